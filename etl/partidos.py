@@ -1,0 +1,65 @@
+"""The party catalog: canonical acronyms, names, colours and the spellings actas use.
+
+Actas name a party many ways: «P.M.C.», «Movimiento Ciudadano», «RPTE. SUP. P.V.E.M.»,
+«Partido Político MORENA». `Catalogo.resolve` turns any of them into the canonical acronym.
+"""
+import csv
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+CATALOGO_PATH = Path(__file__).resolve().parent.parent / "data" / "catalogos" / "partidos.csv"
+
+
+def fold(text):
+    """Lower case, no accents, dots removed, spaces folded: «P.R.S.P.» -> «prsp»."""
+    text = unicodedata.normalize("NFKD", text or "")
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = re.sub(r"(?<=\w)\.(?=\w)|(?<=\w)\.(?=\s|$)", "", text)
+    return " ".join(re.sub(r"[^\w]+", " ", text).split())
+
+
+@dataclass(frozen=True)
+class Partido:
+    partido: str
+    nombre: str
+    ambito: str
+    color: str
+    variantes: tuple
+
+
+@dataclass
+class Catalogo:
+    partidos: dict = field(default_factory=dict)
+
+    def __post_init__(self):
+        # Longest spellings first, so «partido verde ecologista de mexico» wins over «pv».
+        pairs = [(fold(v), p.partido) for p in self.partidos.values() for v in p.variantes]
+        pairs.sort(key=lambda pair: -len(pair[0]))
+        self._variantes = pairs
+        self._regex = {v: re.compile(rf"(?<!\w){re.escape(v)}(?!\w)") for v, _ in pairs}
+
+    def resolve(self, text):
+        """The acronym of the party named in `text`, or None. Expecting text like:
+        'RPTE. SUP. P.V.E.M.', 'representante del Partido Redes Sociales Progresistas'."""
+        folded = fold(text)
+        for variante, partido in self._variantes:
+            if self._regex[variante].search(folded):
+                return partido
+        return None
+
+    def __contains__(self, acronym):
+        return acronym in self.partidos
+
+
+def load_catalogo(path=CATALOGO_PATH):
+    """Read data/catalogos/partidos.csv (variants separated by «|»)."""
+    with open(path, encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    partidos = {
+        row["partido"]: Partido(row["partido"], row["nombre"], row["ambito"], row["color"],
+                                tuple(v.strip() for v in row["variantes"].split("|") if v.strip()))
+        for row in rows
+    }
+    return Catalogo(partidos)
