@@ -1,0 +1,25 @@
+-- titulo: Historia de un dictamen
+-- descripcion: Lo que pasó con un dictamen sesión tras sesión: cuándo se presentó, aprobó, rechazó
+--   o retiró, la votación de ese punto y cuántas correcciones se le pidieron. Escriba en $clave la
+--   clave del dictamen (p. ej. IEPC/UTC/PREP/DICT/001/2021) o una parte de su título.
+-- parametro: clave = IEPC/UTC/PREP/DICT/001/2021
+SELECT d.clave,
+       d.titulo,
+       s.fecha,
+       s.tipo,
+       s.numero,
+       e.punto,
+       e.estado,
+       (SELECT string_agg(v.resultado || ' ' || v.a_favor || '-' || v.en_contra || '-' || v.abstenciones, '; ')
+          FROM votaciones v
+         WHERE v.sesion_id = e.sesion_id AND v.punto = e.punto)                AS votacion,
+       (SELECT count(*)
+          FROM correcciones c
+         WHERE c.sesion_id = e.sesion_id AND c.documento_id = d.documento_id) AS correcciones_pedidas,
+       e.linea
+FROM documentos d
+JOIN documento_eventos e USING (documento_id)
+JOIN sesiones s ON s.sesion_id = e.sesion_id
+WHERE d.tipo = 'dictamen'
+  AND (upper(d.clave) = upper(trim($clave)) OR d.titulo ILIKE '%' || trim($clave) || '%')
+ORDER BY s.fecha, e.punto

@@ -1,0 +1,192 @@
+"""What each table, view and column of the database means, in Spanish, for people writing SQL.
+
+Kept here rather than as COMMENT ON statements because etl/schema.sql belongs to the loader;
+tests/test_sql.py fails when the built database has a table, view or column not described here
+(Datasette's docs test, applied to the schema), so a new column cannot land undocumented.
+"""
+
+_FUENTE = "línea del texto del acta donde consta el dato (fuente.linea)"
+
+TABLAS = {
+    "actas": ("Un renglón por archivo de acta cargado, con su texto extraído.", {
+        "acta_id": "identificador del acta",
+        "archivo": "nombre del archivo dentro de la carpeta de actas",
+        "sha256": "huella SHA-256 de los bytes del archivo",
+        "formato": "formato del archivo: txt, md, pdf o docx",
+        "bytes": "tamaño del archivo en bytes",
+        "texto": "texto extraído del acta; la línea N es la que citan las columnas «linea»",
+        "cargada_en": "fecha y hora en que se cargó el acta",
+    }),
+    "errores_carga": ("Archivos de la carpeta que no se pudieron cargar en la última construcción.", {
+        "archivo": "nombre del archivo",
+        "sha256": "huella SHA-256 del archivo, si se pudo leer",
+        "error": "motivo, tal como se mostró a las personas",
+        "intentada_en": "fecha y hora del intento de carga",
+    }),
+    "partidos": ("Catálogo de partidos políticos, más los que un acta nombra y el catálogo no tiene.", {
+        "partido": "siglas canónicas del partido (PAN, PRI, MORENA…)",
+        "nombre": "nombre completo del partido",
+        "color": "color del partido en las gráficas (#rrggbb)",
+        "ambito": "nacional o local",
+        "en_catalogo": "verdadero si viene del catálogo; falso si solo lo nombra un acta",
+    }),
+    "acreditaciones": ("Partidos acreditados ante el comité en cada proceso electoral; "
+                       "las inasistencias se miden contra esta lista.", {
+        "instituto": "instituto electoral",
+        "proceso": "proceso electoral (p. ej. Proceso Electoral Local 2020-2021)",
+        "partido": "siglas del partido acreditado",
+    }),
+    "sesiones": ("Una sesión del comité por acta.", {
+        "sesion_id": "identificador de la sesión",
+        "acta_id": "acta de la que se leyó la sesión",
+        "organo": "órgano que sesiona (el COTAPREP)",
+        "instituto": "instituto electoral",
+        "proceso": "proceso electoral",
+        "tipo": "ordinaria, extraordinaria, especial, instalacion o solemne",
+        "numero": "número de la sesión dentro de su tipo; vacío en la de instalación",
+        "fecha": "fecha de la sesión",
+        "hora_inicio": "hora de inicio (HH:MM, 24 horas)",
+        "hora_fin": "hora de cierre (HH:MM, 24 horas)",
+        "duracion_min": "duración en minutos, del inicio al cierre",
+        "modalidad": "virtual, presencial o mixta",
+        "lugar": "lugar donde se celebró",
+        "quorum": "verdadero si el acta declara quórum",
+    }),
+    "personas": ("Una persona a lo largo de todas las actas, la escriba cada acta como la escriba.", {
+        "persona_id": "identificador de la persona",
+        "nombre": "nombre más completo y con acentos que aparece en las actas",
+        "clave": "nombre sin acentos, mayúsculas ni títulos: con él se reconoce a la persona",
+    }),
+    "asistencias": ("Quién asistió (o faltó) a cada sesión y con qué carácter.", {
+        "sesion_id": "sesión",
+        "persona_id": "persona",
+        "nombre": "nombre tal como lo escribe esta acta",
+        "grado": "título tal como se escribe: Dr., Mtra., Lic., Ing.…",
+        "cargo": "cargo que el acta le atribuye",
+        "rol": "integrante, secretario, representante, invitado u otro",
+        "con_voto": "verdadero solo para quien vota",
+        "partido": "siglas del partido que representa; vacío si no es representante",
+        "calidad": "propietario o suplente",
+        "presente": "falso para quien el acta nombra como ausente",
+        "llegada_punto": "punto del orden del día en que se incorporó; vacío: desde el inicio",
+        "retiro_punto": "punto del orden del día en que se retiró; vacío: hasta el final",
+        "linea": _FUENTE,
+    }),
+    "orden_del_dia": ("Los puntos del orden del día de cada sesión.", {
+        "sesion_id": "sesión",
+        "numero": "número del punto",
+        "titulo": "título del punto",
+        "linea": _FUENTE,
+    }),
+    "votaciones": ("Cada votación de cada sesión, con sus totales.", {
+        "votacion_id": "identificador de la votación",
+        "sesion_id": "sesión",
+        "punto": "punto del orden del día en que se votó",
+        "asunto": "lo que se votó",
+        "forma": "nominal (cada voto con nombre) o economica (solo conteo)",
+        "resultado": "aprobado o rechazado",
+        "unanimidad": "verdadero si todos los votos emitidos van en el mismo sentido y nadie se abstiene",
+        "a_favor": "votos a favor",
+        "en_contra": "votos en contra",
+        "abstenciones": "abstenciones",
+        "linea": _FUENTE,
+    }),
+    "votos": ("El voto de cada persona en cada votación nominal.", {
+        "votacion_id": "votación",
+        "sesion_id": "sesión",
+        "persona_id": "persona que votó",
+        "nombre": "nombre tal como lo escribe el acta",
+        "sentido": "a favor, en contra o abstencion",
+    }),
+    "documentos": ("Un renglón por documento a lo largo de las actas (informes, dictámenes, acuerdos…).", {
+        "documento_id": "identificador del documento",
+        "tipo": "acta, informe, dictamen, acuerdo, plan, presentacion u otro",
+        "clave": "clave oficial, p. ej. IEPC/UTC/PREP/DICT/001/2021, si la tiene",
+        "titulo": "título del documento",
+        "llave": "clave normalizada (o tipo y título): así se enlaza el documento entre sesiones",
+    }),
+    "documento_eventos": ("Lo que pasó con cada documento en cada sesión: su historia.", {
+        "documento_id": "documento",
+        "sesion_id": "sesión",
+        "punto": "punto del orden del día",
+        "estado": "presentado, aprobado, rechazado o retirado",
+        "linea": _FUENTE,
+    }),
+    "correcciones": ("Correcciones que se pidieron a un documento en una sesión.", {
+        "correccion_id": "identificador de la corrección",
+        "sesion_id": "sesión en que se pidió",
+        "punto": "punto del orden del día",
+        "documento": "documento tal como lo nombra el acta",
+        "documento_id": "documento enlazado, cuando se pudo enlazar",
+        "solicitante": "quien pidió la corrección, como lo escribe el acta",
+        "persona_id": "persona que la pidió",
+        "descripcion": "qué se pidió corregir",
+        "aprobada": "verdadero si el comité la aprobó",
+        "linea": _FUENTE,
+    }),
+    "correcciones_atendidas": ("Correcciones que una sesión informa como atendidas, "
+                               "y la solicitud a la que responden.", {
+        "atendida_id": "identificador",
+        "sesion_id": "sesión que informa la atención",
+        "punto": "punto del orden del día",
+        "documento": "documento tal como lo nombra el acta",
+        "documento_id": "documento enlazado, cuando se pudo enlazar",
+        "solicitante": "quien había pedido la corrección",
+        "persona_id": "persona que la había pedido",
+        "descripcion": "qué se corrigió",
+        "correccion_id": "solicitud que atiende; vacío si no se encontró",
+        "vinculo": "cómo se enlazó: documento+solicitante, documento, ambiguo o ninguno",
+        "linea": _FUENTE,
+    }),
+    "avisos": ("Lo que el lector de actas no pudo leer con seguridad o encontró inconsistente.", {
+        "sesion_id": "sesión, si se llegó a leer",
+        "acta_id": "acta",
+        "mensaje": "el aviso, en español",
+        "linea": _FUENTE,
+    }),
+    "metadatos": ("Cuándo y con qué se construyó esta base de datos.", {
+        "clave": "nombre del dato",
+        "valor": "valor",
+    }),
+}
+
+
+def table_description(name):
+    """The Spanish description of a table or view, or None."""
+    entry = TABLAS.get(name)
+    return entry[0] if entry else None
+
+
+def column_description(table, column):
+    """The Spanish description of a column, or None."""
+    entry = TABLAS.get(table)
+    return entry[1].get(column) if entry else None
+
+
+INVENTARIO_SQL = """
+SELECT t.table_name AS tabla, t.table_type AS clase, c.column_name AS columna,
+       c.data_type AS tipo, c.ordinal_position AS posicion
+FROM information_schema.tables t
+JOIN information_schema.columns c USING (table_catalog, table_schema, table_name)
+WHERE t.table_catalog = current_database() AND t.table_schema = 'main'
+ORDER BY t.table_type, t.table_name, c.ordinal_position
+"""
+
+
+def inventory(frame):
+    """[(tabla, es_vista, descripción, [(columna, tipo, descripción)])] from INVENTARIO_SQL's rows."""
+    tables = []
+    for (name, kind), rows in frame.groupby(["tabla", "clase"], sort=False):
+        columns = [(r.columna, r.tipo, column_description(name, r.columna)) for r in rows.itertuples()]
+        tables.append((name, kind == "VIEW", table_description(name), columns))
+    return tables
+
+
+def undocumented(frame):
+    """'tabla' or 'tabla.columna' for everything in INVENTARIO_SQL's rows without a description."""
+    missing = []
+    for name, _, description, columns in inventory(frame):
+        if not description:
+            missing.append(name)
+        missing += [f"{name}.{column}" for column, _, text in columns if not text]
+    return missing
