@@ -173,3 +173,90 @@ CREATE TABLE metadatos (
     clave        VARCHAR PRIMARY KEY,
     valor        VARCHAR
 );
+
+-- ---------------------------------------------------------------------------------------------
+-- Views: the dashboard's questions, answered once here (documented in README.md).
+
+-- Attendance of each party in each session: one row per session × party accredited before that
+-- session's instituto and proceso (acreditaciones); when there is no accreditation row for them,
+-- the parties seen in any session of the same organo and proceso. A party that attended without
+-- being on that list still gets its row (acreditado = false). When a party has several
+-- representatives in a session, the row is the one who was there longest.
+CREATE VIEW v_asistencia_partido AS
+WITH esperados AS (
+    SELECT s.sesion_id, a.partido, true AS acreditado
+    FROM sesiones s JOIN acreditaciones a ON a.instituto = s.instituto AND a.proceso = s.proceso
+    UNION
+    SELECT s.sesion_id, x.partido, true AS acreditado
+    FROM sesiones s
+    JOIN sesiones o ON o.organo IS NOT DISTINCT FROM s.organo
+                   AND o.proceso IS NOT DISTINCT FROM s.proceso
+    JOIN asistencias x ON x.sesion_id = o.sesion_id AND x.partido IS NOT NULL
+    WHERE NOT EXISTS (SELECT 1 FROM acreditaciones a
+                      WHERE a.instituto = s.instituto AND a.proceso = s.proceso)
+),
+presentes AS (
+    SELECT DISTINCT sesion_id, partido FROM asistencias WHERE partido IS NOT NULL
+),
+filas AS (
+    SELECT sesion_id, partido, bool_or(acreditado) AS acreditado FROM (
+        SELECT * FROM esperados
+        UNION ALL
+        SELECT sesion_id, partido, false FROM presentes
+    ) GROUP BY sesion_id, partido
+),
+representantes AS (
+    SELECT a.*, row_number() OVER (
+        PARTITION BY a.sesion_id, a.partido
+        ORDER BY a.presente DESC, a.llegada_punto NULLS FIRST, a.retiro_punto DESC NULLS FIRST,
+                 a.calidad = 'propietario' DESC, a.linea) AS orden
+    FROM asistencias a WHERE a.partido IS NOT NULL
+)
+SELECT f.sesion_id, s.fecha, f.partido, f.acreditado,
+       CASE WHEN r.persona_id IS NULL OR NOT r.presente THEN 'ausente'
+            WHEN r.llegada_punto IS NOT NULL THEN 'llegada tarde'
+            WHEN r.retiro_punto IS NOT NULL THEN 'retiro anticipado'
+            ELSE 'desde el inicio' END AS estado,
+       r.persona_id, r.nombre, r.calidad, r.llegada_punto, r.retiro_punto, r.linea
+FROM filas f
+JOIN sesiones s USING (sesion_id)
+LEFT JOIN representantes r ON r.sesion_id = f.sesion_id AND r.partido = f.partido AND r.orden = 1;
+
+-- Share of the session's votes that were unanimous (porcentaje_unanimidad is null without votes).
+CREATE VIEW v_unanimidad_sesion AS
+SELECT s.sesion_id, s.fecha,
+       count(v.votacion_id) AS votaciones,
+       count(v.votacion_id) FILTER (WHERE v.unanimidad) AS unanimes,
+       round(100.0 * count(v.votacion_id) FILTER (WHERE v.unanimidad)
+             / nullif(count(v.votacion_id), 0), 1) AS porcentaje_unanimidad
+FROM sesiones s LEFT JOIN votaciones v USING (sesion_id)
+GROUP BY s.sesion_id, s.fecha;
+
+-- How long each session lasted, in minutes.
+CREATE VIEW v_duracion_sesion AS
+SELECT sesion_id, fecha, tipo, numero, hora_inicio, hora_fin, duracion_min
+FROM sesiones;
+
+-- Approved corrections that no later session reports as attended, and for how many days.
+CREATE VIEW v_correcciones_pendientes AS
+SELECT c.correccion_id, c.sesion_id, s.fecha, c.punto, c.documento, c.documento_id,
+       c.solicitante, c.persona_id, c.descripcion, c.linea,
+       current_date - s.fecha AS dias_pendiente
+FROM correcciones c JOIN sesiones s USING (sesion_id)
+WHERE c.aprobada
+  AND NOT EXISTS (SELECT 1 FROM correcciones_atendidas a WHERE a.correccion_id = c.correccion_id);
+
+-- Each document with its latest state (the last session that dealt with it) and in how many
+-- sessions it appeared.
+CREATE VIEW v_estado_documentos AS
+WITH eventos AS (
+    SELECT e.*, s.fecha, row_number() OVER (
+        PARTITION BY e.documento_id ORDER BY s.fecha DESC NULLS LAST, e.sesion_id DESC,
+                                             e.punto DESC NULLS LAST, e.linea DESC NULLS LAST
+    ) AS orden
+    FROM documento_eventos e JOIN sesiones s USING (sesion_id)
+)
+SELECT d.documento_id, d.tipo, d.clave, d.titulo, e.estado, e.fecha, e.sesion_id,
+       (SELECT count(DISTINCT x.sesion_id) FROM documento_eventos x
+        WHERE x.documento_id = d.documento_id) AS sesiones
+FROM documentos d LEFT JOIN eventos e ON e.documento_id = d.documento_id AND e.orden = 1;

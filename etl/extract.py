@@ -1,0 +1,181 @@
+"""A file in, the text of the acta out: .txt and .md (UTF-8, UTF-16 or cp1252/latin-1), the text
+layer of a .pdf, the paragraphs and table rows of a .docx.
+
+Lines are kept as the file has them (the parser's `fuente.linea` is the 1-based line of this text);
+only line endings are made `\\n`. Every failure is an ExtractionError with one Spanish sentence that
+says what to do.
+"""
+import re
+import unicodedata
+from pathlib import Path
+
+from etl.errors import ExtractionError
+
+FORMATOS = ("txt", "md", "pdf", "docx")
+SAVE_AS = "guarde el acta como .txt, .md, .pdf o .docx"
+
+# Characters `str.splitlines()` breaks on besides \n: made \n so that splitlines() and
+# split("\n") count the same lines.
+_LINE_BREAKS = re.compile(r"\r\n|[\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+# UTF-8 read as cp1252 and saved again («AsesorÃ­a», «TÃ‰CNICO»): the lead byte Ã or Â
+# followed by a continuation character.
+_MOJIBAKE = re.compile("[ÃÂ][\u0080-\u00bf\u2018-\u203a\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u02c6\u02dc\u20ac\u2122]")
+
+
+def extract_text(path):
+    """The text of the acta at `path`, or ExtractionError saying what to do."""
+    path = Path(path)
+    formato = path.suffix.lower().lstrip(".")
+    if formato not in FORMATOS:
+        shown = f"«.{formato}»" if formato else "sin extensión"
+        raise ExtractionError(f"El archivo {path.name} tiene un formato que no se puede leer "
+                              f"({shown}): {SAVE_AS}.")
+    data = read_bytes(path)
+    if not data.strip():
+        raise ExtractionError(f"El archivo {path.name} está vacío: no tiene texto que leer; "
+                              "reemplácelo por el acta completa.")
+    reader = {"pdf": _pdf_text, "docx": _docx_text}.get(formato, _plain_text)
+    text = normalise_newlines(reader(path, data))
+    if not text.strip():
+        raise ExtractionError(f"El archivo {path.name} no tiene texto: "
+                              "reemplácelo por el acta completa.")
+    return text
+
+
+def read_bytes(path):
+    """The file's bytes, or ExtractionError when it is missing or cannot be read."""
+    path = Path(path)
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise ExtractionError(f"No existe el archivo {path}: revise la ruta.") from None
+    except IsADirectoryError:
+        raise ExtractionError(f"{path} es una carpeta, no un acta: indique un archivo.") from None
+    except OSError as error:
+        raise ExtractionError(f"No se pudo leer el archivo {path.name} ({error.strerror}): "
+                              "compruebe que existe y que tiene permiso de lectura.") from None
+
+
+def normalise_newlines(text):
+    """\\r\\n, \\r and the other line separators become \\n; a leading BOM goes."""
+    return _LINE_BREAKS.sub("\n", text.lstrip("\ufeff"))
+
+
+def _plain_text(path, data):
+    """Decode a .txt or .md: UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252/latin-1.
+    Binary data (NUL bytes, control characters) is refused rather than decoded into noise."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _check_plausible(path, _decode(data, "utf-16"))
+    if b"\x00" in data:
+        raise _binary(path)
+    text = _decode(data, "utf-8-sig")
+    if text is not None:
+        return _check_plausible(path, _repair_mojibake(text))
+    text = _decode(data, "cp1252") or data.decode("latin-1")
+    return _check_plausible(path, text)
+
+
+def _decode(data, encoding):
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+
+
+def _repair_mojibake(text):
+    """UTF-8 that was once decoded as cp1252 and saved again reads «SESIÃ“N»: undo that when the
+    whole text round-trips and the repair removes every such pair."""
+    if len(_MOJIBAKE.findall(text)) < 3:
+        return text
+    try:
+        repaired = text.encode("cp1252").decode("utf-8")
+    except UnicodeError:
+        return text
+    return repaired if not _MOJIBAKE.search(repaired) else text
+
+
+def _check_plausible(path, text):
+    """Text, not bytes that happened to decode: few control characters, mostly letters, digits,
+    spaces and punctuation."""
+    if text is None or not text:
+        raise _binary(path)
+    odd = sum(1 for c in text if _is_odd(c))
+    if odd / len(text) > 0.02:
+        raise _binary(path)
+    return text
+
+
+def _is_odd(char):
+    if char in "\n\r\t\f\v":
+        return False
+    category = unicodedata.category(char)
+    return category.startswith("C") or category in ("So", "Sk", "Co")
+
+
+def _binary(path):
+    return ExtractionError(f"El archivo {path.name} no es texto legible (contiene datos binarios): "
+                           f"{SAVE_AS}.")
+
+
+def _pdf_text(path, data):
+    """The text layer of every page, pages joined by a line break."""
+    import io
+    import logging
+
+    from pypdf import PdfReader
+    from pypdf.errors import FileNotDecryptedError, PyPdfError
+
+    # pypdf logs its repairs («EOF marker not found») to stderr; a person sees only our sentence.
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL)
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            reader.decrypt("")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except FileNotDecryptedError:
+        raise ExtractionError(f"El PDF {path.name} está protegido con contraseña: "
+                              "guárdelo sin protección y vuelva a intentarlo.") from None
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError):
+        raise ExtractionError(f"El PDF {path.name} está dañado y no se pudo abrir: "
+                              "vuelva a exportarlo o descárguelo de nuevo.") from None
+    if not "".join(pages).strip():
+        raise ExtractionError(f"El PDF {path.name} no tiene capa de texto: parece una imagen "
+                              "escaneada; pásele OCR o consiga el acta en texto.")
+    return "\n".join(pages)
+
+
+def _docx_text(path, data):
+    """Paragraphs in order; each table row one line with its cells joined by a tab, so a roster
+    kept in a table reads like the tab-aligned columns of a .txt acta."""
+    import io
+    import zipfile
+
+    import docx
+    from docx.table import Table
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError):
+        raise ExtractionError(f"El documento {path.name} está dañado o no es un .docx: "
+                              "ábralo y guárdelo de nuevo como .docx.") from None
+    lines = []
+    for block in document.iter_inner_content():
+        if isinstance(block, Table):
+            lines.extend(_table_rows(block))
+        else:
+            lines.append(block.text)
+    return "\n".join(lines)
+
+
+def _table_rows(table):
+    """One line per row, a merged cell counted once, a cell's own line breaks made spaces."""
+    rows = []
+    for row in table.rows:
+        cells, seen = [], set()
+        for cell in row.cells:
+            if id(cell._tc) in seen:
+                continue
+            seen.add(id(cell._tc))
+            cells.append(" ".join(cell.text.split()))
+        rows.append("\t".join(cells))
+    return rows

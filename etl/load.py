@@ -1,0 +1,847 @@
+"""Every acta of a folder into one DuckDB file, swapped in whole.
+
+Design (openstates' «scrape, then import in one transaction»):
+
+1. Hash every file of the folder. When the folder's (name, sha256) list, the catalogs and the
+   ETL's own code are what the last build recorded (metadatos.huella), nothing is written:
+   «Sin cambios: N actas ya cargadas».
+2. Parse only the files whose bytes the database does not hold yet, in a process pool when there
+   are many (a 10,000-acta build must stay near a minute on two cores).
+3. Write into a NEW file next to the target: a copy of the current database when it was built by
+   this same code (metadatos.version), so only the delta is applied — rows of removed or changed
+   actas deleted, new ones inserted in bulk from Arrow tables — else a fresh one from schema.sql.
+   Everything that spans actas (personas' display names, documentos, the links between a
+   correction and the one it attends, partidos, acreditaciones) is recomputed over the whole
+   database in the same transaction, so a delta gives the same facts as a full build.
+4. `os.replace` the new file onto the target: a reader sees the old database or the new one,
+   never half of one, and a failed build leaves the last good one in place.
+
+Why a delta on a copy rather than a full rewrite: re-reading 10,000 unchanged actas would cost the
+incremental build its 3-second budget; copying a file and touching a few rows does not. A change
+of the ETL's code changes `version` and forces the full rewrite, so stale facts never survive.
+"""
+import csv
+import hashlib
+import multiprocessing
+import os
+import re
+import shutil
+import sys
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+from etl.errors import DatabaseError, TableroError
+from etl.extract import FORMATOS, extract_text
+from etl.partidos import CATALOGO_PATH, fold, load_catalogo
+
+ETL_DIR = Path(__file__).resolve().parent
+SCHEMA_PATH = ETL_DIR / "schema.sql"
+ACREDITACIONES_PATH = CATALOGO_PATH.parent / "acreditaciones.csv"
+POOL_MIN = 24        # below this many files to parse, a pool costs more than it saves
+PROGRESS_MIN = 20    # show a progress bar from this many files to parse
+COLOR_DESCONOCIDO = "#9E9E9E"
+
+# Tables that hold one acta's facts, and the column that says which acta.
+TABLAS_DE_ACTA = [("votos", "sesion_id"), ("votaciones", "sesion_id"),
+                  ("asistencias", "sesion_id"), ("orden_del_dia", "sesion_id"),
+                  ("documento_eventos", "sesion_id"), ("correcciones", "sesion_id"),
+                  ("correcciones_atendidas", "sesion_id"), ("avisos", "acta_id"),
+                  ("sesiones", "sesion_id"), ("actas", "acta_id")]
+DUPLICADO = "tiene los mismos bytes que"
+
+
+# ---------------------------------------------------------------------------------------------
+# The report
+
+
+@dataclass
+class BuildReport:
+    """What a build did, file by file."""
+    db_path: Path
+    loaded: list = field(default_factory=list)      # file names read and loaded now
+    unchanged: list = field(default_factory=list)   # already in the database, not read again
+    failed: list = field(default_factory=list)      # (file name, reason)
+    removed: list = field(default_factory=list)     # file names no longer in the folder
+    avisos: list = field(default_factory=list)      # load-level notices (duplicates, parties)
+    sin_cambios: bool = False
+    actas: int = 0                                  # actas in the database after the build
+
+    @property
+    def ok(self):
+        return not self.failed
+
+    def summary(self):
+        """The Spanish lines printed after a build."""
+        if self.sin_cambios:
+            lines = [f"Sin cambios: {self.actas} actas ya cargadas en {self.db_path}."]
+        else:
+            lines = [f"Base de datos {self.db_path}: {self.actas} actas. "
+                     f"Cargadas: {len(self.loaded)} · sin cambios: {len(self.unchanged)} · "
+                     f"retiradas: {len(self.removed)} · con error: {len(self.failed)}."]
+        lines += [f"Aviso: {aviso}" for aviso in self.avisos]
+        lines += [f"Error en {archivo}: {motivo}" for archivo, motivo in self.failed]
+        return "\n".join(lines)
+
+
+# ---------------------------------------------------------------------------------------------
+# Names and keys shared across actas
+
+
+_GRADO = re.compile(
+    r"^\s*(?:(?:Dra|Dr|Mtra|Mtro|Lic|Licda|Ing|Arq|Profa|Prof|C\.P|M\.\s?D|C)\.\s*"
+    r"|(?:Doctora|Doctor|Maestra|Maestro|Licenciada|Licenciado|Ingeniera|Ingeniero|Ciudadana"
+    r"|Ciudadano)\s+)+", re.IGNORECASE)
+_PARTICULAS = {"de", "del", "la", "las", "los", "y", "e", "da", "van", "von"}
+_VACIAS = {"de", "del", "la", "las", "el", "los", "y", "e", "al", "a", "en", "por", "para", "con",
+           "su", "sus", "que", "se", "mes", "correspondiente"}
+_CLAVE_DOC = re.compile(r"\b[A-Z]{2,}(?:/[A-Z0-9-]+){2,}\b")
+
+
+def persona_clave(nombre):
+    """The key that makes one person of «JOSE LUIS BAUTISTA CABRERA» and «Mtro. José Luis
+    Bautista Cabrera»: no title, no accents, lower case, single spaces."""
+    return fold(_GRADO.sub("", nombre or ""))
+
+
+def best_spelling(spellings):
+    """The fullest, most accented spelling: most words, then mixed case over capitals, then
+    most accented letters. Capitals only are shown in title case («José Luis», «de la»)."""
+    def score(name):
+        return (len(name.split()), any(c.islower() for c in name),
+                sum(1 for c in name if ord(c) > 127), name)
+    best = max(spellings, key=score)
+    if any(c.islower() for c in best):
+        return best
+    words = [w.lower() if w.lower() in _PARTICULAS else w.capitalize() for w in best.split()]
+    return " ".join(words)
+
+
+def titulo_clave(texto):
+    """A document title without accents, case, punctuation or filler words, to recognise
+    «Informe mensual de febrero» and «informe mensual correspondiente al mes de febrero»."""
+    return " ".join(w for w in fold(texto).split() if w not in _VACIAS)
+
+
+def documento_llave(tipo, clave, titulo):
+    """How a document is recognised across sessions: its clave, else its type and title;
+    None when it has neither (then it is only itself: one session, one item)."""
+    if clave:
+        return "clave:" + re.sub(r"\s+", "", clave).upper()
+    titulo = titulo_clave(titulo)
+    return f"{tipo or 'otro'}:{titulo}" if titulo else None
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading the folder
+
+
+@dataclass
+class Archivo:
+    archivo: str            # path inside the actas folder, with «/»
+    path: Path
+    sha256: str = None
+    bytes: int = 0
+    error: str = None
+
+
+def scan(actas_dir):
+    """The acta files of the folder (sub-folders too, hidden ones not), hashed, sorted by name."""
+    actas_dir = Path(actas_dir)
+    if not actas_dir.is_dir():
+        raise DatabaseError(f"No existe la carpeta de actas {actas_dir}: indíquela con --actas "
+                            "o con la variable TABLERO_ACTAS.")
+    paths = [p for p in actas_dir.rglob("*") if p.suffix.lower().lstrip(".") in FORMATOS
+             and not any(part.startswith(".") for part in p.relative_to(actas_dir).parts)
+             and p.is_file()]
+    return [_hash(p, p.relative_to(actas_dir).as_posix()) for p in sorted(paths)]
+
+
+def _hash(path, archivo):
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return Archivo(archivo, path, error=f"No se pudo leer el archivo ({error.strerror}): "
+                                            "compruebe que tiene permiso de lectura.")
+    return Archivo(archivo, path, hashlib.sha256(data).hexdigest(), len(data))
+
+
+def etl_version():
+    """Digest of the code and catalogs that decide the facts: when it changes, every acta is
+    read again instead of trusting rows an older parser wrote."""
+    digest = hashlib.sha256()
+    for path in sorted(ETL_DIR.glob("*.py")) + [SCHEMA_PATH, CATALOGO_PATH]:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def huella(archivos, version):
+    """Digest of what a build reads: the folder's names and bytes, the acreditaciones, the code."""
+    digest = hashlib.sha256(version.encode())
+    for a in archivos:
+        digest.update(f"{a.archivo}\0{a.sha256}\0{a.error}\n".encode())
+    if ACREDITACIONES_PATH.exists():
+        digest.update(ACREDITACIONES_PATH.read_bytes())
+    return digest.hexdigest()
+
+
+# ---------------------------------------------------------------------------------------------
+# Parsing, in a pool when there are many files
+
+_catalogo = None
+
+
+def read_acta(path):
+    """(text, facts) of one file, or (None, reason). Never raises: one bad file must not stop
+    the others."""
+    global _catalogo
+    try:
+        from etl.parse import parse_acta
+    except ImportError as error:
+        return None, f"El lector de actas (etl/parse.py) no se pudo cargar ({error})."
+    try:
+        if _catalogo is None:
+            _catalogo = load_catalogo()
+        text = extract_text(path)
+        return text, parse_acta(text, _catalogo)
+    except TableroError as error:
+        return None, str(error)
+    except Exception as error:  # a parser bug must become one line, not a stopped build
+        return None, unexpected(error)
+
+
+def unexpected(error):
+    """One Spanish line for a failure nobody expected."""
+    detail = " ".join(str(error).split())[:200]
+    return (f"Fallo inesperado ({type(error).__name__}: {detail}); "
+            "avise a quien mantiene el tablero.")
+
+
+def read_all(archivos, progress=True):
+    """read_acta over the files, in order; a process pool and a bar when there are many."""
+    paths = [a.path for a in archivos]
+    bar = _bar(len(paths)) if progress and len(paths) >= PROGRESS_MIN else None
+    try:
+        if len(paths) < POOL_MIN:
+            return [_tick(bar, read_acta(p)) for p in paths]
+        workers = min(len(os.sched_getaffinity(0)), 8)
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            chunk = max(1, len(paths) // (workers * 16))
+            return [_tick(bar, r) for r in pool.imap(read_acta, paths, chunksize=chunk)]
+    finally:
+        if bar is not None:
+            bar.close()
+
+
+def _bar(total):
+    from tqdm import tqdm
+    return tqdm(total=total, desc="Leyendo actas", unit="acta", file=sys.stderr)
+
+
+def _tick(bar, result):
+    if bar is not None:
+        bar.update(1)
+    return result
+
+
+# ---------------------------------------------------------------------------------------------
+# The build
+
+
+@dataclass
+class Anterior:
+    """What the current database holds, as far as the next build needs to know."""
+    version: str
+    huella: str
+    actas: dict            # sha256 -> (acta_id, archivo)
+    errores: list          # (archivo, error)
+
+
+def read_previous(db_path):
+    """The current database's metadata and actas, or None when there is none usable."""
+    if not Path(db_path).exists():
+        return None
+    try:
+        con = duckdb.connect(str(db_path), read_only=True)
+    except duckdb.Error:
+        return None
+    try:
+        meta = dict(con.execute("SELECT clave, valor FROM metadatos").fetchall())
+        actas = {sha: (i, a) for i, a, sha in
+                 con.execute("SELECT acta_id, archivo, sha256 FROM actas").fetchall()}
+        errores = con.execute("SELECT archivo, error FROM errores_carga ORDER BY archivo").fetchall()
+    except duckdb.Error:
+        return None
+    finally:
+        con.close()
+    return Anterior(meta.get("version"), meta.get("huella"), actas, errores)
+
+
+def build(actas_dir, db_path, progress=True):
+    """Load every acta of `actas_dir` into `db_path`; see the module's docstring."""
+    db_path = Path(db_path)
+    archivos = scan(actas_dir)
+    version = etl_version()
+    firma = huella(archivos, version)
+    anterior = read_previous(db_path)
+    report = BuildReport(db_path)
+    if anterior and anterior.huella == firma:
+        report.sin_cambios = True
+        report.actas = len(anterior.actas)
+        report.unchanged = sorted(a for _, a in anterior.actas.values())
+        report.failed = [tuple(e) for e in anterior.errores]
+        return report
+    base = anterior if anterior and anterior.version == version else None
+    plan = Plan.make(archivos, base)
+    leidos = read_all(plan.nuevos, progress)
+    write(db_path, base, plan, leidos, report, {"version": version, "huella": firma})
+    return report
+
+
+@dataclass
+class Plan:
+    """Which files to read, which to keep, which acta rows to drop."""
+    nuevos: list            # Archivo to read and load
+    conservados: dict       # acta_id -> archivo name now (renames included)
+    retirados: dict         # acta_id -> archivo name of actas whose bytes left the folder
+    duplicados: list        # (Archivo, Archivo of the same bytes that is loaded)
+    ilegibles: list         # Archivo that could not even be read
+
+    @classmethod
+    def make(cls, archivos, base):
+        previas = base.actas if base else {}
+        primero, duplicados, nuevos, conservados = {}, [], [], {}
+        ilegibles = [a for a in archivos if a.error]
+        # Of several files with the same bytes, the one loaded last time stays the original.
+        antes = {archivo for _, archivo in previas.values()}
+        for a in sorted((a for a in archivos if not a.error),
+                        key=lambda a: (a.archivo not in antes, a.archivo)):
+            if a.sha256 in primero:
+                duplicados.append((a, primero[a.sha256]))
+                continue
+            primero[a.sha256] = a
+            if a.sha256 in previas:
+                conservados[previas[a.sha256][0]] = a.archivo
+            else:
+                nuevos.append(a)
+        retirados = {i: archivo for sha, (i, archivo) in previas.items() if i not in conservados}
+        return cls(nuevos, conservados, retirados, duplicados, ilegibles)
+
+
+def write(db_path, base, plan, leidos, report, meta):
+    """Apply the plan to a new file next to `db_path`, then swap it in."""
+    tmp = db_path.with_name(f".{db_path.name}.{os.getpid()}.nuevo")
+    tmp.unlink(missing_ok=True)
+    try:
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+        if base:
+            shutil.copyfile(db_path, tmp)
+        con = duckdb.connect(str(tmp))
+        try:
+            if not base:
+                con.execute(SCHEMA_PATH.read_text(encoding="utf-8"))
+            con.execute("BEGIN TRANSACTION")
+            Carga(con, plan, report).run(leidos, meta)
+            con.execute("COMMIT")
+            con.execute("CHECKPOINT")
+        finally:
+            con.close()
+        os.replace(tmp, db_path)
+    except Exception as error:
+        tmp.unlink(missing_ok=True)
+        if not isinstance(error, (duckdb.Error, OSError, pa.ArrowException)):
+            raise
+        raise DatabaseError(f"No se pudo construir la base de datos {db_path} "
+                            f"({' '.join(str(error).split())[:200]}); la anterior sigue intacta."
+                            ) from error
+    finally:
+        Path(f"{tmp}.wal").unlink(missing_ok=True)
+
+
+# ---------------------------------------------------------------------------------------------
+# Facts to rows
+
+
+def _int(value):
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value)
+    return None
+
+
+def _bool(value):
+    return value if isinstance(value, bool) else None
+
+
+def _str(value):
+    if value is None:
+        return None
+    return value if isinstance(value, str) else str(value)
+
+
+def _date(value):
+    try:
+        return date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
+def _linea(item):
+    fuente = item.get("fuente") if isinstance(item, dict) else None
+    return _int(fuente.get("linea")) if isinstance(fuente, dict) else None
+
+
+def _items(facts, key):
+    value = facts.get(key)
+    return [x for x in value if isinstance(x, dict)] if isinstance(value, list) else []
+
+
+_ARROW = {"INTEGER": pa.int32(), "BIGINT": pa.int64(), "VARCHAR": pa.string(),
+          "BOOLEAN": pa.bool_(), "DATE": pa.date32(), "TIMESTAMP": pa.timestamp("us")}
+
+
+class Carga:
+    """One build's writes, inside the open transaction of `con`."""
+
+    def __init__(self, con, plan, report):
+        self.con, self.plan, self.report = con, plan, report
+        self.now = datetime.now().replace(microsecond=0)
+        self.catalogo = load_catalogo()
+        self.rows = {}
+
+    def run(self, leidos, meta):
+        self.drop_removed()
+        self.rename_kept()
+        self.add_new(leidos)
+        self.add_failures()
+        self.refresh_partidos()
+        self.refresh_acreditaciones()
+        self.refresh_personas()
+        self.refresh_documentos()
+        self.link_corrections()
+        self.refresh_duplicates()
+        self.write_metadata(meta)
+
+    # -- bookkeeping of actas ------------------------------------------------------------------
+
+    def drop_removed(self):
+        ids = list(self.plan.retirados)
+        if not ids:
+            return
+        self.insert("_retiradas", [{"acta_id": i} for i in ids], {"acta_id": pa.int32()})
+        for tabla, columna in TABLAS_DE_ACTA:
+            self.con.execute(f"DELETE FROM {tabla} WHERE {columna} IN "
+                             "(SELECT acta_id FROM _retiradas)")
+        nuevos = {a.archivo for a in self.plan.nuevos}
+        self.report.removed = sorted(a for a in self.plan.retirados.values() if a not in nuevos)
+
+    def rename_kept(self):
+        rows = [{"acta_id": i, "archivo": a} for i, a in self.plan.conservados.items()]
+        if rows:
+            self.insert("_nombres", rows, {"acta_id": pa.int32(), "archivo": pa.string()})
+            self.con.execute("UPDATE actas SET archivo = n.archivo FROM _nombres n "
+                             "WHERE actas.acta_id = n.acta_id AND actas.archivo <> n.archivo")
+        self.report.unchanged = sorted(self.plan.conservados.values())
+
+    def add_failures(self):
+        self.con.execute("DELETE FROM errores_carga")
+        rows = [{"archivo": a, "sha256": sha, "error": e, "intentada_en": self.now}
+                for a, sha, e in self.failures]
+        self.insert("errores_carga", rows)
+        self.report.failed = sorted((a, e) for a, _, e in self.failures)
+
+    # -- new actas -----------------------------------------------------------------------------
+
+    def add_new(self, leidos):
+        self.failures = [(a.archivo, None, a.error) for a in self.plan.ilegibles]
+        self.next = {k: self._max(t, k) + 1 for t, k in
+                     [("actas", "acta_id"), ("votaciones", "votacion_id"),
+                      ("correcciones", "correccion_id"), ("correcciones_atendidas", "atendida_id")]}
+        self.personas = PersonaIndex(self.con)
+        self.rows = {tabla: [] for tabla, _ in TABLAS_DE_ACTA}
+        for archivo, (texto, facts) in zip(self.plan.nuevos, leidos):
+            if texto is None:
+                self.failures.append((archivo.archivo, archivo.sha256, facts))
+            elif not isinstance(facts, dict):
+                self.failures.append((archivo.archivo, archivo.sha256,
+                                      "El lector de actas no devolvió hechos para este archivo."))
+            else:
+                self.add_acta(archivo, texto, facts)
+        for tabla, rows in self.rows.items():
+            if tabla != "documento_eventos":  # needs documento_id: see refresh_documentos
+                self.insert(tabla, rows)
+        self.report.loaded = [a.archivo for a in self.plan.nuevos
+                              if a.archivo not in {f[0] for f in self.failures}]
+
+    def _max(self, tabla, columna):
+        return self.con.execute(f"SELECT coalesce(max({columna}), 0) FROM {tabla}").fetchall()[0][0]
+
+    def add_acta(self, archivo, texto, facts):
+        acta_id = self.next["acta_id"]
+        self.next["acta_id"] += 1
+        sesion = facts.get("sesion") if isinstance(facts.get("sesion"), dict) else {}
+        organo = _str(facts.get("organo"))
+        self.rows["actas"].append({
+            "acta_id": acta_id, "archivo": archivo.archivo, "sha256": archivo.sha256,
+            "formato": archivo.path.suffix.lower().lstrip("."), "bytes": archivo.bytes,
+            "texto": texto, "cargada_en": self.now})
+        self.rows["sesiones"].append({
+            "sesion_id": acta_id, "acta_id": acta_id, "organo": organo,
+            "instituto": _str(facts.get("instituto")), "proceso": _str(facts.get("proceso")),
+            "tipo": _str(sesion.get("tipo")), "numero": _int(sesion.get("numero")),
+            "fecha": _date(sesion.get("fecha")), "hora_inicio": _str(sesion.get("hora_inicio")),
+            "hora_fin": _str(sesion.get("hora_fin")),
+            "duracion_min": _int(sesion.get("duracion_min")),
+            "modalidad": _str(sesion.get("modalidad")), "lugar": _str(sesion.get("lugar")),
+            "quorum": _bool(sesion.get("quorum"))})
+        avisos = [{"mensaje": _str(a.get("mensaje")) or "", "linea": _int(a.get("linea"))}
+                  for a in _items(facts, "avisos")]
+        avisos += self.add_asistencias(acta_id, organo, facts)
+        avisos += self.add_votaciones(acta_id, organo, facts)
+        self.add_orden(acta_id, facts)
+        self.add_correcciones(acta_id, organo, facts)
+        self.add_documentos(acta_id, facts)
+        self.rows["avisos"] += [dict(a, sesion_id=acta_id, acta_id=acta_id) for a in avisos]
+
+    def add_asistencias(self, sesion_id, organo, facts):
+        avisos, vistos = [], set()
+        for a in _items(facts, "asistentes"):
+            nombre = _str(a.get("nombre"))
+            if not nombre or not persona_clave(nombre):
+                continue
+            persona_id = self.personas.id_for(nombre, organo)
+            if persona_id in vistos:
+                avisos.append({"mensaje": f"«{nombre}» aparece dos veces entre los asistentes: "
+                                          "se cuenta una vez.", "linea": _linea(a)})
+                continue
+            vistos.add(persona_id)
+            partido = _str(a.get("partido"))
+            if partido and partido not in self.catalogo:
+                avisos.append({"mensaje": f"El partido «{partido}» de {nombre} no está en "
+                                          "data/catalogos/partidos.csv: se conserva como lo "
+                                          "escribe el acta; agréguelo al catálogo.",
+                               "linea": _linea(a)})
+            self.rows["asistencias"].append({
+                "sesion_id": sesion_id, "persona_id": persona_id, "nombre": nombre,
+                "grado": _str(a.get("grado")), "cargo": _str(a.get("cargo")),
+                "rol": _str(a.get("rol")) or "otro", "con_voto": bool(a.get("con_voto")),
+                "partido": partido, "calidad": _str(a.get("calidad")),
+                "presente": a.get("presente") is not False,
+                "llegada_punto": _int(a.get("llegada_punto")),
+                "retiro_punto": _int(a.get("retiro_punto")), "linea": _linea(a)})
+        return avisos
+
+    def add_votaciones(self, sesion_id, organo, facts):
+        avisos = []
+        for v in _items(facts, "votaciones"):
+            votacion_id = self.next["votacion_id"]
+            self.next["votacion_id"] += 1
+            self.rows["votaciones"].append({
+                "votacion_id": votacion_id, "sesion_id": sesion_id, "punto": _int(v.get("punto")),
+                "asunto": _str(v.get("asunto")), "forma": _str(v.get("forma")) or "economica",
+                "resultado": _str(v.get("resultado")) or "aprobado",
+                "unanimidad": bool(v.get("unanimidad")), "a_favor": _int(v.get("a_favor")) or 0,
+                "en_contra": _int(v.get("en_contra")) or 0,
+                "abstenciones": _int(v.get("abstenciones")) or 0, "linea": _linea(v)})
+            avisos += self.add_votos(votacion_id, sesion_id, organo, v)
+        return avisos
+
+    def add_votos(self, votacion_id, sesion_id, organo, votacion):
+        avisos, vistos = [], set()
+        for voto in _items(votacion, "votos"):
+            nombre = _str(voto.get("nombre"))
+            if not nombre or not persona_clave(nombre):
+                continue
+            persona_id = self.personas.id_for(nombre, organo)
+            if persona_id in vistos:
+                avisos.append({"mensaje": f"«{nombre}» vota dos veces en la votación del punto "
+                                          f"{votacion.get('punto')}: se cuenta un voto.",
+                               "linea": _linea(votacion)})
+                continue
+            vistos.add(persona_id)
+            self.rows["votos"].append({
+                "votacion_id": votacion_id, "sesion_id": sesion_id, "persona_id": persona_id,
+                "nombre": nombre, "sentido": _str(voto.get("sentido")) or ""})
+        return avisos
+
+    def add_orden(self, sesion_id, facts):
+        vistos = set()
+        for punto in _items(facts, "orden_del_dia"):
+            numero = _int(punto.get("numero"))
+            if numero is None or numero in vistos:
+                continue
+            vistos.add(numero)
+            self.rows["orden_del_dia"].append({
+                "sesion_id": sesion_id, "numero": numero, "titulo": _str(punto.get("titulo")) or "",
+                "linea": _linea(punto)})
+
+    def add_correcciones(self, sesion_id, organo, facts):
+        for tabla, key, id_col in [("correcciones", "correcciones", "correccion_id"),
+                                   ("correcciones_atendidas", "correcciones_atendidas",
+                                    "atendida_id")]:
+            for c in _items(facts, key):
+                solicitante = _str(c.get("solicitante"))
+                row = {id_col: self.next[id_col], "sesion_id": sesion_id,
+                       "punto": _int(c.get("punto")), "documento": _str(c.get("documento")),
+                       "solicitante": solicitante,
+                       "persona_id": self.personas.id_for(solicitante, organo)
+                       if solicitante and persona_clave(solicitante) else None,
+                       "descripcion": _str(c.get("descripcion")), "linea": _linea(c)}
+                if tabla == "correcciones":
+                    row["aprobada"] = _bool(c.get("aprobada"))
+                self.next[id_col] += 1
+                self.rows[tabla].append(row)
+
+    def add_documentos(self, sesion_id, facts):
+        for d in _items(facts, "documentos"):
+            tipo, clave, titulo = _str(d.get("tipo")) or "otro", _str(d.get("clave")), \
+                _str(d.get("titulo"))
+            self.rows["documento_eventos"].append({
+                "sesion_id": sesion_id, "punto": _int(d.get("punto")),
+                "estado": _str(d.get("estado")) or "presentado", "linea": _linea(d),
+                "llave": documento_llave(tipo, clave, titulo)
+                or f"{tipo}:sesion {sesion_id} punto {d.get('punto')}",
+                "tipo": tipo, "clave": clave,
+                "titulo": titulo})
+
+    # -- what spans actas ----------------------------------------------------------------------
+
+    def refresh_partidos(self):
+        """The catalog, plus every party an acta names that the catalog lacks."""
+        self.con.execute("DELETE FROM partidos")
+        rows = [{"partido": p.partido, "nombre": p.nombre, "color": p.color, "ambito": p.ambito,
+                 "en_catalogo": True} for p in self.catalogo.partidos.values()]
+        otros = self.con.execute("SELECT DISTINCT partido FROM asistencias WHERE partido IS NOT "
+                                 "NULL ORDER BY 1").fetchall()
+        rows += [{"partido": p, "nombre": p, "color": COLOR_DESCONOCIDO, "ambito": None,
+                  "en_catalogo": False} for (p,) in otros if p not in self.catalogo]
+        self.insert("partidos", rows)
+
+    def refresh_acreditaciones(self):
+        self.con.execute("DELETE FROM acreditaciones")
+        if not ACREDITACIONES_PATH.exists():
+            return
+        with open(ACREDITACIONES_PATH, encoding="utf-8", newline="") as f:
+            rows = {(r["instituto"], r["proceso"], r["partido"]): r for r in csv.DictReader(f)}
+        self.insert("acreditaciones", list(rows.values()))
+
+    def refresh_personas(self):
+        """One row per person still named somewhere, shown with the best spelling seen."""
+        spellings = {}
+        for persona_id, nombre in self.con.execute(
+                "SELECT persona_id, nombre FROM asistencias UNION SELECT persona_id, nombre FROM "
+                "votos UNION SELECT persona_id, solicitante FROM correcciones WHERE persona_id IS "
+                "NOT NULL UNION SELECT persona_id, solicitante FROM correcciones_atendidas WHERE "
+                "persona_id IS NOT NULL").fetchall():
+            spellings.setdefault(persona_id, []).append(nombre)
+        claves = self.personas.claves()
+        self.con.execute("DELETE FROM personas")
+        self.insert("personas", [{"persona_id": i, "nombre": best_spelling(names),
+                                  "clave": claves[i]} for i, names in sorted(spellings.items())])
+
+    def refresh_documentos(self):
+        """documentos: one row per llave still named by an event, ids kept across builds."""
+        anteriores = dict(self.con.execute("SELECT llave, documento_id FROM documentos").fetchall())
+        siguiente = max(anteriores.values(), default=0) + 1
+        eventos, nuevos = self.rows.get("documento_eventos", []), []
+        for e in eventos:
+            if e["llave"] not in anteriores:
+                anteriores[e["llave"]] = siguiente
+                siguiente += 1
+                nuevos.append(dict(e, documento_id=anteriores[e["llave"]]))
+            e["documento_id"] = anteriores[e["llave"]]
+        self.insert("documentos", nuevos)
+        self.insert("documento_eventos", eventos)
+        self.con.execute("DELETE FROM documentos WHERE documento_id NOT IN "
+                         "(SELECT documento_id FROM documento_eventos)")
+
+    def link_corrections(self):
+        """Each correction to its document; each attended correction to the request it
+        answers (see `vincular`)."""
+        documentos = self.con.execute("SELECT documento_id, clave, titulo FROM documentos"
+                                      ).fetchall()
+        finder = DocumentFinder(documentos)
+        q = ("SELECT t.{id}, t.documento, t.persona_id, s.fecha, t.sesion_id {extra} "
+             "FROM {tabla} t JOIN sesiones s USING (sesion_id)")
+        pedidas = self.con.execute(q.format(id="correccion_id", tabla="correcciones",
+                                            extra=", t.aprobada")).fetchall()
+        atendidas = self.con.execute(q.format(id="atendida_id", tabla="correcciones_atendidas",
+                                              extra="")).fetchall()
+        rows_c = [{"correccion_id": c[0], "documento_id": finder.find(c[1])} for c in pedidas]
+        rows_a = [dict(atendida_id=a[0], documento_id=finder.find(a[1]), **link)
+                  for a, link in zip(atendidas, vincular(pedidas, atendidas, finder))]
+        self.update("correcciones", "correccion_id", rows_c,
+                    {"correccion_id": pa.int32(), "documento_id": pa.int32()})
+        self.update("correcciones_atendidas", "atendida_id", rows_a,
+                    {"atendida_id": pa.int32(), "documento_id": pa.int32(),
+                     "correccion_id": pa.int32(), "vinculo": pa.string()})
+
+    def refresh_duplicates(self):
+        """Same bytes under two names: loaded once, with an aviso naming both."""
+        self.con.execute(f"DELETE FROM avisos WHERE linea IS NULL AND mensaje LIKE "
+                         f"'%{DUPLICADO}%'")
+        ids = dict(self.con.execute("SELECT sha256, acta_id FROM actas").fetchall())
+        rows = []
+        for copia, original in self.plan.duplicados:
+            mensaje = (f"El archivo {copia.archivo} {DUPLICADO} {original.archivo}: "
+                       "se cargó una sola vez.")
+            self.report.avisos.append(mensaje)
+            if original.sha256 in ids:
+                rows.append({"sesion_id": ids[original.sha256],
+                             "acta_id": ids[original.sha256], "mensaje": mensaje})
+        self.insert("avisos", rows)
+
+    def write_metadata(self, meta):
+        actas = self.con.execute("SELECT count(*) FROM actas").fetchall()[0][0]
+        self.report.actas = actas
+        self.con.execute("DELETE FROM metadatos")
+        valores = dict(meta, cargada_en=self.now.isoformat(sep=" "), actas=str(actas))
+        self.insert("metadatos", [{"clave": k, "valor": v} for k, v in valores.items()])
+
+    # -- bulk writes ---------------------------------------------------------------------------
+
+    def insert(self, tabla, rows, schema=None):
+        """Rows (dicts) into `tabla` in one statement through an Arrow table; a name starting
+        with «_» is a temporary table of the given schema."""
+        if tabla.startswith("_"):
+            cols = ", ".join(f"{k} {'INTEGER' if t == pa.int32() else 'VARCHAR'}"
+                             for k, t in schema.items())
+            self.con.execute(f"CREATE OR REPLACE TEMP TABLE {tabla} ({cols})")
+        if not rows:
+            return
+        arrow = pa.Table.from_pylist(rows, schema=pa.schema(schema or self.arrow_schema(tabla)))
+        self.con.register("_lote", arrow)
+        try:
+            self.con.execute(f"INSERT INTO {tabla} BY NAME SELECT * FROM _lote")
+        finally:
+            self.con.unregister("_lote")
+
+    def update(self, tabla, key, rows, schema):
+        if not rows:
+            return
+        self.insert("_cambios", rows, schema)
+        sets = ", ".join(f"{c} = _cambios.{c}" for c in schema if c != key)
+        self.con.execute(f"UPDATE {tabla} SET {sets} FROM _cambios "
+                         f"WHERE {tabla}.{key} = _cambios.{key}")
+
+    def arrow_schema(self, tabla):
+        cols = self.con.execute("SELECT column_name, data_type FROM information_schema.columns "
+                                "WHERE table_name = ? ORDER BY ordinal_position",
+                                [tabla]).fetchall()
+        return {c: _ARROW[t] for c, t in cols}
+
+
+# ---------------------------------------------------------------------------------------------
+# People across actas
+
+
+class PersonaIndex:
+    """persona_id for each name: the same id for every spelling of one person, ids kept from
+    build to build. A short form whose words all stand in exactly one longer name of the same
+    organo («Martín Gallardo» / «Martín Gallardo García») is that person."""
+
+    def __init__(self, con):
+        self.ids, self.organos = {}, {}
+        for persona_id, clave in con.execute("SELECT persona_id, clave FROM personas").fetchall():
+            self.ids[clave] = persona_id
+        for clave, organo in con.execute(
+                "SELECT DISTINCT p.clave, s.organo FROM personas p JOIN asistencias a USING "
+                "(persona_id) JOIN sesiones s USING (sesion_id)").fetchall():
+            self.organos.setdefault(organo, set()).add(clave)
+        self.next = max(self.ids.values(), default=0) + 1
+
+    def id_for(self, nombre, organo):
+        clave = persona_clave(nombre)
+        if clave not in self.ids:
+            largo = self._longer(clave, organo)
+            if largo:
+                return self.ids[largo]
+            self.ids[clave] = self.next
+            self.next += 1
+        self.organos.setdefault(organo, set()).add(clave)
+        return self.ids[clave]
+
+    def _longer(self, clave, organo):
+        palabras = set(clave.split()) - _PARTICULAS
+        if len(palabras) < 2:
+            return None
+        largos = {k for k in self.organos.get(organo, ())
+                  if palabras < set(k.split()) - _PARTICULAS}
+        return largos.pop() if len({self.ids[k] for k in largos}) == 1 else None
+
+    def claves(self):
+        """persona_id -> clave (the first clave that got the id)."""
+        out = {}
+        for clave, persona_id in self.ids.items():
+            out.setdefault(persona_id, clave)
+        return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Corrections and the documents they concern
+
+
+class DocumentFinder:
+    """The documentos row a correction names: by clave when the text carries one, else by a
+    title that only one document has."""
+
+    def __init__(self, documentos):
+        self.por_clave, self.por_titulo = {}, {}
+        for documento_id, clave, titulo in documentos:
+            if clave:
+                self.por_clave[re.sub(r"\s+", "", clave).upper()] = documento_id
+            self.por_titulo.setdefault(titulo_clave(titulo), set()).add(documento_id)
+
+    def find(self, texto):
+        if not texto:
+            return None
+        for clave in _CLAVE_DOC.findall(texto.upper()):
+            if clave in self.por_clave:
+                return self.por_clave[clave]
+        ids = self.por_titulo.get(titulo_clave(texto), set())
+        return next(iter(ids)) if len(ids) == 1 else None
+
+    def key(self, texto):
+        """What two corrections share when they concern the same document."""
+        documento_id = self.find(texto)
+        return ("id", documento_id) if documento_id else ("titulo", titulo_clave(texto))
+
+
+def vincular(pedidas, atendidas, finder):
+    """For each attended correction (atendida_id, documento, persona_id, fecha, sesion_id), in
+    that order, the request it answers among the earlier approved ones not yet answered:
+    same document and solicitante → 'documento+solicitante'; else the only one for that
+    document → 'documento'; several → 'ambiguo'; none → 'ninguno'."""
+    def when(fecha, sesion_id):
+        return (fecha or date.max, sesion_id)
+
+    por_documento = {}
+    for c in pedidas:
+        if c[5] is not False:
+            por_documento.setdefault(finder.key(c[1]), []).append(c)
+    answered, links = set(), {}
+    for a in sorted(atendidas, key=lambda a: when(a[3], a[4])):
+        earlier = [c for c in por_documento.get(finder.key(a[1]), [])
+                   if when(c[3], c[4]) < when(a[3], a[4]) and c[0] not in answered]
+        same = [c for c in earlier if a[2] is not None and c[2] == a[2]]
+        pick, vinculo = _choose(same, "documento+solicitante") if same else \
+            _choose(earlier, "documento")
+        if pick is not None:
+            answered.add(pick)
+        links[a[0]] = {"correccion_id": pick, "vinculo": vinculo}
+    return [links[a[0]] for a in atendidas]
+
+
+def _choose(candidates, how):
+    if not candidates:
+        return None, "ninguno"
+    if len(candidates) > 1:
+        return None, "ambiguo"
+    return candidates[0][0], how
