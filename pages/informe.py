@@ -1,0 +1,82 @@
+"""Informe: the committee's «informe parcial de actividades» for a period, previewed here and
+downloaded as .docx. The page and `python -m etl informe` share one code path
+(tablero.informe.build_informe): what this page shows is what the document says."""
+import calendar
+import datetime as dt
+import re
+
+import pandas as pd
+import streamlit as st
+
+from tablero import informe, queries, ui
+
+MIME_DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]#|>~<$])")
+
+
+@st.cache_data(max_entries=16, show_spinner="Generando el informe…")
+def _generar(identidad, desde, hasta):
+    """(blocks, .docx bytes), cached until the database is rebuilt (its identity changes)."""
+    return informe.build_informe(ui.cursor(), desde, hasta)
+
+
+def _periodo_inicial():
+    """The month of the latest session: the report staff write after each month's session."""
+    ultima = pd.Timestamp(ui.consulta(queries.rango_fechas).iloc[0]["hasta"]).date()
+    fin = calendar.monthrange(ultima.year, ultima.month)[1]
+    return ultima.replace(day=1), ultima.replace(day=fin)
+
+
+def _escapar(texto):
+    return _MARKDOWN.sub(r"\\\1", texto)
+
+
+def _portada(doc):
+    with st.container(border=True):
+        st.markdown(f"**{_escapar(doc.instituto)}**  \n{_escapar(doc.organo)} (COTAPREP)  \n"
+                    f"{_escapar(doc.proceso)}")
+        st.markdown(f"### Informe parcial de actividades\nPeriodo: "
+                    f"{informe.periodo_texto(doc.desde, doc.hasta)} · fecha de corte: "
+                    f"{informe.fecha_texto(doc.hasta)}")
+
+
+def _bloque(bloque):
+    """One block of the report, as the document has it."""
+    if isinstance(bloque, informe.Titulo):
+        st.markdown(("### " if bloque.nivel == 1 else "#### ") + _escapar(bloque.texto))
+    elif isinstance(bloque, informe.Parrafo):
+        st.markdown(_escapar(bloque.texto))
+    elif isinstance(bloque, informe.Tabla):
+        st.dataframe(bloque.datos, hide_index=True)
+    elif isinstance(bloque, informe.Grafica):
+        ui.grafica(bloque.grafica)
+        st.caption(bloque.pie)
+
+
+def pagina_informe():
+    ui.encabezado("Informe", "El informe parcial de actividades del Comité para un periodo, "
+                             "generado de las actas: revíselo aquí y descárguelo en Word.")
+    inicio, fin = _periodo_inicial()
+    izquierda, derecha = st.columns(2)
+    desde = izquierda.date_input("Desde", value=inicio, format="DD/MM/YYYY", key="informe_desde")
+    hasta = derecha.date_input("Hasta (fecha de corte)", value=fin, format="DD/MM/YYYY",
+                               key="informe_hasta")
+    st.caption("El informe abarca todas las sesiones del periodo elegido aquí (los filtros de la "
+               "barra lateral no se aplican); el estado de las correcciones es el que consta en "
+               "las actas hasta la fecha de corte.")
+    try:
+        doc, datos = _generar(ui.identidad(), desde, hasta)
+    except informe.InformeError as error:
+        st.info(str(error), icon=":material/event_busy:")
+        ui.fin()
+        st.stop()
+    st.download_button("Descargar informe (.docx)", datos, mime=MIME_DOCX, type="primary",
+                       file_name=f"informe-cotaprep-{desde.isoformat()}-{hasta.isoformat()}.docx",
+                       icon=":material/download:", on_click="ignore", key="informe_docx")
+    _portada(doc)
+    for bloque in doc.bloques:
+        _bloque(bloque)
+    ui.fin()
+
+
+pagina_informe()

@@ -1,0 +1,791 @@
+"""The committee's «informe parcial de actividades» for a period, as a Word document.
+
+One code path for the page «Informe» and for `python -m etl informe`: `build_secciones` turns the
+database into a list of blocks (titles, paragraphs, tables, charts); `render_docx` writes those
+blocks as a .docx, and the page shows the same blocks as its preview.
+
+`hasta` is the cut-off date. Nothing in the document depends on the clock: the core properties
+carry the cut-off date, the zip entries a fixed time and a fixed order, so the same database and
+period give the same bytes.
+"""
+import datetime as dt
+import io
+import sys
+import zipfile
+from dataclasses import dataclass, field
+
+import altair as alt
+import docx
+import pandas as pd
+import vl_convert
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+
+from etl.errors import TableroError
+from tablero import queries
+from tablero.db import connect_readonly
+
+COMITE = "Comité Técnico Asesor del Programa de Resultados Electorales Preliminares"
+AUTOR = "Tablero COTAPREP"
+MESES = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+         "septiembre", "octubre", "noviembre", "diciembre"]
+DIAS = ["lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"]
+TIPOS_SESION = {"ordinaria": "Ordinaria", "extraordinaria": "Extraordinaria",
+                "especial": "Especial", "instalacion": "de Instalación", "solemne": "Solemne"}
+TIPOS_DOCUMENTO = {"dictamen": "Dictamen", "informe": "Informe", "acta": "Acta",
+                   "acuerdo": "Acuerdo", "plan": "Plan", "presentacion": "Presentación",
+                   "otro": "Otro"}
+MODALIDADES = {"virtual": "Virtual", "presencial": "Presencial", "mixta": "Mixta"}
+TIPOS_PLURAL = {"ordinaria": ("ordinaria", "ordinarias"),
+                "extraordinaria": ("extraordinaria", "extraordinarias"),
+                "especial": ("especial", "especiales"),
+                "instalacion": ("de instalación", "de instalación"),
+                "solemne": ("solemne", "solemnes"), "otro": ("sin tipo", "sin tipo")}
+ROLES = {"integrante": "Integrante", "secretario": "Secretaría Técnica"}
+NO_CONSTA = "No consta"
+
+
+class InformeError(TableroError):
+    """The report cannot be made for that period (no sessions, dates out of order)."""
+
+
+# --- The blocks: what both the document and the page show ----------------------------------
+
+
+@dataclass(frozen=True)
+class Titulo:
+    texto: str
+    nivel: int = 1
+
+
+@dataclass(frozen=True)
+class Parrafo:
+    texto: str
+
+
+@dataclass(frozen=True)
+class Tabla:
+    datos: pd.DataFrame          # every cell already a string, in the order shown
+    anchos: tuple = ()           # column widths in cm; empty lets Word decide
+
+
+@dataclass(frozen=True)
+class Grafica:
+    grafica: alt.Chart
+    pie: str                     # the caption under the image
+
+    def png(self):
+        """The chart as PNG, rendered locally by vl-convert (no browser, no network)."""
+        return vl_convert.vegalite_to_png(self.grafica.to_dict(), scale=2)
+
+
+@dataclass
+class Informe:
+    desde: dt.date
+    hasta: dt.date
+    instituto: str
+    organo: str
+    proceso: str
+    sesiones: int
+    bloques: list = field(default_factory=list)
+
+    @property
+    def titulo(self):
+        return f"Informe parcial de actividades del COTAPREP, {periodo_texto(self.desde, self.hasta)}"
+
+
+# --- Spanish words for dates, sessions and states --------------------------------------------
+
+
+def fecha_texto(fecha):
+    """28 de enero de 2021."""
+    return f"{fecha.day} de {MESES[fecha.month - 1]} de {fecha.year}"
+
+
+def fecha_larga(fecha):
+    """jueves 28 de enero de 2021."""
+    return f"{DIAS[fecha.weekday()]} {fecha_texto(fecha)}"
+
+
+def fecha_corta(fecha):
+    return f"{fecha.day:02d}/{fecha.month:02d}/{fecha.year}"
+
+
+def periodo_texto(desde, hasta):
+    """«del 1 al 31 de enero de 2021», «del 1 de diciembre de 2020 al 31 de enero de 2021»."""
+    if (desde.year, desde.month) == (hasta.year, hasta.month):
+        return f"del {desde.day} al {fecha_texto(hasta)}"
+    if desde.year == hasta.year:
+        return f"del {desde.day} de {MESES[desde.month - 1]} al {fecha_texto(hasta)}"
+    return f"del {fecha_texto(desde)} al {fecha_texto(hasta)}"
+
+
+def _vacio(valor):
+    return valor is None or valor is pd.NA or (isinstance(valor, float) and pd.isna(valor))
+
+
+def _fecha(valor):
+    """DuckDB dates come back from pandas as Timestamps; the report speaks in dates."""
+    return pd.Timestamp(valor).date()
+
+
+def sesion_nombre(tipo, numero):
+    """Sesión Ordinaria número 2; Sesión de Instalación."""
+    nombre = f"Sesión {TIPOS_SESION.get(tipo, tipo or '').strip()}".strip()
+    return nombre if _vacio(numero) else f"{nombre} número {int(numero)}"
+
+
+def sesion_corta(fila):
+    """Ordinaria 2 (28/01/2021): how tables name a session."""
+    tipo = TIPOS_SESION.get(fila.tipo, fila.tipo or "Sesión")
+    numero = "" if _vacio(fila.numero) else f" {int(fila.numero)}"
+    return f"{tipo[0].upper()}{tipo[1:]}{numero} ({fecha_corta(_fecha(fila.fecha))})"
+
+
+def horario(inicio, fin):
+    if _vacio(inicio) and _vacio(fin):
+        return NO_CONSTA
+    return f"{inicio or '—'} a {fin or '—'} h"
+
+
+def duracion(minutos):
+    if _vacio(minutos):
+        return NO_CONSTA
+    minutos = int(minutos)
+    texto = f"{minutos} minutos"
+    return texto if minutos < 60 else f"{texto} ({minutos // 60} h {minutos % 60:02d} min)"
+
+
+def asistencia_texto(presente, llegada, retiro):
+    """Desde el inicio; Se incorporó durante el punto 5; Se retiró durante el punto 8; Ausente."""
+    if _vacio(presente) or not presente:
+        return "Ausente"
+    partes = []
+    if not _vacio(llegada):
+        partes.append(f"Se incorporó durante el punto {int(llegada)}")
+    if not _vacio(retiro):
+        partes.append(f"se retiró durante el punto {int(retiro)}")
+    if not partes:
+        return "Desde el inicio"
+    texto = "; ".join(partes)
+    return texto[0].upper() + texto[1:]
+
+
+def _texto(valor, otro=NO_CONSTA):
+    return otro if _vacio(valor) or valor == "" else str(valor)
+
+
+def _tabla(filas, columnas, anchos=()):
+    return Tabla(pd.DataFrame(filas, columns=columnas, dtype="object"), tuple(anchos))
+
+
+def _contar(n, singular, plural):
+    return f"{n} {singular if n == 1 else plural}"
+
+
+def _unico(serie, otro):
+    """The one value of a column across the period's sessions (institute, committee, process);
+    several are listed, none is `otro`."""
+    valores = sorted({str(v) for v in serie if not _vacio(v) and v != ""})
+    return "; ".join(valores) if valores else otro
+
+
+# --- Building the report: the database to blocks ------------------------------------------
+
+
+def build_secciones(con, desde, hasta):
+    """The report for sessions held from `desde` to `hasta` (the cut-off), as blocks.
+
+    Raises InformeError when the dates are out of order or no session was held in the period:
+    an empty report would look like a committee that did nothing."""
+    if desde > hasta:
+        raise InformeError(f"La fecha inicial ({desde.isoformat()}) es posterior a la final "
+                           f"({hasta.isoformat()}): corrija el periodo.")
+    sesiones = queries.informe_sesiones(con, desde, hasta)
+    if sesiones.empty:
+        raise InformeError(f"No hay sesiones entre el {fecha_texto(desde)} y el "
+                           f"{fecha_texto(hasta)}: elija un periodo que incluya alguna sesión "
+                           "cargada, o cargue sus actas con «python -m etl build».")
+    al_corte = queries.informe_sesiones_al_corte(con, hasta)
+    etiquetas = {fila.sesion_id: sesion_corta(fila) for fila in al_corte.itertuples()}
+    informe = Informe(desde, hasta, _unico(sesiones.instituto, NO_CONSTA),
+                      _unico(sesiones.organo, COMITE), _unico(sesiones.proceso, NO_CONSTA),
+                      len(sesiones))
+    votaciones = queries.informe_votaciones(con, desde, hasta)
+    documentos = queries.informe_documentos(con, desde, hasta)
+    correcciones = queries.informe_correcciones(con, desde, hasta)
+    informe.bloques += _presentacion(informe, sesiones, votaciones, documentos, correcciones)
+    informe.bloques += _sesiones(sesiones)
+    informe.bloques += _asistencia(con, desde, hasta, sesiones, etiquetas)
+    informe.bloques += _votaciones(votaciones, queries.informe_votos(con, desde, hasta), etiquetas)
+    informe.bloques += _documentos(documentos, etiquetas)
+    informe.bloques += _correcciones(correcciones, etiquetas, hasta)
+    informe.bloques += _pendientes(correcciones, queries.informe_documentos_en_tramite(con, hasta),
+                                   etiquetas, hasta)
+    informe.bloques += _fuentes(al_corte, sesiones, queries.informe_avisos(con, desde, hasta), hasta)
+    return informe
+
+
+def _resumen_tipos(sesiones):
+    """«1 ordinaria y 2 extraordinarias»."""
+    partes = [_contar(int(n), *TIPOS_PLURAL.get(t, (t, t)))
+              for t, n in sorted(sesiones.tipo.fillna("otro").value_counts().items())]
+    return partes[0] if len(partes) == 1 else ", ".join(partes[:-1]) + " y " + partes[-1]
+
+
+def _resumen_correcciones(en_periodo):
+    if en_periodo.empty:
+        return "no se solicitaron correcciones"
+    pendientes = int((en_periodo.estado == "pendiente").sum())
+    quedan = "permanece pendiente" if pendientes == 1 else "permanecen pendientes"
+    return (f"se solicitaron {_contar(len(en_periodo), 'corrección', 'correcciones')}, de las "
+            f"cuales {pendientes} {quedan} al corte")
+
+
+def _presentacion(informe, sesiones, votaciones, documentos, correcciones):
+    unanimes = int(votaciones.unanimidad.sum())
+    return [
+        Titulo("1. Presentación"),
+        Parrafo(f"El presente informe da cuenta de las actividades del {informe.organo} "
+                f"(COTAPREP) del {informe.instituto}, en el marco del {informe.proceso}, durante "
+                f"el periodo comprendido {periodo_texto(informe.desde, informe.hasta)}. Se "
+                f"elaboró a partir de las actas de las sesiones del Comité, con fecha de corte al "
+                f"{fecha_texto(informe.hasta)}; las actas consultadas y su huella digital "
+                "(SHA-256) se relacionan en el apartado 8."),
+        Parrafo(f"En el periodo el Comité celebró {_contar(len(sesiones), 'sesión', 'sesiones')} "
+                f"({_resumen_tipos(sesiones)}), en {'la' if len(sesiones) == 1 else 'las'} que se tomaron "
+                f"{_contar(len(votaciones), 'votación', 'votaciones')} "
+                f"({unanimes} por unanimidad); se dio cuenta de "
+                f"{_contar(documentos.documento_id.nunique(), 'documento', 'documentos')} y "
+                f"{_resumen_correcciones(correcciones[correcciones.en_periodo])}."),
+    ]
+
+
+def _sesiones(sesiones):
+    filas = [(sesion_nombre(s.tipo, s.numero), fecha_larga(_fecha(s.fecha)),
+              horario(s.hora_inicio, s.hora_fin), duracion(s.duracion_min),
+              MODALIDADES.get(s.modalidad, _texto(s.modalidad)))
+             for s in sesiones.itertuples()]
+    total = int(sesiones.duracion_min.dropna().sum())
+    bloques = [
+        Titulo("2. Sesiones celebradas"),
+        _tabla(filas, ["Sesión", "Fecha", "Horario", "Duración", "Modalidad"],
+               (4.6, 4.4, 2.8, 2.6, 2.2)),
+        Parrafo(f"Tiempo total en sesión: {duracion(total)}."),
+    ]
+    if sesiones.duracion_min.notna().any():
+        bloques.append(Grafica(grafica_duracion(sesiones), "Duración de las sesiones del periodo."))
+    return bloques
+
+
+def grafica_duracion(sesiones):
+    """One bar per session, in date order, labelled with its minutes."""
+    con_duracion = sesiones[sesiones.duracion_min.notna()]
+    datos = pd.DataFrame({"Sesión": [sesion_corta(s) for s in con_duracion.itertuples()],
+                          "Minutos": con_duracion.duracion_min.astype(int).tolist()})
+    orden = datos["Sesión"].tolist()
+    base = alt.Chart(datos).encode(
+        x=alt.X("Sesión:N", sort=orden, title=None, axis=alt.Axis(labelAngle=0 if len(orden) < 5 else -35)),
+        y=alt.Y("Minutos:Q", title="Duración (minutos)"))
+    barras = base.mark_bar(color="#7A1F3D", size=min(60, 360 // max(len(orden), 1)))
+    cifras = base.mark_text(dy=-7, fontSize=12).encode(text="Minutos:Q")
+    return (barras + cifras).properties(width=480, height=240,
+                                        title="Duración de las sesiones (minutos)")
+
+
+# --- Attendance -------------------------------------------------------------------------------
+
+ESTADOS_ASISTENCIA = ["Desde el inicio", "Incorporación tardía", "Retiro anticipado", "Ausente"]
+COLORES_ASISTENCIA = ["#2E7D32", "#F9A825", "#5C6BC0", "#B0B0B0"]
+
+
+def estado_asistencia(presente, llegada, retiro):
+    """One word for a chart: late arrival wins over early departure."""
+    if _vacio(presente) or not presente:
+        return "Ausente"
+    if not _vacio(llegada):
+        return "Incorporación tardía"
+    return "Retiro anticipado" if not _vacio(retiro) else "Desde el inicio"
+
+
+def _asistencia(con, desde, hasta, sesiones, etiquetas):
+    asistencias = queries.informe_asistencias(con, desde, hasta)
+    representaciones = queries.informe_representaciones(con, desde, hasta)
+    representaciones["estado"] = [estado_asistencia(r.presente, r.llegada_punto, r.retiro_punto)
+                                  for r in representaciones.itertuples()]
+    bloques = [
+        Titulo("3. Asistencia"),
+        Parrafo("Se registra la asistencia que consta en cada acta. El punto indicado es el del "
+                "orden del día en curso cuando la persona se incorporó o se retiró; se cuenta como "
+                "ausencia cada sesión en la que la persona no figura como presente y, para las "
+                "representaciones, cada sesión sin representante de un partido acreditado ante "
+                "el Comité."),
+        Titulo("3.1 Integrantes del Comité", 2),
+        _integrantes(asistencias, len(sesiones)),
+        Titulo("3.2 Representaciones de los partidos políticos", 2),
+        _partidos(representaciones),
+        Grafica(grafica_asistencia(representaciones),
+                "Asistencia de las representaciones de los partidos políticos, por sesión."),
+        Titulo("3.3 Asistencia por sesión", 2),
+    ]
+    for sesion in sesiones.itertuples():
+        bloques.append(Parrafo(f"{sesion_nombre(sesion.tipo, sesion.numero)}, "
+                               f"{fecha_larga(_fecha(sesion.fecha))}:"))
+        bloques.append(_asistencia_sesion(asistencias[asistencias.sesion_id == sesion.sesion_id],
+                                          representaciones[representaciones.sesion_id
+                                                           == sesion.sesion_id]))
+    return bloques + _invitados(asistencias, etiquetas)
+
+
+def _integrantes(asistencias, n_sesiones):
+    miembros = asistencias[asistencias.rol.isin(list(ROLES))]
+    filas = []
+    for (persona_id, nombre), grupo in miembros.groupby(["persona_id", "nombre"], sort=False):
+        presentes = grupo[grupo.presente.fillna(False).astype(bool)]
+        cargo = next((c for c in grupo.cargo if not _vacio(c) and c), ROLES[grupo.rol.iloc[0]])
+        filas.append((nombre, cargo, str(len(presentes)),
+                      str(int(presentes.llegada_punto.notna().sum())),
+                      str(int(presentes.retiro_punto.notna().sum())),
+                      str(n_sesiones - len(presentes))))
+    return _tabla(filas, ["Nombre", "Cargo", "Asistencias", "Llegadas tardías",
+                          "Retiros anticipados", "Ausencias"], (5.2, 3.6, 2.0, 2.0, 2.0, 1.8))
+
+
+def _partidos(representaciones):
+    filas = []
+    for partido, grupo in representaciones.groupby("partido", sort=True):
+        por_sesion = grupo.groupby("sesion_id").estado.first()
+        cuenta = por_sesion.value_counts()
+        nombre = grupo.partido_nombre.iloc[0]
+        filas.append((partido, _texto(nombre, partido),
+                      str(int((por_sesion != "Ausente").sum())),
+                      str(int(cuenta.get("Incorporación tardía", 0))),
+                      str(int(cuenta.get("Retiro anticipado", 0))),
+                      str(int(cuenta.get("Ausente", 0)))))
+    return _tabla(filas, ["Partido", "Nombre", "Sesiones con representación",
+                          "Incorporaciones tardías", "Retiros anticipados", "Ausencias"],
+                  (1.8, 5.4, 2.6, 2.6, 2.2, 2.0))
+
+
+def _asistencia_sesion(asistencias, representaciones):
+    """Members first, then each party: who came, from when, until when."""
+    filas = [(_texto(a.cargo, ROLES[a.rol]), a.nombre, "—",
+              asistencia_texto(a.presente, a.llegada_punto, a.retiro_punto))
+             for a in asistencias[asistencias.rol.isin(list(ROLES))].itertuples()]
+    for r in representaciones.itertuples():
+        if _vacio(r.persona_id):
+            filas.append((r.partido, "Sin representante", "—", "Ausente"))
+        else:
+            filas.append((r.partido, r.nombre, _texto(r.calidad, "—").capitalize(),
+                          asistencia_texto(r.presente, r.llegada_punto, r.retiro_punto)))
+    return _tabla(filas, ["Integrante o partido", "Nombre", "Calidad", "Asistencia"],
+                  (3.4, 5.8, 2.2, 5.2))
+
+
+def _invitados(asistencias, etiquetas):
+    invitados = asistencias[(asistencias.rol == "invitado") & asistencias.presente.fillna(False)]
+    if invitados.empty:
+        return []
+    filas = [(etiquetas[i.sesion_id], i.nombre, _texto(i.cargo, "—"))
+             for i in invitados.itertuples()]
+    return [Titulo("3.4 Invitados", 2),
+            _tabla(filas, ["Sesión", "Nombre", "Cargo"], (4.2, 7.0, 5.4))]
+
+
+def grafica_asistencia(representaciones):
+    """One horizontal bar per party, its sessions split by how it attended."""
+    por_sesion = representaciones.groupby(["partido", "sesion_id"], sort=True).estado.first()
+    datos = por_sesion.reset_index().groupby(["partido", "estado"]).size().reset_index(
+        name="Sesiones").rename(columns={"partido": "Partido", "estado": "Asistencia"})
+    datos["orden"] = datos["Asistencia"].map(ESTADOS_ASISTENCIA.index)
+    partidos = sorted(datos["Partido"].unique())
+    sesiones = representaciones.sesion_id.nunique()
+    return alt.Chart(datos).mark_bar().encode(
+        y=alt.Y("Partido:N", sort=partidos, title=None),
+        x=alt.X("Sesiones:Q", title="Sesiones",
+                axis=alt.Axis(values=list(range(sesiones + 1)), format="d")),
+        color=alt.Color("Asistencia:N", sort=ESTADOS_ASISTENCIA,
+                        scale=alt.Scale(domain=ESTADOS_ASISTENCIA, range=COLORES_ASISTENCIA),
+                        legend=alt.Legend(orient="bottom", title=None)),
+        order=alt.Order("orden:Q"),
+    ).properties(width=440, height=22 * len(partidos),
+                 title="Asistencia de las representaciones de los partidos")
+
+
+# --- Votes, documents, corrections, what remains --------------------------------------------
+
+
+def resultado_texto(v):
+    """«Aprobado por unanimidad (3 votos a favor)»; «Rechazado por mayoría: 1 a favor, 2 en contra,
+    0 abstenciones»."""
+    resultado = _texto(v.resultado).capitalize()
+    if v.unanimidad:
+        return f"{resultado} por unanimidad ({_contar(int(v.a_favor), 'voto', 'votos')} a favor)"
+    return (f"{resultado} por mayoría: {int(v.a_favor)} a favor, {int(v.en_contra)} en contra, "
+            f"{_contar(int(v.abstenciones), 'abstención', 'abstenciones')}")
+
+
+def asunto_texto(v):
+    if not _vacio(v.asunto) and v.asunto:
+        return v.asunto
+    return _texto(v.punto_titulo, "Asunto no consignado en el acta")
+
+
+def _votaciones(votaciones, votos, etiquetas):
+    bloques = [Titulo("4. Acuerdos y votaciones")]
+    if votaciones.empty:
+        return bloques + [Parrafo("En el periodo no se sometió ningún asunto a votación.")]
+    filas = [(str(n), etiquetas[v.sesion_id], _texto(v.punto, "—"), asunto_texto(v),
+              resultado_texto(v)) for n, v in enumerate(votaciones.itertuples(), 1)]
+    bloques.append(_tabla(filas, ["Núm.", "Sesión", "Punto", "Asunto", "Resultado"],
+                          (1.1, 3.4, 1.2, 6.4, 4.5)))
+    bloques.append(Titulo("4.1 Votaciones no unánimes", 2))
+    divididas = [(n, v) for n, v in enumerate(votaciones.itertuples(), 1) if not v.unanimidad]
+    if not divididas:
+        return bloques + [Parrafo("Todas las votaciones del periodo fueron unánimes.")]
+    for n, v in divididas:
+        bloques.append(Parrafo(f"Votación {n}, {etiquetas[v.sesion_id]}, punto "
+                               f"{_texto(v.punto, '—')}: {asunto_texto(v)}. "
+                               f"{resultado_texto(v)}."))
+        boletas = votos[votos.votacion_id == v.votacion_id]
+        if boletas.empty:
+            bloques.append(Parrafo("Votación económica: el acta no consigna el sentido de cada "
+                                   "voto."))
+        else:
+            bloques.append(_tabla([(b.nombre, SENTIDOS.get(b.sentido, b.sentido))
+                                   for b in boletas.itertuples()], ["Nombre", "Sentido del voto"],
+                                  (9.0, 4.0)))
+    return bloques
+
+
+SENTIDOS = {"a favor": "A favor", "en contra": "En contra", "abstencion": "Abstención"}
+ESTADOS_DOCUMENTO = {"presentado": "Presentado", "aprobado": "Aprobado",
+                     "rechazado": "Rechazado", "retirado": "Retirado"}
+ORDEN_DOCUMENTOS = list(TIPOS_DOCUMENTO)
+
+
+def documento_texto(tipo, clave, titulo):
+    """The clave when there is one (dictámenes), else the title, else the kind of document."""
+    for valor in (clave, titulo):
+        if not _vacio(valor) and valor:
+            return valor
+    return TIPOS_DOCUMENTO.get(tipo, _texto(tipo))
+
+
+def _documentos(documentos, etiquetas):
+    bloques = [Titulo("5. Documentos presentados"),
+               Parrafo("Documentos de los que se dio cuenta en las sesiones del periodo y lo que "
+                       "el Comité resolvió sobre cada uno: los dictámenes se identifican por su "
+                       "clave.")]
+    if documentos.empty:
+        return bloques + [Parrafo("En el periodo no se presentaron documentos.")]
+    orden = documentos.assign(_t=documentos.tipo.map(
+        lambda t: ORDEN_DOCUMENTOS.index(t) if t in ORDEN_DOCUMENTOS else len(ORDEN_DOCUMENTOS)))
+    orden = orden.sort_values("_t", kind="stable")
+    filas = [(TIPOS_DOCUMENTO.get(d.tipo, _texto(d.tipo)), documento_texto(d.tipo, d.clave, d.titulo),
+              etiquetas[d.sesion_id], _texto(d.punto, "—"),
+              ESTADOS_DOCUMENTO.get(d.estado, _texto(d.estado)))
+             for d in orden.itertuples()]
+    return bloques + [_tabla(filas, ["Tipo", "Documento", "Sesión", "Punto", "Estado"],
+                             (2.4, 6.6, 3.4, 1.3, 2.6))]
+
+
+def estado_correccion(c, etiquetas):
+    if c.estado == "atendida":
+        return f"Atendida, {etiquetas.get(c.atendida_sesion_id, fecha_corta(_fecha(c.atendida_fecha)))}"
+    return "No aprobada" if c.estado == "no aprobada" else "Pendiente"
+
+
+def _correcciones(correcciones, etiquetas, hasta):
+    en_periodo = correcciones[correcciones.en_periodo]
+    bloques = [Titulo("6. Correcciones solicitadas"),
+               Parrafo(f"Correcciones solicitadas en el periodo y su estado al "
+                       f"{fecha_texto(hasta)}: una corrección se tiene por atendida cuando el "
+                       "acta de una sesión celebrada hasta la fecha de corte da cuenta de su "
+                       "atención; mientras tanto, está pendiente.")]
+    if en_periodo.empty:
+        return bloques + [Parrafo("En el periodo no se solicitaron correcciones.")]
+    filas = [(etiquetas[c.sesion_id], _texto(c.documento), _texto(c.solicitante),
+              _texto(c.descripcion), estado_correccion(c, etiquetas))
+             for c in en_periodo.itertuples()]
+    return bloques + [_tabla(filas, ["Sesión", "Documento", "Solicitante", "Descripción",
+                                     "Estado al corte"], (2.8, 3.4, 3.0, 4.8, 2.6))]
+
+
+def _pendientes(correcciones, en_tramite, etiquetas, hasta):
+    pendientes = correcciones[correcciones.estado == "pendiente"]
+    bloques = [Titulo("7. Asuntos pendientes al corte"),
+               Titulo("7.1 Correcciones pendientes", 2)]
+    if pendientes.empty:
+        bloques.append(Parrafo(f"Al {fecha_texto(hasta)} no hay correcciones pendientes."))
+    else:
+        bloques.append(Parrafo("Incluye las solicitadas en periodos anteriores que siguen sin "
+                               "atenderse."))
+        bloques.append(_tabla(
+            [(etiquetas[c.sesion_id], _texto(c.documento), _texto(c.descripcion),
+              str((hasta - _fecha(c.fecha)).days)) for c in pendientes.itertuples()],
+            ["Solicitada en", "Documento", "Descripción", "Días al corte"], (3.0, 4.0, 7.6, 2.0)))
+    bloques.append(Titulo("7.2 Documentos sin resolución", 2))
+    if en_tramite.empty:
+        return bloques + [Parrafo("Ningún documento quedó presentado sin resolución al corte.")]
+    bloques.append(Parrafo("Documentos cuyo último estado, al corte, es «presentado»: no han sido "
+                           "aprobados, rechazados ni retirados por el Comité."))
+    return bloques + [_tabla(
+        [(TIPOS_DOCUMENTO.get(d.tipo, _texto(d.tipo)), documento_texto(d.tipo, d.clave, d.titulo),
+          etiquetas[d.sesion_id]) for d in en_tramite.itertuples()],
+        ["Tipo", "Documento", "Presentado en"], (2.6, 9.4, 4.6))]
+
+
+def _fuentes(al_corte, sesiones, avisos, hasta):
+    del_periodo = set(sesiones.sesion_id)
+    filas = [(a.archivo, sesion_corta(a), "Sí" if a.sesion_id in del_periodo else "No", a.sha256)
+             for a in al_corte.itertuples()]
+    bloques = [Titulo("8. Fuentes"),
+               Parrafo(f"Fecha de corte: {fecha_texto(hasta)}. Este informe se generó con el "
+                       f"{AUTOR} a partir de las actas siguientes: las del periodo y, para el "
+                       "estado de las correcciones y los documentos, las de sesiones anteriores. "
+                       "La huella SHA-256 identifica el contenido exacto de cada archivo; las "
+                       "mismas actas y el mismo periodo producen el mismo documento."),
+               _tabla(filas, ["Archivo", "Sesión", "Del periodo", "SHA-256"], (5.0, 3.0, 1.6, 7.0))]
+    if avisos.empty:
+        return bloques
+    return bloques + [
+        Titulo("8.1 Observaciones de la lectura de las actas", 2),
+        Parrafo("Hechos que la lectura automática no pudo establecer con certeza, o en los que "
+                "el acta se contradice; conviene verificarlos en el acta original."),
+        _tabla([(a.archivo, _texto(a.linea, "—"), a.mensaje) for a in avisos.itertuples()],
+               ["Archivo", "Línea", "Observación"], (5.0, 1.4, 10.2))]
+
+
+# --- Rendering: blocks to a .docx ------------------------------------------------------------
+
+COLOR_TITULOS = RGBColor(0x5A, 0x17, 0x2D)
+GRIS_ENCABEZADO = "D9D9D9"
+CONTENT_TYPES = "[Content_Types].xml"
+
+
+def render_docx(informe):
+    """The report as .docx bytes, identical for the same blocks and cut-off."""
+    documento = docx.Document()
+    _estilos(documento)
+    _pagina(documento, informe)
+    _portada(documento, informe)
+    for bloque in informe.bloques:
+        RENDER[type(bloque)](documento, bloque)
+    _propiedades(documento, informe)
+    salida = io.BytesIO()
+    documento.save(salida)
+    return zip_estable(salida.getvalue(), informe.hasta)
+
+
+def _estilos(documento):
+    """Arial, Spanish (Mexico) for the spelling checker, sober headings."""
+    normal = documento.styles["Normal"]
+    normal.font.name, normal.font.size = "Arial", Pt(10.5)
+    rpr = normal.element.get_or_add_rPr()
+    rpr.get_or_add_rFonts().set(qn("w:eastAsia"), "Arial")
+    idioma = OxmlElement("w:lang")
+    idioma.set(qn("w:val"), "es-MX")
+    rpr.append(idioma)
+    for nombre, tamano in (("Heading 1", 14), ("Heading 2", 12), ("Title", 22)):
+        estilo = documento.styles[nombre]
+        estilo.font.name, estilo.font.size = "Arial", Pt(tamano)
+        estilo.font.color.rgb = COLOR_TITULOS
+        for atributo in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+            estilo.element.rPr.rFonts.attrib.pop(qn(atributo), None)
+
+
+def _pagina(documento, informe):
+    """Letter paper (the institute's), 2.5 cm margins, a footer with the cut-off and the page."""
+    seccion = documento.sections[0]
+    seccion.orientation = WD_ORIENT.PORTRAIT
+    seccion.page_width, seccion.page_height = Cm(21.59), Cm(27.94)
+    for margen in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(seccion, margen, Cm(2.5))
+    seccion.different_first_page_header_footer = True
+    pie = seccion.footer.paragraphs[0]
+    pie.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    texto = pie.add_run(f"COTAPREP · Informe parcial de actividades · corte al "
+                        f"{fecha_texto(informe.hasta)} · página ")
+    texto.font.size = Pt(8)
+    _campo(pie, "PAGE").font.size = Pt(8)
+
+
+def _campo(parrafo, instruccion):
+    """A Word field (the page number), computed by Word when it lays the page out."""
+    run = parrafo.add_run()
+    for tipo, texto in (("begin", None), (None, instruccion), ("separate", None), (None, "1"),
+                        ("end", None)):
+        if tipo:
+            elemento = OxmlElement("w:fldChar")
+            elemento.set(qn("w:fldCharType"), tipo)
+        elif texto == instruccion:
+            elemento = OxmlElement("w:instrText")
+            elemento.set(qn("xml:space"), "preserve")
+            elemento.text = f" {instruccion} "
+        else:
+            elemento = OxmlElement("w:t")
+            elemento.text = texto
+        run._r.append(elemento)
+    return run
+
+
+def _portada(documento, informe):
+    def linea(texto, tamano, negritas=False, antes=0):
+        parrafo = documento.add_paragraph()
+        parrafo.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        parrafo.paragraph_format.space_before = Pt(antes)
+        run = parrafo.add_run(texto)
+        run.font.size, run.bold = Pt(tamano), negritas
+        return run
+
+    linea(informe.instituto, 14, True, antes=36)
+    linea(f"{informe.organo} (COTAPREP)", 12, antes=12)
+    linea(informe.proceso, 12, antes=6)
+    titulo = linea("INFORME PARCIAL DE ACTIVIDADES", 22, True, antes=150)
+    titulo.font.color.rgb = COLOR_TITULOS
+    linea(f"Periodo: {periodo_texto(informe.desde, informe.hasta)}", 13, antes=24)
+    linea(f"Fecha de corte: {fecha_texto(informe.hasta)}", 11, antes=150)
+    documento.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+
+def _titulo(documento, bloque):
+    documento.add_heading(bloque.texto, level=bloque.nivel)
+
+
+def _parrafo(documento, bloque):
+    documento.add_paragraph(bloque.texto).alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+
+
+def _tabla_docx(documento, bloque):
+    datos = bloque.datos
+    tabla = documento.add_table(rows=1, cols=len(datos.columns))
+    tabla.style, tabla.alignment = documento.styles["Table Grid"], WD_TABLE_ALIGNMENT.CENTER
+    encabezado = tabla.rows[0]
+    _repetir_encabezado(encabezado)
+    for celda, columna in zip(encabezado.cells, datos.columns):
+        _texto_celda(celda, columna, negritas=True)
+        _sombrear(celda, GRIS_ENCABEZADO)
+    for fila in datos.itertuples(index=False):
+        for celda, valor in zip(tabla.add_row().cells, fila):
+            _texto_celda(celda, valor)
+    if bloque.anchos:
+        # Word reads the cells' widths, LibreOffice the grid's: set both.
+        tabla.autofit = False
+        for columna, ancho in zip(tabla.columns, bloque.anchos):
+            columna.width = Cm(ancho)
+            for celda in columna.cells:
+                celda.width = Cm(ancho)
+    documento.add_paragraph()
+
+
+def _texto_celda(celda, texto, negritas=False):
+    parrafo = celda.paragraphs[0]
+    run = parrafo.add_run(str(texto))
+    run.font.size, run.bold = Pt(9), negritas
+
+
+def _sombrear(celda, color):
+    sombra = OxmlElement("w:shd")
+    for atributo, valor in (("w:val", "clear"), ("w:color", "auto"), ("w:fill", color)):
+        sombra.set(qn(atributo), valor)
+    celda._tc.get_or_add_tcPr().append(sombra)
+
+
+def _repetir_encabezado(fila):
+    """The header row repeats on every page a long table runs over."""
+    marca = OxmlElement("w:tblHeader")
+    marca.set(qn("w:val"), "true")
+    fila._tr.get_or_add_trPr().append(marca)
+
+
+def _grafica_docx(documento, bloque):
+    documento.add_picture(io.BytesIO(bloque.png()), width=Cm(15))
+    documento.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    pie = documento.add_paragraph(bloque.pie, style="Caption")
+    pie.alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+
+RENDER = {Titulo: _titulo, Parrafo: _parrafo, Tabla: _tabla_docx, Grafica: _grafica_docx}
+
+
+def _propiedades(documento, informe):
+    """Core properties from the report, dated at the cut-off: nothing from the clock."""
+    corte = dt.datetime.combine(informe.hasta, dt.time(0, 0))
+    propiedades = documento.core_properties
+    propiedades.title = informe.titulo
+    propiedades.subject = f"{informe.organo}, {informe.proceso}"
+    propiedades.author = propiedades.last_modified_by = AUTOR
+    propiedades.keywords = "COTAPREP; PREP; informe parcial de actividades"
+    propiedades.comments = f"Fecha de corte: {informe.hasta.isoformat()}"
+    propiedades.language = "es-MX"
+    propiedades.created = propiedades.modified = corte
+    propiedades.revision = 1
+
+
+def zip_estable(datos, fecha):
+    """The same package with fixed entry times (the cut-off date), fixed attributes and a fixed
+    order, [Content_Types].xml first: python-docx stamps every entry with the time of saving."""
+    fijo = (max(fecha.year, 1980), fecha.month, fecha.day, 0, 0, 0)
+    origen = zipfile.ZipFile(io.BytesIO(datos))
+    nombres = sorted(origen.namelist(), key=lambda nombre: (nombre != CONTENT_TYPES, nombre))
+    salida = io.BytesIO()
+    with zipfile.ZipFile(salida, "w", zipfile.ZIP_DEFLATED) as destino:
+        for nombre in nombres:
+            entrada = zipfile.ZipInfo(nombre, date_time=fijo)
+            entrada.compress_type, entrada.create_system = zipfile.ZIP_DEFLATED, 3
+            entrada.external_attr = 0o100644 << 16
+            destino.writestr(entrada, origen.read(nombre))
+    return salida.getvalue()
+
+
+# --- The one entry point for the page and the command -------------------------------------
+
+
+def build_informe(con, desde, hasta):
+    """(blocks, .docx bytes) for the period: the page previews the blocks and offers the bytes."""
+    informe = build_secciones(con, desde, hasta)
+    return informe, render_docx(informe)
+
+
+def _fecha_argumento(valor, nombre):
+    if isinstance(valor, dt.date):
+        return valor
+    try:
+        return dt.date.fromisoformat(str(valor))
+    except ValueError:
+        raise InformeError(f"La fecha {nombre} «{valor}» no es válida: escríbala como "
+                           "AAAA-MM-DD.") from None
+
+
+def cli(args):
+    """`python -m etl informe --desde --hasta --salida [--db]`: writes the .docx, says what it
+    wrote on standard output; on failure one Spanish line `Error: …` on standard error, exit 1."""
+    try:
+        desde = _fecha_argumento(args.desde, "inicial")
+        hasta = _fecha_argumento(args.hasta, "final")
+        con = connect_readonly(getattr(args, "db", None))
+        try:
+            informe, datos = build_informe(con, desde, hasta)
+        finally:
+            con.close()
+        _escribir(args.salida, datos)
+    except TableroError as error:
+        print(f"Error: {error}", file=sys.stderr)
+        return 1
+    print(f"Informe escrito en {args.salida}: "
+          f"{_contar(informe.sesiones, 'sesión', 'sesiones')}, "
+          f"{periodo_texto(desde, hasta)}, corte al {fecha_texto(hasta)}.")
+    return 0
+
+
+def _escribir(ruta, datos):
+    try:
+        with open(ruta, "wb") as archivo:
+            archivo.write(datos)
+    except OSError as error:
+        raise InformeError(f"No se pudo escribir {ruta}: {error.strerror}.") from None
