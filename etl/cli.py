@@ -87,11 +87,12 @@ def _spanish_subparser(add_parser):
 def run_parse(args):
     """Print the contract's JSON of one acta, with `archivo` and `sha256` first."""
     from etl.extract import extract_text, read_bytes
-    from etl.parse import parse_acta
     from etl.partidos import load_catalogo
 
+    text = extract_text(args.archivo)
     data = read_bytes(args.archivo)
-    facts = parse_acta(extract_text(args.archivo), load_catalogo())
+    from etl.parse import parse_acta
+    facts = parse_acta(text, load_catalogo())
     out = {"archivo": args.archivo, "sha256": hashlib.sha256(data).hexdigest()}
     out.update((k, v) for k, v in facts.items() if k not in out)
     print(json.dumps(out, ensure_ascii=False, indent=2))

@@ -200,14 +200,13 @@ def read_acta(path):
     the others."""
     global _catalogo
     try:
+        text = extract_text(path)
         from etl.parse import parse_acta
-    except ImportError as error:
-        return None, f"El lector de actas (etl/parse.py) no se pudo cargar ({error})."
-    try:
         if _catalogo is None:
             _catalogo = load_catalogo()
-        text = extract_text(path)
         return text, parse_acta(text, _catalogo)
+    except ImportError as error:
+        return None, f"El lector de actas (etl/parse.py) no se pudo cargar ({error})."
     except TableroError as error:
         return None, str(error)
     except Exception as error:  # a parser bug must become one line, not a stopped build
@@ -335,9 +334,9 @@ class Plan:
 def write(db_path, base, plan, leidos, report, meta):
     """Apply the plan to a new file next to `db_path`, then swap it in."""
     tmp = db_path.with_name(f".{db_path.name}.{os.getpid()}.nuevo")
-    tmp.unlink(missing_ok=True)
     try:
         db_path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.unlink(missing_ok=True)
         if base:
             shutil.copyfile(db_path, tmp)
         con = duckdb.connect(str(tmp))
@@ -352,14 +351,21 @@ def write(db_path, base, plan, leidos, report, meta):
             con.close()
         os.replace(tmp, db_path)
     except Exception as error:
-        tmp.unlink(missing_ok=True)
+        _remove(tmp)
         if not isinstance(error, (duckdb.Error, OSError, pa.ArrowException)):
             raise
         raise DatabaseError(f"No se pudo construir la base de datos {db_path} "
                             f"({' '.join(str(error).split())[:200]}); la anterior sigue intacta."
                             ) from error
     finally:
-        Path(f"{tmp}.wal").unlink(missing_ok=True)
+        _remove(Path(f"{tmp}.wal"))
+
+
+def _remove(path):
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:
+        pass
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1,0 +1,47 @@
+"""Shared fixtures: databases built from the bundled actas and from the fixture process.
+
+`db_real` and `db_proceso` are paths to DuckDB files built once per test session with
+`etl.load.build`; open them read-only (tablero.db.connect_readonly).
+"""
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+ACTAS = ROOT / "data" / "actas"
+PROCESO = ROOT / "tests" / "fixtures" / "proceso"
+
+
+def _build(actas, tmp_path_factory, name):
+    from etl.load import build
+
+    db = tmp_path_factory.mktemp(name) / "tablero.duckdb"
+    report = build(actas, db, progress=False)
+    if report.failed and not report.loaded:
+        pytest.skip(f"no se pudo cargar ninguna acta de {actas}: {report.failed[0][1]}")
+    return db
+
+
+@pytest.fixture(scope="session")
+def db_real(tmp_path_factory):
+    """data/actas built into a temporary DuckDB file; its path."""
+    return _build(ACTAS, tmp_path_factory, "db_real")
+
+
+@pytest.fixture(scope="session")
+def db_proceso(tmp_path_factory):
+    """tests/fixtures/proceso/ (several sessions of one process) built into a temporary DuckDB
+    file; its path. Skipped while that folder has no actas."""
+    if not PROCESO.is_dir() or not any(p.suffix in (".txt", ".md", ".pdf", ".docx")
+                                       for p in PROCESO.iterdir()):
+        pytest.skip("tests/fixtures/proceso/ aún no tiene actas")
+    return _build(PROCESO, tmp_path_factory, "db_proceso")
+
+
+@pytest.fixture(autouse=True)
+def _sin_rutas_del_entorno(monkeypatch):
+    """A developer's TABLERO_DB / TABLERO_ACTAS must not steer the tests to real data; nothing
+    else is cleared."""
+    monkeypatch.delenv("TABLERO_DB", raising=False)
+    monkeypatch.delenv("TABLERO_ACTAS", raising=False)
