@@ -151,6 +151,52 @@ TABLAS = {
 }
 
 
+
+def _from(table, *columns):
+    """The descriptions of `columns` as `table` gives them: views repeat the tables' words."""
+    return {column: TABLAS[table][1][column] for column in columns}
+
+
+# The views (etl/schema.sql, written by the loader): the dashboard's questions answered once.
+TABLAS.update({
+    "v_asistencia_partido": (
+        "Vista: asistencia de cada partido en cada sesión, un renglón por sesión y partido "
+        "acreditado (o presente sin acreditación); si tuvo varias representaciones, la que estuvo "
+        "más tiempo.", {
+            **_from("sesiones", "sesion_id", "fecha"),
+            "partido": "siglas del partido",
+            "acreditado": "verdadero si el partido está acreditado ante el comité en ese proceso",
+            "estado": "desde el inicio, llegada tarde, retiro anticipado o ausente",
+            "persona_id": "persona que lo representó; vacío si nadie asistió",
+            "nombre": "nombre de la representación, tal como lo escribe el acta",
+            **_from("asistencias", "calidad", "llegada_punto", "retiro_punto", "linea"),
+        }),
+    "v_unanimidad_sesion": ("Vista: qué parte de las votaciones de cada sesión fue unánime.", {
+        **_from("sesiones", "sesion_id", "fecha"),
+        "votaciones": "votaciones de la sesión",
+        "unanimes": "votaciones unánimes",
+        "porcentaje_unanimidad": "porcentaje de votaciones unánimes; vacío si no hubo votaciones",
+    }),
+    "v_duracion_sesion": ("Vista: cuánto duró cada sesión.", _from(
+        "sesiones", "sesion_id", "fecha", "tipo", "numero", "hora_inicio", "hora_fin", "duracion_min")),
+    "v_correcciones_pendientes": (
+        "Vista: correcciones aprobadas que ninguna sesión posterior informa como atendidas.", {
+            **_from("correcciones", "correccion_id", "sesion_id", "punto", "documento",
+                    "documento_id", "solicitante", "persona_id", "descripcion", "linea"),
+            "fecha": "fecha de la sesión en que se pidió",
+            "dias_pendiente": "días transcurridos desde que se pidió hasta hoy",
+        }),
+    "v_estado_documentos": (
+        "Vista: cada documento con su último estado (el de la última sesión que lo trató).", {
+            **_from("documentos", "documento_id", "tipo", "clave", "titulo"),
+            "estado": "último estado: presentado, aprobado, rechazado o retirado",
+            "fecha": "fecha de la última sesión que lo trató",
+            "sesion_id": "última sesión que lo trató",
+            "sesiones": "en cuántas sesiones apareció",
+        }),
+})
+
+
 def table_description(name):
     """The Spanish description of a table or view, or None."""
     entry = TABLAS.get(name)
