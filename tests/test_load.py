@@ -210,3 +210,15 @@ Ingredientes:
 Se fríe el arroz en aceite hasta que esté dorado. Se licúa el jitomate con la cebolla y se
 agrega al arroz con dos tazas de caldo. Se cuece a fuego bajo durante veinte minutos.
 """
+
+
+def test_every_table_and_view_is_documented():
+    import re
+
+    from conftest import ROOT
+
+    schema = (ROOT / "etl" / "schema.sql").read_text(encoding="utf-8")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    names = re.findall(r"^CREATE (?:TABLE|VIEW) (\w+)", schema, re.MULTILINE)
+    assert len(names) > 10
+    assert [n for n in names if f"| `{n}` |" not in readme] == []
