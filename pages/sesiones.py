@@ -1,0 +1,169 @@
+"""Sesiones: how long each session lasted, and one session's page: its header facts, agenda,
+attendance with arrivals, every vote with its ballots, corrections, documents and avisos, each with
+the acta's own words on demand. The selected session lives in the URL (?sesion=…)."""
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from tablero import formato, queries, ui
+
+SENTIDO = {"a favor": "A favor", "en contra": "En contra", "abstencion": "Abstención"}
+ROL = {"integrante": "Integrante", "secretario": "Secretaría Técnica",
+       "representante": "Representación de partido", "invitado": "Invitado", "otro": "Otro"}
+
+
+def duraciones(sesiones):
+    st.subheader("Duración de las sesiones")
+    sesiones = ui.con_sesion(sesiones.copy())
+    sesiones["Tipo"] = sesiones["tipo"].map(formato.tipo_sesion)
+    sesiones["Fecha"] = sesiones["fecha"].map(formato.fecha_corta)
+    sesiones["Duración"] = sesiones["duracion_min"].map(formato.duracion)
+    izquierda, derecha = st.columns([3, 2])
+    izquierda.altair_chart(alt.Chart(sesiones).mark_bar().encode(
+        x=alt.X("Fecha:N", sort=None, title=None, axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("duracion_min:Q", title="Minutos"),
+        color=alt.Color("Tipo:N", title="Tipo"),
+        tooltip=[alt.Tooltip("sesion_nombre:N", title="Sesión"), alt.Tooltip("Duración:N"),
+                 alt.Tooltip("hora_inicio:N", title="Inicio"), alt.Tooltip("hora_fin:N", title="Fin")]
+    ).properties(height=240, title="Por sesión"), width="stretch")
+    derecha.altair_chart(alt.Chart(sesiones).mark_tick(thickness=3, size=28).encode(
+        x=alt.X("duracion_min:Q", title="Minutos"),
+        y=alt.Y("Tipo:N", title=None),
+        color=alt.Color("Tipo:N", legend=None),
+        tooltip=[alt.Tooltip("sesion_nombre:N", title="Sesión"), alt.Tooltip("Duración:N")]
+    ).properties(height=240, title="Distribución por tipo"), width="stretch")
+
+
+def cabecera(sesion):
+    st.header(formato.nombre_sesion(sesion.tipo, sesion.numero, sesion.fecha))
+    st.caption(f"{sesion.organo or ''} · {sesion.instituto or ''} · {sesion.proceso or ''}")
+    columnas = st.columns(5, border=True)
+    columnas[0].metric("Fecha", formato.fecha_larga(sesion.fecha))
+    columnas[1].metric("Horario", f"{sesion.hora_inicio or '¿?'} a {sesion.hora_fin or '¿?'} h")
+    columnas[2].metric("Duración", formato.duracion(sesion.duracion_min))
+    columnas[3].metric("Modalidad", (sesion.modalidad or "sin dato").capitalize())
+    columnas[4].metric("Quórum", "Declarado" if sesion.quorum else
+                       ("No declarado" if sesion.quorum is False else "sin dato"))
+    if sesion.lugar:
+        st.caption(f"Lugar: {sesion.lugar} · Acta: `{sesion.archivo}`")
+
+
+def pestana_orden(sesion):
+    orden = ui.consulta(queries.orden_del_dia, sesion_id=sesion.sesion_id)
+    if orden.empty:
+        st.info("El acta no trae orden del día.")
+        return
+    ui.tabla(orden, f"orden del dia {sesion.clave}",
+             {"numero": "Punto", "titulo": "Asunto", "linea": "Línea del acta"}, key="orden")
+
+
+def pestana_asistencia(sesion):
+    gente = ui.consulta(queries.asistentes, sesion_id=sesion.sesion_id)
+    tarde = gente[gente["llegada_punto"].notna()]
+    for persona in tarde.itertuples():
+        izquierda, derecha = st.columns([4, 1])
+        izquierda.markdown(f"**{persona.partido or ROL.get(persona.rol, persona.rol)}** llegó durante "
+                           f"el punto {int(persona.llegada_punto)}: {persona.nombre}")
+        with derecha:
+            ui.fuente(sesion.acta_id, persona.linea)
+    gente["Rol"] = gente["rol"].map(lambda r: ROL.get(r, r))
+    gente["Voto"] = gente["con_voto"].map({True: "Con voto", False: "Voz sin voto"})
+    gente["Asistencia"] = gente["presente"].map({True: "Presente", False: "Ausente"})
+    gente["Llegada"] = gente["llegada_punto"].map(formato.punto)
+    gente["Retiro"] = gente["retiro_punto"].map(
+        lambda p: "hasta el final" if pd.isna(p) else f"punto {int(p)}")
+    ui.tabla(gente, f"asistencia {sesion.clave}", {
+        "nombre": "Nombre", "grado": "Grado", "Rol": "Rol", "partido": "Partido",
+        "calidad": "Calidad", "Voto": "Voto", "Asistencia": "Asistencia", "Llegada": "Llegada",
+        "Retiro": "Retiro", "linea": "Línea del acta"}, key="asistentes")
+
+
+def pestana_votaciones(sesion):
+    votaciones = ui.consulta(queries.votaciones, sesion_id=sesion.sesion_id)
+    if votaciones.empty:
+        st.info("En esta sesión no hubo votaciones.")
+        return
+    boletas = ui.consulta(queries.votos, sesion_id=sesion.sesion_id)
+    unanimes = int(votaciones["unanimidad"].sum())
+    st.markdown(f"**{len(votaciones)} votaciones, {unanimes} unánimes.**")
+    for v in votaciones.itertuples():
+        unanime = "por unanimidad" if v.unanimidad else "por mayoría"
+        titulo = (f"Punto {int(v.punto) if pd.notna(v.punto) else '¿?'} · "
+                  f"{v.asunto or v.titulo_punto or 'Votación'} — {v.resultado} {unanime} "
+                  f"({v.a_favor} a favor, {v.en_contra} en contra, {v.abstenciones} abstenciones)")
+        with st.expander(titulo, icon=":material/how_to_vote:" if v.unanimidad else ":material/warning:"):
+            suyas = boletas[boletas["votacion_id"] == v.votacion_id].copy()
+            if suyas.empty:
+                st.caption("Votación económica: el acta sólo da los conteos.")
+            else:
+                suyas["Sentido"] = suyas["sentido"].map(SENTIDO)
+                st.dataframe(suyas[["nombre", "Sentido"]].rename(columns={"nombre": "Integrante"}),
+                             hide_index=True)
+            ui.lineas_acta(v.acta_id, v.linea)
+
+
+def pestana_correcciones(sesion):
+    pedidas = ui.consulta(queries.correcciones, sesion_id=sesion.sesion_id)
+    atendidas = ui.consulta(queries.correcciones_atendidas, sesion_id=sesion.sesion_id)
+    if pedidas.empty and atendidas.empty:
+        st.info("En esta sesión no se pidieron ni se reportaron correcciones.")
+        return
+    if not pedidas.empty:
+        st.markdown(f"**Correcciones solicitadas: {len(pedidas)}**")
+        pedidas["Aprobada"] = pedidas["aprobada"].map(formato.si_no)
+        ui.tabla(pedidas, f"correcciones {sesion.clave}", {
+            "punto": "Punto", "documento": "Documento", "solicitante": "Solicitante",
+            "descripcion": "Corrección", "Aprobada": "Aprobada", "estado": "Estado",
+            "linea": "Línea del acta"}, key="correcciones")
+    if not atendidas.empty:
+        st.markdown(f"**Correcciones reportadas como atendidas: {len(atendidas)}**")
+        ui.tabla(atendidas, f"correcciones atendidas {sesion.clave}", {
+            "punto": "Punto", "documento": "Documento", "solicitante": "Solicitante",
+            "descripcion": "Corrección", "linea": "Línea del acta"}, key="atendidas")
+
+
+def pestana_documentos(sesion):
+    eventos = ui.consulta(queries.documento_eventos, sesion_id=sesion.sesion_id)
+    if eventos.empty:
+        st.info("El acta no registra documentos en esta sesión.")
+        return
+    eventos["Tipo"] = eventos["tipo_documento"].map(formato.tipo_documento)
+    eventos["Documento"] = eventos["clave"].fillna(eventos["titulo"])
+    ui.tabla(eventos, f"documentos {sesion.clave}", {
+        "punto": "Punto", "Tipo": "Tipo", "Documento": "Documento", "estado": "Estado",
+        "linea": "Línea del acta"}, key="documentos")
+
+
+def pestana_avisos(sesion):
+    avisos = ui.consulta(queries.avisos_sesion, sesion_id=sesion.sesion_id)
+    if avisos.empty:
+        st.success("El lector no dejó avisos sobre esta acta.")
+        return
+    ui.tabla(avisos, f"avisos {sesion.clave}", {"mensaje": "Aviso", "linea": "Línea del acta"},
+             key="avisos")
+
+
+def sesiones():
+    ui.encabezado("Sesiones", "Cada sesión con lo que consta en su acta.")
+    filtros = ui.filtros()
+    todas = ui.consulta(queries.sesiones, **filtros)
+    ui.sin_sesiones(todas)
+    duraciones(todas)
+
+    st.divider()
+    sesion = ui.elegir_sesion(todas)
+    cabecera(sesion)
+    pestanas = st.tabs(["Orden del día", "Asistencia", "Votaciones", "Correcciones",
+                        "Documentos", f"Avisos ({int(sesion.avisos)})"])
+    for pestana, dibujar in zip(pestanas, (pestana_orden, pestana_asistencia, pestana_votaciones,
+                                           pestana_correcciones, pestana_documentos,
+                                           pestana_avisos)):
+        with pestana:
+            dibujar(sesion)
+    with st.expander("Texto completo del acta", icon=":material/article:"):
+        texto = ui.consulta(queries.texto_acta, acta_id=sesion.acta_id)
+        st.code(texto["texto"].iloc[0], language=None, line_numbers=True, wrap_lines=True)
+    ui.fin()
+
+
+sesiones()

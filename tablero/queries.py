@@ -1,0 +1,734 @@
+"""The query layer: every read-side question the product asks of the database, one function each.
+
+Each function takes a DuckDB connection (read-only; see tablero.db) and returns a pandas DataFrame.
+Values are always bound as parameters ($name), never formatted into the SQL. No Streamlit here:
+pages wrap these functions with tablero.ui.consulta(), which caches them by database identity.
+
+Functions of the dashboard take the sidebar's filters as keyword arguments (see FILTROS):
+`proceso`, `desde`, `hasta`, `tipo` and `sesion_id`, each None for «all». Every row that states a
+fact carries `acta_id` and `linea` so the page can show the acta's own words.
+
+Sections are grouped by page; other modules append their own functions under their own header.
+"""
+import datetime as dt
+
+FILTROS = ("proceso", "desde", "hasta", "tipo", "sesion_id")
+
+# The sessions the sidebar selects. Every filtered query starts from this CTE, named `s`.
+_SESIONES_FILTRADAS = """
+s AS (
+    SELECT sesiones.*,
+           regexp_replace(actas.archivo, '\\.[^.]+$', '') AS clave
+    FROM sesiones JOIN actas USING (acta_id)
+    WHERE ($proceso IS NULL OR sesiones.proceso = $proceso)
+      AND (CAST($desde AS DATE) IS NULL OR sesiones.fecha >= CAST($desde AS DATE))
+      AND (CAST($hasta AS DATE) IS NULL OR sesiones.fecha <= CAST($hasta AS DATE))
+      AND ($tipo IS NULL OR sesiones.tipo = $tipo)
+      AND (CAST($sesion_id AS INTEGER) IS NULL OR sesiones.sesion_id = CAST($sesion_id AS INTEGER))
+)"""
+
+# One row per session and party, from the schema's view v_asistencia_partido (the parties expected
+# in the session: those accredited in its process, or, where the process has no accreditation
+# list, those seen in any of its sessions; plus any party that attended), so that the dashboard and
+# the report count attendance alike. `fraccion` is the share of the session's agenda items the
+# party was represented: a late arrival counts from the item during which it came («Quiero dar la
+# bienvenida … al Licenciado …» during item 5 of 11: 7/11); a departure up to the item it left.
+_ASISTENCIA_PARTIDOS = _SESIONES_FILTRADAS + """,
+puntos AS (
+    SELECT sesion_id, max(numero) AS puntos FROM orden_del_dia GROUP BY sesion_id
+),
+g AS (
+    SELECT s.sesion_id, s.acta_id, s.clave, s.fecha, s.tipo, s.numero, s.duracion_min,
+           va.partido, coalesce(p.color, '#888888') AS color, va.acreditado,
+           va.estado <> 'ausente' AS presente,
+           va.llegada_punto, va.retiro_punto, va.nombre AS representantes, va.calidad,
+           va.linea, pu.puntos, va.estado,
+           CASE WHEN va.estado = 'ausente' THEN 0.0
+                WHEN coalesce(pu.puntos, 0) = 0 THEN 1.0
+                ELSE greatest(least(coalesce(va.retiro_punto, pu.puntos), pu.puntos)
+                              - greatest(coalesce(va.llegada_punto, 1), 1) + 1, 0) / pu.puntos
+                END AS fraccion
+    FROM v_asistencia_partido va
+    JOIN s USING (sesion_id)
+    LEFT JOIN partidos p ON p.partido = va.partido
+    LEFT JOIN puntos pu USING (sesion_id)
+)"""
+
+# Votes of the selected sessions with their ballots tallied and the kind of document they were
+# about (the document the acta names at the same agenda item; the agenda itself for its approval).
+_VOTACIONES = _SESIONES_FILTRADAS + """,
+boletas AS (
+    SELECT votacion_id,
+           count(*) AS boletas,
+           count(*) FILTER (WHERE sentido = 'a favor') AS boletas_a_favor,
+           count(*) FILTER (WHERE sentido = 'en contra') AS boletas_en_contra,
+           count(*) FILTER (WHERE sentido = 'abstencion') AS boletas_abstenciones
+    FROM votos GROUP BY votacion_id
+),
+doc AS (
+    SELECT e.sesion_id, e.punto, min(d.tipo) AS tipo_documento
+    FROM documento_eventos e JOIN documentos d USING (documento_id)
+    GROUP BY e.sesion_id, e.punto
+),
+v AS (
+    SELECT v.votacion_id, v.sesion_id, s.acta_id, s.clave, s.fecha, s.tipo, s.numero,
+           v.punto, o.titulo AS titulo_punto, v.asunto, v.forma, v.resultado, v.unanimidad,
+           v.a_favor, v.en_contra, v.abstenciones,
+           coalesce(b.boletas, 0) AS boletas,
+           coalesce(b.boletas_a_favor, 0) AS boletas_a_favor,
+           coalesce(b.boletas_en_contra, 0) AS boletas_en_contra,
+           coalesce(b.boletas_abstenciones, 0) AS boletas_abstenciones,
+           coalesce(doc.tipo_documento,
+                    CASE WHEN strip_accents(lower(o.titulo)) LIKE '%orden del dia%'
+                         THEN 'orden del dia' END,
+                    'otro') AS tipo_documento,
+           v.linea
+    FROM votaciones v
+    JOIN s USING (sesion_id)
+    LEFT JOIN boletas b USING (votacion_id)
+    LEFT JOIN orden_del_dia o ON o.sesion_id = v.sesion_id AND o.numero = v.punto
+    LEFT JOIN doc ON doc.sesion_id = v.sesion_id AND doc.punto = v.punto
+)"""
+
+# Corrections asked in the selected sessions, with the session that reported each attended.
+_CORRECCIONES = _SESIONES_FILTRADAS + """,
+atencion AS (
+    SELECT ca.correccion_id, min(sa.fecha) AS atendida_el,
+           arg_min(ca.sesion_id, sa.fecha) AS atendida_en_sesion
+    FROM correcciones_atendidas ca JOIN sesiones sa USING (sesion_id)
+    WHERE ca.correccion_id IS NOT NULL
+    GROUP BY ca.correccion_id
+),
+c AS (
+    SELECT c.correccion_id, c.sesion_id, s.acta_id, s.clave, s.fecha, s.tipo, s.numero, c.punto,
+           coalesce(d.clave, c.documento) AS documento, d.tipo AS tipo_documento,
+           coalesce(p.nombre, c.solicitante) AS solicitante, c.descripcion, c.aprobada,
+           CASE WHEN aten.correccion_id IS NOT NULL THEN 'atendida'
+                WHEN c.aprobada = false THEN 'no aprobada'
+                ELSE 'pendiente' END AS estado,
+           aten.atendida_el,
+           date_diff('day', s.fecha, coalesce(aten.atendida_el, CAST($hoy AS DATE))) AS dias,
+           c.linea
+    FROM correcciones c
+    JOIN s USING (sesion_id)
+    LEFT JOIN documentos d USING (documento_id)
+    LEFT JOIN personas p USING (persona_id)
+    LEFT JOIN atencion aten USING (correccion_id)
+)"""
+
+# Each document's events in the selected sessions, and its latest state among them.
+_DOCUMENTOS = _SESIONES_FILTRADAS + """,
+ev AS (
+    SELECT e.documento_id, d.tipo AS tipo_documento, d.clave, d.titulo, e.sesion_id, s.acta_id,
+           s.clave AS sesion, s.fecha, s.tipo, s.numero, e.punto, e.estado, e.linea
+    FROM documento_eventos e JOIN documentos d USING (documento_id) JOIN s USING (sesion_id)
+)"""
+
+
+def _params(proceso=None, desde=None, hasta=None, tipo=None, sesion_id=None, **extra):
+    """The filter parameters every query built on `s` binds (DuckDB rejects unused or missing
+    names, so each filtered query binds exactly these plus its own)."""
+    return {"proceso": proceso, "desde": desde, "hasta": hasta, "tipo": tipo,
+            "sesion_id": None if sesion_id is None else int(sesion_id), **extra}
+
+
+def _df(con, sql, params=None):
+    return con.execute(sql, params or {}).df()
+
+
+# ───────────────────────────── Común: marco, filtros, pie, texto del acta ─────────────────────────
+
+def procesos(con):
+    """The electoral processes the actas belong to, newest first."""
+    return _df(con, """
+        SELECT proceso, count(*) AS sesiones, min(fecha) AS desde, max(fecha) AS hasta
+        FROM sesiones WHERE proceso IS NOT NULL
+        GROUP BY proceso ORDER BY max(fecha) DESC NULLS LAST, proceso""")
+
+
+def partidos(con):
+    """The party catalog with each party's colour (and parties an acta named that it lacks)."""
+    return _df(con, "SELECT partido, nombre, color, ambito, en_catalogo FROM partidos ORDER BY partido")
+
+
+def rango_fechas(con, proceso=None):
+    """First and last session date, in one process or in all."""
+    return _df(con, """
+        SELECT min(fecha) AS desde, max(fecha) AS hasta FROM sesiones
+        WHERE $proceso IS NULL OR proceso = $proceso""", {"proceso": proceso})
+
+
+def tipos_sesion(con):
+    """The kinds of session present in the database (ordinaria, extraordinaria…)."""
+    return _df(con, """
+        SELECT tipo, count(*) AS sesiones FROM sesiones WHERE tipo IS NOT NULL
+        GROUP BY tipo ORDER BY count(*) DESC, tipo""")
+
+
+def carga(con):
+    """When the database was built and from how many actas (the footer)."""
+    return _df(con, """
+        SELECT (SELECT count(*) FROM actas) AS actas,
+               (SELECT count(*) FROM sesiones) AS sesiones,
+               (SELECT count(*) FROM errores_carga) AS errores,
+               coalesce((SELECT TRY_CAST(valor AS TIMESTAMP) FROM metadatos
+                         WHERE clave IN ('construida_en', 'cargada_en') LIMIT 1),
+                        (SELECT max(cargada_en) FROM actas)) AS cargada_en""")
+
+
+def lineas_acta(con, acta_id, linea, contexto=3):
+    """The acta's own words: lines linea-contexto … linea+contexto of its extracted text,
+    `es_fuente` marking the line that states the fact."""
+    return _df(con, """
+        WITH t AS (SELECT archivo, string_split(replace(texto, chr(13), ''), chr(10)) AS l
+                   FROM actas WHERE acta_id = $acta_id),
+             n AS (SELECT archivo, unnest(generate_series(1, len(l))) AS linea, unnest(l) AS texto
+                   FROM t)
+        SELECT archivo, linea, texto, linea = $linea AS es_fuente FROM n
+        WHERE linea BETWEEN $linea - $contexto AND $linea + $contexto
+        ORDER BY linea""", {"acta_id": int(acta_id), "linea": int(linea), "contexto": int(contexto)})
+
+
+def texto_acta(con, acta_id):
+    """The acta's whole extracted text and its file name."""
+    return _df(con, "SELECT archivo, texto FROM actas WHERE acta_id = $acta_id",
+               {"acta_id": int(acta_id)})
+
+
+def sesiones(con, **filtros):
+    """The selected sessions, oldest first, with their header facts and how much happened in each."""
+    return _df(con, "WITH " + _SESIONES_FILTRADAS + """
+        SELECT s.sesion_id, s.acta_id, s.clave, a.archivo, s.proceso, s.instituto, s.organo,
+               s.tipo, s.numero, s.fecha, s.hora_inicio, s.hora_fin, s.duracion_min,
+               s.modalidad, s.lugar, s.quorum,
+               (SELECT count(*) FROM orden_del_dia o WHERE o.sesion_id = s.sesion_id) AS puntos,
+               (SELECT count(*) FROM votaciones v WHERE v.sesion_id = s.sesion_id) AS votaciones,
+               (SELECT count(*) FROM asistencias x
+                 WHERE x.sesion_id = s.sesion_id AND x.presente) AS asistentes,
+               (SELECT count(*) FROM avisos w WHERE w.sesion_id = s.sesion_id) AS avisos
+        FROM s JOIN actas a USING (acta_id)
+        ORDER BY s.fecha NULLS LAST, s.tipo, s.numero""", _params(**filtros))
+
+
+# ───────────────────────────── Resumen ─────────────────────────────
+
+def indicadores(con, **filtros):
+    """The headline figures of the selected sessions, in one row."""
+    return _df(con, "WITH " + _ASISTENCIA_PARTIDOS + """,
+        vv AS (SELECT v.* FROM votaciones v JOIN s USING (sesion_id)),
+        ultimo AS (
+            SELECT e.documento_id, arg_max(e.estado, s.fecha) AS estado
+            FROM documento_eventos e JOIN s USING (sesion_id) GROUP BY e.documento_id),
+        atendidas AS (SELECT DISTINCT correccion_id FROM correcciones_atendidas
+                      WHERE correccion_id IS NOT NULL)
+        SELECT (SELECT count(*) FROM s) AS sesiones,
+               (SELECT sum(duracion_min) FROM s) AS duracion_total,
+               (SELECT avg(duracion_min) FROM s) AS duracion_media,
+               (SELECT count(*) FROM g WHERE acreditado) AS partidos_esperados,
+               (SELECT count(*) FROM g WHERE acreditado AND presente) AS partidos_presentes,
+               (SELECT count(*) FROM vv) AS votaciones,
+               (SELECT count(*) FROM vv WHERE unanimidad) AS votaciones_unanimes,
+               (SELECT count(*) FROM correcciones c JOIN s USING (sesion_id)
+                 WHERE coalesce(c.aprobada, true)
+                   AND c.correccion_id NOT IN (SELECT correccion_id FROM atendidas))
+                   AS correcciones_pendientes,
+               (SELECT count(*) FROM ultimo JOIN documentos d USING (documento_id)
+                 WHERE ultimo.estado = 'presentado' AND d.tipo <> 'presentacion')
+                   AS documentos_en_proceso,
+               (SELECT count(*) FROM avisos w JOIN s USING (sesion_id)) AS avisos""",
+               _params(**filtros))
+
+
+def sesiones_por_tipo(con, **filtros):
+    """How many sessions of each kind, with their total and average duration."""
+    return _df(con, "WITH " + _SESIONES_FILTRADAS + """
+        SELECT tipo, count(*) AS sesiones, sum(duracion_min) AS duracion_total,
+               avg(duracion_min) AS duracion_media
+        FROM s GROUP BY tipo ORDER BY count(*) DESC, tipo""", _params(**filtros))
+
+
+# ───────────────────────────── Asistencia ─────────────────────────────
+
+def asistencia_partidos(con, **filtros):
+    """Session × party: present from the start, late (from which item), left early (at which item)
+    or absent among the accredited parties; with propietario/suplente and the share of the
+    session's agenda items the party was represented."""
+    return _df(con, "WITH " + _ASISTENCIA_PARTIDOS + """
+        SELECT * FROM g ORDER BY fecha, sesion_id, partido""", _params(**filtros))
+
+
+def asistencia_por_partido(con, **filtros):
+    """Per party over the selected sessions: sessions represented, late arrivals, early departures,
+    absences (only where the party was accredited), as propietario or suplente, and the share of
+    session time represented (each session's item share weighted by its duration)."""
+    return _df(con, "WITH " + _ASISTENCIA_PARTIDOS + """
+        SELECT partido, any_value(color) AS color,
+               count(*) FILTER (WHERE acreditado) AS sesiones_acreditado,
+               count(*) FILTER (WHERE presente) AS sesiones_representado,
+               count(*) FILTER (WHERE presente AND llegada_punto IS NOT NULL) AS llegadas_tarde,
+               count(*) FILTER (WHERE presente AND retiro_punto IS NOT NULL) AS retiros_anticipados,
+               count(*) FILTER (WHERE acreditado AND NOT presente) AS ausencias,
+               count(*) FILTER (WHERE presente AND calidad LIKE '%propietario%') AS como_propietario,
+               count(*) FILTER (WHERE presente AND calidad LIKE '%suplente%') AS como_suplente,
+               sum(fraccion * coalesce(duracion_min, 1)) / nullif(sum(coalesce(duracion_min, 1)), 0)
+                   AS tiempo_representado
+        FROM g GROUP BY partido
+        ORDER BY tiempo_representado DESC, partido""", _params(**filtros))
+
+
+def asistencia_personas(con, **filtros):
+    """Per person: sessions attended, roles, parties, late arrivals and departures. Votes missed are
+    counted only for members with vote (con_voto); people with voice but no vote get none."""
+    return _df(con, "WITH " + _SESIONES_FILTRADAS + """,
+        a AS (SELECT a.*, s.fecha, s.acta_id FROM asistencias a JOIN s USING (sesion_id)),
+        perdidas AS (
+            SELECT a.persona_id, count(*) AS votaciones_sin_voto
+            FROM a JOIN votaciones v USING (sesion_id)
+            LEFT JOIN votos b ON b.votacion_id = v.votacion_id AND b.persona_id = a.persona_id
+            WHERE a.con_voto AND v.forma = 'nominal' AND b.persona_id IS NULL
+            GROUP BY a.persona_id),
+        emitidos AS (
+            SELECT b.persona_id, count(*) AS votos_emitidos
+            FROM votos b JOIN s USING (sesion_id) GROUP BY b.persona_id)
+        SELECT p.persona_id, p.nombre,
+               string_agg(DISTINCT a.rol, ', ') AS rol,
+               string_agg(DISTINCT a.cargo, ', ') AS cargo,
+               string_agg(DISTINCT a.partido, ', ') AS partido,
+               bool_or(a.con_voto) AS con_voto,
+               count(*) FILTER (WHERE a.presente) AS sesiones,
+               count(*) FILTER (WHERE NOT a.presente) AS ausencias,
+               count(*) FILTER (WHERE a.presente AND a.llegada_punto IS NOT NULL) AS llegadas_tarde,
+               count(*) FILTER (WHERE a.presente AND a.retiro_punto IS NOT NULL)
+                   AS retiros_anticipados,
+               string_agg('punto ' || a.llegada_punto || ' (' || strftime(a.fecha, '%d/%m/%Y') || ')',
+                          '; ' ORDER BY a.fecha) FILTER (WHERE a.llegada_punto IS NOT NULL)
+                   AS llegadas,
+               CASE WHEN bool_or(a.con_voto) THEN coalesce(any_value(e.votos_emitidos), 0) END
+                   AS votos_emitidos,
+               CASE WHEN bool_or(a.con_voto) THEN coalesce(any_value(pe.votaciones_sin_voto), 0) END
+                   AS votaciones_sin_voto,
+               min(a.acta_id) AS acta_id, min(a.linea) AS linea
+        FROM a JOIN personas p USING (persona_id)
+        LEFT JOIN perdidas pe USING (persona_id)
+        LEFT JOIN emitidos e USING (persona_id)
+        GROUP BY p.persona_id, p.nombre
+        ORDER BY min(CASE a.rol WHEN 'integrante' THEN 1 WHEN 'secretario' THEN 2
+                      WHEN 'representante' THEN 3 WHEN 'invitado' THEN 4 ELSE 5 END),
+                 partido NULLS FIRST, p.nombre""", _params(**filtros))
+
+
+# ───────────────────────────── Votaciones ─────────────────────────────
+
+def votaciones(con, **filtros):
+    """Every vote of the selected sessions, with its declared counts, its ballots tallied and the
+    kind of document it was about."""
+    return _df(con, "WITH " + _VOTACIONES + """
+        SELECT * FROM v ORDER BY fecha, sesion_id, linea""", _params(**filtros))
+
+
+def votos(con, **filtros):
+    """Every ballot of the selected sessions: who voted what, in which vote."""
+    return _df(con, "WITH " + _VOTACIONES + """
+        SELECT b.votacion_id, v.sesion_id, v.acta_id, v.fecha, v.tipo, v.numero, v.punto, v.asunto,
+               b.persona_id, coalesce(p.nombre, b.nombre) AS nombre, b.sentido, v.linea
+        FROM votos b JOIN v USING (votacion_id) LEFT JOIN personas p USING (persona_id)
+        ORDER BY v.fecha, v.linea, nombre""", _params(**filtros))
+
+
+def unanimidad_por_sesion(con, **filtros):
+    """Per session: votes, unanimous votes and their share."""
+    return _df(con, "WITH " + _VOTACIONES + """
+        SELECT sesion_id, acta_id, clave, fecha, tipo, numero, count(*) AS votaciones,
+               count(*) FILTER (WHERE unanimidad) AS unanimes,
+               count(*) FILTER (WHERE unanimidad) / count(*) AS proporcion
+        FROM v GROUP BY ALL ORDER BY fecha, sesion_id""", _params(**filtros))
+
+
+def unanimidad_por_tipo_documento(con, **filtros):
+    """Per kind of document voted on (acta, informe, dictamen, orden del día…): unanimity share."""
+    return _df(con, "WITH " + _VOTACIONES + """
+        SELECT tipo_documento, count(*) AS votaciones,
+               count(*) FILTER (WHERE unanimidad) AS unanimes,
+               count(*) FILTER (WHERE unanimidad) / count(*) AS proporcion
+        FROM v GROUP BY tipo_documento ORDER BY count(*) DESC, tipo_documento""",
+               _params(**filtros))
+
+
+def formas_votacion(con, **filtros):
+    """Nominal votes (each ballot named) versus show-of-hands votes (counts only)."""
+    return _df(con, "WITH " + _VOTACIONES + """
+        SELECT forma, count(*) AS votaciones, count(*) FILTER (WHERE unanimidad) AS unanimes
+        FROM v GROUP BY forma ORDER BY forma""", _params(**filtros))
+
+
+def votos_con_mayoria(con, **filtros):
+    """Per voting member: ballots cast and how many went with the vote's majority (a vote whose two
+    most frequent senses tie has no majority and is left out of the share)."""
+    return _df(con, "WITH " + _VOTACIONES + """,
+        b AS (SELECT votos.* FROM votos JOIN v USING (votacion_id)),
+        conteo AS (SELECT votacion_id, sentido, count(*) AS n FROM b GROUP BY ALL),
+        rango AS (SELECT *, max(n) OVER (PARTITION BY votacion_id) AS n_max,
+                         count(*) OVER (PARTITION BY votacion_id, n) AS empates FROM conteo),
+        mayoria AS (SELECT votacion_id, sentido FROM rango WHERE n = n_max AND empates = 1)
+        SELECT b.persona_id, coalesce(p.nombre, any_value(b.nombre)) AS nombre,
+               count(*) AS votos,
+               count(*) FILTER (WHERE b.sentido = m.sentido) AS con_mayoria,
+               count(*) FILTER (WHERE m.sentido IS NOT NULL AND b.sentido <> m.sentido)
+                   AS contra_mayoria,
+               count(*) FILTER (WHERE b.sentido = 'en contra') AS en_contra,
+               count(*) FILTER (WHERE b.sentido = 'abstencion') AS abstenciones,
+               count(*) FILTER (WHERE b.sentido = m.sentido)
+                   / nullif(count(*) FILTER (WHERE m.sentido IS NOT NULL), 0) AS proporcion
+        FROM b LEFT JOIN mayoria m USING (votacion_id) LEFT JOIN personas p USING (persona_id)
+        GROUP BY b.persona_id, p.nombre ORDER BY proporcion, nombre""", _params(**filtros))
+
+
+# ───────────────────────────── Sesiones ─────────────────────────────
+
+def sesion_por_clave(con, clave):
+    """One session by its stable key (the acta's file name without extension), as a link names it."""
+    return _df(con, """
+        SELECT s.*, regexp_replace(a.archivo, '\\.[^.]+$', '') AS clave, a.archivo
+        FROM sesiones s JOIN actas a USING (acta_id)
+        WHERE regexp_replace(a.archivo, '\\.[^.]+$', '') = $clave""", {"clave": clave})
+
+
+def orden_del_dia(con, sesion_id):
+    """The session's agenda, item by item."""
+    return _df(con, """
+        SELECT o.numero, o.titulo, s.acta_id, o.linea
+        FROM orden_del_dia o JOIN sesiones s USING (sesion_id)
+        WHERE o.sesion_id = $sesion_id ORDER BY o.numero""", {"sesion_id": int(sesion_id)})
+
+
+def asistentes(con, sesion_id):
+    """Who the acta lists in the session, with role, vote, party, arrival and departure."""
+    return _df(con, """
+        SELECT coalesce(p.nombre, a.nombre) AS nombre, a.grado, a.cargo, a.rol, a.con_voto,
+               a.partido, a.calidad, a.presente, a.llegada_punto, a.retiro_punto,
+               s.acta_id, a.linea
+        FROM asistencias a JOIN sesiones s USING (sesion_id) LEFT JOIN personas p USING (persona_id)
+        WHERE a.sesion_id = $sesion_id
+        ORDER BY CASE a.rol WHEN 'integrante' THEN 1 WHEN 'secretario' THEN 2
+                 WHEN 'representante' THEN 3 WHEN 'invitado' THEN 4 ELSE 5 END,
+                 a.llegada_punto NULLS FIRST, a.linea""", {"sesion_id": int(sesion_id)})
+
+
+def avisos_sesion(con, sesion_id):
+    """What the parser flagged in this session's acta."""
+    return _df(con, """
+        SELECT w.mensaje, w.acta_id, w.linea FROM avisos w
+        WHERE w.sesion_id = $sesion_id
+           OR (w.sesion_id IS NULL AND w.acta_id = (SELECT acta_id FROM sesiones
+                                                   WHERE sesion_id = $sesion_id))
+        ORDER BY w.linea NULLS LAST""", {"sesion_id": int(sesion_id)})
+
+
+# ───────────────────────────── Correcciones ─────────────────────────────
+
+def correcciones(con, hoy=None, **filtros):
+    """Corrections asked in the selected sessions: who asked what of which document, whether the
+    committee approved it, and its state (pendiente, atendida, no aprobada) with the days it has
+    been (or was) pending: to the session that reported it attended, else to `hoy`."""
+    return _df(con, "WITH " + _CORRECCIONES + """
+        SELECT * FROM c ORDER BY estado DESC, fecha, linea""",
+               _params(**filtros, hoy=hoy or dt.date.today()))
+
+
+def correcciones_atendidas(con, **filtros):
+    """Corrections the selected sessions report as attended, and the request each answers."""
+    return _df(con, "WITH " + _SESIONES_FILTRADAS + """
+        SELECT ca.atendida_id, ca.sesion_id, s.acta_id, s.fecha, s.tipo, s.numero, ca.punto,
+               coalesce(d.clave, ca.documento) AS documento, ca.solicitante, ca.descripcion,
+               ca.vinculo, ca.correccion_id, so.fecha AS solicitada_el, ca.linea
+        FROM correcciones_atendidas ca JOIN s USING (sesion_id)
+        LEFT JOIN documentos d USING (documento_id)
+        LEFT JOIN correcciones c USING (correccion_id)
+        LEFT JOIN sesiones so ON so.sesion_id = c.sesion_id
+        ORDER BY s.fecha, ca.linea""", _params(**filtros))
+
+
+def correcciones_por_documento(con, hoy=None, **filtros):
+    """Per document: corrections asked, pending and attended, and the oldest pending one's days."""
+    return _df(con, "WITH " + _CORRECCIONES + """
+        SELECT documento, count(*) AS solicitadas,
+               count(*) FILTER (WHERE estado = 'pendiente') AS pendientes,
+               count(*) FILTER (WHERE estado = 'atendida') AS atendidas,
+               max(dias) FILTER (WHERE estado = 'pendiente') AS dias_max_pendiente
+        FROM c GROUP BY documento ORDER BY pendientes DESC, documento""",
+               _params(**filtros, hoy=hoy or dt.date.today()))
+
+
+def correcciones_por_solicitante(con, hoy=None, **filtros):
+    """Per requester: corrections asked, pending and attended."""
+    return _df(con, "WITH " + _CORRECCIONES + """
+        SELECT solicitante, count(*) AS solicitadas,
+               count(*) FILTER (WHERE estado = 'pendiente') AS pendientes,
+               count(*) FILTER (WHERE estado = 'atendida') AS atendidas
+        FROM c GROUP BY solicitante ORDER BY solicitadas DESC, solicitante""",
+               _params(**filtros, hoy=hoy or dt.date.today()))
+
+
+# ───────────────────────────── Dictámenes y documentos ─────────────────────────────
+
+def documentos(con, **filtros):
+    """Each document named in the selected sessions: its clave or title, its latest state and the
+    path of its states across sessions."""
+    return _df(con, "WITH " + _DOCUMENTOS + """
+        SELECT documento_id, tipo_documento, clave, titulo,
+               count(DISTINCT sesion_id) AS sesiones,
+               min(fecha) AS primera_fecha, max(fecha) AS ultima_fecha,
+               arg_max(estado, fecha) AS estado_actual,
+               string_agg(estado || ' (' || strftime(fecha, '%d/%m/%Y') || ')', ' → '
+                          ORDER BY fecha, linea) AS trayectoria,
+               arg_max(acta_id, fecha) AS acta_id, arg_max(linea, fecha) AS linea
+        FROM ev GROUP BY documento_id, tipo_documento, clave, titulo
+        ORDER BY CASE tipo_documento WHEN 'dictamen' THEN 1 WHEN 'informe' THEN 2
+                 WHEN 'acta' THEN 3 ELSE 4 END, primera_fecha, clave, titulo""",
+               _params(**filtros))
+
+
+def documento_eventos(con, **filtros):
+    """What happened to each document in each selected session (the timeline)."""
+    return _df(con, "WITH " + _DOCUMENTOS + """
+        SELECT * FROM ev ORDER BY fecha, documento_id, linea""", _params(**filtros))
+
+
+# ───────────────────────────── Calidad ─────────────────────────────
+
+def avisos(con, **filtros):
+    """The parser's avisos for the selected sessions (and for actas that yielded no session)."""
+    return _df(con, "WITH " + _SESIONES_FILTRADAS + """
+        SELECT w.mensaje, w.sesion_id, w.acta_id, a.archivo, s.fecha, s.tipo, s.numero, w.linea
+        FROM avisos w JOIN actas a USING (acta_id) LEFT JOIN s ON s.sesion_id = w.sesion_id
+        WHERE s.sesion_id IS NOT NULL
+           OR (w.sesion_id IS NULL AND $proceso IS NULL AND CAST($desde AS DATE) IS NULL
+               AND CAST($hasta AS DATE) IS NULL AND $tipo IS NULL
+               AND CAST($sesion_id AS INTEGER) IS NULL)
+        ORDER BY s.fecha NULLS FIRST, a.archivo, w.linea""", _params(**filtros))
+
+
+def errores_carga(con):
+    """Files of the actas folder that the last build could not load, with the reason."""
+    return _df(con, "SELECT archivo, error, intentada_en FROM errores_carga ORDER BY archivo")
+
+
+def conteos_discrepantes(con, **filtros):
+    """Votes whose declared counts (a_favor, en_contra, abstenciones) differ from the ballots the
+    acta records for them (only votes with ballots: a show of hands has none to compare)."""
+    return _df(con, "WITH " + _VOTACIONES + """
+        SELECT * FROM v
+        WHERE boletas > 0 AND (a_favor <> boletas_a_favor OR en_contra <> boletas_en_contra
+                               OR abstenciones <> boletas_abstenciones)
+        ORDER BY fecha, linea""", _params(**filtros))
+
+
+def unanimidad_contradicha(con, **filtros):
+    """Votes the acta calls unanimous although a ballot or a declared count is against or abstains."""
+    return _df(con, "WITH " + _VOTACIONES + """
+        SELECT * FROM v
+        WHERE unanimidad AND (en_contra > 0 OR abstenciones > 0
+                              OR boletas_en_contra > 0 OR boletas_abstenciones > 0)
+        ORDER BY fecha, linea""", _params(**filtros))
+
+
+def quorum_insuficiente(con, **filtros):
+    """Sessions that declare quorum while fewer than half plus one of the voting members the acta
+    lists were present from the start (late arrivals do not make the opening quorum)."""
+    return _df(con, "WITH " + _SESIONES_FILTRADAS + """,
+        m AS (SELECT sesion_id, count(*) AS integrantes_con_voto,
+                     count(*) FILTER (WHERE presente AND llegada_punto IS NULL) AS presentes_al_inicio,
+                     min(linea) AS linea
+              FROM asistencias WHERE con_voto GROUP BY sesion_id)
+        SELECT s.sesion_id, s.acta_id, s.clave, s.fecha, s.tipo, s.numero,
+               coalesce(m.integrantes_con_voto, 0) AS integrantes_con_voto,
+               coalesce(m.presentes_al_inicio, 0) AS presentes_al_inicio,
+               coalesce(m.integrantes_con_voto, 0) // 2 + 1 AS necesarios,
+               coalesce(m.linea, 1) AS linea
+        FROM s LEFT JOIN m USING (sesion_id)
+        WHERE s.quorum AND coalesce(m.presentes_al_inicio, 0) < coalesce(m.integrantes_con_voto, 0) // 2 + 1
+        ORDER BY s.fecha""", _params(**filtros))
+
+
+def numeros_contradictorios(con, **filtros):
+    """Session numbers that contradict themselves: the parser's avisos about a session's number
+    («El acta dice “sesión ordinaria número uno” y su título, número 2»), and two actas of one
+    process claiming the same kind and number of session."""
+    return _df(con, "WITH " + _SESIONES_FILTRADAS + """,
+        dup AS (
+            SELECT proceso, tipo, numero, count(*) AS n
+            FROM sesiones WHERE numero IS NOT NULL GROUP BY ALL HAVING count(*) > 1)
+        SELECT 'aviso del acta' AS origen, w.mensaje AS detalle, s.sesion_id, s.acta_id, s.fecha,
+               s.tipo, s.numero, w.linea
+        FROM avisos w JOIN s USING (sesion_id)
+        WHERE regexp_matches(strip_accents(lower(w.mensaje)), 'numero|sesion .* (uno|dos|tres|[0-9])')
+        UNION ALL
+        SELECT 'número repetido' AS origen,
+               'Hay ' || dup.n || ' actas de sesión ' || s.tipo || ' número ' || s.numero
+               || ' en el ' || s.proceso AS detalle,
+               s.sesion_id, s.acta_id, s.fecha, s.tipo, s.numero, 1 AS linea
+        FROM s JOIN dup ON dup.proceso = s.proceso AND dup.tipo = s.tipo AND dup.numero = s.numero
+        ORDER BY fecha, linea""", _params(**filtros))
+
+
+# Informe parcial de actividades
+# The committee's report for a period (tablero/informe.py). `desde` and `hasta` are dates; `hasta`
+# is the cut-off: a correction's status is what the actas up to that day say. Every query orders
+# fully, because the same database and period must give a byte-identical document.
+
+_INFORME_PERIODO = "SELECT sesion_id FROM sesiones WHERE fecha BETWEEN $desde AND $hasta"
+
+
+def informe_sesiones(con, desde, hasta):
+    """The sessions held in the period, in order, with the acta each comes from."""
+    return _df(con, """
+        SELECT s.sesion_id, s.organo, s.instituto, s.proceso, s.tipo, s.numero, s.fecha,
+               s.hora_inicio, s.hora_fin, s.duracion_min, s.modalidad, s.lugar, s.quorum,
+               a.archivo, a.sha256
+        FROM sesiones s JOIN actas a USING (acta_id)
+        WHERE s.fecha BETWEEN $desde AND $hasta
+        ORDER BY s.fecha, s.hora_inicio NULLS LAST, s.numero NULLS FIRST, s.sesion_id
+    """, {"desde": desde, "hasta": hasta})
+
+
+def informe_asistencias(con, desde, hasta):
+    """Everyone the period's actas name, one row per person and session, with the person's one
+    name across actas (personas.nombre)."""
+    return _df(con, f"""
+        SELECT a.sesion_id, a.persona_id, p.nombre, a.grado, a.cargo, a.rol, a.con_voto,
+               a.partido, a.calidad, a.presente, a.llegada_punto, a.retiro_punto
+        FROM asistencias a JOIN personas p USING (persona_id)
+        WHERE a.sesion_id IN ({_INFORME_PERIODO})
+        ORDER BY a.sesion_id, a.linea NULLS LAST, p.nombre
+    """, {"desde": desde, "hasta": hasta})
+
+
+def informe_representaciones(con, desde, hasta):
+    """Each party accredited before the committee (or present) in each session of the period,
+    with its representatives there; no representative row means the party was absent."""
+    return _df(con, """
+        WITH periodo AS (
+            SELECT sesion_id, instituto, proceso FROM sesiones
+            WHERE fecha BETWEEN $desde AND $hasta),
+        reps AS (
+            SELECT a.* FROM asistencias a JOIN periodo USING (sesion_id)
+            WHERE a.rol = 'representante' AND a.partido IS NOT NULL),
+        partidos_sesion AS (
+            SELECT sesion_id, partido, bool_or(acreditado) AS acreditado FROM (
+                SELECT p.sesion_id, c.partido, true AS acreditado
+                FROM periodo p JOIN acreditaciones c
+                  ON c.instituto = p.instituto AND c.proceso = p.proceso
+                UNION ALL
+                SELECT sesion_id, partido, false FROM reps)
+            GROUP BY sesion_id, partido)
+        SELECT ps.sesion_id, ps.partido, pa.nombre AS partido_nombre, pa.color, ps.acreditado,
+               r.persona_id, pe.nombre, r.calidad, r.presente, r.llegada_punto, r.retiro_punto
+        FROM partidos_sesion ps
+        LEFT JOIN partidos pa USING (partido)
+        LEFT JOIN reps r ON r.sesion_id = ps.sesion_id AND r.partido = ps.partido
+        LEFT JOIN personas pe ON pe.persona_id = r.persona_id
+        ORDER BY ps.sesion_id, ps.partido, r.calidad NULLS LAST, pe.nombre NULLS LAST
+    """, {"desde": desde, "hasta": hasta})
+
+
+def informe_votaciones(con, desde, hasta):
+    """The votes of the period, with the agenda item's title for votes whose subject the acta
+    does not state."""
+    return _df(con, f"""
+        SELECT v.votacion_id, v.sesion_id, v.punto, v.asunto, o.titulo AS punto_titulo, v.forma,
+               v.resultado, v.unanimidad, v.a_favor, v.en_contra, v.abstenciones
+        FROM votaciones v JOIN sesiones s USING (sesion_id)
+        LEFT JOIN orden_del_dia o ON o.sesion_id = v.sesion_id AND o.numero = v.punto
+        WHERE v.sesion_id IN ({_INFORME_PERIODO})
+        ORDER BY s.fecha, s.hora_inicio NULLS LAST, v.sesion_id, v.linea NULLS LAST, v.votacion_id
+    """, {"desde": desde, "hasta": hasta})
+
+
+def informe_votos(con, desde, hasta):
+    """The ballots of the period's non-unanimous votes."""
+    return _df(con, f"""
+        SELECT vo.votacion_id, p.nombre, vo.sentido
+        FROM votos vo JOIN votaciones v USING (votacion_id) JOIN personas p USING (persona_id)
+        WHERE NOT v.unanimidad AND v.sesion_id IN ({_INFORME_PERIODO})
+        ORDER BY vo.votacion_id, p.nombre
+    """, {"desde": desde, "hasta": hasta})
+
+
+def informe_documentos(con, desde, hasta):
+    """What happened to each document in the period's sessions."""
+    return _df(con, """
+        SELECT d.documento_id, d.tipo, d.clave, d.titulo, e.sesion_id, e.punto, e.estado
+        FROM documento_eventos e JOIN documentos d USING (documento_id)
+        JOIN sesiones s USING (sesion_id)
+        WHERE s.fecha BETWEEN $desde AND $hasta
+        ORDER BY s.fecha, s.hora_inicio NULLS LAST, e.sesion_id, e.punto NULLS LAST,
+                 e.linea NULLS LAST, d.documento_id
+    """, {"desde": desde, "hasta": hasta})
+
+
+def informe_correcciones(con, desde, hasta):
+    """Every correction asked up to the cut-off, with its status then: `atendida` when a session
+    up to the cut-off reports it attended (correcciones_atendidas.correccion_id), `no aprobada`
+    when the committee turned it down, `pendiente` otherwise. `en_periodo`: asked in the period."""
+    return _df(con, """
+        WITH atencion AS (
+            SELECT ca.correccion_id, s.sesion_id, s.fecha,
+                   row_number() OVER (PARTITION BY ca.correccion_id
+                                      ORDER BY s.fecha, s.hora_inicio NULLS LAST, s.sesion_id)
+                       AS orden
+            FROM correcciones_atendidas ca JOIN sesiones s USING (sesion_id)
+            WHERE ca.correccion_id IS NOT NULL AND s.fecha <= $hasta)
+        SELECT c.correccion_id, c.sesion_id, s.fecha, s.fecha >= $desde AS en_periodo, c.punto,
+               coalesce(d.clave, c.documento, d.titulo) AS documento, c.solicitante,
+               c.descripcion, c.aprobada,
+               aten.sesion_id AS atendida_sesion_id, aten.fecha AS atendida_fecha,
+               CASE WHEN aten.sesion_id IS NOT NULL THEN 'atendida'
+                    WHEN c.aprobada IS NOT DISTINCT FROM false THEN 'no aprobada'
+                    ELSE 'pendiente' END AS estado
+        FROM correcciones c JOIN sesiones s USING (sesion_id)
+        LEFT JOIN documentos d ON d.documento_id = c.documento_id
+        LEFT JOIN atencion aten ON aten.correccion_id = c.correccion_id AND aten.orden = 1
+        WHERE s.fecha <= $hasta
+        ORDER BY s.fecha, s.hora_inicio NULLS LAST, c.sesion_id, c.linea NULLS LAST,
+                 c.correccion_id
+    """, {"desde": desde, "hasta": hasta})
+
+
+def informe_documentos_en_tramite(con, hasta):
+    """Documents whose last state up to the cut-off is `presentado`: before the committee, not
+    yet approved, rejected or withdrawn."""
+    return _df(con, """
+        WITH eventos AS (
+            SELECT e.documento_id, e.estado, e.sesion_id, s.fecha,
+                   row_number() OVER (PARTITION BY e.documento_id
+                                      ORDER BY s.fecha DESC, s.hora_inicio DESC NULLS LAST,
+                                               e.sesion_id DESC, e.linea DESC NULLS LAST)
+                       AS reciente
+            FROM documento_eventos e JOIN sesiones s USING (sesion_id)
+            WHERE s.fecha <= $hasta)
+        SELECT d.documento_id, d.tipo, d.clave, d.titulo, e.sesion_id, e.fecha
+        FROM eventos e JOIN documentos d USING (documento_id)
+        WHERE e.reciente = 1 AND e.estado = 'presentado'
+        ORDER BY e.fecha, d.tipo, d.clave NULLS LAST, d.titulo NULLS LAST, d.documento_id
+    """, {"hasta": hasta})
+
+
+def informe_sesiones_al_corte(con, hasta):
+    """Every session up to the cut-off, with its acta: the sources of the report (earlier
+    sessions count too, for the status of corrections and documents)."""
+    return _df(con, """
+        SELECT s.sesion_id, s.tipo, s.numero, s.fecha, s.hora_inicio, a.archivo, a.sha256
+        FROM sesiones s JOIN actas a USING (acta_id)
+        WHERE s.fecha <= $hasta
+        ORDER BY s.fecha, s.hora_inicio NULLS LAST, s.numero NULLS FIRST, s.sesion_id
+    """, {"hasta": hasta})
+
+
+def informe_avisos(con, desde, hasta):
+    """What the parser could not read with confidence in the period's actas."""
+    return _df(con, """
+        SELECT a.archivo, av.linea, av.mensaje
+        FROM avisos av JOIN actas a USING (acta_id) JOIN sesiones s ON s.acta_id = av.acta_id
+        WHERE s.fecha BETWEEN $desde AND $hasta
+        ORDER BY s.fecha, a.archivo, av.linea NULLS LAST, av.mensaje
+    """, {"desde": desde, "hasta": hasta})

@@ -1,0 +1,335 @@
+"""Streamlit helpers every page shares: the database connection, cached queries, the sidebar's
+filters (kept in the URL), tables with their downloads, the acta's own words, party colours, the
+empty states and the footer.
+
+    from tablero import queries, ui
+    ui.encabezado("Votaciones")                 # page config when run alone + title
+    f = ui.filtros()                            # the sidebar's filters, as query keyword arguments
+    df = ui.consulta(queries.votaciones, **f)   # cached by database identity
+    ui.tabla(df, "votaciones", {"fecha": "Fecha", "asunto": "Asunto", "linea": "Línea"})
+"""
+import datetime as dt
+import importlib
+import io
+import re
+import threading
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from etl.errors import DatabaseError
+from tablero import db, formato, queries
+
+COMANDO_BUILD = "python -m etl build"
+SIN_BASE = f"No hay base de datos: ejecute `{COMANDO_BUILD}`"
+TODOS = "Todos"
+PARAMETROS_FILTRO = ("proceso", "desde", "hasta", "tipo")
+
+
+# ───────────────────────────── Conexión y consultas ─────────────────────────────
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _conexion(identidad):
+    return db.connect_readonly(identidad[0])
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _cursor(identidad, hilo):
+    return _conexion(identidad).cursor()
+
+
+def identidad():
+    """The database file's (path, mtime, size): a rebuild changes it, and with it every cache key."""
+    return db.file_identity(db.db_path())
+
+
+def cursor():
+    """This thread's read-only cursor on the current database file; DatabaseError if there is none."""
+    ident = identidad()
+    if ident[1] is None:
+        raise DatabaseError(SIN_BASE)
+    return _cursor(ident, threading.get_ident())
+
+
+@st.cache_data(max_entries=1024, show_spinner=False)
+def _consulta(ident, modulo, nombre, argumentos):
+    funcion = getattr(importlib.import_module(modulo), nombre)
+    return funcion(cursor(), **dict(argumentos))
+
+
+def consulta(funcion, **argumentos):
+    """funcion(cursor, **argumentos) from the query layer, cached until the database is rebuilt.
+    Returns a copy: pages may add columns freely."""
+    clave = tuple(sorted(argumentos.items()))
+    return _consulta(identidad(), funcion.__module__, funcion.__name__, clave).copy()
+
+
+def exigir_base():
+    """Stop the page with the one command to run when there is no database or it holds no session."""
+    try:
+        cursor()
+    except DatabaseError as error:
+        mensaje = str(error)
+        st.info(SIN_BASE if mensaje == SIN_BASE or not db.db_path().exists() else mensaje,
+                icon=":material/database:")
+        st.stop()
+    if consulta(queries.carga).iloc[0]["sesiones"] == 0:
+        st.info(f"La base de datos no tiene ninguna sesión: copie las actas en `data/actas/` y "
+                f"ejecute `{COMANDO_BUILD}`", icon=":material/database:")
+        st.stop()
+
+
+def encabezado(titulo, descripcion=None):
+    """Page config (only takes effect when the page runs alone), the empty state, and the title."""
+    if not st.session_state.get("_marco"):
+        st.set_page_config(page_title=f"{titulo} · Tablero COTAPREP", layout="wide")
+    exigir_base()
+    st.title(titulo)
+    if descripcion:
+        st.caption(descripcion)
+
+
+# ───────────────────────────── Filtros (barra lateral y URL) ─────────────────────────────
+
+def _fecha_param(texto):
+    try:
+        return dt.date.fromisoformat(str(texto))
+    except ValueError:
+        return None
+
+
+def _iniciar(clave, valor):
+    if clave not in st.session_state:
+        st.session_state[clave] = valor
+
+
+def barra_lateral():
+    """The sidebar's filters: process, date range and session type. A link opens with the filters
+    its URL carries (?proceso=…&desde=…&hasta=…&tipo=…); changing a filter rewrites the URL."""
+    qp = st.query_params
+    procesos = [TODOS] + consulta(queries.procesos)["proceso"].tolist()
+    tipos = [TODOS] + consulta(queries.tipos_sesion)["tipo"].tolist()
+    rango = consulta(queries.rango_fechas).iloc[0]
+    minimo, maximo = _a_date(rango["desde"]), _a_date(rango["hasta"])
+
+    _iniciar("f_proceso", qp.get("proceso") if qp.get("proceso") in procesos else TODOS)
+    _iniciar("f_tipo", qp.get("tipo") if qp.get("tipo") in tipos else TODOS)
+    if minimo is not None:
+        desde = _fecha_param(qp.get("desde")) or minimo
+        hasta = _fecha_param(qp.get("hasta")) or maximo
+        desde, hasta = min(max(desde, minimo), maximo), max(min(hasta, maximo), minimo)
+        _iniciar("f_fechas", (min(desde, hasta), max(desde, hasta)))
+
+    with st.sidebar:
+        st.header("Filtros")
+        proceso = st.selectbox("Proceso electoral", procesos, key="f_proceso")
+        fechas = (None, None)
+        if minimo is not None:
+            fechas = st.date_input("Fechas de sesión", min_value=minimo, max_value=maximo,
+                                   format="DD/MM/YYYY", key="f_fechas")
+        tipo = st.selectbox("Tipo de sesión", tipos, key="f_tipo",
+                            format_func=lambda t: t if t == TODOS else formato.tipo_sesion(t))
+        st.caption("Copie la dirección del navegador para compartir esta vista con sus filtros.")
+
+    desde, hasta = (tuple(fechas) + (None, None))[:2] if fechas else (None, None)
+    hasta = hasta or maximo
+    filtros = {
+        "proceso": None if proceso == TODOS else proceso,
+        "desde": desde if desde and desde != minimo else None,
+        "hasta": hasta if hasta and hasta != maximo else None,
+        "tipo": None if tipo == TODOS else tipo,
+    }
+    _escribir_url({k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in filtros.items()})
+    st.session_state["_filtros"] = filtros
+    return dict(filtros)
+
+
+def _escribir_url(valores):
+    for clave, valor in valores.items():
+        if valor is None:
+            if clave in st.query_params:
+                del st.query_params[clave]
+        elif st.query_params.get(clave) != valor:
+            st.query_params[clave] = valor
+
+
+def filtros():
+    """The filters as keyword arguments for the query layer. Under the frame (dashboard.py) the
+    sidebar is already drawn; a page run alone draws it itself."""
+    if st.session_state.get("_marco") and "_filtros" in st.session_state:
+        return dict(st.session_state["_filtros"])
+    return barra_lateral()
+
+
+def parametros_url(**extra):
+    """The current view's query parameters (filters plus `extra`), to build links that reopen it."""
+    valores = {k: st.query_params.get(k) for k in PARAMETROS_FILTRO if st.query_params.get(k)}
+    valores.update({k: v for k, v in extra.items() if v is not None})
+    return valores
+
+
+def elegir_sesion(sesiones):
+    """A selector of one session among `sesiones` (queries.sesiones), kept in the URL as
+    ?sesion=<clave> (the acta's file name without extension, stable across rebuilds)."""
+    claves = sesiones["clave"].tolist()
+    etiquetas = {fila.clave: formato.nombre_sesion(fila.tipo, fila.numero, fila.fecha)
+                 for fila in sesiones.itertuples()}
+    if st.session_state.get("f_sesion") not in claves:
+        pedida = st.query_params.get("sesion") or st.session_state.get("_sesion")
+        st.session_state["f_sesion"] = pedida if pedida in claves else claves[-1]
+    clave = st.selectbox("Sesión", claves, format_func=etiquetas.get, key="f_sesion")
+    st.session_state["_sesion"] = clave
+    _escribir_url({"sesion": clave})
+    return sesiones[sesiones["clave"] == clave].iloc[0]
+
+
+def sin_sesiones(df):
+    """Stop with a note when the filters leave no session."""
+    if df.empty:
+        st.info("Ninguna sesión coincide con los filtros de la barra lateral: amplíe las fechas o "
+                "elija «Todos».", icon=":material/filter_alt_off:")
+        pie()
+        st.stop()
+
+
+def _a_date(valor):
+    if valor is None or valor is pd.NaT or (isinstance(valor, float) and pd.isna(valor)):
+        return None
+    if isinstance(valor, pd.Timestamp):
+        return valor.date()
+    if isinstance(valor, dt.datetime):
+        return valor.date()
+    return valor
+
+
+# ───────────────────────────── Tablas y descargas ─────────────────────────────
+
+def _excel(df, hoja):
+    buffer = io.BytesIO()
+    salida = df.copy()
+    for columna in salida.columns:
+        if isinstance(salida[columna].dtype, pd.DatetimeTZDtype):
+            salida[columna] = salida[columna].dt.tz_localize(None)
+    salida.to_excel(buffer, index=False, sheet_name=hoja[:31] or "datos", engine="openpyxl")
+    return buffer.getvalue()
+
+
+def descargas(df, nombre, key=None):
+    """CSV and Excel download buttons for `df` (Excel built only when clicked)."""
+    archivo = re.sub(r"[^\w-]+", "-", nombre.lower()).strip("-") or "datos"
+    key = key or archivo
+    izquierda, derecha, _ = st.columns([1, 1, 4])
+    izquierda.download_button("CSV", df.to_csv(index=False).encode("utf-8-sig"),
+                              file_name=f"{archivo}.csv", mime="text/csv",
+                              icon=":material/download:", key=f"csv-{key}", on_click="ignore")
+    derecha.download_button("Excel", lambda: _excel(df, archivo), file_name=f"{archivo}.xlsx",
+                            mime="application/vnd.openxmlformats-officedocument."
+                                 "spreadsheetml.sheet",
+                            icon=":material/download:", key=f"xlsx-{key}", on_click="ignore")
+
+
+def tabla(df, nombre, columnas, *, key=None, column_config=None, altura="auto"):
+    """A table with Spanish headers (`columnas`: column -> label, in order), its CSV and Excel
+    downloads, and, when `df` has `acta_id` and `linea`, the acta's words for the selected row."""
+    key = key or re.sub(r"\W+", "-", nombre.lower())
+    visible = df[list(columnas)].rename(columns=columnas)
+    trazable = {"acta_id", "linea"} <= set(df.columns)
+    evento = st.dataframe(visible, hide_index=True, column_config=column_config, height=altura,
+                          key=f"tabla-{key}", on_select="rerun" if trazable else "ignore",
+                          selection_mode="single-row")
+    descargas(visible, nombre, key=key)
+    if trazable and not df.empty:
+        filas = evento.selection.rows if evento is not None and hasattr(evento, "selection") else []
+        if filas:
+            fila = df.iloc[filas[0]]
+            lineas_acta(fila["acta_id"], fila["linea"])
+        else:
+            st.caption("Seleccione una fila para leer las palabras del acta que la respaldan.")
+    return visible
+
+
+# ───────────────────────────── Las palabras del acta ─────────────────────────────
+
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~<$])")
+
+
+def _escapar(texto):
+    return _MARKDOWN.sub(r"\\\1", texto)
+
+
+def lineas_acta(acta_id, linea, contexto=3):
+    """The acta's lines around `linea`, the line that states the fact in bold with a marker."""
+    if acta_id is None or pd.isna(acta_id) or linea is None or pd.isna(linea):
+        st.caption("El acta no indica la línea de este dato.")
+        return
+    lineas = consulta(queries.lineas_acta, acta_id=int(acta_id), linea=int(linea),
+                      contexto=contexto)
+    if lineas.empty:
+        st.caption(f"La línea {int(linea)} no está en el texto del acta.")
+        return
+    primera, ultima = lineas["linea"].min(), lineas["linea"].max()
+    st.caption(f"{lineas['archivo'].iloc[0]}, líneas {primera}–{ultima}")
+    renglones = []
+    for fila in lineas.itertuples():
+        texto = _escapar(fila.texto.strip()) or "&nbsp;"
+        numero = f"`{fila.linea:>4}`"
+        renglones.append(f"{numero} ▶ **{texto}**" if fila.es_fuente else f"{numero} {texto}")
+    st.markdown("  \n".join(renglones))
+
+
+def fuente(acta_id, linea, etiqueta=None, contexto=3):
+    """A popover «Acta, línea N» that opens on the acta's own words."""
+    if linea is None or pd.isna(linea):
+        return
+    with st.popover(etiqueta or f"Acta, línea {int(linea)}", icon=":material/description:",
+                    type="tertiary"):
+        lineas_acta(acta_id, linea, contexto)
+
+
+# ───────────────────────────── Gráficas ─────────────────────────────
+
+def escala_partidos(partidos=None):
+    """Altair colour scale with each party's own colour from the catalog."""
+    catalogo = consulta(queries.partidos)
+    if partidos is not None:
+        catalogo = catalogo[catalogo["partido"].isin(list(partidos))]
+    return alt.Scale(domain=catalogo["partido"].tolist(), range=catalogo["color"].tolist())
+
+
+def grafica(chart):
+    st.altair_chart(chart, width="stretch")
+
+
+# ───────────────────────────── Pie ─────────────────────────────
+
+def pie():
+    """When the data was loaded and from how many actas."""
+    carga = consulta(queries.carga).iloc[0]
+    actas = int(carga["actas"])
+    texto = (f"Datos cargados el {formato.fecha_hora(carga['cargada_en'])} desde "
+             f"{actas} {'acta' if actas == 1 else 'actas'} "
+             f"({int(carga['sesiones'])} {'sesión' if carga['sesiones'] == 1 else 'sesiones'})")
+    if carga["errores"]:
+        texto += f" · {int(carga['errores'])} archivos no se pudieron cargar (vea Calidad)"
+    st.divider()
+    st.caption(texto + f" · `{db.db_path().name}`")
+
+
+def fin():
+    """The footer for a page run alone (under dashboard.py the frame draws it)."""
+    if not st.session_state.get("_marco"):
+        pie()
+
+
+def con_fecha(df, columna="fecha", destino="Fecha"):
+    """Adds `destino`: the date in Spanish words («28 de enero de 2021»)."""
+    df[destino] = df[columna].map(formato.fecha_larga) if not df.empty else pd.Series(dtype=str)
+    return df
+
+
+def con_sesion(df, destino="sesion_nombre"):
+    """Adds `destino`: «Sesión ordinaria 2 · 28 de enero de 2021»."""
+    df[destino] = [formato.nombre_sesion(t, n, f) for t, n, f in
+                   zip(df["tipo"], df["numero"], df["fecha"])] if not df.empty else []
+    return df
