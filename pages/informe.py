@@ -2,7 +2,6 @@
 downloaded as .docx. The page and `python -m etl informe` share one code path
 (tablero.informe.build_informe): what this page shows is what the document says."""
 import calendar
-import datetime as dt
 import re
 
 import pandas as pd
@@ -43,7 +42,7 @@ def _portada(doc):
 def _bloque(bloque):
     """One block of the report, as the document has it."""
     if isinstance(bloque, informe.Titulo):
-        st.markdown(("### " if bloque.nivel == 1 else "#### ") + _escapar(bloque.texto))
+        st.markdown("#" * (bloque.nivel + 2) + " " + _escapar(bloque.texto))
     elif isinstance(bloque, informe.Parrafo):
         st.markdown(_escapar(bloque.texto))
     elif isinstance(bloque, informe.Tabla):

@@ -240,6 +240,8 @@ def _resumen_tipos(sesiones):
 def _resumen_correcciones(en_periodo):
     if en_periodo.empty:
         return "no se solicitaron correcciones"
+    if len(en_periodo) == 1:
+        return f"se solicitó 1 corrección, que al corte está {en_periodo.estado.iloc[0]}"
     pendientes = int((en_periodo.estado == "pendiente").sum())
     quedan = "permanece pendiente" if pendientes == 1 else "permanecen pendientes"
     return (f"se solicitaron {_contar(len(en_periodo), 'corrección', 'correcciones')}, de las "
@@ -257,7 +259,8 @@ def _presentacion(informe, sesiones, votaciones, documentos, correcciones):
                 f"{fecha_texto(informe.hasta)}; las actas consultadas y su huella digital "
                 "(SHA-256) se relacionan en el apartado 8."),
         Parrafo(f"En el periodo el Comité celebró {_contar(len(sesiones), 'sesión', 'sesiones')} "
-                f"({_resumen_tipos(sesiones)}), en {'la' if len(sesiones) == 1 else 'las'} que se tomaron "
+                f"({_resumen_tipos(sesiones)}), en {'la' if len(sesiones) == 1 else 'las'} que "
+                f"{'se tomó' if len(votaciones) == 1 else 'se tomaron'} "
                 f"{_contar(len(votaciones), 'votación', 'votaciones')} "
                 f"({unanimes} por unanimidad); se dio cuenta de "
                 f"{_contar(documentos.documento_id.nunique(), 'documento', 'documentos')} y "
@@ -333,8 +336,8 @@ def _asistencia(con, desde, hasta, sesiones, etiquetas):
         Titulo("3.3 Asistencia por sesión", 2),
     ]
     for sesion in sesiones.itertuples():
-        bloques.append(Parrafo(f"{sesion_nombre(sesion.tipo, sesion.numero)}, "
-                               f"{fecha_larga(_fecha(sesion.fecha))}:"))
+        bloques.append(Titulo(f"{sesion_nombre(sesion.tipo, sesion.numero)}, "
+                              f"{fecha_larga(_fecha(sesion.fecha))}", 3))
         bloques.append(_asistencia_sesion(asistencias[asistencias.sesion_id == sesion.sesion_id],
                                           representaciones[representaciones.sesion_id
                                                            == sesion.sesion_id]))
@@ -352,7 +355,7 @@ def _integrantes(asistencias, n_sesiones):
                       str(int(presentes.retiro_punto.notna().sum())),
                       str(n_sesiones - len(presentes))))
     return _tabla(filas, ["Nombre", "Cargo", "Asistencias", "Llegadas tardías",
-                          "Retiros anticipados", "Ausencias"], (5.2, 3.6, 2.0, 2.0, 2.0, 1.8))
+                          "Retiros anticipados", "Ausencias"], (4.6, 3.4, 2.2, 2.0, 2.2, 2.2))
 
 
 def _partidos(representaciones):
@@ -368,7 +371,7 @@ def _partidos(representaciones):
                       str(int(cuenta.get("Ausente", 0)))))
     return _tabla(filas, ["Partido", "Nombre", "Sesiones con representación",
                           "Incorporaciones tardías", "Retiros anticipados", "Ausencias"],
-                  (1.8, 5.4, 2.6, 2.6, 2.2, 2.0))
+                  (2.0, 4.2, 3.0, 3.0, 2.4, 2.0))
 
 
 def _asistencia_sesion(asistencias, representaciones):
@@ -442,7 +445,7 @@ def _votaciones(votaciones, votos, etiquetas):
     filas = [(str(n), etiquetas[v.sesion_id], _texto(v.punto, "—"), asunto_texto(v),
               resultado_texto(v)) for n, v in enumerate(votaciones.itertuples(), 1)]
     bloques.append(_tabla(filas, ["Núm.", "Sesión", "Punto", "Asunto", "Resultado"],
-                          (1.1, 3.4, 1.2, 6.4, 4.5)))
+                          (1.2, 3.2, 1.4, 6.2, 4.6)))
     bloques.append(Titulo("4.1 Votaciones no unánimes", 2))
     divididas = [(n, v) for n, v in enumerate(votaciones.itertuples(), 1) if not v.unanimidad]
     if not divididas:
@@ -591,12 +594,15 @@ def _estilos(documento):
     idioma = OxmlElement("w:lang")
     idioma.set(qn("w:val"), "es-MX")
     rpr.append(idioma)
-    for nombre, tamano in (("Heading 1", 14), ("Heading 2", 12), ("Title", 22)):
+    for nombre, tamano in (("Heading 1", 14), ("Heading 2", 12), ("Heading 3", 10.5)):
         estilo = documento.styles[nombre]
         estilo.font.name, estilo.font.size = "Arial", Pt(tamano)
         estilo.font.color.rgb = COLOR_TITULOS
         for atributo in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
             estilo.element.rPr.rFonts.attrib.pop(qn(atributo), None)
+    pie = documento.styles["Caption"]
+    pie.font.size, pie.font.bold, pie.font.italic = Pt(9), False, True
+    pie.font.color.rgb = RGBColor(0x40, 0x40, 0x40)
 
 
 def _pagina(documento, informe):
