@@ -1,10 +1,606 @@
 """Text of an acta in, facts out (../shared/CONTRACT.md). Pure: no I/O.
 
-Being written now; the entry point's signature is fixed:
-
     parse_acta(text: str, catalogo: etl.partidos.Catalogo | None = None) -> dict
 
-It returns the contract's object without `archivo` and `sha256` (the caller, which read the file,
-adds them), and raises etl.errors.NotAnActaError (one Spanish sentence) when the text is not an
-acta. It raises nothing else on any text.
+Returns the contract's object without `archivo` and `sha256` (the caller, which read the file,
+adds them). Raises etl.errors.NotAnActaError (one Spanish sentence) when the text is not the
+minutes of a session, and nothing else on any text. Whatever it cannot read with confidence, or
+finds contradictory in the acta itself, it reports in `avisos` with the line.
+
+The reading goes in the order a person reads: the heading and opening paragraph (the session),
+the agenda, where each agenda item starts in the body (so that every later fact is placed at the
+item under way), the roster and signatures (who), arrivals and departures, the votes, and what
+the votes and requests did to documents.
 """
+import functools
+import re
+
+from etl.errors import NotAnActaError
+from etl.numeros import NUMBER_WORDS_RE, find_dates, fold, minutes_between, parse_time, to_int
+from etl.partidos import load_catalogo
+from etl.personas import (GRADO_RE, NAME_RE, TITLED_NAME_RE, Persona, calidad_of, canonical_grado,
+                          clean_name, display_name, looks_like_name, rol_of, same_person)
+from etl.texto import Texto
+from etl.votos import parse_votaciones
+from etl.documentos import parse_correcciones, parse_correcciones_atendidas, parse_documentos
+from etl.asistencia import parse_asistentes
+
+
+@functools.lru_cache(maxsize=1)
+def _default_catalogo():
+    """The bundled party catalog, read once (data/catalogos/partidos.csv)."""
+    return load_catalogo()
+
+
+def parse_acta(text, catalogo=None):
+    """The facts of one acta. See the module docstring."""
+    doc = Texto(text or "")
+    _check_is_acta(doc)
+    return Lector(doc, catalogo or _default_catalogo()).read()
+
+
+def _check_is_acta(doc):
+    """Refuse texts that are not minutes: an acta names a session, and has a date or a time,
+    and speaks of the agenda, the quorum, attendance or votes."""
+    body = fold(" ".join(p.text for p in doc.paragraphs))
+    if not body.strip():
+        raise NotAnActaError("El documento no contiene texto: revise que sea el archivo correcto del acta.")
+    signals = [
+        bool(re.search(r"\b(sesion|reunion)\b", body)),
+        bool(find_dates(body[:20000])) or parse_time(body[:20000]) is not None,
+        bool(re.search(r"orden del dia|quorum|asistencia|votacion|se aprueba|aprobad[oa] por", body)),
+    ]
+    if not all(signals):
+        raise NotAnActaError(
+            "El documento no parece un acta de sesión (no se encontró la sesión, su fecha y su "
+            "desarrollo): revise que sea el archivo correcto.")
+
+
+SESSION_TYPES = {"ordinaria": "ordinaria", "extraordinaria": "extraordinaria", "especial": "especial",
+                 "solemne": "solemne", "de instalacion": "instalacion", "instalacion": "instalacion"}
+_NUM_TOKEN = rf"(?:\d+\b|[ivxlc]+\b|{NUMBER_WORDS_RE}\b)"
+SESSION_RE = re.compile(
+    rf"(?:\b(?P<ordinal>\w+\.?)\s+)?sesion(?:es)?\s+(?:publica\s+|virtual\s+|remota\s+|de\s+caracter\s+)?"
+    rf"(?P<tipo>extraordinaria|ordinaria|especial|solemne|de instalacion|instalacion)"
+    rf"(?:\s+(?:(?:urgente|virtual|publica|no|num|numero|n°|nº|#)\.?\s*){{0,2}}(?P<numero>{_NUM_TOKEN}))?")
+THIS_SESSION_BEFORE = re.compile(
+    r"(esta|presente|celebrar la|celebrar|clausurada la|concluida la|instalada|inicio a la|da inicio a la|"
+    r"apertura de la|desarrollo de la|convocad[oa]s? a la|asistencia a esta|celebrada la|clausura de la|"
+    r"levanta la|termino de la|siendo la|a la)\s*$")
+
+
+class Lector:
+    """Reads one normalised acta. Each `_parse_x` reads one field; results gather in `facts`."""
+
+    def __init__(self, doc, catalogo):
+        self.doc = doc
+        self.catalogo = catalogo
+        self.avisos = []
+        self.paragraphs = doc.paragraphs
+
+    def aviso(self, mensaje, linea=None):
+        if not any(a["mensaje"] == mensaje and a["linea"] == linea for a in self.avisos):
+            self.avisos.append({"mensaje": mensaje, "linea": linea})
+
+    # ---- the whole reading -------------------------------------------------------------------
+
+    def read(self):
+        self.opening = self._find_opening()
+        self.heading = self._heading_paragraphs()
+        organo, instituto, proceso = self._parse_organo()
+        self.organo = organo
+        sesion = self._parse_sesion()
+        orden, self.agenda_lines = self._parse_orden_del_dia()
+        self.orden = orden
+        self.puntos = self._parse_puntos(orden)
+        self.closing_line = self._closing_line()
+        asistentes = parse_asistentes(self)
+        votaciones = parse_votaciones(self, asistentes)
+        documentos = parse_documentos(self, votaciones)
+        correcciones = parse_correcciones(self, votaciones, documentos, asistentes)
+        atendidas = parse_correcciones_atendidas(self, documentos, asistentes)
+        self._mark_voters(asistentes, votaciones)
+        for votacion in votaciones:
+            votacion.pop("_llamado", None)
+        return {
+            "organo": organo, "instituto": instituto, "proceso": proceso,
+            "sesion": sesion,
+            "asistentes": [p.as_fact() for p in asistentes],
+            "orden_del_dia": [{"numero": n, "titulo": t, "fuente": {"linea": l}} for n, t, l in orden],
+            "votaciones": votaciones,
+            "correcciones": correcciones,
+            "correcciones_atendidas": atendidas,
+            "documentos": documentos,
+            "avisos": self.avisos,
+        }
+
+    # ---- where things are --------------------------------------------------------------------
+
+    def _find_opening(self):
+        """The opening paragraph. Expecting text like: 'En la Ciudad de Victoria de Durango,
+        Dgo., siendo las 17:00 (diecisiete) horas del día jueves 28 … se reunieron de manera
+        virtual los integrantes del Comité …'."""
+        for paragraph in self.paragraphs[:60]:
+            folded = fold(paragraph.text)
+            if len(folded) > 80 and re.search(r"\bsiendo las\b|\breunid[oa]s\b|\bse reunieron\b|\bse reunen\b|"
+                                              r"\bdio inicio\b|\bda inicio\b|\bse constituy", folded):
+                return paragraph
+        return None
+
+    def _heading_paragraphs(self):
+        """Paragraphs above the opening: the title block («ACTA DE LA SESIÓN ORDINARIA NÚMERO 2
+        28 de enero de 2021 17:00 horas Durango, Dgo.»)."""
+        limit = self.opening.linea if self.opening else 30
+        return [p for p in self.paragraphs if p.linea < limit and p.linea <= 40]
+
+    def _closing_line(self):
+        """The line where the session is closed, or where signatures begin."""
+        for paragraph in reversed(self.paragraphs):
+            folded = fold(paragraph.text)
+            if re.search(r"\bconste\b|c o n s t e|^firmas?\b|^firman\b", folded):
+                closing = paragraph.linea
+                break
+        else:
+            closing = None
+        for paragraph in reversed(self.paragraphs):
+            folded = fold(paragraph.text)
+            if re.search(r"(clausurad[oa]|se clausura|conclu(ye|ida|ido)|se levanta la (presente )?sesion|"
+                         r"da por terminad|se da por concluid|termino de la sesion|finalizad[ao] la sesion)",
+                         folded) and parse_time(paragraph.text):
+                return min(paragraph.ultima_linea + 1, closing or 10 ** 9)
+        return closing
+
+    def punto_at(self, line):
+        """The agenda item under way at `line`."""
+        current = None
+        for start, numero in self.puntos:
+            if start > line:
+                break
+            current = numero
+        return current
+
+    def speaker_at(self, line):
+        """The last speaker named by a label («Secretario Técnico, Ing. Jorge Galo Solano García:»)
+        at or before `line`."""
+        speaker = None
+        for paragraph in self.paragraphs:
+            if paragraph.linea > line:
+                break
+            label = speaker_label(paragraph.text)
+            if label:
+                speaker = label
+        return speaker
+
+    # ---- organo, instituto, proceso ----------------------------------------------------------
+
+    def _parse_organo(self):
+        """Expecting a heading like: 'Comité Técnico Asesor del Programa de Resultados Electorales
+        Preliminares del Instituto Electoral y de Participación Ciudadana del Estado de Durango
+        Proceso Electoral Local 2020-2021'."""
+        head = " ".join(p.text for p in self.heading)
+        opening = self.opening.text if self.opening else ""
+        sources = [head, opening, " ".join(p.text for p in self.paragraphs[:40])]
+        organo = instituto = proceso = None
+        for text in sources:
+            organo = organo or _organo_in(text)
+            instituto = instituto or _instituto_in(text)
+            proceso = proceso or _proceso_in(text)
+        if organo is None:
+            self.aviso("No se encontró el nombre del órgano que sesiona.")
+        return organo, instituto, proceso
+
+    # ---- sesion ------------------------------------------------------------------------------
+
+    def _parse_sesion(self):
+        tipo, numero = self._parse_tipo_numero()
+        fecha = self._parse_fecha()
+        inicio, fin = self._parse_horas()
+        duracion = minutes_between(inicio, fin)
+        if duracion is not None and duracion > 16 * 60:
+            self.aviso(f"La duración calculada ({duracion} minutos) es improbable: revise las horas de inicio y clausura.")
+        return {
+            "tipo": tipo, "numero": numero, "fecha": fecha, "hora_inicio": inicio, "hora_fin": fin,
+            "duracion_min": duracion, "modalidad": self._parse_modalidad(), "lugar": self._parse_lugar(),
+            "quorum": self._parse_quorum(),
+        }
+
+    def _session_mentions(self):
+        """Every «sesión <tipo> número N» of the text: (tipo, numero, line, phrase, is_heading)."""
+        heading_ids = {id(p) for p in self.heading}
+        for paragraph in self.paragraphs:
+            folded = fold(paragraph.text)
+            for match in SESSION_RE.finditer(folded):
+                tipo = SESSION_TYPES[match.group("tipo")]
+                numero = _session_number(match, folded)
+                phrase = paragraph.text[match.start():match.end()] if len(folded) == len(paragraph.text) else match.group(0)
+                yield (tipo, numero, paragraph.linea_at(match.start()), phrase.strip(), id(paragraph) in heading_ids,
+                       folded[max(0, match.start() - 40):match.start()], folded[match.end():match.end() + 60])
+
+    def _parse_tipo_numero(self):
+        """Expecting text like: 'ACTA DE LA SESIÓN ORDINARIA NÚMERO 2', 'Décima Sesión
+        Extraordinaria', 'SESIÓN ORDINARIA XII', 'Sesión de Instalación'. Mentions of this same
+        session that give another number are reported («declaro formalmente instalada esta
+        sesión ordinaria número uno»)."""
+        mentions = list(self._session_mentions())
+        own = [m for m in mentions if m[4] and not _refers_to_other_session(m)]
+        opening_lines = (self.opening.linea, self.opening.ultima_linea) if self.opening else (0, -1)
+        in_opening = [m for m in mentions if opening_lines[0] <= m[2] <= opening_lines[1]
+                      and not _refers_to_other_session(m)]
+        this = [m for m in mentions if not m[4] and THIS_SESSION_BEFORE.search(m[5]) and not _refers_to_other_session(m)]
+        chosen = next(iter(own + in_opening + this), None)
+        if chosen is None:
+            self.aviso("No se encontró el tipo ni el número de la sesión.")
+            return None, None
+        tipo, numero = chosen[0], chosen[1]
+        if numero is None:
+            numero = next((m[1] for m in own + in_opening + this if m[0] == tipo and m[1] is not None), None)
+        if numero is None and tipo != "instalacion":
+            self.aviso("No se encontró el número de la sesión.", chosen[2])
+        for mention in own + in_opening + this:
+            if mention[0] == tipo and mention[1] is not None and numero is not None and mention[1] != numero:
+                self.aviso(f"El acta dice «{mention[3]}» y su título, número {numero}.", mention[2])
+            elif mention[0] != tipo and mention[1] is not None and mention[2] != chosen[2]:
+                self.aviso(f"El acta dice «{mention[3]}» y su título, sesión {tipo}.", mention[2])
+        return tipo, numero
+
+    def _parse_fecha(self):
+        """Expecting text like: '28 de enero de 2021' (heading), 'del día jueves 28 (veintiocho)
+        de enero de 2021 (dos mil veintiuno)', 'a los veinticinco días del mes de marzo del año
+        dos mil veinticuatro' (opening)."""
+        heading = [(d, p.linea_at(s)) for p in self.heading for d, s, _ in find_dates(p.text)
+                   if not _is_reference_date(p.text, s)]
+        opening = [(d, self.opening.linea_at(s)) for d, s, _ in find_dates(self.opening.text)
+                   if not _is_reference_date(self.opening.text, s)] if self.opening else []
+        candidates = heading[:1] + opening[:1]
+        if not candidates:
+            for paragraph in self.paragraphs[:80]:
+                dates = [(d, paragraph.linea_at(s)) for d, s, _ in find_dates(paragraph.text)
+                         if not _is_reference_date(paragraph.text, s)]
+                if dates:
+                    candidates = dates[:1]
+                    break
+        if not candidates:
+            self.aviso("No se encontró la fecha de la sesión.")
+            return None
+        fecha = candidates[0][0]
+        for other, line in candidates[1:]:
+            if other != fecha:
+                self.aviso(f"El acta da dos fechas para la sesión: {fecha} y {other}.", line)
+        return fecha
+
+    def _parse_horas(self):
+        """Start: 'siendo las 17:00 (diecisiete) horas' in the opening (or the heading's '17:00
+        horas'). End: 'Siendo las diecisiete horas con veinticinco minutos del día de su inicio,
+        se declara clausurada la Sesión'."""
+        inicio = None
+        if self.opening:
+            inicio = parse_time(_after(self.opening.text, r"siendo las|siendo la|a las|en punto de las")) or \
+                parse_time(self.opening.text)
+        if inicio is None:
+            inicio = next((t for t in (parse_time(p.text) for p in self.heading) if t), None)
+        if inicio is None:
+            self.aviso("No se encontró la hora de inicio de la sesión.")
+        fin = None
+        for paragraph in reversed(self.paragraphs):
+            folded = fold(paragraph.text)
+            if re.search(r"clausurad[oa]|se clausura|conclu(ye|ida|ido|ir)|se levanta la (presente )?sesion|"
+                         r"da por terminad|da por concluid|termino de la sesion|finalizad[ao]|se da por clausurad|"
+                         r"se cierra la sesion|cierre de la sesion|terminad[ao]s? los asuntos", folded):
+                fin = parse_time(_after(paragraph.text, r"siendo las|siendo la|a las|las")) or parse_time(paragraph.text)
+                if fin:
+                    break
+        if fin is None:
+            self.aviso("No se encontró la hora de clausura de la sesión.")
+        return inicio, fin
+
+    def _parse_modalidad(self):
+        """Expecting text like: 'se reunieron de manera virtual', 'a distancia', 'mediante
+        videoconferencia', 'en modalidad semipresencial', 'en la Sala de Sesiones'."""
+        places = [self.opening.text if self.opening else "", " ".join(p.text for p in self.heading)]
+        places.append(" ".join(p.text for p in self.paragraphs[:25]))
+        for text in places:
+            folded = fold(text)
+            if re.search(r"semipresencial|hibrid[ao]|modalidad mixta|de manera mixta|forma mixta|"
+                         r"presencial y (virtual|a distancia|remota)|(virtual|a distancia|remota) y presencial", folded):
+                return "mixta"
+            if re.search(r"\bvirtual(es)?\b|a distancia|videoconferencia|video conferencia|\bremota\b|"
+                         r"plataforma (digital|zoom|teams|meet|webex)|\bvia zoom\b|\bzoom\b|microsoft teams|google meet",
+                         folded):
+                return "virtual"
+            if re.search(r"\bpresencial\b|sala de sesiones|salon de sesiones|sala de juntas|auditorio|"
+                         r"en las instalaciones|en el edificio|en la sede|en las oficinas|domicilio ubicado|"
+                         r"recinto", folded):
+                return "presencial"
+        return None
+
+    def _parse_lugar(self):
+        """Expecting text like: 'En la Ciudad de Victoria de Durango, Dgo., siendo las …',
+        'En Hermosillo, Sonora, a los …', or the heading's '… 17:00 horas Durango, Dgo.'."""
+        texts = [self.opening.text] if self.opening else []
+        for text in texts:
+            match = re.search(r"\b[Ee]n (?:la |el )?(?:(?:[Hh]eroica |H\. )?[Cc]iudad|[Mm]unicipio|[Ll]ocalidad|"
+                              r"[Pp]oblaci[óo]n|[Vv]illa) de (.+?)(?:,?\s+(?:siendo|a los|a las|el d[íi]a|del d[íi]a|"
+                              r"en las instalaciones|en la sala|en el|se reuni|reunid|con fecha)\b)", text)
+            if not match:
+                match = re.search(r"^[Ee]n ([A-ZÁÉÍÓÚ][\w.áéíóúñ ]+(?:, [A-ZÁÉÍÓÚ][\w.áéíóúñ ]+)?),\s+(?:siendo|a los|a las|el d[íi]a)\b",
+                                  text)
+            if match:
+                return match.group(1).strip(" ,")
+        head = " ".join(p.text for p in self.heading)
+        match = re.search(r"(?:horas|hrs\.?)\s+(?:en\s+)?([A-ZÁÉÍÓÚ][\w áéíóúñ]+,\s*[A-Z][\w.]+\.?)", head)
+        return match.group(1).strip() if match else None
+
+    def _parse_quorum(self):
+        """Expecting text like: 'me permito informar que existe quórum legal para sesionar',
+        'se declara la existencia del quórum', 'no existe el quórum requerido'."""
+        for paragraph in self.paragraphs:
+            if paragraph.linea in self.agenda_lines_safe():
+                continue
+            folded = fold(paragraph.text)
+            if re.search(r"\bno (existe|hay|se cuenta con|se tiene|se reune|se alcanza|contamos con)\s+(el\s+)?quorum|"
+                         r"falta de quorum|sin quorum|no hay quorum|inexistencia del quorum", folded):
+                self._quorum_line = paragraph.linea
+                return False
+            if re.search(r"(existe|existencia del|hay|se cuenta con|contamos con|se tiene|se declara|declaro|"
+                         r"se verifica|verificado el|constatad[oa]|con el)\s+(el\s+|un\s+)?quorum|"
+                         r"quorum (legal|reglamentario|requerido|necesario) para (sesionar|llevar a cabo)|"
+                         r"quorum legal\b(?! para sesionar;)", folded) and not re.match(r"^\d+[.)]", paragraph.text):
+                self._quorum_line = paragraph.linea
+                return True
+        self.aviso("El acta no dice si hubo quórum.")
+        return None
+
+    def agenda_lines_safe(self):
+        return getattr(self, "agenda_lines", set())
+
+    # ---- orden del día -----------------------------------------------------------------------
+
+    def _parse_orden_del_dia(self):
+        """Expecting a list under a header like 'ORDEN DEL DÍA' or '…bajo el siguiente orden del
+        día:', items numbered '1.', 'IV.', 'A)', some wrapped over several lines."""
+        lines = self.doc.lines
+        for index, line in enumerate(lines):
+            folded = fold(line).strip()
+            if not re.search(r"orden del dia\W*$", folded) or len(folded) > 300:
+                continue
+            items, used = _agenda_items(lines, index + 1)
+            if len(items) >= 2:
+                return items, used | {index + 1}
+        for paragraph in self.paragraphs:
+            folded = fold(paragraph.text)
+            match = re.search(r"orden del dia\W*:", folded)
+            if match:
+                items = _inline_agenda(paragraph, match.end())
+                if len(items) >= 2:
+                    return items, set(range(paragraph.linea, paragraph.ultima_linea + 1))
+        self.aviso("No se encontró el orden del día.")
+        return [], set()
+
+    def _parse_puntos(self, orden):
+        """Where each agenda item starts in the body: 'El siguiente punto del orden del día es el
+        número **cinco**', 'PUNTO 3.', 'IV. Asuntos generales.', 'En desahogo del cuarto punto'."""
+        numbers = {n for n, _, _ in orden}
+        markers = []
+        for paragraph in self.paragraphs:
+            if paragraph.linea in self.agenda_lines:
+                continue
+            numero = _punto_marker(paragraph.text, orden)
+            if numero is not None and (not numbers or numero in numbers):
+                if not markers or markers[-1][1] != numero:
+                    markers.append((paragraph.linea, numero))
+        if orden and (not markers or markers[0][1] != orden[0][0]):
+            markers.insert(0, (0, orden[0][0]))
+        return markers
+
+    def _mark_voters(self, asistentes, votaciones):
+        """Who votes: the committee's members, and whoever casts a nominal ballot."""
+        voters = {v["nombre"] for votacion in votaciones for v in votacion["votos"]}
+        for persona in asistentes:
+            if persona.rol == "integrante" or display_name(persona.nombre) in voters:
+                persona.con_voto = True
+
+
+# ---- helpers used by several readers ---------------------------------------------------------
+
+def _after(text, pattern):
+    match = re.search(pattern, text, re.IGNORECASE)
+    return text[match.start():] if match else text
+
+
+def _session_number(match, folded):
+    """The session's number from «número 2», «XII», «dos», or an ordinal before «sesión»."""
+    token = match.group("numero")
+    if token:
+        tail = folded[match.end("numero"):match.end("numero") + 20]
+        if re.match(r"\s*(?:\(\w+\)\s*)?de\s+(" + "|".join(
+                ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+                 "septiembre", "octubre", "noviembre", "diciembre"]) + r")\b", tail):
+            token = None
+        elif re.fullmatch(r"[ivxlc]+", token) and token in {"i", "c", "l"} and not re.search(r"\b(numero|no)\s*\.?\s*$", folded[:match.start("numero")]):
+            token = None
+    value = to_int(token) if token else None
+    if value is None and match.group("ordinal"):
+        value = to_int(match.group("ordinal"))
+        if value is not None and match.group("ordinal").isdigit():
+            value = None
+    return value if value and value < 500 else None
+
+
+def _refers_to_other_session(mention):
+    """«…del Acta de la Sesión Ordinaria número 1 …, celebrada el martes 22 de diciembre»:
+    a mention of another session, not this one."""
+    before, after = mention[5], mention[6]
+    if re.search(r"\bacta(s)? de la\s*$", before) and not mention[4]:
+        return True
+    if re.search(r"\b(anterior|pasada|previa|proxima|siguiente|celebrada el|celebrada en)\b", after[:40]) \
+            and not mention[4]:
+        return True
+    return bool(re.search(r"\b(anterior|proxima|siguiente|previa)\s*$", before))
+
+
+def _is_reference_date(text, start):
+    """A date that dates something else: 'celebrada el martes 22 de diciembre de 2020', 'el
+    acuerdo de fecha…', 'aprobado el…'."""
+    before = fold(text[max(0, start - 45):start])
+    return bool(re.search(r"(celebrada|celebrado|aprobad[oa]|emitid[oa]|publicad[oa]|de fecha|fechad[oa]|"
+                          r"mediante|acuerdo|publicacion|desde el|hasta el|a partir del?|plazo)\b[^.]*$", before))
+
+
+def _organo_in(text):
+    match = re.search(r"((?:Comit[ée]|Comisi[óo]n|Consejo|Junta|Pleno|COMIT[ÉE]|COMISI[ÓO]N|CONSEJO|JUNTA|PLENO)"
+                      r"(?:[\s,]+(?:(?:de|del|la|las|los|y|para|el|DE|DEL|LA|LAS|LOS|Y|PARA|EL)\b|"
+                      r"[A-ZÁÉÍÓÚ][\wáéíóúñÁÉÍÓÚÑ]+))*?)"
+                      r"(?=\s+(?:del|de la|DEL|DE LA)\s+(?:Instituto|INSTITUTO|Organismo|ORGANISMO|Suprema|SUPREMA|"
+                      r"Congreso|CONGRESO|Tribunal|TRIBUNAL|Consejo General|Comisi[óo]n Estatal)|\s*\(|\s*[,.;:]|\s+(?:en|celebrad)|\s*$)",
+                      text)
+    if not match:
+        return None
+    organo = " ".join(match.group(1).split())
+    if len(organo.split()) < 2 or re.fullmatch(r"(?i)(consejo|comisi[óo]n|comit[ée]) general", organo) and False:
+        return None
+    return display_name(organo) if organo.isupper() else organo
+
+
+def _instituto_in(text):
+    match = re.search(r"((?:Instituto|INSTITUTO|Organismo P[úu]blico Local|Suprema Corte|SUPREMA CORTE|Congreso|CONGRESO|"
+                      r"Tribunal|TRIBUNAL|Comisi[óo]n Estatal Electoral|Consejo Estatal Electoral)"
+                      r"(?:\s+(?:(?:de|del|la|las|los|y|para|el|DE|DEL|LA|LAS|LOS|Y|PARA|EL)\b|[A-ZÁÉÍÓÚ][\wáéíóúñÁÉÍÓÚÑ]+))*)",
+                      text)
+    if not match:
+        return None
+    instituto = " ".join(match.group(1).split())
+    instituto = re.split(r"\s+(?:Proceso|PROCESO|ACTA|Acta|ANEXO|Anexo|Sesi[óo]n|SESI[ÓO]N)\b", instituto)[0]
+    instituto = re.sub(r"\s+(?:de|del|la|y|DE|DEL|LA|Y)$", "", instituto)
+    return display_name(instituto) if instituto.isupper() else instituto
+
+
+def _proceso_in(text):
+    match = re.search(r"(Proceso Electoral(?:\s+(?:Local|Federal|Ordinario|Extraordinario|Concurrente|Estatal))*"
+                      r"(?:\s+Ordinario)?\s+\d{4}\s*[-–]\s*\d{4})", text, re.IGNORECASE)
+    if not match:
+        return None
+    proceso = " ".join(match.group(1).replace("–", "-").split())
+    proceso = re.sub(r"\s*-\s*", "-", proceso)
+    return display_name(proceso) if proceso.isupper() else proceso
+
+
+AGENDA_ITEM_RE = re.compile(r"^\s*(?:punto\s+)?(?P<num>\d{1,2}|[IVXLC]{1,7}|[A-Z])\s*(?:[.)\-–]|\.-)\s+(?P<titulo>\S.*)$",
+                            re.IGNORECASE)
+
+
+def _agenda_items(lines, start):
+    """Numbered items from `start` (0-based), joining wrapped lines; stops at the first paragraph
+    that is not part of the list."""
+    items, used, current, blank, letters = [], set(), None, 0, False
+    index = start
+    while index < len(lines):
+        line = lines[index].strip()
+        if not line:
+            blank += 1
+            index += 1
+            if blank > 3 and items:
+                break
+            continue
+        match = AGENDA_ITEM_RE.match(line)
+        number = None
+        if match:
+            token = match.group("num")
+            if len(token) == 1 and token.isalpha() and token.upper() not in "IVXLC":
+                number, letters = ord(token.upper()) - 64, True
+            elif len(token) == 1 and token.isalpha() and letters:
+                number = ord(token.upper()) - 64
+            else:
+                number = to_int(token)
+        expected_next = (items[-1][0] + 1) if items else None
+        if match and number is not None and (not items or number == expected_next or (number <= 1 and not items)):
+            current = [number, match.group("titulo").strip(), index + 1]
+            items.append(current)
+            used.add(index + 1)
+        elif items and current is not None and (blank == 0 or line[0].islower()) and len(line) < 400 \
+                and not re.match(r"^(si|al|se|y|el|la|en|con|una vez)\b", fold(line)) | (blank > 0):
+            current[1] += " " + line
+            used.add(index + 1)
+        elif not items and blank == 0 and index - start < 3:
+            pass
+        else:
+            break
+        blank = 0
+        index += 1
+    return [(n, _clean_title(t), l) for n, t, l in items], used
+
+
+def _inline_agenda(paragraph, offset):
+    """'…bajo el siguiente orden del día: 1. Lista de asistencia; 2. Declaración del quórum; …'."""
+    text = paragraph.text[offset:]
+    parts = re.split(r"(?:^|\s)(\d{1,2}|[IVX]{1,5})[.)]\s+", text)
+    items = []
+    for index in range(1, len(parts) - 1, 2):
+        number = to_int(parts[index])
+        if number != len(items) + 1:
+            break
+        title = re.split(r"(?<=[a-z]{3})\.\s+(?=[A-Z])", parts[index + 1])[0]
+        items.append((number, _clean_title(title), paragraph.linea_at(offset)))
+    return items
+
+
+def _clean_title(title):
+    title = " ".join(title.split()).strip(" ;,.")
+    return title
+
+
+PUNTO_MARKER_RES = [
+    re.compile(rf"\bpunto\s+(?:del\s+orden\s+del\s+dia\s+)?(?:que\s+corresponde\s+|es\s+|corresponde\s+)?"
+               rf"(?:(?:el|al)\s+)?(?:(?:numero|no\.?|num\.?)\s+)?(?P<n>\d{{1,2}}\b|[ivxl]{{1,6}}\b|{NUMBER_WORDS_RE}\b)"),
+    re.compile(r"\b(?P<n>\w+)\s+punto\s+del\s+orden\s+del\s+dia"),
+    re.compile(r"^\s*(?:punto\s+)?(?P<n>\d{1,2}|[ivxl]{1,6})\s*(?:[.)\-–]|\.-)\s+\S"),
+    re.compile(rf"^\s*punto\s+(?P<n>\d{{1,2}}|[ivxl]{{1,6}}|{NUMBER_WORDS_RE}|\w+)\b"),
+]
+PUNTO_CONTEXT_RE = re.compile(r"siguiente punto|punto del orden|orden del dia|desahogo|pasamos al|pasando al|"
+                              r"continuamos con|continuando con|en relacion (con|al)|punto numero|^\s*punto\b|"
+                              r"corresponde al|procede al|siguiente asunto")
+
+
+def _punto_marker(text, orden):
+    """The agenda item a paragraph opens, or None."""
+    folded = fold(text)
+    head = folded[:400]
+    if not PUNTO_CONTEXT_RE.search(head) and not re.match(r"^\s*(\d{1,2}|[ivxl]{1,6})\s*[.)\-–]", head):
+        return None
+    for index, regex in enumerate(PUNTO_MARKER_RES):
+        match = regex.search(head)
+        if not match:
+            continue
+        token = match.group("n")
+        value = to_int(token)
+        if value is None:
+            continue
+        if index == 2 and orden:
+            title = next((t for n, t, _ in orden if n == value), None)
+            if title is None or not _similar_title(title, text):
+                continue
+        return value
+    return None
+
+
+def _similar_title(title, text):
+    want = set(fold(title).split()[:8])
+    got = set(fold(text[:300]).split())
+    return len(want & got) >= max(2, int(0.6 * len(want)))
+
+
+def speaker_label(text):
+    """The person named in a speaker label at the start of a paragraph, or None. Expecting text
+    like: 'Secretario Técnico, Ing. Jorge Galo Solano García: Buenas tardes…', 'SECRETARIO
+    TÉCNICO, ING. JUAN PÉREZ LÓPEZ: Gracias.', 'Mtra. Ana Ruiz Soto.- Gracias.'."""
+    match = re.match(r"^\s*[-–—]?\s*(?P<label>[^:.!?]{3,160}?(?:\.[^:.!?]{0,120}?){0,3})\s*(?::|\.-|\s[-–—]\s)", text)
+    if not match:
+        return None
+    label = match.group("label")
+    if re.match(r"\W*(a favor|en contra|me abstengo|abstenci|presente)", fold(text[match.end():match.end() + 30])):
+        return None
+    titled = TITLED_NAME_RE.search(label)
+    if titled:
+        name = clean_name(titled.group("nombre"))
+        if looks_like_name(name):
+            return {"nombre": name, "grado": canonical_grado(titled.group("grado")), "cargo": label}
+    return None

@@ -1,0 +1,477 @@
+"""Who attended: the roster, the signatures, people named in prose, arrivals and departures.
+
+    parse_asistentes(lector) -> [Persona]
+
+Reads, in order: roster lines in any layout (columns, «Nombre — Cargo», «Partido X: C. Nombre,
+representante propietario», «Nombre, representante suplente del PAN, presente», name over cargo)
+under their section headers («INTEGRANTES…», «REPRESENTANTES…», «INVITADOS:», «AUSENTES:»);
+the signatures after «C O N S T E» (fuller names, calidad and party of late arrivals); people
+named in prose as present or absent; speakers' labels; and arrivals and departures placed at the
+agenda item under way.
+"""
+import re
+
+from etl.numeros import fold as fold_accents
+from etl.personas import (GRADO_RE, NAME_ONLY_RE, TITLED_NAME_RE, Persona, calidad_of, canonical_grado,
+                          clean_name, display_name, fold, looks_like_name, names_in, resolve, rol_of)
+
+SECTION_RES = [
+    (re.compile(r"\b(ausentes|inasistencias|no asistieron|no asisten|no presentes)\b"), "ausente"),
+    (re.compile(r"\b(invitad[oa]s|tambien asisten|otros asistentes|asistentes invitados)\b"), "invitado"),
+    (re.compile(r"\b(representantes?|representaciones)( de (los )?partidos| partidistas)?\b|\bpartidos politicos\b"),
+     "representante"),
+    (re.compile(r"\b(integrantes|asesores|asesoras|asesoria|miembros|consejeras|consejeros|vocales)\b"), "integrante"),
+    (re.compile(r"\b(presentes|asistentes|lista de asistencia|asistencia|pase de lista)\b"), "presente"),
+]
+CARGO_START_RE = re.compile(
+    r"^(el |la |los |las )?(asesor|secretari|represent|rpte|rep\b|consejer|invitad|integrante|vocal|president|"
+    r"titular|director|coordinador|jef[ea]|encargad|auxiliar|comisionad|miembro|partido|tecnic|personal|"
+    r"propietari|suplente|ministr|diputad|magistrad)")
+BALLOT_RE = re.compile(r"\b(a favor|en contra|me abstengo|abstencion)\b")
+ROLL_CALL_RE = re.compile(r"[:.\-–—]\s*(presente|aqui|ausente)\s*[.!]?\s*$", re.IGNORECASE)
+ARRIVAL_RE = re.compile(
+    r"(bienvenid[oa]|se incorpor|se integr|se une a|se suma|se conect|hace acto de presencia|"
+    r"se presenta a la sesion|llega a la sesion|llego a la sesion|ingresa a la sesion|ingreso a la sesion|"
+    r"se reincorpor|registra la (llegada|incorporacion|asistencia)|incorporacion de|arribo de|llegada de)")
+DEPARTURE_RE = re.compile(
+    r"(se retir[ao]|se ausent[ao]|abandon[ao] la sesion|se desconect[ao]|sale de la sesion|salio de la sesion|"
+    r"deja la sesion|dejo la sesion|retiro de la sesion|se despide)")
+ABSENCE_RE = re.compile(
+    r"(no asiste|no asistio|no asistira|no se encuentra presente|no se encontraba presente|se encuentra ausente|"
+    r"justific\w* (su |la )?(inasistencia|ausencia)|inasistencia de|ausencia de|no se presento|no estuvo presente|"
+    r"no pudo asistir|no podra asistir|no acudio|no acude|excus\w+ (su )?asistencia)")
+PRESENCE_RE = re.compile(
+    r"(nos acompan|se encuentra(n)? presentes?|estando presentes?|asiste(n)? (tambien|como invitad|en calidad)|"
+    r"en calidad de invitad|contamos con la presencia|con la presencia de|asistieron|asisten\b|presentes? (la|el|las|los)\b|"
+    r"se encuentran? (conectad|en linea)|participan? (tambien|como))")
+
+
+def parse_asistentes(lector):
+    """The people of the session; see the module docstring."""
+    reader = _Asistencia(lector)
+    return reader.read()
+
+
+class _Asistencia:
+    def __init__(self, lector):
+        self.lector = lector
+        self.doc = lector.doc
+        self.people = []
+        self.signers = []
+        self.closing = lector.closing_line or len(self.doc.lines) + 1
+
+    def read(self):
+        self._read_roster_lines()
+        self._read_prose_presence()
+        self._read_speakers()
+        self._read_movements()
+        self._merge_signers()
+        self._check_parties()
+        return self.people
+
+    # ---- roster lines ------------------------------------------------------------------------
+
+    def _read_roster_lines(self):
+        """Walk the lines keeping the section header in force."""
+        lines = self.doc.lines
+        section = None
+        skip = set()
+        for index, line in enumerate(lines):
+            number = index + 1
+            text = line.strip()
+            if not text or number in skip or number in self.lector.agenda_lines:
+                continue
+            if len(text) > 200:
+                section = None
+                continue
+            header = _section_of(text)
+            if header:
+                section = header
+                continue
+            following = self._next_line(number)
+            entry, used_next = _roster_entry(text, following[1] if following else None, section)
+            if entry is None:
+                if len(text) > 90 and not _is_columns(line):
+                    section = None
+                continue
+            if used_next and following:
+                skip.add(following[0])
+            entry["linea"] = number
+            self._add_entry(entry, section, signature=number >= self.closing)
+
+    def _next_line(self, number):
+        for index in range(number, min(number + 3, len(self.doc.lines))):
+            if self.doc.lines[index].strip():
+                return index + 1, self.doc.lines[index].strip()
+        return None
+
+    def _add_entry(self, entry, section, signature):
+        cargo = entry.get("cargo") or ""
+        presente = entry.get("presente", section != "ausente")
+        role_section = section if section in ("integrante", "representante", "invitado") else None
+        partido = self._partido(cargo + " " + (entry.get("partido_texto") or ""), entry["linea"])
+        persona = Persona(
+            nombre=entry["nombre"], grado=entry.get("grado"), cargo=_clean_cargo(cargo) or None,
+            rol=rol_of(cargo or (entry.get("partido_texto") and "representante") or "", role_section,
+                       self.lector.organo),
+            partido=partido, calidad=calidad_of(cargo), presente=presente, linea=entry["linea"],
+            origen="firma" if signature else "lista")
+        if persona.partido and persona.rol not in ("representante",):
+            persona.rol = "representante" if re.search(r"represent|rpte|partido", fold(cargo + (entry.get("partido_texto") or ""))) else persona.rol
+        if signature:
+            self.signers.append(persona)
+            return
+        existing = resolve(persona.nombre, self.people)
+        if existing:
+            self._enrich(existing, persona)
+            if persona.presente != existing.presente and not presente:
+                existing.presente = False
+            return
+        self.people.append(persona)
+
+    def _partido(self, text, linea):
+        """The canonical party of a cargo («RPTE. SUP. P.V.E.M.»); an unknown party is kept by its
+        own name with an aviso."""
+        if not re.search(r"represent|rpte|partido|\bp\.", fold(text)) and not self.lector.catalogo.resolve(text):
+            return None
+        partido = self.lector.catalogo.resolve(text)
+        if partido:
+            return partido
+        match = re.search(r"\b(?:del|de)\s+(?:partido\s+(?:pol[ií]tico\s+)?)?((?:Partido\s+)?[A-ZÁÉÍÓÚ][\wÁÉÍÓÚáéíóúñ.]*(?:\s+(?:de|del|la|y|[A-ZÁÉÍÓÚ][\wáéíóúñ.]*))*)",
+                          text)
+        if match and re.search(r"represent|rpte", fold(text)):
+            name = match.group(1).strip(" .")
+            acronym = name.replace(".", "") if name.replace(".", "").isupper() and len(name) <= 12 else name
+            self.lector.aviso(f"Partido no reconocido en el catálogo: «{name}»; se conserva como está escrito.", linea)
+            return acronym
+        return None
+
+    @staticmethod
+    def _enrich(existing, other):
+        existing.add_spelling(other.nombre)
+        existing.grado = existing.grado or other.grado
+        existing.cargo = existing.cargo or other.cargo
+        existing.partido = existing.partido or other.partido
+        existing.calidad = existing.calidad or other.calidad
+        if existing.rol == "otro" and other.rol != "otro":
+            existing.rol = other.rol
+
+    # ---- people in prose ---------------------------------------------------------------------
+
+    def _opening_limit(self):
+        """Prose before the first agenda item past attendance is about who is there from the start."""
+        puntos = [line for line, numero in self.lector.puntos if line > 0]
+        return puntos[1] if len(puntos) > 1 else (puntos[0] if puntos else 10 ** 9)
+
+    def _read_prose_presence(self):
+        """'También nos acompañan el Consejero Presidente, M.D. Roberto Herrera Hernández …';
+        'no asiste el Lic. Juan Pérez, representante del PRD, por encontrarse en comisión'."""
+        for paragraph in self.lector.paragraphs:
+            if paragraph.linea >= self.closing or len(paragraph.text) < 30:
+                continue
+            for sentence, offset in _sentences(paragraph.text):
+                folded = fold_accents(sentence)
+                absent = ABSENCE_RE.search(folded)
+                present = PRESENCE_RE.search(folded) and paragraph.linea < self._opening_limit()
+                if not absent and not present:
+                    continue
+                if ARRIVAL_RE.search(folded) and not absent and paragraph.linea >= self._opening_limit():
+                    continue
+                for grado, name, start, end in names_in(sentence):
+                    cargo = _cargo_near(sentence, start, end)
+                    persona = resolve(name, self.people)
+                    linea = paragraph.linea_at(offset + start)
+                    if persona is None:
+                        persona = Persona(nombre=name, grado=grado, cargo=_clean_cargo(cargo) or None,
+                                          rol=rol_of(cargo, "invitado" if present and not absent and not cargo else None,
+                                                     self.lector.organo),
+                                          partido=self._partido(cargo, linea), calidad=calidad_of(cargo),
+                                          linea=linea, origen="prosa")
+                        self.people.append(persona)
+                    if absent:
+                        persona.presente = False
+
+    def _read_speakers(self):
+        """People who speak under a label are present even when no roster lists them
+        (stenographic versions: «SECRETARIO TÉCNICO, ING. JUAN PÉREZ LÓPEZ: Gracias.»)."""
+        from etl.parse import speaker_label
+
+        for paragraph in self.lector.paragraphs:
+            if paragraph.linea >= self.closing:
+                break
+            label = speaker_label(paragraph.text)
+            if not label or BALLOT_RE.search(fold_accents(paragraph.text[:200])) and len(paragraph.text) < 200:
+                continue
+            if resolve(label["nombre"], self.people, single_word=True):
+                continue
+            cargo = label["cargo"]
+            persona = Persona(nombre=label["nombre"], grado=label["grado"], cargo=_clean_cargo(_cargo_near(cargo, *_span_of(cargo, label["nombre"]))) or None,
+                              rol=rol_of(cargo, None, self.lector.organo), partido=self._partido(cargo, paragraph.linea),
+                              calidad=calidad_of(cargo), linea=paragraph.linea, origen="prosa")
+            self.people.append(persona)
+
+    def _read_movements(self):
+        """Arrivals and departures, placed at the agenda item under way. Expecting text like:
+        'Quiero dar la bienvenida también a esta sesión, al Licenciado Miguel Ángel Olvera
+        Escalera representante del Partido Revolucionario Institucional', 'siendo las 18:40
+        horas se retira de la sesión la Lic. Ana Soto Ruiz'."""
+        limit = self._opening_limit()
+        for paragraph in self.lector.paragraphs:
+            if paragraph.linea >= self.closing or paragraph.linea in self.lector.agenda_lines:
+                continue
+            for sentence, offset in _sentences(paragraph.text):
+                folded = fold_accents(sentence)
+                arrival, departure = ARRIVAL_RE.search(folded), DEPARTURE_RE.search(folded)
+                if not arrival and not departure:
+                    continue
+                if departure and re.search(r"se retira (el|la) (punto|proyecto|documento|dictamen|informe)|"
+                                           r"retira(r)? del orden del dia", folded):
+                    continue
+                for grado, name, start, end, kind in self._movement_names(sentence, arrival, departure):
+                    linea = paragraph.linea_at(offset + start)
+                    self._movement(kind, grado, name, sentence, start, end, linea, limit)
+
+    def _movement_names(self, sentence, arrival, departure):
+        names = names_in(sentence)
+        if not names:
+            for match in NAME_ONLY_RE.finditer(sentence):
+                name = clean_name(match.group(0))
+                if looks_like_name(name) and resolve(name, self.people + self.signers):
+                    names.append((None, name, match.start(), match.end()))
+        for grado, name, start, end in names:
+            if arrival and departure:
+                kind = "llegada" if abs(arrival.start() - start) <= abs(departure.start() - start) else "retiro"
+            else:
+                kind = "llegada" if arrival else "retiro"
+            yield grado, name, start, end, kind
+
+    def _movement(self, kind, grado, name, sentence, start, end, linea, limit):
+        punto = self.lector.punto_at(linea)
+        persona = resolve(name, self.people, single_word=True)
+        if kind == "retiro":
+            if persona is None:
+                self.lector.aviso(f"Se retira «{name}», que no figura en la lista de asistencia.", linea)
+                return
+            persona.retiro_punto = punto
+            return
+        if persona is not None:
+            if persona.presente and persona.origen != "prosa" and persona.retiro_punto is None:
+                if linea > limit:
+                    self.lector.aviso(f"Se da la bienvenida a {display_name(persona.nombre)}, que ya figuraba como presente.", linea)
+                return
+            persona.presente = True
+            if linea > limit:
+                persona.llegada_punto = punto
+            return
+        cargo = _cargo_near(sentence, start, end)
+        persona = Persona(nombre=name, grado=grado, cargo=_clean_cargo(cargo) or None,
+                          rol=rol_of(cargo, None, self.lector.organo), partido=self._partido(cargo, linea),
+                          calidad=calidad_of(cargo), linea=linea, origen="prosa",
+                          llegada_punto=punto if linea > limit else None)
+        self.people.append(persona)
+
+    # ---- signatures --------------------------------------------------------------------------
+
+    def _merge_signers(self):
+        """Signatures give the fuller form of a name and the calidad and party of people first
+        named in prose («LIC. ALEJANDRO RUIZ RAMÍREZ / REPRESENTANTE SUPLENTE DE MORENA»)."""
+        for signer in self.signers:
+            persona = resolve(signer.nombre, self.people)
+            if persona is None:
+                self.lector.aviso(f"{display_name(signer.nombre)} firma el acta pero no figura en la lista de asistencia.",
+                                  signer.linea)
+                signer.origen = "firma"
+                self.people.append(signer)
+                continue
+            persona.add_spelling(signer.nombre)
+            persona.grado = persona.grado or signer.grado
+            persona.partido = persona.partido or signer.partido
+            persona.calidad = persona.calidad or signer.calidad
+            persona.cargo = persona.cargo or signer.cargo
+            if persona.rol == "otro":
+                persona.rol = signer.rol
+
+    def _check_parties(self):
+        for persona in self.people:
+            if persona.rol == "representante" and not persona.partido:
+                self.lector.aviso(f"No se reconoce el partido que representa {display_name(persona.nombre)}.",
+                                  persona.linea)
+
+
+# ---- line readers ----------------------------------------------------------------------------
+
+def _section_of(text):
+    """The section a header line opens. Expecting lines like: 'INTEGRANTES DEL COMITÉ TÉCNICO
+    ASESOR…', 'REPRESENTANTES DE PARTIDOS POLÍTICOS', 'INVITADOS:', 'AUSENTES:'."""
+    if _is_columns(text) or len(text) > 130:
+        return None
+    folded = fold_accents(text)
+    if not (text.isupper() or text.rstrip().endswith(":") or len(text) < 45):
+        return None
+    if TITLED_NAME_RE.search(text) or BALLOT_RE.search(folded):
+        return None
+    if text.rstrip().endswith(".") and not text.isupper():
+        return None
+    for regex, section in SECTION_RES:
+        if regex.search(folded):
+            return section
+    return None
+
+
+def _is_columns(line):
+    return "\t" in line.strip() or bool(re.search(r"\S {2,}\S", line.strip()))
+
+
+def _is_cargo(text):
+    return bool(text) and bool(CARGO_START_RE.search(fold_accents(text).strip(" -–—:,.")))
+
+
+def _person(text):
+    """(grado, nombre) of a cell like 'DRA. ALEJANDRA DEL CARMEN ARREOLA DELGADO', or None."""
+    text = text.strip(" -–—•*,;:")
+    match = re.match(rf"^(?P<grado>(?i:{GRADO_RE}))\s+(?P<nombre>.+)$", text)
+    grado, rest = (canonical_grado(match.group("grado")), match.group("nombre")) if match else (None, text)
+    rest = rest.strip(" .,;")
+    whole = NAME_ONLY_RE.fullmatch(rest)
+    if not whole:
+        return None
+    name = clean_name(rest)
+    if not looks_like_name(name) or len(name.split()) > 8:
+        return None
+    return grado, name
+
+
+def _roster_entry(text, following, section):
+    """One roster entry from a line (and maybe the next), or (None, False)."""
+    folded = fold_accents(text)
+    if BALLOT_RE.search(folded) or len(text) > 180:
+        return None, False
+    estado = None
+    roll = ROLL_CALL_RE.search(text)
+    if roll:
+        estado = fold_accents(roll.group(1))
+        text = text[:roll.start()].strip()
+    text = re.sub(r"^\s*(?:\d{1,2}[.)]|[-–—•*])\s*", "", text)
+    trailing = re.search(r"[,;(]\s*(presente|ausente|asiste|no asiste|con justificaci\w+|justificad[oa])\s*\)?\.?$",
+                         text, re.IGNORECASE)
+    if trailing:
+        estado = fold_accents(trailing.group(1))
+        text = text[:trailing.start()].strip()
+    entry = (_columns_entry(text) or _dash_entry(text) or _party_first_entry(text) or _comma_entry(text))
+    used_next = False
+    if entry is None:
+        alone = _person(text)
+        if alone and (alone[0] or section or text.isupper() or estado):
+            entry = {"grado": alone[0], "nombre": alone[1], "cargo": None}
+            if following and _is_cargo(following) and not _person(following) and len(following) < 120:
+                entry["cargo"] = following.strip(" .")
+                used_next = True
+            elif not (section or estado):
+                return None, False
+    if entry is None:
+        return None, False
+    if estado:
+        entry["presente"] = not estado.startswith(("ausente", "no asiste", "con justific", "justificad"))
+    return entry, used_next
+
+
+def _columns_entry(text):
+    """'DRA. ALEJANDRA DEL CARMEN ARREOLA DELGADO⇥ASESORA TÉCNICA', also cargo first."""
+    cells = [c for c in re.split(r"\t+|\s{2,}", text.strip()) if c.strip()]
+    if len(cells) < 2:
+        return None
+    person = _person(cells[0])
+    if person and not _is_cargo(cells[0]):
+        return {"grado": person[0], "nombre": person[1], "cargo": " ".join(cells[1:])}
+    person = _person(cells[-1])
+    if person and _is_cargo(cells[0]):
+        return {"grado": person[0], "nombre": person[1], "cargo": " ".join(cells[:-1])}
+    return None
+
+
+def _dash_entry(text):
+    """'Mtra. Laura Elena Ruiz Soto — Consejera Presidenta'."""
+    match = re.match(r"^(?P<who>.+?)\s+[—–-]{1,2}\s+(?P<cargo>.+)$", text)
+    if not match:
+        return None
+    person = _person(match.group("who"))
+    if person and (_is_cargo(match.group("cargo")) or len(match.group("cargo")) < 80):
+        return {"grado": person[0], "nombre": person[1], "cargo": match.group("cargo").strip(" .")}
+    person = _person(match.group("cargo"))
+    if person and _is_cargo(match.group("who")):
+        return {"grado": person[0], "nombre": person[1], "cargo": match.group("who").strip(" .")}
+    return None
+
+
+def _party_first_entry(text):
+    """'Partido Acción Nacional: C. Luis Pérez Soto, representante propietario'."""
+    match = re.match(r"^(?P<partido>[^:]{2,70}):\s*(?P<rest>.+)$", text)
+    if not match or not re.search(r"partido|^[A-Z.]{2,12}$|morena|movimiento|redes|fuerza|encuentro",
+                                  fold_accents(match.group("partido")) if not match.group("partido").isupper()
+                                  else match.group("partido").lower() + " partido"):
+        return None
+    rest = match.group("rest")
+    who, _, cargo = rest.partition(",")
+    person = _person(who)
+    if not person:
+        return None
+    cargo = cargo.strip(" .") or "representante"
+    if "represent" not in fold_accents(cargo):
+        cargo = "representante " + cargo
+    return {"grado": person[0], "nombre": person[1], "cargo": f"{cargo} del {match.group('partido').strip()}",
+            "partido_texto": match.group("partido")}
+
+
+def _comma_entry(text):
+    """'Lic. Ana Soto Ruiz, representante suplente del PAN' (the state already removed)."""
+    who, sep, cargo = text.partition(",")
+    if not sep:
+        return None
+    person = _person(who)
+    if person and _is_cargo(cargo):
+        return {"grado": person[0], "nombre": person[1], "cargo": cargo.strip(" .")}
+    return None
+
+
+def _clean_cargo(cargo):
+    if not cargo:
+        return None
+    cargo = " ".join(cargo.split()).strip(" ,;:-–—")
+    cargo = cargo[:-1] if cargo.endswith(".") and not re.search(r"\b[A-Z]\.$", cargo) else cargo
+    return display_name(cargo) if cargo.isupper() else cargo
+
+
+def _span_of(text, name):
+    index = text.find(name)
+    return (index, index + len(name)) if index >= 0 else (0, 0)
+
+
+def _cargo_near(sentence, start, end):
+    """The cargo said of a name in prose: right after it ('…Olvera Escalera representante del
+    Partido Revolucionario Institucional') or right before it ('la Consejera Electoral Mtra. …')."""
+    after = sentence[end:end + 160]
+    match = re.match(r"^[\s,]*(?:quien (?:es|funge como)\s+|en su calidad de\s+|en calidad de\s+)?"
+                     r"((?:el |la )?(?:representante|rpte|consejer|asesor|secretari|integrante|vocal|president|invitad|"
+                     r"titular|director|coordinador|jef|encargad)[^,;.]*(?:\.[A-Z]\.[^,;]*)?)", after, re.IGNORECASE)
+    if match:
+        return match.group(1).strip()
+    before = sentence[max(0, start - 90):start]
+    match = re.search(r"((?:representante|rpte|consejer|asesor|secretari|integrante|vocal|president|invitad|titular|director|"
+                      r"coordinador|jef|encargad)[^,;.]*?)[\s,]*(?:el|la|al|a la)?\s*$", before, re.IGNORECASE)
+    return match.group(1).strip() if match else ""
+
+
+TITLE_ABBREVIATIONS = re.compile(rf"(?i:{GRADO_RE})$")
+
+
+def _sentences(text):
+    """Sentences with their offsets, not split after titles («Lic.», «Mtro.»)."""
+    start = 0
+    for match in re.finditer(r"[.;!?]\s+(?=[A-ZÁÉÍÓÚ¿¡])", text):
+        before = text[max(start, match.start() - 8):match.start() + 1]
+        if TITLE_ABBREVIATIONS.search(before.split()[-1] if before.split() else ""):
+            continue
+        yield text[start:match.end()], start
+        start = match.end()
+    if start < len(text):
+        yield text[start:], start

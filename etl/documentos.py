@@ -1,0 +1,309 @@
+"""Documents handled in the session, the corrections asked of them, and corrections reported
+as attended.
+
+    parse_documentos(lector, votaciones) -> [dict]
+    parse_correcciones(lector, votaciones, documentos, asistentes) -> [dict]
+    parse_correcciones_atendidas(lector, documentos, asistentes) -> [dict]
+
+A document is what an agenda item puts before the committee («Presentación del Dictamen
+IEPC/UTC/PREP/DICT/001/2021…», «Lectura … del Acta de la Sesión Ordinaria número 1»). Its state
+in the session comes from the vote on it (not from the vote to omit its reading, nor from votes
+on corrections), or from its withdrawal; otherwise it was presented.
+"""
+import re
+
+from etl.numeros import fold
+from etl.personas import display_name, names_in, resolve
+
+CLAVE_RE = re.compile(r"\b[A-Z]{2,}[A-Za-z]*(?:[/.\-_][A-Z0-9]{1,14}){1,7}[/.\-_](?:19|20)\d{2}\b")
+DOC_TYPES = (
+    ("dictamen", re.compile(r"\bdictamen(es)?\b")),
+    ("acta", re.compile(r"\bactas?\s+(de\s+la(s)?\s+|de\s+)?(sesion|reunion)")),
+    ("informe", re.compile(r"\binformes?\b")),
+    ("acuerdo", re.compile(r"\b(proyecto de )?acuerdos?\b")),
+    ("plan", re.compile(r"\b(plan|programa)\s+(anual\s+)?(de\s+trabajo|operativo|de actividades|de auditoria)|"
+                        r"\bcalendario\b|\bplan\b|\bproceso tecnico operativo\b|\blineamientos\b")),
+    ("presentacion", re.compile(r"^(presentacion|exposicion|demostracion)\b|\bprototipo\b|\bpresentacion (de|del)\b")),
+)
+NOT_DOCUMENT_RE = re.compile(r"^(lista|pase de lista|verificacion|declaracion|instalacion|lectura,? discusion y aprobacion"
+                             r"(,? en su caso,?)? del orden del dia|asuntos generales|clausura|sintesis|bienvenida|"
+                             r"aprobacion del orden|orden del dia)")
+OMISSION_RE = re.compile(r"\b(omitir|omision|dispensa|dispensar|lectura del|su lectura)\b")
+CORRECTION_WORDS_RE = re.compile(
+    r"\b(?:corri(ja|jan|gir|gio|ge|jo)|correccion|correcciones|corregid|errores? (de )?(ortograf|forma|redacc|dedo)|"
+    r"modificaci|modificar|modifiqu|sustitu|cambio de|cambiar|quitar|eliminar|elimine|suprimir|agregar|agregue|adicionar|"
+    r"precisar|ajust|observaci|numerar|renumerar|incisos|leyenda|redaccion|ortografi|errat)")
+REQUEST_RE = re.compile(
+    r"\b(solicit\w*|pido|pedir\w*|pedimos|propong\w*|propone\w*|propuestas?|sugier\w*|sugerir\w*|sugiero|quisiera|"
+    r"me gustaria|se corrija\w*|sean corregid\w*|se modifiqu\w*|se sustitu\w*|se elimin\w*|se agregu\w*|"
+    r"hacer (nada mas )?la correccion|observaciones? (al|a la|del|de la|en el|en la)|senal\w+ que)\b")
+ATTENDED_RE = re.compile(
+    r"((fueron|han sido|se|quedaron|quedan|ya)\s+(debidamente\s+)?(atendid|solventad|realizad|incorporad|subsanad|"
+    r"atendieron|solventaron|incorporaron|realizaron|subsanaron)\w*\s+(las|los|todas las|la|el)?\s*"
+    r"(observaciones|correcciones|ajustes|modificaciones|cambios|comentarios|precisiones)|"
+    r"(observaciones|correcciones|modificaciones|ajustes|comentarios|precisiones)\s+(\S+\s+){0,14}?"
+    r"(fueron|han sido|quedaron|se encuentran|estan|ya estan|se tienen por)\s+(debidamente\s+)?"
+    r"(atendid|solventad|incorporad|realizad|subsanad)\w*)")
+FUTURE_RE = re.compile(r"deber[aá]n?\s+(ser\s+)?(solventar|atender|realizar|incorporar)|ser[aá]n\s+(atendid|solventad|incorporad)|"
+                       r"se atender[aá]n?|para la proxima sesion|pendientes? de (atender|solventar)")
+
+
+def parse_documentos(lector, votaciones):
+    """One entry per document an agenda item handles, with its state in this session."""
+    documentos = []
+    for numero, titulo, linea in lector.orden:
+        for tipo, clave, nombre in _documents_in_title(titulo):
+            estado, fuente = _state(lector, numero, votaciones, linea)
+            documentos.append({"tipo": tipo, "clave": clave, "titulo": nombre, "punto": numero,
+                               "estado": estado, "fuente": {"linea": fuente}})
+    return documentos
+
+
+def _documents_in_title(titulo):
+    """(tipo, clave, titulo) of each document an agenda item names."""
+    folded = fold(titulo).strip()
+    if NOT_DOCUMENT_RE.search(folded) and not CLAVE_RE.search(titulo):
+        return []
+    claves = CLAVE_RE.findall(titulo)
+    tipo = next((name for name, regex in DOC_TYPES if regex.search(folded)), None)
+    if tipo is None:
+        return []
+    nombre = _document_name(titulo, tipo)
+    if claves and tipo in ("dictamen", "acuerdo", "informe", "plan"):
+        return [(tipo, clave, nombre if len(claves) == 1 else f"{nombre} ({clave})") for clave in claves]
+    return [(tipo, None, nombre)]
+
+
+def _document_name(titulo, tipo):
+    """The document's own name, without the agenda's verbs: «Presentación y, en su caso,
+    aprobación del Informe parcial …» -> «Informe parcial …»."""
+    words = {"dictamen": r"dictamen", "acta": r"acta", "informe": r"informe", "acuerdo": r"(proyecto de )?acuerdo",
+             "plan": r"(plan|programa|calendario|lineamientos|proceso)", "presentacion": r"(prototipo|presentaci[oó]n)"}
+    match = re.search(words[tipo], titulo, re.IGNORECASE)
+    name = titulo[match.start():] if match and tipo != "presentacion" else re.sub(
+        r"^(presentaci[oó]n|exposici[oó]n)\s+(de la|del|de los|de las|de)\s+", "", titulo, flags=re.IGNORECASE)
+    name = " ".join((name[:1].upper() + name[1:]).split()).strip(" ;,.")
+    if len(name) > 300:
+        name = name[:300].rsplit(" ", 1)[0].rstrip(" ,;") + "…"
+    return name
+
+
+def _state(lector, numero, votaciones, agenda_line):
+    """What happened to the document of agenda item `numero`, and the line that says it."""
+    votes = [v for v in votaciones if v["punto"] == numero and _decides_document(v)]
+    if votes:
+        vote = votes[-1]
+        return vote["resultado"], vote["fuente"]["linea"]
+    start = next((line for line, n in lector.puntos if n == numero and line > 0), None)
+    for paragraph in lector.paragraphs:
+        if start and paragraph.linea >= start and lector.punto_at(paragraph.linea) == numero:
+            if re.search(r"se retira (del orden del dia|el punto|el proyecto|el documento|el dictamen|el informe)|"
+                         r"retirad[oa] del orden|queda retirad|se retira de la sesion el punto|"
+                         r"retirar (el|este) punto", fold(paragraph.text)):
+                return "retirado", paragraph.linea
+    return "presentado", start or agenda_line
+
+
+def _decides_document(vote):
+    """A vote on the document itself: not on omitting its reading, nor on a correction."""
+    call = fold(vote.get("_llamado").text) if vote.get("_llamado") else ""
+    asunto = fold(vote.get("asunto") or "")
+    if OMISSION_RE.search(asunto) or (OMISSION_RE.search(call) and not re.search(r"somete a votacion (el|la) (acta|informe|dictamen|proyecto|plan)", call)):
+        return False
+    if "orden del dia" in asunto[:40]:
+        return False
+    return not _is_correction_vote(vote)
+
+
+def _is_correction_vote(vote):
+    text = fold(vote.get("asunto") or "")
+    call = fold(vote.get("_llamado").text) if vote.get("_llamado") else ""
+    if re.search(r"con (las|los) (correcciones|modificaciones|observaciones|ajustes)", text):
+        return False
+    return bool(CORRECTION_WORDS_RE.search(text) or (re.search(r"\bpropuestas?\b", call) and CORRECTION_WORDS_RE.search(call)))
+
+
+# ---- corrections -----------------------------------------------------------------------------
+
+def parse_correcciones(lector, votaciones, documentos, asistentes):
+    """Corrections asked of a document. Each vote on a correction is one correction, traced to
+    the request it answers; requests never put to a vote are kept too."""
+    requests = _request_paragraphs(lector)
+    consumed, correcciones = set(), []
+    for vote in votaciones:
+        if not _is_correction_vote(vote) or OMISSION_RE.search(fold(vote.get("asunto") or "")):
+            continue
+        request = _request_for(lector, vote, requests, consumed)
+        source = request or vote.get("_llamado")
+        consumed.add(id(source))
+        consumed.add(id(vote.get("_llamado")))
+        correcciones.append(_correction(lector, vote["punto"], source, documentos, asistentes,
+                                        aprobada=vote["resultado"] == "aprobado", vote=vote))
+    for paragraph in requests:
+        if id(paragraph) in consumed:
+            continue
+        punto = lector.punto_at(paragraph.linea)
+        if any(c["punto"] == punto and c["fuente"]["linea"] in range(paragraph.linea, paragraph.ultima_linea + 1)
+               for c in correcciones):
+            continue
+        correcciones.append(_correction(lector, punto, paragraph, documentos, asistentes,
+                                        aprobada=_accepted_later(lector, paragraph, punto), vote=None))
+    return correcciones
+
+
+def _request_paragraphs(lector):
+    """Paragraphs where someone asks for a change to a document."""
+    found = []
+    for paragraph in lector.paragraphs:
+        if paragraph.linea in lector.agenda_lines or paragraph.linea >= (lector.closing_line or 10 ** 9):
+            continue
+        folded = fold(paragraph.text)
+        if CORRECTION_WORDS_RE.search(folded) and REQUEST_RE.search(folded) and not ATTENDED_RE.search(folded) \
+                and not re.search(r"\bse aprobo\b|acuerdos tomados", folded):
+            found.append(paragraph)
+    return found
+
+
+def _request_for(lector, vote, requests, consumed):
+    """The earliest request not yet answered in the vote's agenda item, up to its call."""
+    call = vote.get("_llamado")
+    limit = call.linea if call else vote["fuente"]["linea"]
+    for paragraph in requests:
+        if id(paragraph) in consumed or paragraph.linea > limit:
+            continue
+        if lector.punto_at(paragraph.linea) == vote["punto"]:
+            return paragraph
+    return None
+
+
+def _accepted_later(lector, paragraph, punto):
+    """A correction not voted on is accepted when the item's document is approved «con las
+    observaciones» or the presiding officer takes note of it; None when the acta does not say."""
+    for later in lector.paragraphs:
+        if later.linea <= paragraph.linea or lector.punto_at(later.linea) != punto:
+            continue
+        folded = fold(later.text)
+        if re.search(r"(con|incluyendo|considerando) (las|los) (observaciones|correcciones|modificaciones|ajustes|propuestas)|"
+                     r"se (toma|tomara) nota|se (atendera|atenderan|realizara|realizaran|incorporara|incorporaran)|"
+                     r"(se acepta|se aceptan|aceptada|aceptadas)", folded):
+            return True
+        if re.search(r"no (se acepta|procede|ha lugar)|se desecha|no se aceptan", folded):
+            return False
+    return None
+
+
+def _correction(lector, punto, paragraph, documentos, asistentes, aprobada, vote):
+    documento = _document_of(lector, punto, paragraph, documentos)
+    solicitante = _requester(lector, paragraph, vote, asistentes)
+    return {"punto": punto, "documento": documento, "solicitante": solicitante,
+            "descripcion": _description(paragraph.text if paragraph else ""), "aprobada": aprobada,
+            "fuente": {"linea": paragraph.linea if paragraph else vote["fuente"]["linea"]}}
+
+
+def _document_of(lector, punto, paragraph, documentos):
+    """The document of the agenda item, named with its clave when it has one."""
+    of_punto = [d for d in documentos if d["punto"] == punto]
+    text = paragraph.text if paragraph else ""
+    for doc in of_punto:
+        if doc["clave"] and doc["clave"] in text:
+            return _doc_label(doc)
+    if of_punto:
+        return _doc_label(of_punto[0])
+    for clave in CLAVE_RE.findall(text):
+        return clave
+    folded = fold(text)
+    for tipo, regex in (("Informe", r"\binforme\b"), ("Dictamen", r"\bdictamen\b"), ("Acta", r"\bacta\b"),
+                        ("Plan de trabajo", r"\bplan\b"), ("Acuerdo", r"\bacuerdo\b")):
+        if re.search(regex, folded):
+            match = re.search(rf"({tipo.split()[0]}[^,;.]{{0,120}})", text, re.IGNORECASE)
+            return match.group(1).strip() if match else tipo
+    return next((t for n, t, _ in lector.orden if n == punto), None)
+
+
+def _doc_label(doc):
+    if doc["clave"] and doc["clave"] not in (doc["titulo"] or ""):
+        return f"{doc['titulo']} {doc['clave']}"
+    return doc["titulo"] or doc["clave"]
+
+
+def _requester(lector, paragraph, vote, asistentes):
+    """Who asked: the paragraph's speaker label; a person named as asking ('la Dra. X solicita');
+    the person a call names ('las propuestas realizadas por la Doctora Alejandra Arreola'); else
+    the last labelled speaker (the one conducting, when the request is in the first person)."""
+    from etl.parse import speaker_label
+
+    if paragraph is not None:
+        label = speaker_label(paragraph.text)
+        if label:
+            return _full_name(label["nombre"], asistentes)
+        for grado, name, start, end in names_in(paragraph.text):
+            after = fold(paragraph.text[end:end + 60])
+            if re.match(r"\W*(\w+\W+){0,8}?(solicit|propon|propus|pide|pidio|sugier|sugirio|senal|observ|manifest)", after):
+                return _full_name(name, asistentes)
+    call = vote.get("_llamado") if vote else None
+    for text in filter(None, [call.text if call else None, paragraph.text if paragraph else None]):
+        match = re.search(r"(?:realizad[oa]s?|formulad[oa]s?|hechas?|presentad[oa]s?|planteadas?)\s+por\s+(?:el|la)\s+(.{0,80})",
+                          text, re.IGNORECASE)
+        if match:
+            for grado, name, start, end in names_in(match.group(1)):
+                return _full_name(name, asistentes)
+    speaker = lector.speaker_at(paragraph.linea if paragraph else vote["fuente"]["linea"])
+    if speaker:
+        return _full_name(speaker["nombre"], asistentes)
+    secretario = next((p for p in asistentes if p.rol == "secretario"), None)
+    return display_name(secretario.nombre) if secretario else None
+
+
+def _full_name(name, asistentes):
+    persona = resolve(name, asistentes, single_word=True)
+    return display_name(persona.nombre) if persona else display_name(name)
+
+
+def _description(text):
+    """The request in the acta's words, without the speaker's label and courtesies."""
+    text = re.sub(r"^[^:]{3,160}:\s*", "", text) if re.match(r"^[^:]{3,160}:\s", text) else text
+    sentences = re.split(r"(?<=[a-z]{3})\.\s+", text)
+    wanted = [s for s in sentences if CORRECTION_WORDS_RE.search(fold(s))] or sentences[:1]
+    description = " ".join(wanted).strip()
+    return description[:500]
+
+
+def parse_correcciones_atendidas(lector, documentos, asistentes):
+    """Corrections a session reports as attended. Expecting text like: 'se informa que fueron
+    atendidas las observaciones realizadas por la Dra. Ana Ruiz al Informe mensual de febrero'."""
+    atendidas = []
+    for paragraph in lector.paragraphs:
+        if paragraph.linea >= (lector.closing_line or 10 ** 9):
+            continue
+        folded = fold(paragraph.text)
+        match = ATTENDED_RE.search(folded)
+        if not match or FUTURE_RE.search(folded[max(0, match.start() - 40):match.end() + 20]):
+            continue
+        punto = lector.punto_at(paragraph.linea)
+        solicitante = None
+        by = re.search(r"(?:realizad[oa]s?|formulad[oa]s?|hechas?|solicitad[oa]s?|planteadas?|propuestas?)\s+por\s+"
+                       r"(?:el|la|los|las)?\s*(.{0,120})", paragraph.text, re.IGNORECASE)
+        if by:
+            names = names_in(by.group(1))
+            if names:
+                solicitante = _full_name(names[0][1], asistentes)
+        documento = _named_document(paragraph.text) or _document_of(lector, punto, paragraph, documentos)
+        atendidas.append({"punto": punto, "documento": documento, "solicitante": solicitante,
+                          "descripcion": _description(paragraph.text),
+                          "fuente": {"linea": paragraph.linea_at(match.start())}})
+    return atendidas
+
+
+def _named_document(text):
+    """A document named in a sentence: its clave, or «Informe …», «Dictamen …», «Acta de la …»."""
+    claves = CLAVE_RE.findall(text)
+    if claves:
+        match = re.search(r"((?:Dictamen|Informe|Acuerdo|Plan)[^,;]{0,40}?" + re.escape(claves[0]) + ")", text,
+                          re.IGNORECASE)
+        return match.group(1) if match else claves[0]
+    match = re.search(r"\b(?:al|del|en el|sobre el|el)\s+((?:Informe|Dictamen|Plan|Programa|Proyecto)\b[^,;.]{3,120}|"
+                      r"(?:Acta)\s+de\s+la\s+[^,;]{3,120})", text)
+    if match:
+        return match.group(1).strip()
+    match = re.search(r"\b(?:a la|de la|en la)\s+(Acta\s+de\s+la\s+[^,;]{3,120})", text)
+    return match.group(1).strip() if match else None

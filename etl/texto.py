@@ -1,0 +1,166 @@
+"""Normalise an acta's text before reading it, keeping every character's source line.
+
+Actas arrive with the marks of where they came from: repeated page headers and «Página 2 de 3»
+(PDF), `**bold**` and `#` headings (Markdown), hard line wraps mid-sentence, non-breaking spaces.
+`Texto` removes that noise line by line and joins wrapped lines into paragraphs, and each
+paragraph maps any offset back to the 1-based line of the original text (`fuente.linea`).
+"""
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+
+PAGE_NUMBER_RE = re.compile(
+    r"^\s*(?:(?:p[áa]gina|p[áa]g\.?|hoja|foja)\s*\d+(?:\s*(?:de|/)\s*\d+)?"
+    r"|[-–—]?\s*\d{1,3}\s*[-–—]?|\d{1,3}\s*(?:de|/)\s*\d{1,3})\s*$",
+    re.IGNORECASE,
+)
+BALLOT_HINT_RE = re.compile(r"\b(a favor|en contra|abstenci[oó]n|me abstengo)\b", re.IGNORECASE)
+TERMINAL = ".:;!?»”\")"
+
+
+def clean_line(line):
+    """One line without Markdown marks, odd spaces or bullets. Expecting lines like:
+    '**ACTA DE LA SESIÓN ORDINARIA NÚMERO 2', '## Orden del día', '| Nombre | Cargo |'."""
+    line = unicodedata.normalize("NFC", line).replace("\u00a0", " ").replace("\ufeff", "")
+    line = line.replace("\u2003", " ").replace("\u2002", " ").rstrip()
+    if re.fullmatch(r"\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*", line):
+        return ""
+    if line.lstrip().startswith("|"):
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        line = "\t".join(cells)
+    line = re.sub(r"^\s{0,3}#{1,6}\s+", "", line)
+    line = re.sub(r"^\s*>\s?", "", line)
+    line = line.replace("**", "").replace("__", "")
+    line = re.sub(r"(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])", r"\1", line)
+    line = re.sub(r"^\s*[•·▪●◦]\s*", "", line)
+    line = re.sub(r"^\s*[*+]\s+", "", line)
+    return line
+
+
+def is_column_line(line):
+    """A roster-like line laid out in columns (tabs or runs of spaces)."""
+    return "\t" in line.strip() or bool(re.search(r"\S {3,}\S", line))
+
+
+@dataclass
+class Parrafo:
+    """A paragraph of joined lines. `spans` holds (offset, linea) where each source line starts."""
+    text: str
+    spans: list = field(default_factory=list)
+
+    @property
+    def linea(self):
+        return self.spans[0][1]
+
+    @property
+    def ultima_linea(self):
+        return self.spans[-1][1]
+
+    def linea_at(self, offset):
+        """The source line of the character at `offset`."""
+        line = self.spans[0][1]
+        for start, number in self.spans:
+            if start > offset:
+                break
+            line = number
+        return line
+
+
+class Texto:
+    """An acta's text, cleaned. `lines[i]` is line i+1 of the original, '' where it was noise."""
+
+    def __init__(self, raw):
+        raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+        self.raw_lines = raw.split("\n")
+        self.lines = [clean_line(line) for line in self.raw_lines]
+        self.noise = [False] * len(self.lines)
+        self._mark_page_numbers()
+        self._mark_repeated_headers()
+        self.paragraphs = self._join_paragraphs()
+
+    def _mark_page_numbers(self):
+        for index, line in enumerate(self.lines):
+            if line.strip() and PAGE_NUMBER_RE.match(line):
+                self._drop(index)
+
+    def _mark_repeated_headers(self):
+        """Lines that recur three times or more and read as a heading, not as speech: the page
+        header of a PDF («Comité Técnico Asesor del Programa de Resultados…» on every page).
+        The first occurrence at the top of the document is kept: it is the acta's heading."""
+        counts = Counter(self._header_key(line) for line in self.lines if line.strip())
+        threshold = 3 if len(self.lines) > 80 else 4
+        first_text = next((i for i, l in enumerate(self.lines) if len(l.strip()) > 200), len(self.lines))
+        for index, line in enumerate(self.lines):
+            key = self._header_key(line)
+            if key and counts[key] >= threshold and self._looks_like_header(line):
+                if index < first_text and self._first_index(key) == index:
+                    continue
+                self._drop(index)
+
+    def _first_index(self, key):
+        return next(i for i, line in enumerate(self.lines) if self._header_key(line) == key)
+
+    @staticmethod
+    def _header_key(line):
+        return " ".join(line.split()).lower() if line.strip() else ""
+
+    @staticmethod
+    def _looks_like_header(line):
+        text = line.strip()
+        if len(text) < 4 or len(text) > 160 or BALLOT_HINT_RE.search(text):
+            return False
+        if text.lower().strip(".¡!") in {"gracias", "muchas gracias", "bienvenido", "bienvenida"}:
+            return False
+        if re.match(r"^[-–—]", text):
+            return False
+        return not text.endswith((".", ":", "?")) or bool(re.search(r"\b[A-Z][a-z]{1,4}\.$", text))
+
+    def _drop(self, index):
+        self.noise[index] = True
+        self.lines[index] = ""
+
+    def _join_paragraphs(self):
+        """Join hard-wrapped lines. A line continues the previous one when the previous does not
+        end a sentence and this one starts in lower case or with a digit (across blank lines and
+        removed page headers, as in «…sesión ordinaria número⏎⏎[header]⏎1 de fecha 22…»), or when
+        both are long prose lines with no blank line between them."""
+        paragraphs, current, gap, gap_has_noise = [], None, 0, False
+        for index, line in enumerate(self.lines):
+            text = line.strip()
+            if not text:
+                gap += 1
+                gap_has_noise = gap_has_noise or self.noise[index]
+                continue
+            if current is not None and self._continues(current, text, gap, gap_has_noise, index):
+                current.spans.append((len(current.text) + 1, index + 1))
+                current.text += " " + text
+            else:
+                current = Parrafo(text, [(0, index + 1)])
+                paragraphs.append(current)
+            gap, gap_has_noise = 0, False
+        return paragraphs
+
+    def _continues(self, current, text, gap, gap_has_noise, index):
+        previous = current.text
+        prev_line = self.lines[current.ultima_linea - 1]
+        if previous.endswith(tuple(TERMINAL)) or is_column_line(prev_line) or is_column_line(self.lines[index]):
+            return False
+        starts_lower = text[0].islower() or (text[0].isdigit() and not re.match(r"^\d+[.)]\s", text))
+        if gap == 0:
+            if starts_lower:
+                return True
+            return len(prev_line.strip()) >= 60 and not prev_line.strip().isupper()
+        if starts_lower and (gap_has_noise or gap <= 1):
+            return len(prev_line.strip()) >= 40
+        return False
+
+    def line(self, number):
+        """Cleaned text of 1-based line `number`."""
+        return self.lines[number - 1] if 1 <= number <= len(self.lines) else ""
+
+    def paragraph_at_line(self, number):
+        for paragraph in self.paragraphs:
+            if paragraph.linea <= number <= paragraph.ultima_linea:
+                return paragraph
+        return None

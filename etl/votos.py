@@ -1,0 +1,367 @@
+"""Votes: nominal ones (each ballot named) and votes by show of hands (counts only).
+
+    parse_votaciones(lector, asistentes) -> [dict]   (the contract's `votaciones`)
+
+A nominal vote is a run of ballot lines, each a person and a sense, in any of the layouts actas
+use («-Dra. X. - A favor.», «Dr. X: a favor.», «-Mtro. X.- En contra.», «CONSEJERA ELECTORAL,
+MTRA. X: Me abstengo, …»), closed by the statement of its result («-El orden del día es aprobado
+por unanimidad.»). A vote by show of hands is a result statement with no ballots before it
+(«Aprobado por unanimidad de votos», «por mayoría de votos: dos votos a favor y uno en contra»).
+"""
+import re
+
+from etl.numeros import NUMBER_WORDS_RE, fold, to_int
+from etl.personas import (GRADO_RE, NAME_RE, Persona, canonical_grado, clean_name, display_name,
+                          looks_like_name, resolve)
+
+SENSE_RE = (r"(?P<sentido>a\s+favor|en\s+contra|me\s+abstengo|abstenci[oó]n|en\s+abstenci[oó]n|"
+            r"abstenerme|mi\s+abstenci[oó]n|(?:mi\s+)?voto\s+es\s+a\s+favor|(?:mi\s+)?voto\s+es\s+en\s+contra)")
+BALLOT_LINE_RE = re.compile(
+    rf"^[\s\-–—•*]*(?:[Yy]\s+)?(?P<who>[^:]{{3,170}}?)\s*(?:[.,]?\s*[-–—:]+\s*|\.\s+|,\s+)"
+    rf"(?i:{SENSE_RE})\b(?P<rest>.*)$")
+NAME_ONLY_LINE_RE = re.compile(rf"^[\s\-–—•*]*(?:[Yy]\s+)?(?P<who>(?i:{GRADO_RE})\s+{NAME_RE}[^:]{{0,80}}?)[.:]?\s*[-–—]?\s*$")
+SENSE_ONLY_RE = re.compile(rf"^[\s\-–—•*]*(?i:{SENSE_RE})[\s.!,]*$")
+RESULT_RE = re.compile(
+    r"\b(?:(?:es|son|ha sido|han sido|fue|fueron|queda|quedan|queda(?:n)? debidamente|resulta|resultan|resulto)\s+"
+    r"(?:aprobad|rechazad)[oa]s?|se aprueba|se aprueban|se rechaza|se rechazan|aprobad[oa]s?\s+(?:por|con)\s+"
+    r"(?:unanimidad|mayoria|\w+\s+votos?)|rechazad[oa]s?\s+(?:por|con)\s+(?:unanimidad|mayoria|\w+\s+votos?)|"
+    r"no (?:es|fue|ha sido|resulta|resulto) aprobad[oa]s?|no se aprueba|no aprobad[oa]s?|"
+    r"^\W*(?:aprobad[oa]s?|rechazad[oa]s?)\b)")
+NEGATIVE_RE = re.compile(r"rechazad|se rechaza|no (?:es|fue|ha sido|resulta|resulto) aprobad|no se aprueba|no aprobad")
+REFERENCE_RE = re.compile(r"(aprobad[oa]s?|rechazad[oa]s?)\s+(por el|por la|por los|mediante|en la sesion|el dia|en sesion|"
+                          r"en su sesion|previamente|con anterioridad|anteriormente)")
+CALL_RE = re.compile(r"votaci[oó]n|someto|sometemos|somete|se consulta|consulto|les consulto|a favor de|a su consideraci|"
+                     r"levantando la mano|levantar la mano|manifestarlo|sirvanse", re.IGNORECASE)
+FILLER_MAX = 60
+
+
+def parse_votaciones(lector, asistentes):
+    """The session's votes, in order."""
+    ballots = _ballot_lines(lector)
+    groups = _group_ballots(ballots)
+    votes, used_lines = [], set()
+    for group in groups:
+        vote = _nominal_vote(lector, group, asistentes, used_lines)
+        if vote:
+            votes.append(vote)
+    ballot_lines = {b["linea"] for b in ballots}
+    for vote in _economic_votes(lector, asistentes, used_lines | ballot_lines):
+        votes.append(vote)
+    votes.sort(key=lambda v: v["_orden"])
+    for vote in votes:
+        del vote["_orden"]
+    return votes
+
+
+# ---- nominal ---------------------------------------------------------------------------------
+
+def _ballot_lines(lector):
+    """Every line that is a ballot: (linea, who, sentido)."""
+    lines = lector.doc.lines
+    found = []
+    for index, line in enumerate(lines):
+        text = line.strip()
+        if not text or len(text) > 260 or index + 1 in lector.agenda_lines:
+            continue
+        match = BALLOT_LINE_RE.match(text)
+        if match:
+            who = _who(match.group("who"))
+            if who:
+                found.append({"linea": index + 1, "who": who, "sentido": _sense(match.group("sentido"))})
+            continue
+        name_only = NAME_ONLY_LINE_RE.match(text)
+        if name_only:
+            following = next((l.strip() for l in lines[index + 1:index + 3] if l.strip()), "")
+            who = _who(name_only.group("who"))
+            if who and SENSE_ONLY_RE.match(following):
+                found.append({"linea": index + 1, "who": who, "sentido": _sense(following)})
+            elif who:
+                found.append({"linea": index + 1, "who": who, "sentido": None})
+    return found
+
+
+def _who(text):
+    """The voter named on a ballot line: 'Dra. Alejandra del Carmen Arreola Delgado, Asesora
+    Técnica del COTAPREP', 'CONSEJERA ELECTORAL, MTRA. ANA RUIZ SOTO', 'Dr. Martín Gallardo'."""
+    text = text.strip(" .-–—")
+    match = re.search(rf"(?P<grado>(?i:{GRADO_RE}))\s+(?P<nombre>{NAME_RE})", text)
+    if match:
+        name = clean_name(match.group("nombre"))
+        if looks_like_name(name):
+            return {"grado": canonical_grado(match.group("grado")), "nombre": name}
+    match = re.match(rf"^(?P<nombre>{NAME_RE})", text)
+    if match:
+        name = clean_name(match.group("nombre"))
+        if looks_like_name(name):
+            return {"grado": None, "nombre": name}
+    return None
+
+
+def _sense(text):
+    folded = fold(text)
+    if "contra" in folded:
+        return "en contra"
+    if "absten" in folded:
+        return "abstencion"
+    return "a favor"
+
+
+def _group_ballots(ballots):
+    """Runs of ballot lines with only blank lines or courtesies («Gracias.») between them; a
+    voter named twice with a sense starts a new run (a second vote)."""
+    groups, current = [], []
+    for ballot in ballots:
+        if current and ballot["linea"] - current[-1]["linea"] > 6:
+            groups.append(current)
+            current = []
+        if current and ballot["sentido"] and any(
+                b["sentido"] and _same_voter(b["who"]["nombre"], ballot["who"]["nombre"]) for b in current):
+            groups.append(current)
+            current = []
+        current.append(ballot)
+    if current:
+        groups.append(current)
+    return [g for g in groups if any(b["sentido"] for b in g)]
+
+
+def _same_voter(a, b):
+    from etl.personas import same_person
+    return same_person(a, b) or fold(a) == fold(b)
+
+
+def _nominal_vote(lector, group, asistentes, used_lines):
+    """One nominal vote from its run of ballots and the result statement after it."""
+    if _gap_has_prose(lector, group):
+        return None
+    votos, seen = [], {}
+    for ballot in group:
+        if not ballot["sentido"]:
+            continue
+        persona = _voter(lector, ballot, asistentes)
+        name = display_name(persona.nombre)
+        if name in seen:
+            if seen[name] != ballot["sentido"]:
+                lector.aviso(f"{name} vota dos veces con sentidos distintos; se toma el último.", ballot["linea"])
+                votos = [v for v in votos if v["nombre"] != name]
+            else:
+                continue
+        seen[name] = ballot["sentido"]
+        votos.append({"nombre": name, "sentido": ballot["sentido"]})
+    if not votos:
+        return None
+    last = group[-1]["linea"]
+    statement = _statement_after(lector, last, group)
+    first = group[0]["linea"]
+    call = _call_before(lector, first)
+    counts = {s: sum(1 for v in votos if v["sentido"] == s) for s in ("a favor", "en contra", "abstencion")}
+    resultado = "aprobado" if counts["a favor"] > counts["en contra"] else "rechazado"
+    unanimidad = len({v["sentido"] for v in votos}) == 1 and counts["abstencion"] == 0
+    linea = first
+    if statement:
+        text, linea = statement
+        used_lines.add(linea)
+        declared = "rechazado" if NEGATIVE_RE.search(fold(text)) else "aprobado"
+        if declared != resultado:
+            lector.aviso(f"El acta declara «{text.strip()[:80]}» pero los votos nominales dan {counts['a favor']} a favor "
+                         f"y {counts['en contra']} en contra.", linea)
+            resultado = declared
+        if "unanimidad" in fold(text) and not unanimidad:
+            lector.aviso(f"El acta declara unanimidad pero los votos no son unánimes "
+                         f"({counts['a favor']} a favor, {counts['en contra']} en contra, "
+                         f"{counts['abstencion']} abstenciones).", linea)
+        _check_declared_counts(lector, text, counts, linea)
+    return {
+        "punto": lector.punto_at(first), "asunto": _asunto(call, statement, lector, first),
+        "forma": "nominal", "resultado": resultado, "unanimidad": unanimidad,
+        "a_favor": counts["a favor"], "en_contra": counts["en contra"], "abstenciones": counts["abstencion"],
+        "votos": votos, "fuente": {"linea": linea}, "_orden": linea, "_llamado": call,
+    }
+
+
+def _gap_has_prose(lector, group):
+    """A 'ballot' run broken by long prose is not a vote (a speech that ends «… a favor»)."""
+    if len([b for b in group if b["sentido"]]) >= 2:
+        return False
+    line = lector.doc.line(group[0]["linea"])
+    return len(line) > 160
+
+
+def _voter(lector, ballot, asistentes):
+    """The roster person a ballot names; an unknown voter is added, with an aviso."""
+    persona = resolve(ballot["who"]["nombre"], asistentes, single_word=True)
+    if persona:
+        return persona
+    persona = Persona(nombre=ballot["who"]["nombre"], grado=ballot["who"]["grado"], rol="integrante",
+                      con_voto=True, linea=ballot["linea"], origen="voto")
+    asistentes.append(persona)
+    lector.aviso(f"{display_name(persona.nombre)} vota pero no figura en la lista de asistencia.", ballot["linea"])
+    return persona
+
+
+def _statement_after(lector, last_line, group):
+    """The result statement within the few paragraphs after the last ballot."""
+    for paragraph in lector.paragraphs:
+        if paragraph.linea <= last_line:
+            continue
+        if paragraph.linea - last_line > 12:
+            break
+        folded = fold(paragraph.text)
+        if BALLOT_LINE_RE.match(paragraph.text.strip()) and paragraph.linea not in {b["linea"] for b in group}:
+            break
+        match = RESULT_RE.search(folded)
+        if match and not REFERENCE_RE.search(folded[match.start():match.end() + 30]):
+            return paragraph.text, paragraph.linea_at(match.start())
+        if len(paragraph.text) > 200:
+            break
+    return None
+
+
+def _call_before(lector, first_line):
+    """The paragraph that calls the vote: '…se somete a votación el orden del día por lo que
+    procedo a tomar la votación nominal.'"""
+    best = None
+    for paragraph in lector.paragraphs:
+        if paragraph.linea >= first_line:
+            break
+        if first_line - paragraph.ultima_linea > 14:
+            continue
+        if CALL_RE.search(paragraph.text) and len(paragraph.text) > 40:
+            best = paragraph
+    return best
+
+
+def _asunto(call, statement, lector, line):
+    """What was voted, in the acta's words: the object of «se somete a votación …» or «si están
+    a favor de …», else the subject of the statement, else the agenda item."""
+    if call is not None:
+        text = call.text
+        for pattern in (r"(?:se somete|someto|sometemos|se pone)\s+(?:a (?:su )?(?:votaci[oó]n|consideraci[oó]n)(?: de [^,]{0,40})?)\s*(?:,\s*)?(?P<a>.+)",
+                        r"(?:est[aá]n|estan|esten|est[eé]n)\s+a favor de(?:\s+la aprobaci[oó]n(?:,)?\s*(?:de)?)?\s*(?P<a>.+)",
+                        r"aprobaci[oó]n de\s+(?P<a>.+)"):
+            match = re.search(pattern, text, re.IGNORECASE)
+            if match:
+                return _trim_asunto(match.group("a"))
+    if statement:
+        match = re.match(r"^[\W]*(?:gracias[^,]*,\s*)?(?P<a>.+?)\s+(?:es|son|ha sido|fue|queda)\s+(?:aprobad|rechazad)",
+                         statement[0], re.IGNORECASE)
+        if match and len(match.group("a")) > 3:
+            return _trim_asunto(match.group("a"))
+    punto = lector.punto_at(line)
+    return next((t for n, t, _ in lector.orden if n == punto), None)
+
+
+def _trim_asunto(text):
+    text = re.split(r",?\s+(?:por lo que|quienes est|quien est|les pido|les solicito|favor de manifestarlo|"
+                    r"sirvanse|s[ií]rvanse|levantando|y procedo|procedo|de manera nominal|para lo cual)", text,
+                    flags=re.IGNORECASE)[0]
+    text = text.strip(" ,.;:")
+    return (text[:1].upper() + text[1:])[:240] if text else None
+
+
+def _check_declared_counts(lector, text, counts, linea):
+    declared = _declared_counts(text)
+    for key, label in (("a favor", "a favor"), ("en contra", "en contra"), ("abstencion", "abstenciones")):
+        if declared.get(key) is not None and declared[key] != counts[key]:
+            lector.aviso(f"El acta declara {declared[key]} votos {label} y los votos nominales son {counts[key]}.", linea)
+
+
+_COUNT = rf"(\d+|{NUMBER_WORDS_RE})"
+
+
+def _declared_counts(text):
+    """Counts stated in words or digits: 'dos votos a favor y uno en contra', 'con cuatro votos a
+    favor y una abstención', '3 votos en contra'."""
+    folded = fold(text)
+    counts = {}
+    for key, pattern in (("a favor", rf"{_COUNT}\s+(?:votos?\s+)?a favor"),
+                         ("en contra", rf"{_COUNT}\s+(?:votos?\s+)?en contra"),
+                         ("abstencion", rf"{_COUNT}\s+(?:votos?\s+(?:de\s+|en\s+)?)?abstenci(?:on|ones)")):
+        match = re.search(pattern, folded)
+        if match:
+            counts[key] = to_int(match.group(1))
+    return counts
+
+
+# ---- show of hands ---------------------------------------------------------------------------
+
+def _economic_votes(lector, asistentes, used_lines):
+    """Result statements with no ballots before them: 'Aprobado por unanimidad de votos', 'se
+    aprueba por mayoría de votos: dos votos a favor y uno en contra', 'no es aprobada'."""
+    votes = []
+    skip_puntos = _summary_puntos(lector)
+    for index, paragraph in enumerate(lector.paragraphs):
+        if paragraph.linea in lector.agenda_lines or paragraph.linea >= (lector.closing_line or 10 ** 9):
+            continue
+        folded = fold(paragraph.text)
+        match = RESULT_RE.search(folded)
+        if not match or paragraph.linea_at(match.start()) in used_lines:
+            continue
+        if any(paragraph.linea <= l <= paragraph.ultima_linea for l in used_lines):
+            continue
+        window = folded[max(0, match.start() - 60):match.end() + 40]
+        if REFERENCE_RE.search(folded[match.start():match.end() + 30]) or re.search(r"\bse aprobo\b|\bfue aprobad[oa] en\b", window):
+            continue
+        linea = paragraph.linea_at(match.start())
+        punto = lector.punto_at(linea)
+        if punto in skip_puntos:
+            continue
+        previous = lector.paragraphs[index - 1].text if index else ""
+        if not _is_vote_statement(folded, fold(previous)):
+            continue
+        votes.append(_economic_vote(lector, paragraph.text, linea, punto, asistentes, index))
+    return votes
+
+
+def _is_vote_statement(folded, previous):
+    """A declaration of a result, not a report of one («En esta sesión se aprobó el acta…»)."""
+    if re.search(r"unanimidad|mayoria|votos?\b|votacion economica|levant\w+ la mano|se aprueba|no se aprueba", folded):
+        return True
+    return bool(re.search(r"votacion|levant\w+ la mano|sirvanse|manifestarlo|quienes esten", previous))
+
+
+def _summary_puntos(lector):
+    """Agenda items that recount rather than decide («Síntesis de los acuerdos tomados»)."""
+    return {n for n, t, _ in lector.orden
+            if re.search(r"sintesis|resumen|relacion de acuerdos|acuerdos tomados|clausura|lectura de acuerdos", fold(t))}
+
+
+def _economic_vote(lector, text, linea, punto, asistentes, index):
+    folded = fold(text)
+    declared = _declared_counts(text)
+    negative = bool(NEGATIVE_RE.search(folded))
+    unanimous_said = "unanimidad" in folded
+    voters = [p for p in asistentes if p.presente and (p.rol == "integrante" or p.con_voto)
+              and _present_at(p, punto)]
+    a_favor = declared.get("a favor")
+    en_contra = declared.get("en contra") or 0
+    abstenciones = declared.get("abstencion") or 0
+    if a_favor is None:
+        if unanimous_said and not negative:
+            a_favor = len(voters)
+        elif unanimous_said and negative:
+            a_favor, en_contra = 0, declared.get("en contra") or len(voters)
+        else:
+            a_favor = 0
+            lector.aviso("Votación económica sin recuento de votos: se registra el resultado sin cifras.", linea)
+    resultado = "rechazado" if negative else "aprobado"
+    if declared and ((resultado == "aprobado") != (a_favor > en_contra)):
+        lector.aviso(f"El resultado declarado ({resultado}) no corresponde al recuento: {a_favor} a favor y "
+                     f"{en_contra} en contra.", linea)
+    unanimidad = (unanimous_said or (en_contra == 0 and abstenciones == 0 and a_favor > 0)) and not (
+        (en_contra and a_favor) or abstenciones)
+    if unanimous_said and (abstenciones or (en_contra and a_favor)):
+        lector.aviso("El acta declara unanimidad pero el recuento no es unánime.", linea)
+    call = _call_before(lector, linea + 1) if index else None
+    return {
+        "punto": punto, "asunto": _asunto(call, (text, linea), lector, linea), "forma": "economica",
+        "resultado": resultado, "unanimidad": bool(unanimidad), "a_favor": a_favor, "en_contra": en_contra,
+        "abstenciones": abstenciones, "votos": [], "fuente": {"linea": linea}, "_orden": linea, "_llamado": call,
+    }
+
+
+def _present_at(persona, punto):
+    if punto is None:
+        return True
+    if persona.llegada_punto is not None and punto < persona.llegada_punto:
+        return False
+    return not (persona.retiro_punto is not None and punto > persona.retiro_punto)
