@@ -6,7 +6,6 @@ only line endings are made `\\n`. Every failure is an ExtractionError with one S
 says what to do.
 """
 import re
-import unicodedata
 from pathlib import Path
 
 from etl.errors import ExtractionError
@@ -20,6 +19,8 @@ _LINE_BREAKS = re.compile(r"\r\n|[\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 # UTF-8 read as cp1252 and saved again («AsesorÃ­a», «TÃ‰CNICO»): the lead byte Ã or Â
 # followed by a continuation character.
 _MOJIBAKE = re.compile("[ÃÂ][\u0080-\u00bf\u2018-\u203a\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u02c6\u02dc\u20ac\u2122]")
+
+_ODD = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd\ue000-\uf8ff]")
 
 
 def extract_text(path):
@@ -95,21 +96,13 @@ def _repair_mojibake(text):
 
 
 def _check_plausible(path, text):
-    """Text, not bytes that happened to decode: few control characters, mostly letters, digits,
-    spaces and punctuation."""
-    if text is None or not text:
+    """Text, not bytes that happened to decode: at most 2 % control characters, replacement
+    marks or private-use code points (random bytes read as cp1252 give about 10 %)."""
+    if not text:
         raise _binary(path)
-    odd = sum(1 for c in text if _is_odd(c))
-    if odd / len(text) > 0.02:
+    if len(_ODD.findall(text)) / len(text) > 0.02:
         raise _binary(path)
     return text
-
-
-def _is_odd(char):
-    if char in "\n\r\t\f\v":
-        return False
-    category = unicodedata.category(char)
-    return category.startswith("C") or category in ("So", "Sk", "Co")
 
 
 def _binary(path):
