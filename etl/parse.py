@@ -516,8 +516,7 @@ def _agenda_items(lines, start):
             current = [number, match.group("titulo").strip(), index + 1]
             items.append(current)
             used.add(index + 1)
-        elif items and current is not None and (blank == 0 or line[0].islower()) and len(line) < 400 \
-                and not re.match(r"^(si|al|se|y|el|la|en|con|una vez)\b", fold(line)) | (blank > 0):
+        elif items and current is not None and _continues_item(current[1], line, blank):
             current[1] += " " + line
             used.add(index + 1)
         elif not items and blank == 0 and index - start < 3:
@@ -527,6 +526,16 @@ def _agenda_items(lines, start):
         blank = 0
         index += 1
     return [(n, _clean_title(t), l) for n, t, l in items], used
+
+
+def _continues_item(title, line, blank):
+    """A wrapped line of an agenda item: right below it and the item not finished with «;» or
+    «.», or after a blank line but starting in lower case."""
+    if len(line) > 400:
+        return False
+    if blank:
+        return line[0].islower()
+    return line[0].islower() or not title.rstrip().endswith((";", ".", ":"))
 
 
 def _inline_agenda(paragraph, offset):
