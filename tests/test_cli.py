@@ -147,12 +147,12 @@ def test_build_reports_failures_loads_the_rest_and_then_nothing_changes(tmp_path
     folder, db = tmp_path / "actas", tmp_path / "t.duckdb"
     folder.mkdir()
     (folder / REAL.name).write_bytes(REAL.read_bytes())
-    (folder / "duplicada.txt").write_bytes(REAL.read_bytes())
+    (folder / "z-duplicada.txt").write_bytes(REAL.read_bytes())
     (folder / "vacia.txt").write_bytes(b"")
     result = etl("build", "--actas", folder, "--db", db)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert result.stdout.split("\n")[1:] == [
-        f"Aviso: El archivo duplicada.txt tiene los mismos bytes que {REAL.name}: se cargó una "
+        f"Aviso: El archivo z-duplicada.txt tiene los mismos bytes que {REAL.name}: se cargó una "
         "sola vez.",
         "Error en vacia.txt: El archivo vacia.txt está vacío: no tiene texto que leer; "
         "reemplácelo por el acta completa.", ""]

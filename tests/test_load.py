@@ -153,13 +153,13 @@ def test_second_build_changes_nothing_and_says_so(tmp_path):
 def test_bad_inputs_fail_alone_and_the_rest_loads(tmp_path):
     folder = bad_folder(tmp_path)
     shutil.copy(REAL, folder / REAL.name)
-    shutil.copy(REAL, folder / "copia.txt")
+    shutil.copy(REAL, folder / "z-copia.txt")   # sorts after: the copy
     (folder / "receta.txt").write_text(RECETA, encoding="utf-8")
     db = tmp_path / "t.duckdb"
     report = build(folder, db, progress=False)
     assert report.loaded == [REAL.name]
     assert [a for a, _ in report.failed] == ["basura.txt", "receta.txt", "vacia.txt"]
-    aviso = (f"El archivo copia.txt tiene los mismos bytes que {REAL.name}: "
+    aviso = (f"El archivo z-copia.txt tiene los mismos bytes que {REAL.name}: "
              "se cargó una sola vez.")
     assert report.avisos == [aviso]
     assert f"Aviso: {aviso}" in report.summary().split("\n")
