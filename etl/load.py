@@ -815,6 +815,10 @@ class DocumentFinder:
             if clave in self.por_clave:
                 return self.por_clave[clave]
         ids = self.por_titulo.get(titulo_clave(texto), set())
+        if not ids:  # «Informe mensual de diciembre» names «Informe mensual de actividades de
+            palabras = set(titulo_clave(texto).split())   # diciembre de 2023»: words a subset
+            ids = {i for t, docs in self.por_titulo.items() if len(palabras) >= 2
+                   and palabras <= set(t.split()) for i in docs}
         return next(iter(ids)) if len(ids) == 1 else None
 
     def key(self, texto):

@@ -61,6 +61,13 @@ def test_document_keys():
     assert documento_llave("acta", None, None) is None
 
 
+def test_a_shorter_title_finds_its_document():
+    finder = DocumentFinder([(1, None, "Informe mensual de actividades de diciembre de 2023"),
+                             (2, None, "Informe mensual de actividades de enero de 2024")])
+    assert finder.find("Informe mensual de diciembre") == 1
+    assert finder.find("Informe mensual") is None      # two candidates: no guess
+
+
 def test_attended_corrections_are_linked_to_their_request():
     finder = DocumentFinder([(1, None, "Informe mensual de febrero"),
                              (2, "IEPC/DICT/001/2021", "Dictamen")])
