@@ -20,10 +20,11 @@ def _consola(identidad):
     return Consola(identidad[0])
 
 
-@st.cache_data(max_entries=32, show_spinner="Ejecutando la consulta…")
+@st.cache_resource(max_entries=16, ttl=600, show_spinner="Ejecutando la consulta…")
 def _ejecutar(identidad, sql, valores):
     """(Resultado, None) or (None, the Spanish sentence): errors are cached like results, so a
-    rerun (a download click) never runs the query again."""
+    rerun (a download click) never runs the query again. cache_resource, not cache_data: a
+    Resultado is never modified, and a million rows should not be unpickled on every rerun."""
     try:
         return _consola(identidad).run(sql, dict(valores)), None
     except ConsultaError as error:

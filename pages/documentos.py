@@ -10,7 +10,7 @@ ESTADOS = {"presentado": "#1565C0", "aprobado": "#2E7D32", "rechazado": "#C0392B
 
 
 def _nombre(df):
-    return [c if isinstance(c, str) and c else f"{formato.tipo_documento(t)}: {ti or 's/t'}"
+    return [formato.texto(c) or f"{formato.tipo_documento(t)}: {formato.texto(ti, defecto='sin título')}"
             for c, t, ti in zip(df["clave"], df["tipo_documento"], df["titulo"])]
 
 
@@ -40,7 +40,7 @@ def documentos():
     dictamenes = docs[docs["tipo_documento"] == "dictamen"]
     for d in dictamenes.itertuples():
         izquierda, derecha = st.columns([5, 1])
-        izquierda.markdown(f"**Dictamen {d.clave or d.titulo}**: {d.estado_actual} — {d.trayectoria}")
+        izquierda.markdown(f"**Dictamen {formato.texto(d.clave, d.titulo)}**: {d.estado_actual} — {d.trayectoria}")
         with derecha:
             ui.fuente(d.acta_id, d.linea)
 

@@ -36,16 +36,16 @@ def duraciones(sesiones):
 
 def cabecera(sesion):
     st.header(formato.nombre_sesion(sesion.tipo, sesion.numero, sesion.fecha))
-    st.caption(f"{sesion.organo or ''} · {sesion.instituto or ''} · {sesion.proceso or ''}")
+    st.caption(" · ".join(t for t in (formato.texto(sesion.organo), formato.texto(sesion.instituto),
+                                       formato.texto(sesion.proceso)) if t))
     columnas = st.columns(5, border=True)
     columnas[0].metric("Fecha", formato.fecha_larga(sesion.fecha))
-    columnas[1].metric("Horario", f"{sesion.hora_inicio or '¿?'} a {sesion.hora_fin or '¿?'} h")
+    columnas[1].metric("Horario", f"{formato.texto(sesion.hora_inicio, defecto='¿?')} a "
+                       f"{formato.texto(sesion.hora_fin, defecto='¿?')} h")
     columnas[2].metric("Duración", formato.duracion(sesion.duracion_min))
-    columnas[3].metric("Modalidad", (sesion.modalidad or "sin dato").capitalize())
-    columnas[4].metric("Quórum", "Declarado" if sesion.quorum else
-                       ("No declarado" if sesion.quorum is False else "sin dato"))
-    if sesion.lugar:
-        st.caption(f"Lugar: {sesion.lugar} · Acta: `{sesion.archivo}`")
+    columnas[3].metric("Modalidad", formato.texto(sesion.modalidad, defecto="sin dato").capitalize())
+    columnas[4].metric("Quórum", formato.quorum(sesion.quorum))
+    st.caption(f"Lugar: {formato.texto(sesion.lugar, defecto='sin dato')} · Acta: `{sesion.archivo}`")
 
 
 def pestana_orden(sesion):
@@ -62,7 +62,7 @@ def pestana_asistencia(sesion):
     tarde = gente[gente["llegada_punto"].notna()]
     for persona in tarde.itertuples():
         izquierda, derecha = st.columns([4, 1])
-        izquierda.markdown(f"**{persona.partido or ROL.get(persona.rol, persona.rol)}** llegó durante "
+        izquierda.markdown(f"**{formato.texto(persona.partido, ROL.get(persona.rol, persona.rol))}** llegó durante "
                            f"el punto {int(persona.llegada_punto)}: {persona.nombre}")
         with derecha:
             ui.fuente(sesion.acta_id, persona.linea)
@@ -87,11 +87,11 @@ def pestana_votaciones(sesion):
     unanimes = int(votaciones["unanimidad"].sum())
     st.markdown(f"**{len(votaciones)} votaciones, {unanimes} unánimes.**")
     for v in votaciones.itertuples():
-        unanime = "por unanimidad" if v.unanimidad else "por mayoría"
+        unanime = "por unanimidad" if v.unanimidad is True else "por mayoría"
         titulo = (f"Punto {int(v.punto) if pd.notna(v.punto) else '¿?'} · "
-                  f"{v.asunto or v.titulo_punto or 'Votación'} — {v.resultado} {unanime} "
+                  f"{formato.texto(v.asunto, v.titulo_punto, defecto='Votación')} — {v.resultado} {unanime} "
                   f"({v.a_favor} a favor, {v.en_contra} en contra, {v.abstenciones} abstenciones)")
-        with st.expander(titulo, icon=":material/how_to_vote:" if v.unanimidad else ":material/warning:"):
+        with st.expander(titulo, icon=":material/how_to_vote:" if v.unanimidad is True else ":material/warning:"):
             suyas = boletas[boletas["votacion_id"] == v.votacion_id].copy()
             if suyas.empty:
                 st.caption("Votación económica: el acta sólo da los conteos.")

@@ -12,7 +12,7 @@ FORMA = {"nominal": "Nominal", "economica": "Económica (a mano alzada)"}
 
 
 def _etiqueta(v):
-    return (f"Punto {int(v.punto) if pd.notna(v.punto) else '¿?'} · {v.asunto or v.titulo_punto or 'Votación'} — "
+    return (f"Punto {int(v.punto) if pd.notna(v.punto) else '¿?'} · {formato.texto(v.asunto, v.titulo_punto, defecto='Votación')} — "
             f"{v.resultado} {v.a_favor}-{v.en_contra}-{v.abstenciones}")
 
 

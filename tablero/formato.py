@@ -123,3 +123,17 @@ def si_no(valor):
 def punto(numero):
     """An agenda item number -> «punto 5»; None -> «desde el inicio»."""
     return "desde el inicio" if _vacio(numero) else f"punto {int(numero)}"
+
+
+def texto(*valores, defecto=""):
+    """The first of `valores` the acta states (not None/NA/empty), else `defecto`."""
+    for valor in valores:
+        if not _vacio(valor) and str(valor).strip():
+            return str(valor)
+    return defecto
+
+
+def quorum(valor):
+    if _vacio(valor):
+        return "sin dato"
+    return "Declarado" if valor else "No declarado"

@@ -17,7 +17,10 @@ config fails ("Can't open a connection to same database file with a different co
 Each query runs on its own cursor, with a timer thread that calls `cursor.interrupt()` at the time
 limit; the executor keeps serving the next query.
 """
+import datetime as dt
+import decimal
 import io
+import json
 import re
 import threading
 import time
@@ -35,6 +38,7 @@ from tablero.db import db_path
 LIMITE_SEGUNDOS = 10
 LIMITE_FILAS = 1_000          # rows shown on the page
 LIMITE_DESCARGA = 1_000_000   # rows kept for downloads; Excel's own sheet limit is 1,048,576
+LIMITE_BYTES = 256 * 2**20    # and at most this much of it in memory (a few huge texts)
 MEMORIA = "1GB"
 HILOS = 2
 
@@ -232,10 +236,11 @@ class Consola:
         timer.start()
         try:
             tabla, incompleto = self._fetch(cursor, sql, values)
-        except duckdb.Error as error:
+        except (duckdb.Error, pa.ArrowException, OSError) as raised:
+            error = _as_duckdb(raised)
             if interrupted.is_set():
-                raise ConsultaError(_timeout_sentence(self.limite_segundos)) from error
-            raise ConsultaError(translate(error, sql)) from error
+                raise ConsultaError(_timeout_sentence(self.limite_segundos)) from raised
+            raise ConsultaError(translate(error, sql)) from raised
         finally:
             timer.cancel()
         ms = (time.perf_counter() - start) * 1000
@@ -246,15 +251,38 @@ class Consola:
             relation = cursor.sql(sql, params=values or None)
         except (duckdb.BinderException, duckdb.CatalogException) as error:
             raise _with_position(cursor, sql, values) or error
-        reader = relation.to_arrow_reader(batch_size=10_000)
-        batches, rows = [], 0
+        reader = relation.to_arrow_reader(batch_size=2_048)
+        batches, rows, size = [], 0, 0
         for batch in reader:
             batches.append(batch)
             rows += batch.num_rows
-            if rows > self.limite_descarga:
-                tabla = pa.Table.from_batches(batches, reader.schema).slice(0, self.limite_descarga)
-                return tabla, True
+            size += batch.nbytes
+            if rows > self.limite_descarga or size > LIMITE_BYTES:
+                tabla = pa.Table.from_batches(batches, reader.schema)
+                return tabla.slice(0, min(rows - batch.num_rows + 1, self.limite_descarga)) \
+                    if size > LIMITE_BYTES else tabla.slice(0, self.limite_descarga), True
         return pa.Table.from_batches(batches, reader.schema), False
+
+
+# An error met while streaming the result reaches Python through pyarrow's reader as an OSError
+# or ArrowException that carries DuckDB's message («INTERRUPT Error: Interrupted!»); its prefix
+# gives back the DuckDB class, so one translation serves both.
+_CLASES = {
+    "INTERRUPT Error": duckdb.InterruptException,
+    "Conversion Error": duckdb.ConversionException,
+    "Out of Memory Error": duckdb.OutOfMemoryException,
+    "Permission Error": duckdb.PermissionException,
+    "Invalid Input Error": duckdb.InvalidInputException,
+    "Binder Error": duckdb.BinderException,
+    "Catalog Error": duckdb.CatalogException,
+}
+
+
+def _as_duckdb(error):
+    if isinstance(error, duckdb.Error):
+        return error
+    message = str(error)
+    return _CLASES.get(message.split(":", 1)[0].strip(), duckdb.Error)(message)
 
 
 def _with_position(cursor, sql, values):
@@ -428,24 +456,80 @@ def read_saved(path):
 
 def to_csv(resultado):
     """CSV bytes, UTF-8 with a BOM so Excel shows the accents right."""
-    return resultado.df.to_csv(index=False).encode("utf-8-sig")
+    return _flat(resultado.tabla).to_csv(index=False).encode("utf-8-sig")
 
 
 def to_excel(resultado):
     """An .xlsx workbook with one sheet «Consulta»."""
     buffer = io.BytesIO()
-    frame = resultado.df
-    for column in frame.select_dtypes(include=["datetimetz"]).columns:
-        frame[column] = frame[column].dt.tz_localize(None)   # openpyxl refuses aware datetimes
+    frame = _flat(resultado.tabla)
+    for column in frame.columns:
+        if isinstance(frame[column].dtype, pd.DatetimeTZDtype):
+            frame[column] = frame[column].dt.tz_localize(None)   # openpyxl refuses aware datetimes
     frame.to_excel(buffer, index=False, sheet_name="Consulta", engine="openpyxl")
     return buffer.getvalue()
 
 
 def to_parquet(resultado):
-    """Parquet bytes written in memory by pyarrow (DuckDB's COPY is disabled on this connection)."""
+    """Parquet bytes written in memory by pyarrow (DuckDB's COPY is disabled on this connection).
+    Intervals, which Parquet cannot hold, go as text."""
     buffer = io.BytesIO()
-    pq.write_table(resultado.tabla, buffer)
+    pq.write_table(_texts(resultado.tabla, pa.types.is_interval), buffer)
     return buffer.getvalue()
+
+
+def to_json(tabla):
+    """A JSON array of objects, one per line; nested values stay nested, dates and times in
+    ISO 8601, intervals as text."""
+    rows = _texts(tabla, pa.types.is_interval).to_pylist()
+    lines = (json.dumps(row, ensure_ascii=False, default=_json_value) for row in rows)
+    return "[\n" + ",\n".join(lines) + "\n]" if rows else "[]"
+
+
+def _flat(tabla):
+    """A DataFrame whose lists, structs, maps, intervals and blobs are readable text: a CSV cell
+    or an Excel cell cannot hold them."""
+    def complex_type(kind):
+        return (pa.types.is_nested(kind) or pa.types.is_interval(kind) or pa.types.is_binary(kind)
+                or pa.types.is_large_binary(kind))
+    return _texts(tabla, complex_type).to_pandas()
+
+
+def _texts(tabla, which):
+    for index, field in enumerate(tabla.schema):
+        if which(field.type):
+            values = [None if v is None else _text(v) for v in tabla.column(index).to_pylist()]
+            tabla = tabla.set_column(index, pa.field(field.name, pa.string()), pa.array(values, pa.string()))
+    return tabla
+
+
+def _text(value):
+    if isinstance(value, (bytes, bytearray)):
+        return bytes(value).decode("utf-8", "backslashreplace")
+    if isinstance(value, pa.MonthDayNano):
+        return _interval(value)
+    return json.dumps(value, ensure_ascii=False, default=_json_value)
+
+
+def _interval(value):
+    months, days, nanoseconds = value.months, value.days, value.nanoseconds
+    seconds = nanoseconds // 1_000_000_000
+    parts = [f"{months} {'mes' if abs(months) == 1 else 'meses'}" if months else "",
+             f"{days} {'día' if abs(days) == 1 else 'días'}" if days else "",
+             f"{seconds // 3600:02d}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}" if seconds else ""]
+    return " ".join(p for p in parts if p) or "0"
+
+
+def _json_value(value):
+    if isinstance(value, (dt.date, dt.time)):      # datetime is a date
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal):
+        return float(value) if value.as_tuple().exponent < 0 else int(value)
+    if isinstance(value, dt.timedelta):
+        return str(value)
+    if isinstance(value, (bytes, bytearray, pa.MonthDayNano)):
+        return _text(value)
+    return str(value)
 
 
 # -- The command -----------------------------------------------------------------------------
@@ -462,11 +546,11 @@ def cli(args):
         return 1
     if resultado.incompleto:
         print(f"Aviso: el resultado se cortó en {resultado.limite_descarga:,} filas.", file=sys.stderr)
-    sys.stdout.write(_format(resultado.df, getattr(args, "formato", None) or "csv"))
+    sys.stdout.write(_format(resultado, getattr(args, "formato", None) or "csv"))
     return 0
 
 
-def _format(frame, formato):
+def _format(resultado, formato):
     if formato == "json":
-        return frame.to_json(orient="records", force_ascii=False, date_format="iso", indent=1) + "\n"
-    return frame.to_csv(index=False)
+        return to_json(resultado.tabla) + "\n"
+    return _flat(resultado.tabla).to_csv(index=False)

@@ -1,6 +1,8 @@
 """The SQL console's executor (tablero/sql.py): each refusal with its exact sentence, the time limit,
 the row cap and downloads, the saved queries and the schema descriptions on the real database."""
+import argparse
 import io
+import json
 import subprocess
 import sys
 import time
@@ -12,7 +14,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from tablero import esquema
-from tablero.sql import (Consola, ConsultaError, connect_locked, parameters, read_saved,
+from tablero.sql import (Consola, ConsultaError, cli, connect_locked, parameters, read_saved,
                          saved_queries, to_csv, to_excel, to_parquet)
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -77,6 +79,10 @@ def refusal(consola, sql):
     ("DROP TABLE partidos", ONLY_SELECT.format("DROP")),
     ("-- un comentario primero\nALTER TABLE partidos ADD COLUMN x INTEGER", ONLY_SELECT.format("ALTER")),
     ("CHECKPOINT", ONLY_SELECT.format("CHECKPOINT")),
+    ("SELECT * FROM read_duckdb('/tmp/otra.duckdb')", FILES),
+    ("SELECT * FROM sniff_csv('/etc/passwd')", FILES),
+    ("SELECT * FROM enable_logging()", SETTINGS),
+    ("SELECT * FROM enable_profiling()", SETTINGS),
     ("SELECT 1; DROP TABLE partidos", "Solo se permite una consulta a la vez; "
                                       "el texto tiene 2 instrucciones separadas por «;»."),
     ("SELECT 1; SELECT 2", "Solo se permite una consulta a la vez; "
@@ -157,6 +163,21 @@ def test_errors_are_one_spanish_sentence(consola, sql, sentence):
     assert refusal(consola, sql) == sentence
 
 
+def test_an_error_met_while_streaming_is_one_sentence_too(consola):
+    """DuckDB's errors during the Arrow stream reach Python as a bare OSError."""
+    sql = ("SELECT s::INTEGER AS n FROM (SELECT CASE WHEN range = 5000 THEN 'a' ELSE range::VARCHAR END AS s "
+           "FROM range(10000))")
+    assert refusal(consola, sql) == (
+        "Un valor no se pudo convertir al tipo pedido (línea 1, columna 9): Could not convert string 'a' "
+        "to INT32 when casting from source column s.")
+
+
+def test_a_huge_result_is_cut_and_says_so(consola):
+    resultado = consola.run("SELECT repeat('x', 100000) AS texto FROM range(10000)")
+    assert resultado.incompleto
+    assert resultado.tabla.nbytes <= 300 * 2**20
+
+
 # -- Time limit -------------------------------------------------------------------------------
 
 HEAVY = "SELECT count(*) FROM range(100000000) a, range(100000000) b"
@@ -196,6 +217,15 @@ def test_downloads_hold_the_full_result(consola):
     assert len(csv) == len(excel) == parquet.num_rows == 2500
     assert csv["texto"][0] == excel["texto"][0] == "acción"
     assert parquet.schema.field("fecha").type == "date32[day]"
+
+
+def test_downloads_of_values_a_cell_cannot_hold(consola):
+    resultado = consola.run("SELECT [1, 2] AS lista, {'a': 'ñ'} AS registro, INTERVAL 3 DAY AS plazo, "
+                            "TIMESTAMPTZ '2021-01-28 17:00+00' AS momento")
+    csv = pd.read_csv(io.BytesIO(to_csv(resultado)), encoding="utf-8-sig")
+    assert csv.iloc[0].tolist()[:3] == ["[1, 2]", '{"a": "ñ"}', "3 días"]
+    assert pd.read_excel(io.BytesIO(to_excel(resultado)))["plazo"][0] == "3 días"
+    assert pq.read_table(io.BytesIO(to_parquet(resultado))).column("plazo").to_pylist() == ["3 días"]
 
 
 def test_parameters_are_bound_not_formatted(consola):
@@ -251,18 +281,24 @@ def test_every_saved_query_runs_on_the_real_database(db_real, guardada):
 
 
 def test_saved_queries_answer_what_the_acta_says(db_real):
-    """The bundled acta of 2021-01-28 (25 minutes, all votes unanimous, a dictamen presented)."""
+    """The bundled acta of 2021-01-28 (../shared/actas/…expected.json): 17:00 to 17:25, every vote
+    unanimous, the PAN represented, corrections approved for the informe (1) and the dictamen
+    IEPC/UTC/PREP/DICT/001/2021 (2), none attended, the dictamen presented in item 7."""
     guardadas = {g.nombre: g for g in saved_queries()}
     with Consola(db_real) as consola:
         def run(nombre, **params):
             return consola.run(guardadas[nombre].sql, {**guardadas[nombre].parametros, **params}).df
         assert run("sesiones_largas").empty
-        assert len(run("sesiones_largas", minutos="10")) >= 1
+        assert run("sesiones_largas", minutos="20")["duracion_min"].tolist() == [25]
         assert run("votaciones_no_unanimes").empty
         historia = run("historia_dictamen")
-        assert "presentado" in set(historia["estado"])
-        asistencia = run("asistencia_por_partido")
-        assert "PAN" in set(asistencia["partido"])
+        assert historia[["punto", "estado", "correcciones_pedidas"]].values.tolist() == [[7, "presentado", 2]]
+        assert run("historia_dictamen", clave="no existe").empty
+        pendientes = run("correcciones_pendientes")
+        assert sorted(pendientes["pendientes"]) == [1, 2]
+        assert pendientes.set_index("clave")["pendientes"]["IEPC/UTC/PREP/DICT/001/2021"] == 2
+        asistencia = run("asistencia_por_partido").set_index("partido")
+        assert asistencia.loc["PAN", "asistio"] == 1
 
 
 # -- Schema descriptions (the docs test) ------------------------------------------------------
@@ -283,9 +319,34 @@ def test_no_description_for_something_that_does_not_exist(db_real):
 
 # -- The command ------------------------------------------------------------------------------
 
+def test_cli_writes_csv_or_json(scratch_db, capsys):
+    args = argparse.Namespace(sql="SELECT partido, nombre FROM partidos ORDER BY partido",
+                              db=str(scratch_db), formato="csv")
+    assert cli(args) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "partido,nombre", "PAN,Partido Acción Nacional", "PRI,Partido Revolucionario Institucional"]
+    args.formato = "json"
+    assert cli(args) == 0
+    assert json.loads(capsys.readouterr().out)[0] == {"partido": "PAN", "nombre": "Partido Acción Nacional"}
+
+
+def test_cli_refuses_in_one_line(scratch_db, capsys):
+    args = argparse.Namespace(sql="DELETE FROM partidos", db=str(scratch_db), formato="csv")
+    assert cli(args) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err == "Error: " + ONLY_SELECT.format("DELETE") + "\n"
+
+
 def run_command(*args):
     return subprocess.run([sys.executable, "-m", "etl", "consulta", *args], cwd=ROOT,
                           capture_output=True, text=True, timeout=120)
+
+
+def test_the_command_answers_27(db_real):
+    done = run_command("SELECT count(*) FROM votos", "--db", str(db_real))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == "27"
 
 
 def test_the_command_counts_the_votes(db_real):

@@ -1,6 +1,6 @@
 -- titulo: Historia de un dictamen
 -- descripcion: Lo que pasó con un dictamen sesión tras sesión: cuándo se presentó, aprobó, rechazó
---   o retiró, la votación de ese punto y cuántas correcciones se le pidieron. Escriba en $clave la
+--   o retiró, las votaciones de ese punto y cuántas correcciones se le pidieron. Escriba en $clave la
 --   clave del dictamen (p. ej. IEPC/UTC/PREP/DICT/001/2021) o una parte de su título.
 -- parametro: clave = IEPC/UTC/PREP/DICT/001/2021
 SELECT d.clave,
@@ -10,9 +10,12 @@ SELECT d.clave,
        s.numero,
        e.punto,
        e.estado,
-       (SELECT string_agg(v.resultado || ' ' || v.a_favor || '-' || v.en_contra || '-' || v.abstenciones, '; ')
+       (SELECT string_agg(format('{}: {} ({} a favor, {} en contra, {} abstenciones)',
+                                 coalesce(v.asunto, 'sin asunto'), v.resultado,
+                                 v.a_favor, v.en_contra, v.abstenciones),
+                          ' | ' ORDER BY v.linea)
           FROM votaciones v
-         WHERE v.sesion_id = e.sesion_id AND v.punto = e.punto)                AS votacion,
+         WHERE v.sesion_id = e.sesion_id AND v.punto = e.punto)                AS votaciones_del_punto,
        (SELECT count(*)
           FROM correcciones c
          WHERE c.sesion_id = e.sesion_id AND c.documento_id = d.documento_id) AS correcciones_pedidas,
