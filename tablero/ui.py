@@ -29,9 +29,21 @@ PARAMETROS_FILTRO = ("proceso", "desde", "hasta", "tipo")
 
 # ───────────────────────────── Conexión y consultas ─────────────────────────────
 
-@st.cache_resource(max_entries=4, show_spinner=False)
+_ABIERTAS = {}
+_CANDADO = threading.Lock()
+
+
 def _conexion(identidad):
-    return db.connect_readonly(identidad[0])
+    """The process's one read-only connection to the file with this identity. DuckDB hands a new
+    connect() on an open path the database already open, so after `build` swaps a new file in,
+    the old connection is closed first; otherwise the rebuild would stay invisible."""
+    with _CANDADO:
+        conexion = _ABIERTAS.get(identidad)
+        if conexion is None:
+            for vieja in list(_ABIERTAS):
+                _ABIERTAS.pop(vieja).close()
+            conexion = _ABIERTAS[identidad] = db.connect_readonly(identidad[0])
+        return conexion
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
@@ -113,6 +125,14 @@ def barra_lateral():
     rango = consulta(queries.rango_fechas).iloc[0]
     minimo, maximo = _a_date(rango["desde"]), _a_date(rango["hasta"])
 
+    # A rebuild may bring other processes, types or dates: a choice the new data lacks resets.
+    if st.session_state.get("f_proceso") not in procesos:
+        st.session_state.pop("f_proceso", None)
+    if st.session_state.get("f_tipo") not in tipos:
+        st.session_state.pop("f_tipo", None)
+    if st.session_state.get("_rango") != (minimo, maximo):
+        st.session_state.pop("f_fechas", None)
+        st.session_state["_rango"] = (minimo, maximo)
     _iniciar("f_proceso", qp.get("proceso") if qp.get("proceso") in procesos else TODOS)
     _iniciar("f_tipo", qp.get("tipo") if qp.get("tipo") in tipos else TODOS)
     if minimo is not None:
