@@ -88,6 +88,8 @@ class _Asistencia:
             if header:
                 section = header
                 continue
+            if self._continues_prose(index):
+                continue
             following = self._next_line(number)
             entry, used_next = _roster_entry(text, following[1] if following else None, section)
             if entry is None:
@@ -98,6 +100,16 @@ class _Asistencia:
                 skip.add(following[0])
             entry["linea"] = number
             self._add_entry(entry, section, signature=number >= self.closing)
+
+    def _continues_prose(self, index):
+        """The line right below a long unfinished prose line is that sentence's tail, not a
+        roster entry («…y Dra. Claudia Ivonne⏎Martínez Luévano, integrantes de la Comisión; …»)."""
+        previous = self.doc.lines[index - 1].strip() if index else ""
+        if not previous or len(previous) < 75 or _is_columns(self.doc.lines[index - 1]):
+            return False
+        if previous.endswith((".", ":", ";")) or previous.isupper():
+            return False
+        return _roster_entry(previous, None, None)[0] is None
 
     def _next_line(self, number):
         for index in range(number, min(number + 3, len(self.doc.lines))):
@@ -405,13 +417,17 @@ def _dash_entry(text):
 
 def _party_first_entry(text):
     """'Partido Acción Nacional: C. Luis Pérez Soto, representante propietario'."""
-    match = re.match(r"^(?P<partido>[^:]{2,70}):\s*(?P<rest>.+)$", text)
+    match = re.match(r"^(?:[Pp]or\s+(?:el\s+|la\s+)?)?(?P<partido>[^:,]{2,70})[:,]\s*(?P<rest>.+)$", text)
     if not match or not re.search(r"partido|^[A-Z.]{2,12}$|morena|movimiento|redes|fuerza|encuentro",
                                   fold_accents(match.group("partido")) if not match.group("partido").isupper()
                                   else match.group("partido").lower() + " partido"):
         return None
     rest = match.group("rest")
+    calidad = re.search(r"\((propietari[oa]|suplente)\)", rest, re.IGNORECASE)
+    rest = re.sub(r"\s*\((propietari[oa]|suplente)\)", "", rest, flags=re.IGNORECASE)
     who, _, cargo = rest.partition(",")
+    if calidad:
+        cargo = f"{cargo} {calidad.group(1)}"
     person = _person(who)
     if not person:
         return None
@@ -448,13 +464,26 @@ def _span_of(text, name):
 
 def _cargo_near(sentence, start, end):
     """The cargo said of a name in prose: right after it ('…Olvera Escalera representante del
-    Partido Revolucionario Institucional') or right before it ('la Consejera Electoral Mtra. …')."""
+    Partido Revolucionario Institucional') or right before it ('la Consejera Electoral Mtra. …');
+    of the two, the one that names a role in the session ('el Secretario Técnico, Mtro. Gilberto
+    Ramírez Calvillo, Director Ejecutivo de…' is the secretario)."""
+    after, before = _cargo_after(sentence, end), _cargo_before(sentence, start)
+    if after and rol_of(after) != "otro":
+        return after
+    if before and rol_of(before) != "otro":
+        return before
+    return after or before
+
+
+def _cargo_after(sentence, end):
     after = sentence[end:end + 160]
     match = re.match(r"^[\s,]*(?:quien (?:es|funge como)\s+|en su calidad de\s+|en calidad de\s+)?"
                      r"((?:el |la )?(?:representante|rpte|consejer|asesor|secretari|integrante|vocal|president|invitad|"
                      r"titular|director|coordinador|jef|encargad)[^,;.]*(?:\.[A-Z]\.[^,;]*)?)", after, re.IGNORECASE)
-    if match:
-        return match.group(1).strip()
+    return match.group(1).strip() if match else ""
+
+
+def _cargo_before(sentence, start):
     before = sentence[max(0, start - 90):start]
     match = re.search(r"((?:representante|rpte|consejer|asesor|secretari|integrante|vocal|president|invitad|titular|director|"
                       r"coordinador|jef|encargad)[^,;.]*?)[\s,]*(?:el|la|al|a la)?\s*$", before, re.IGNORECASE)

@@ -18,7 +18,7 @@ from etl.personas import display_name, names_in, resolve
 CLAVE_RE = re.compile(r"\b[A-Z]{2,}[A-Za-z]*(?:[/.\-_][A-Z0-9]{1,14}){1,7}[/.\-_](?:19|20)\d{2}\b")
 DOC_TYPES = (
     ("dictamen", re.compile(r"\bdictamen(es)?\b")),
-    ("acta", re.compile(r"\bactas?\s+(de\s+la(s)?\s+|de\s+)?(sesion|reunion)")),
+    ("acta", re.compile(r"\bactas?\s+(?:(?:de|del)\s+(?:la|las)?\s*)?(?:\w+\.?\s+){0,3}(?:sesion|sesiones|reunion)")),
     ("informe", re.compile(r"\binformes?\b")),
     ("acuerdo", re.compile(r"\b(proyecto de )?acuerdos?\b")),
     ("plan", re.compile(r"\b(plan|programa)\s+(anual\s+)?(de\s+trabajo|operativo|de actividades|de auditoria)|"
@@ -44,6 +44,12 @@ ATTENDED_RE = re.compile(
     r"(observaciones|correcciones|modificaciones|ajustes|comentarios|precisiones)\s+(\S+\s+){0,14}?"
     r"(fueron|han sido|quedaron|se encuentran|estan|ya estan|se tienen por)\s+(debidamente\s+)?"
     r"(atendid|solventad|incorporad|realizad|subsanad)\w*)")
+WITH_CORRECTIONS_RE = re.compile(r"(con|incluyendo|considerando|incorporando) (las|los|la|el|dicha|dichas|dicho|dichos|esa|esas|"
+                                 r"tal|tales|esta|estas|estos) (correccion|correcciones|modificacion|modificaciones|observacion|"
+                                 r"observaciones|ajuste|ajustes|propuestas?|cambios?)")
+WITHDRAWN_RE = re.compile(r"se retira (del orden del dia|el punto|el proyecto|el documento|el dictamen|el informe|el acuerdo)|"
+                          r"(proyecto|punto|dictamen|documento|informe|acuerdo) (se retira|queda retirad|es retirad|fue retirad|se retiro)|"
+                          r"retirad[oa] del orden|queda retirad|retirar (el|este) punto|se retiro (el|del)")
 FUTURE_RE = re.compile(r"deber[aá]n?\s+(ser\s+)?(solventar|atender|realizar|incorporar)|ser[aá]n\s+(atendid|solventad|incorporad)|"
                        r"se atender[aá]n?|para la proxima sesion|pendientes? de (atender|solventar)")
 
@@ -90,18 +96,24 @@ def _document_name(titulo, tipo):
 
 def _state(lector, numero, votaciones, agenda_line):
     """What happened to the document of agenda item `numero`, and the line that says it."""
+    start = next((line for line, n in lector.puntos if n == numero and line > 0), None)
+    presented = None
+    for paragraph in lector.paragraphs:
+        if not start or paragraph.linea < start or lector.punto_at(paragraph.linea) != numero:
+            continue
+        folded = fold(paragraph.text)
+        withdrawn = WITHDRAWN_RE.search(folded)
+        if withdrawn:
+            return "retirado", paragraph.linea_at(withdrawn.start())
+        shown = re.search(r"se (tuvo|tiene|tienen|tuvieron|da|dio|dan) por (presentad|recibid|rendid)|queda(n)? (debidamente )?presentad",
+                          folded)
+        if shown and presented is None:
+            presented = paragraph.linea_at(shown.start())
     votes = [v for v in votaciones if v["punto"] == numero and _decides_document(v)]
     if votes:
         vote = votes[-1]
         return vote["resultado"], vote["fuente"]["linea"]
-    start = next((line for line, n in lector.puntos if n == numero and line > 0), None)
-    for paragraph in lector.paragraphs:
-        if start and paragraph.linea >= start and lector.punto_at(paragraph.linea) == numero:
-            if re.search(r"se retira (del orden del dia|el punto|el proyecto|el documento|el dictamen|el informe)|"
-                         r"retirad[oa] del orden|queda retirad|se retira de la sesion el punto|"
-                         r"retirar (el|este) punto", fold(paragraph.text)):
-                return "retirado", paragraph.linea
-    return "presentado", start or agenda_line
+    return "presentado", presented or start or agenda_line
 
 
 def _decides_document(vote):
@@ -118,7 +130,7 @@ def _decides_document(vote):
 def _is_correction_vote(vote):
     text = fold(vote.get("asunto") or "")
     call = fold(vote.get("_llamado").text) if vote.get("_llamado") else ""
-    if re.search(r"con (las|los) (correcciones|modificaciones|observaciones|ajustes)", text):
+    if WITH_CORRECTIONS_RE.search(text):
         return False
     return bool(CORRECTION_WORDS_RE.search(text) or (re.search(r"\bpropuestas?\b", call) and CORRECTION_WORDS_RE.search(call)))
 
@@ -180,11 +192,10 @@ def _accepted_later(lector, paragraph, punto):
     """A correction not voted on is accepted when the item's document is approved «con las
     observaciones» or the presiding officer takes note of it; None when the acta does not say."""
     for later in lector.paragraphs:
-        if later.linea <= paragraph.linea or lector.punto_at(later.linea) != punto:
+        if later.linea < paragraph.linea or lector.punto_at(later.linea) != punto:
             continue
         folded = fold(later.text)
-        if re.search(r"(con|incluyendo|considerando) (las|los) (observaciones|correcciones|modificaciones|ajustes|propuestas)|"
-                     r"se (toma|tomara) nota|se (atendera|atenderan|realizara|realizaran|incorporara|incorporaran)|"
+        if WITH_CORRECTIONS_RE.search(folded) or re.search(r"se (toma|tomara) nota|se (atendera|atenderan|realizara|realizaran|incorporara|incorporaran)|"
                      r"(se acepta|se aceptan|aceptada|aceptadas)", folded):
             return True
         if re.search(r"no (se acepta|procede|ha lugar)|se desecha|no se aceptan", folded):

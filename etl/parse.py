@@ -144,7 +144,7 @@ class Lector:
             closing = None
         for paragraph in reversed(self.paragraphs):
             folded = fold(paragraph.text)
-            if re.search(r"(clausurad[oa]|se clausura|conclu(ye|ida|ido)|se levanta la (presente )?sesion|"
+            if re.search(r"(clausur(ad[oa]|o|a la)|se clausura|conclu(ye|ida|ido|yo)|se levanta la (presente )?sesion|"
                          r"da por terminad|se da por concluid|termino de la sesion|finalizad[ao] la sesion)",
                          folded) and parse_time(paragraph.text):
                 return min(paragraph.ultima_linea + 1, closing or 10 ** 9)
@@ -283,7 +283,7 @@ class Lector:
         fin = None
         for paragraph in reversed(self.paragraphs):
             folded = fold(paragraph.text)
-            if re.search(r"clausurad[oa]|se clausura|conclu(ye|ida|ido|ir)|se levanta la (presente )?sesion|"
+            if re.search(r"clausur(ad[oa]|o|a la)|se clausura|conclu(ye|ida|ido|ir|yo)|se levanta la (presente )?sesion|"
                          r"da por terminad|da por concluid|termino de la sesion|finalizad[ao]|se da por clausurad|"
                          r"se cierra la sesion|cierre de la sesion|terminad[ao]s? los asuntos", folded):
                 fin = parse_time(_after(paragraph.text, r"siendo las|siendo la|a las|las")) or parse_time(paragraph.text)
@@ -388,8 +388,33 @@ class Lector:
             if numero is not None and (not numbers or numero in numbers):
                 if not markers or markers[-1][1] != numero:
                     markers.append((paragraph.linea, numero))
+        markers = self._implicit_markers(orden, markers)
         if orden and (not markers or markers[0][1] != orden[0][0]):
             markers.insert(0, (0, orden[0][0]))
+        return markers
+
+    def _implicit_markers(self, orden, markers):
+        """Items the body never announces by number but whose subject a decision names: 'En
+        votación económica, el orden del día se aprobó por unanimidad' is item 2, «Aprobación
+        del orden del día», when the body has not moved past it."""
+        marked = {n for _, n in markers}
+        start = max(self.agenda_lines) if self.agenda_lines else 0
+        for numero, titulo, _ in orden:
+            if numero in marked:
+                continue
+            key = _subject_key(titulo)
+            if key is None:
+                continue
+            before = [l for l, n in markers if n < numero]
+            after = [l for l, n in markers if n > numero]
+            low = max(before + [start])
+            high = min(after + [10 ** 9])
+            for paragraph in self.paragraphs:
+                if low < paragraph.linea < high and re.search(key, fold(paragraph.text)) and \
+                        re.search(r"aprob|votacion|somet|consideracion|lectura", fold(paragraph.text)):
+                    markers.append((paragraph.linea, numero))
+                    break
+        markers.sort()
         return markers
 
     def _mark_voters(self, asistentes, votaciones):
@@ -451,7 +476,8 @@ def _organo_in(text):
                       r"(?:[\s,]+(?:(?:de|del|la|las|los|y|para|el|DE|DEL|LA|LAS|LOS|Y|PARA|EL)\b|"
                       r"[A-ZÁÉÍÓÚ][\wáéíóúñÁÉÍÓÚÑ]+))*?)"
                       r"(?=\s+(?:del|de la|DEL|DE LA)\s+(?:Instituto|INSTITUTO|Organismo|ORGANISMO|Suprema|SUPREMA|"
-                      r"Congreso|CONGRESO|Tribunal|TRIBUNAL|Consejo General|Comisi[óo]n Estatal)|\s*\(|\s*[,.;:]|\s+(?:en|celebrad)|\s*$)",
+                      r"Congreso|CONGRESO|Tribunal|TRIBUNAL|Consejo General|Comisi[óo]n Estatal)|\s*\(|\s*[,.;:]|\s+(?:en|celebrad)|"
+                      r"\s+(?:Proceso|PROCESO|Acta|ACTA|Sesi[óo]n|SESI[ÓO]N|Anexo|ANEXO)\b|\s*$)",
                       text)
     if not match:
         return None
@@ -564,7 +590,7 @@ PUNTO_MARKER_RES = [
     re.compile(r"^\s*(?:punto\s+)?(?P<n>\d{1,2}|[ivxl]{1,6})\s*(?:[.)\-–]|\.-)\s+\S"),
     re.compile(rf"^\s*punto\s+(?P<n>\d{{1,2}}|[ivxl]{{1,6}}|{NUMBER_WORDS_RE}|\w+)\b"),
 ]
-PUNTO_CONTEXT_RE = re.compile(r"siguiente punto|punto del orden|orden del dia|desahogo|pasamos al|pasando al|"
+PUNTO_CONTEXT_RE = re.compile(r"^\W*(?:\w+\s+){0,4}(?:en\s+)?(?:el|del|al)\s+punto\b|siguiente punto|punto del orden|orden del dia|desahogo|pasamos al|pasando al|"
                               r"continuamos con|continuando con|en relacion (con|al)|punto numero|^\s*punto\b|"
                               r"corresponde al|procede al|siguiente asunto")
 
@@ -588,6 +614,16 @@ def _punto_marker(text, orden):
             if title is None or not _similar_title(title, text):
                 continue
         return value
+    return None
+
+
+def _subject_key(titulo):
+    """What a body paragraph says when it deals with an item that has no number announced."""
+    folded = fold(titulo)
+    if "orden del dia" in folded:
+        return r"\borden del dia\b"
+    if re.search(r"\bactas?\b", folded) and not re.search(r"\b(dictamen|informe)\b", folded):
+        return r"\bactas?\b(?! de la presente)"
     return None
 
 

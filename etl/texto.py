@@ -16,7 +16,7 @@ PAGE_NUMBER_RE = re.compile(
     re.IGNORECASE,
 )
 BALLOT_HINT_RE = re.compile(r"\b(a favor|en contra|abstenci[oó]n|me abstengo)\b", re.IGNORECASE)
-TERMINAL = ".:;!?»”\")"
+TERMINAL = ".:;!?"
 
 
 def clean_line(line):

@@ -23,11 +23,12 @@ NAME_ONLY_LINE_RE = re.compile(rf"^[\s\-–—•*]*(?:[Yy]\s+)?(?P<who>(?i:{GRA
 SENSE_ONLY_RE = re.compile(rf"^[\s\-–—•*]*(?i:{SENSE_RE})[\s.!,]*$")
 RESULT_RE = re.compile(
     r"\b(?:(?:es|son|ha sido|han sido|fue|fueron|queda|quedan|queda(?:n)? debidamente|resulta|resultan|resulto)\s+"
-    r"(?:aprobad|rechazad)[oa]s?|se aprueba|se aprueban|se rechaza|se rechazan|aprobad[oa]s?\s+(?:por|con)\s+"
+    r"(?:aprobad|rechazad)[oa]s?|se aprueba|se aprueban|se rechaza|se rechazan|se aprobo|se aprobaron|se rechazo|"
+    r"se rechazaron|no se aprobo|aprobad[oa]s?\s+(?:por|con)\s+"
     r"(?:unanimidad|mayoria|\w+\s+votos?)|rechazad[oa]s?\s+(?:por|con)\s+(?:unanimidad|mayoria|\w+\s+votos?)|"
     r"no (?:es|fue|ha sido|resulta|resulto) aprobad[oa]s?|no se aprueba|no aprobad[oa]s?|"
     r"^\W*(?:aprobad[oa]s?|rechazad[oa]s?)\b)")
-NEGATIVE_RE = re.compile(r"rechazad|se rechaza|no (?:es|fue|ha sido|resulta|resulto) aprobad|no se aprueba|no aprobad")
+NEGATIVE_RE = re.compile(r"rechazad|se rechaz|no (?:es|fue|ha sido|resulta|resulto) aprobad|no se aprob|no aprobad")
 REFERENCE_RE = re.compile(r"(aprobad[oa]s?|rechazad[oa]s?)\s+(por el|por la|por los|mediante|en la sesion|el dia|en sesion|"
                           r"en su sesion|previamente|con anterioridad|anteriormente)")
 CALL_RE = re.compile(r"votaci[oó]n|someto|sometemos|somete|se consulta|consulto|les consulto|a favor de|a su consideraci|"
@@ -237,6 +238,7 @@ def _asunto(call, statement, lector, line):
         text = call.text
         for pattern in (r"(?:se somete|someto|sometemos|se pone)\s+(?:a (?:su )?(?:votaci[oó]n|consideraci[oó]n)(?: de [^,]{0,40})?)\s*(?:,\s*)?(?P<a>.+)",
                         r"(?:est[aá]n|estan|esten|est[eé]n)\s+a favor de(?:\s+la aprobaci[oó]n(?:,)?\s*(?:de)?)?\s*(?P<a>.+)",
+                        r"(?:consult\w+|pregunt\w+)\s+si\s+(?:se\s+)?(?:aprobaba[n]?|aprueba[n]?|(?:estaban|est[aá]n) de acuerdo con)\s+(?P<a>.+?)(?:,\s*lo que|$)",
                         r"aprobaci[oó]n de\s+(?P<a>.+)"):
             match = re.search(pattern, text, re.IGNORECASE)
             if match:
@@ -299,7 +301,7 @@ def _economic_votes(lector, asistentes, used_lines):
         if any(paragraph.linea <= l <= paragraph.ultima_linea for l in used_lines):
             continue
         window = folded[max(0, match.start() - 60):match.end() + 40]
-        if REFERENCE_RE.search(folded[match.start():match.end() + 30]) or re.search(r"\bse aprobo\b|\bfue aprobad[oa] en\b", window):
+        if REFERENCE_RE.search(folded[match.start():match.end() + 30]) or re.search(r"\bfue aprobad[oa] en\b|\bse aprobo en\b", window):
             continue
         linea = paragraph.linea_at(match.start())
         punto = lector.punto_at(linea)
@@ -351,7 +353,9 @@ def _economic_vote(lector, text, linea, punto, asistentes, index):
         (en_contra and a_favor) or abstenciones)
     if unanimous_said and (abstenciones or (en_contra and a_favor)):
         lector.aviso("El acta declara unanimidad pero el recuento no es unánime.", linea)
-    call = _call_before(lector, linea + 1) if index else None
+    own = lector.paragraphs[index]
+    call = own if re.search(r"consult\w*\s+si|pregunt\w*\s+si|somet\w+ a (votacion|consideracion)", folded) \
+        else (_call_before(lector, linea) if index else None)
     return {
         "punto": punto, "asunto": _asunto(call, (text, linea), lector, linea), "forma": "economica",
         "resultado": resultado, "unanimidad": bool(unanimidad), "a_favor": a_favor, "en_contra": en_contra,
