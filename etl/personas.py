@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 GRADOS = {
     "dra": "Dra.", "dr": "Dr.", "doctora": "Dra.", "doctor": "Dr.",
     "mtra": "Mtra.", "mtro": "Mtro.", "maestra": "Mtra.", "maestro": "Mtro.", "mra": "Mtra.",
-    "mro": "Mtro.", "ma": "Mtra.",
+    "mro": "Mtro.",
     "lic": "Lic.", "licda": "Licda.", "lcda": "Licda.", "licenciada": "Lic.", "licenciado": "Lic.",
     "ing": "Ing.", "inga": "Inga.", "ingeniera": "Ing.", "ingeniero": "Ing.",
     "md": "M.D.", "c": "C.", "ciudadana": "C.", "ciudadano": "C.", "cp": "C.P.",
@@ -34,7 +34,9 @@ _LOWER = "a-záéíóúüñ"
 _NAME_WORD = rf"(?:[{_UPPER}][{_LOWER}{_UPPER}'’]+(?:-[{_UPPER}][{_LOWER}{_UPPER}]+)?)"
 _PARTICLE = r"(?:de|del|la|las|los|y|De|Del|DE|DEL|LA|LAS|LOS|Y)"
 # A personal name: two to eight capitalised words, particles allowed inside.
-NAME_RE = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_WORD}){{1,7}}"
+# A name never runs into the next person's title: «Lic. Teresa Romo Delgado y Dra. Claudia …».
+_NOT_TITLE = rf"(?!(?i:{GRADO_RE})(?:\.|\s))"
+NAME_RE = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_NOT_TITLE}{_NAME_WORD}){{1,7}}"
 # The title is read in any case, the name only capitalised («al Licenciado Jorge Alfredo Salas
 # Berumen representante del…» stops before «representante»).
 TITLED_NAME_RE = re.compile(rf"(?<![\w.])(?P<grado>(?i:{GRADO_RE}))\s+(?P<nombre>{NAME_RE})")
