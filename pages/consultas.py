@@ -115,7 +115,7 @@ def descargas(resultado):
 
 
 def guardadas():
-    st.subheader("Consultas guardadas")
+    st.subheader("Preguntas guardadas")  # not «Consultas…»: the title must be the only heading with that word
     for nombre, guardada in sorted(_guardadas().items(), key=lambda item: item[1].titulo):
         st.button(guardada.titulo, key=f"guardada-{nombre}", on_click=_cargar, args=(nombre,),
                   icon=":material/bookmark:", type="tertiary")
