@@ -171,66 +171,64 @@ def test_periodo_al_reves(db_real):
 
 
 # ───────────────────────────── Un proceso de varias sesiones ─────────────────────────────
+# tests/fixtures/proceso/: a fictional committee (Colima) over five sessions: installation on
+# 15/11/2023, ordinarias 1-3 on 17/01, 21/02 and 20/03/2024, an extraordinaria on 10/04/2024.
+# In ordinaria 1, Mariana Itzel Ceballos Larios asks corrections to the December report; the
+# acta of ordinaria 3 reports them attended.
 
-def _sesiones(db):
-    con = connect_readonly(db)
-    try:
-        return con.execute("SELECT sesion_id, fecha FROM sesiones ORDER BY fecha").fetchall()
-    finally:
-        con.close()
+SOLICITANTE = "Mariana Itzel Ceballos Larios"
 
 
-def _correccion_atendida(db):
-    """(description, requested on, attended on) of a correction a later session attends."""
-    con = connect_readonly(db)
-    try:
-        fila = con.execute("""
-            SELECT c.descripcion, sc.fecha, min(sa.fecha)
-            FROM correcciones_atendidas ca JOIN correcciones c USING (correccion_id)
-            JOIN sesiones sc ON sc.sesion_id = c.sesion_id
-            JOIN sesiones sa ON sa.sesion_id = ca.sesion_id
-            WHERE sa.fecha > sc.fecha GROUP BY ALL ORDER BY sc.fecha LIMIT 1""").fetchone()
-    finally:
-        con.close()
-    assert fila, "tests/fixtures/proceso/ debe tener una corrección atendida en otra sesión"
-    return fila
+def correcciones_de(doc, solicitante=SOLICITANTE):
+    filas = tabla(doc, "Sesión", "Documento", "Solicitante", "Descripción", "Estado al corte")
+    return [f for f in filas if f[2] == solicitante]
 
 
 def test_proceso_solo_las_sesiones_del_periodo(db_proceso):
-    fechas = [f for _, f in _sesiones(db_proceso)]
-    assert len(fechas) >= 3
-    desde, hasta = fechas[1], fechas[-2]
-    sesiones = tabla(abrir(generar(db_proceso, desde, hasta)), "Sesión", "Fecha", "Horario")
-    esperadas = [f for f in fechas if desde <= f <= hasta]
-    assert [s[1] for s in sesiones] == [informe.fecha_larga(f) for f in esperadas]
+    doc = abrir(generar(db_proceso, dt.date(2024, 1, 1), dt.date(2024, 3, 31)))
+    sesiones = tabla(doc, "Sesión", "Fecha", "Horario", "Duración", "Modalidad")
+    assert [s[:2] for s in sesiones] == [
+        ["Sesión Ordinaria número 1", "miércoles 17 de enero de 2024"],
+        ["Sesión Ordinaria número 2", "miércoles 21 de febrero de 2024"],
+        ["Sesión Ordinaria número 3", "miércoles 20 de marzo de 2024"]]
+    # The installation session is a source (corrections and documents before the period) but not
+    # a session of the period; the extraordinaria of April is after the cut-off.
+    fuentes = tabla(doc, "Archivo", "Sesión", "Del periodo", "SHA-256")
+    assert [(f[0], f[2]) for f in fuentes] == [
+        ("cotaprep-colima-2023-11-15-instalacion.txt", "No"),
+        ("cotaprep-colima-2024-01-17-ordinaria-01.txt", "Sí"),
+        ("cotaprep-colima-2024-02-21-ordinaria-02.txt", "Sí"),
+        ("cotaprep-colima-2024-03-20-ordinaria-03.txt", "Sí")]
+    assert {v[1] for v in tabla(doc, "Núm.", "Sesión")} <= {
+        "Ordinaria 1 (17/01/2024)", "Ordinaria 2 (21/02/2024)", "Ordinaria 3 (20/03/2024)"}
 
 
-def test_proceso_correccion_pendiente_antes_y_atendida_despues(db_proceso):
-    descripcion, pedida, atendida = _correccion_atendida(db_proceso)
-
-    def estado(hasta):
-        filas = tabla(abrir(generar(db_proceso, pedida, hasta)), "Sesión", "Documento",
-                      "Solicitante", "Descripción", "Estado al corte")
-        return [f[4] for f in filas if f[3] == descripcion]
-
-    assert estado(atendida - dt.timedelta(days=1)) == ["Pendiente"]
-    despues = estado(atendida)
-    assert len(despues) == 1 and despues[0].startswith("Atendida, ")
-    assert despues[0].endswith(f"({informe.fecha_corta(atendida)})")
+def test_proceso_correccion_pendiente_antes_de_la_sesion_que_la_atiende(db_proceso):
+    doc = abrir(generar(db_proceso, dt.date(2024, 1, 1), dt.date(2024, 3, 19)))
+    pedidas = correcciones_de(doc)
+    assert pedidas and all(f[0] == "Ordinaria 1 (17/01/2024)" for f in pedidas)
+    assert all("diciembre" in f[1].lower() for f in pedidas)
+    assert [f[4] for f in pedidas] == ["Pendiente"] * len(pedidas)
 
 
-def test_proceso_pendientes_incluyen_periodos_anteriores(db_proceso):
-    """A correction asked before the period and still open at the cut-off is listed as pending,
-    though not among the corrections asked in the period."""
-    descripcion, pedida, atendida = _correccion_atendida(db_proceso)
-    if (atendida - pedida).days < 2:
-        pytest.skip("no hay días entre la solicitud y su atención")
-    fechas = [f for _, f in _sesiones(db_proceso) if pedida < f < atendida]
-    if not fechas:
-        pytest.skip("ninguna sesión entre la solicitud y su atención")
-    doc = abrir(generar(db_proceso, fechas[0], fechas[0]))
+def test_proceso_correccion_atendida_despues(db_proceso):
+    doc = abrir(generar(db_proceso, dt.date(2024, 1, 1), dt.date(2024, 3, 20)))
+    pedidas = correcciones_de(doc)
+    assert pedidas
+    assert [f[4] for f in pedidas] == ["Atendida, Ordinaria 3 (20/03/2024)"] * len(pedidas)
     pendientes = tabla(doc, "Solicitada en", "Documento", "Descripción", "Días al corte")
-    assert [p[3] for p in pendientes if p[2] == descripcion] == [str((fechas[0] - pedida).days)]
+    assert not any("diciembre" in p[1].lower() for p in pendientes)
+
+
+def test_proceso_pendientes_de_periodos_anteriores(db_proceso):
+    """February alone: the January correction is not «asked in the period», but at the cut-off
+    (29/02/2024) it is still pending, 43 days after it was asked."""
+    doc = abrir(generar(db_proceso, dt.date(2024, 2, 1), dt.date(2024, 2, 29)))
+    assert correcciones_de(doc) == []
+    pendientes = tabla(doc, "Solicitada en", "Documento", "Descripción", "Días al corte")
+    de_enero = [p for p in pendientes if p[0] == "Ordinaria 1 (17/01/2024)"
+                and "diciembre" in p[1].lower()]
+    assert de_enero and all(p[3] == "43" for p in de_enero)
 
 
 # ───────────────────────────── El comando ─────────────────────────────
