@@ -28,7 +28,7 @@ CARGO_START_RE = re.compile(
     r"titular|director|coordinador|jef[ea]|encargad|auxiliar|comisionad|miembro|partido|tecnic|personal|"
     r"propietari|suplente|ministr|diputad|magistrad)")
 BALLOT_RE = re.compile(r"\b(a favor|en contra|me abstengo|abstencion)\b")
-ROLL_CALL_RE = re.compile(r"[:.\-–—]\s*(presente|aqui|ausente)\s*[.!]?\s*$", re.IGNORECASE)
+ROLL_CALL_RE = re.compile(r"[:.\-–—]\s*(presente|aqu[ií]|ausente)\b[^:]{0,40}$", re.IGNORECASE)
 ARRIVAL_RE = re.compile(
     r"(bienvenid[oa]|se incorpor|se integr|se une a|se suma|se conect|hace acto de presencia|"
     r"se presenta a la sesion|llega a la sesion|llego a la sesion|ingresa a la sesion|ingreso a la sesion|"
@@ -181,7 +181,9 @@ class _Asistencia:
         for paragraph in self.lector.paragraphs:
             if paragraph.linea >= self.closing or len(paragraph.text) < 30:
                 continue
-            for sentence, offset in _sentences(paragraph.text):
+            body, skipped = _body(paragraph.text)
+            for sentence, offset in _sentences(body):
+                offset += skipped
                 folded = fold_accents(sentence)
                 absent = ABSENCE_RE.search(folded)
                 present = PRESENCE_RE.search(folded) and paragraph.linea < self._opening_limit()
@@ -194,9 +196,10 @@ class _Asistencia:
                     persona = resolve(name, self.people)
                     linea = paragraph.linea_at(offset + start)
                     if persona is None:
-                        persona = Persona(nombre=name, grado=grado, cargo=_clean_cargo(cargo) or None,
-                                          rol=rol_of(cargo, "invitado" if present and not absent and not cargo else None,
-                                                     self.lector.organo),
+                        rol = rol_of(cargo, None, self.lector.organo)
+                        if rol == "otro" and present and not absent:
+                            rol = "invitado"
+                        persona = Persona(nombre=name, grado=grado, cargo=_clean_cargo(cargo) or None, rol=rol,
                                           partido=self._partido(cargo, linea), calidad=calidad_of(cargo),
                                           linea=linea, origen="prosa")
                         self.people.append(persona)
@@ -231,7 +234,9 @@ class _Asistencia:
         for paragraph in self.lector.paragraphs:
             if paragraph.linea >= self.closing or paragraph.linea in self.lector.agenda_lines:
                 continue
-            for sentence, offset in _sentences(paragraph.text):
+            body, skipped = _body(paragraph.text)
+            for sentence, offset in _sentences(body):
+                offset += skipped
                 folded = fold_accents(sentence)
                 arrival, departure = ARRIVAL_RE.search(folded), DEPARTURE_RE.search(folded)
                 if not arrival and not departure:
@@ -311,6 +316,14 @@ class _Asistencia:
 
 
 # ---- line readers ----------------------------------------------------------------------------
+
+def _body(text):
+    """A paragraph's text after its speaker label, and how many characters the label took."""
+    from etl.parse import strip_label
+
+    body = strip_label(text)
+    return body, len(text) - len(body)
+
 
 def _section_of(text):
     """The section a header line opens. Expecting lines like: 'INTEGRANTES DEL COMITÉ TÉCNICO
@@ -418,9 +431,11 @@ def _dash_entry(text):
 def _party_first_entry(text):
     """'Partido Acción Nacional: C. Luis Pérez Soto, representante propietario'."""
     match = re.match(r"^(?:[Pp]or\s+(?:el\s+|la\s+)?)?(?P<partido>[^:,]{2,70})[:,]\s*(?P<rest>.+)$", text)
-    if not match or not re.search(r"partido|^[A-Z.]{2,12}$|morena|movimiento|redes|fuerza|encuentro",
-                                  fold_accents(match.group("partido")) if not match.group("partido").isupper()
-                                  else match.group("partido").lower() + " partido"):
+    if not match:
+        return None
+    partido = match.group("partido").strip()
+    if not (re.search(r"\bpartido\b", fold_accents(partido)) or re.fullmatch(r"[A-Z][A-Z.]{1,11}", partido)
+            or re.search(r"\b(morena|movimiento ciudadano|redes sociales|fuerza por|encuentro)\b", fold_accents(partido))):
         return None
     rest = match.group("rest")
     calidad = re.search(r"\((propietari[oa]|suplente)\)", rest, re.IGNORECASE)
@@ -446,6 +461,9 @@ def _comma_entry(text):
     person = _person(who)
     if person and _is_cargo(cargo):
         return {"grado": person[0], "nombre": person[1], "cargo": cargo.strip(" .")}
+    person = _person(cargo)
+    if person and _is_cargo(who):
+        return {"grado": person[0], "nombre": person[1], "cargo": who.strip(" .")}
     return None
 
 

@@ -14,6 +14,7 @@ import re
 
 from etl.numeros import fold
 from etl.personas import display_name, names_in, resolve
+from etl.votos import RESULT_RE
 
 CLAVE_RE = re.compile(r"\b[A-Z]{2,}[A-Za-z]*(?:[/.\-_][A-Z0-9]{1,14}){1,7}[/.\-_](?:19|20)\d{2}\b")
 DOC_TYPES = (
@@ -171,7 +172,8 @@ def _request_paragraphs(lector):
             continue
         folded = fold(paragraph.text)
         if CORRECTION_WORDS_RE.search(folded) and REQUEST_RE.search(folded) and not ATTENDED_RE.search(folded) \
-                and not re.search(r"\bse aprobo\b|acuerdos tomados", folded):
+                and not re.search(r"\bse aprobo\b|acuerdos tomados", folded) and not WITH_CORRECTIONS_RE.search(folded) \
+                and not RESULT_RE.search(folded):
             found.append(paragraph)
     return found
 

@@ -69,6 +69,14 @@ THIS_SESSION_BEFORE = re.compile(
     r"levanta la|termino de la|siendo la|a la)\s*$")
 
 
+STATES_RE = (r"Aguascalientes|Ags\.|Baja California Sur|B\.C\.S\.|Baja California|B\.C\.|Campeche|Camp\.|Chiapas|Chis\.|"
+             r"Chihuahua|Chih\.|Coahuila|Coah\.|Colima|Col\.|Ciudad de M[ée]xico|CDMX|Durango|Dgo\.|Guanajuato|Gto\.|"
+             r"Guerrero|Gro\.|Hidalgo|Hgo\.|Jalisco|Jal\.|Estado de M[ée]xico|M[ée]x\.|Michoac[áa]n|Mich\.|Morelos|Mor\.|"
+             r"Nayarit|Nay\.|Nuevo Le[óo]n|N\.\s?L\.|Oaxaca|Oax\.|Puebla|Pue\.|Quer[ée]taro|Qro\.|Quintana Roo|Q\.\s?Roo|"
+             r"San Luis Potos[íi]|S\.L\.P\.|Sinaloa|Sin\.|Sonora|Son\.|Tabasco|Tab\.|Tamaulipas|Tamps\.|Tlaxcala|Tlax\.|"
+             r"Veracruz|Ver\.|Yucat[áa]n|Yuc\.|Zacatecas|Zac\.")
+
+
 class Lector:
     """Reads one normalised acta. Each `_parse_x` reads one field; results gather in `facts`."""
 
@@ -247,8 +255,7 @@ class Lector:
         """Expecting text like: '28 de enero de 2021' (heading), 'del día jueves 28 (veintiocho)
         de enero de 2021 (dos mil veintiuno)', 'a los veinticinco días del mes de marzo del año
         dos mil veinticuatro' (opening)."""
-        heading = [(d, p.linea_at(s)) for p in self.heading for d, s, _ in find_dates(p.text)
-                   if not _is_reference_date(p.text, s)]
+        heading = [(d, p.linea_at(s)) for p in self.heading for d, s, _ in find_dates(p.text)]
         opening = [(d, self.opening.linea_at(s)) for d, s, _ in find_dates(self.opening.text)
                    if not _is_reference_date(self.opening.text, s)] if self.opening else []
         candidates = heading[:1] + opening[:1]
@@ -328,7 +335,15 @@ class Lector:
                 return match.group(1).strip(" ,")
         head = " ".join(p.text for p in self.heading)
         match = re.search(r"(?:horas|hrs\.?)\s+(?:en\s+)?([A-ZÁÉÍÓÚ][\w áéíóúñ]+,\s*[A-Z][\w.]+\.?)", head)
-        return match.group(1).strip() if match else None
+        if match:
+            return match.group(1).strip()
+        for text in [head] + texts:
+            match = re.search(rf"([A-ZÁÉÍÓÚ][\wÁÉÍÓÚáéíóúñÑ.]+(?:\s+(?:de\s+|DE\s+)?[A-ZÁÉÍÓÚ][\wÁÉÍÓÚáéíóúñÑ.]+){{0,3}}),\s*({STATES_RE})\b",
+                              text, re.IGNORECASE)
+            if match and not re.match(r"(?i)(el|la|en|del|de|siendo)$", match.group(1)):
+                place = f"{match.group(1)}, {match.group(2)}"
+                return display_name(place) if place.isupper() else place
+        return None
 
     def _parse_quorum(self):
         """Expecting text like: 'me permito informar que existe quórum legal para sesionar',
@@ -361,7 +376,7 @@ class Lector:
         lines = self.doc.lines
         for index, line in enumerate(lines):
             folded = fold(line).strip()
-            if not re.search(r"orden del dia\W*$", folded) or len(folded) > 300:
+            if not re.search(r"orden del dia\W*$|orden del dia\b[^.]{0,50}:\s*$", folded) or len(folded) > 300:
                 continue
             items, used = _agenda_items(lines, index + 1)
             if len(items) >= 2:
@@ -384,10 +399,16 @@ class Lector:
         for paragraph in self.paragraphs:
             if paragraph.linea in self.agenda_lines:
                 continue
-            numero = _punto_marker(paragraph.text, orden)
+            text = strip_label(paragraph.text)
+            numero = _punto_marker(text, orden)
+            line = paragraph.linea
+            if numero is None and numbers and markers and re.search(r"\b(siguiente punto|punto siguiente)\b", fold(text)):
+                numero = markers[-1][1] + 1
+                if re.search(r"\b(siguiente punto|punto siguiente)\W*$", fold(text)) and len(text) > 40:
+                    line = paragraph.ultima_linea + 1
             if numero is not None and (not numbers or numero in numbers):
                 if not markers or markers[-1][1] != numero:
-                    markers.append((paragraph.linea, numero))
+                    markers.append((line, numero))
         markers = self._implicit_markers(orden, markers)
         if orden and (not markers or markers[0][1] != orden[0][0]):
             markers.insert(0, (0, orden[0][0]))
@@ -633,6 +654,14 @@ def _similar_title(title, text):
     return len(want & got) >= max(2, int(0.6 * len(want)))
 
 
+def strip_label(text):
+    """The paragraph without its speaker label («SECRETARIO TÉCNICO, ING. …: El punto cinco…»)."""
+    label = speaker_label(text)
+    if label:
+        return text[label["fin"]:].lstrip()
+    return text
+
+
 def speaker_label(text):
     """The person named in a speaker label at the start of a paragraph, or None. Expecting text
     like: 'Secretario Técnico, Ing. Jorge Galo Solano García: Buenas tardes…', 'SECRETARIO
@@ -647,5 +676,6 @@ def speaker_label(text):
     if titled:
         name = clean_name(titled.group("nombre"))
         if looks_like_name(name):
-            return {"nombre": name, "grado": canonical_grado(titled.group("grado")), "cargo": label}
+            return {"nombre": name, "grado": canonical_grado(titled.group("grado")), "cargo": label,
+                    "fin": match.end()}
     return None
