@@ -10,6 +10,7 @@ period give the same bytes.
 """
 import datetime as dt
 import io
+import re
 import sys
 import zipfile
 from dataclasses import dataclass, field
@@ -177,6 +178,30 @@ def asistencia_texto(presente, llegada, retiro):
 
 def _texto(valor, otro=NO_CONSTA):
     return otro if _vacio(valor) or valor == "" else str(valor)
+
+
+ABREVIATURAS = (
+    ("Comité Técnico Asesor del Programa de Resultados Electorales Preliminares", "COTAPREP"),
+    ("Programa de Resultados Electorales Preliminares", "PREP"),
+)
+LARGO_DESCRIPCION = 280
+
+
+def abreviar(texto):
+    """Titles and subjects with the committee's and the programme's names shortened, as the
+    cover defines them («Informe parcial de actividades del COTAPREP del Proceso …»)."""
+    for largo, corto in ABREVIATURAS:
+        texto = re.sub(re.escape(largo), corto, texto, flags=re.IGNORECASE)
+    return texto
+
+
+def resumir(texto, linea):
+    """A correction's wording, cut at a word near LARGO_DESCRIPCION characters, with the acta's
+    line where the whole of it is read."""
+    texto = " ".join(_texto(texto).split())
+    if len(texto) > LARGO_DESCRIPCION:
+        texto = texto[:LARGO_DESCRIPCION].rsplit(" ", 1)[0].rstrip(",;:.") + "…"
+    return texto if _vacio(linea) else f"{texto} (acta, línea {int(linea)})"
 
 
 def _tabla(filas, columnas, anchos=()):
@@ -434,8 +459,8 @@ def resultado_texto(v):
 
 def asunto_texto(v):
     if not _vacio(v.asunto) and v.asunto:
-        return v.asunto
-    return _texto(v.punto_titulo, "Asunto no consignado en el acta")
+        return abreviar(v.asunto)
+    return abreviar(_texto(v.punto_titulo, "Asunto no consignado en el acta"))
 
 
 def _votaciones(votaciones, votos, etiquetas):
@@ -475,7 +500,7 @@ def documento_texto(tipo, clave, titulo):
     """The clave when there is one (dictámenes), else the title, else the kind of document."""
     for valor in (clave, titulo):
         if not _vacio(valor) and valor:
-            return valor
+            return abreviar(valor)
     return TIPOS_DOCUMENTO.get(tipo, _texto(tipo))
 
 
@@ -512,11 +537,11 @@ def _correcciones(correcciones, etiquetas, hasta):
                        "atención; mientras tanto, está pendiente.")]
     if en_periodo.empty:
         return bloques + [Parrafo("En el periodo no se solicitaron correcciones.")]
-    filas = [(etiquetas[c.sesion_id], _texto(c.documento), _texto(c.solicitante),
-              _texto(c.descripcion), estado_correccion(c, etiquetas))
+    filas = [(etiquetas[c.sesion_id], abreviar(_texto(c.documento)), _texto(c.solicitante),
+              resumir(c.descripcion, c.linea), estado_correccion(c, etiquetas))
              for c in en_periodo.itertuples()]
     return bloques + [_tabla(filas, ["Sesión", "Documento", "Solicitante", "Descripción",
-                                     "Estado al corte"], (2.8, 3.4, 3.0, 4.8, 2.6))]
+                                     "Estado al corte"], (2.6, 3.2, 2.8, 5.6, 2.4))]
 
 
 def _pendientes(correcciones, en_tramite, etiquetas, hasta):
@@ -529,7 +554,8 @@ def _pendientes(correcciones, en_tramite, etiquetas, hasta):
         bloques.append(Parrafo("Incluye las solicitadas en periodos anteriores que siguen sin "
                                "atenderse."))
         bloques.append(_tabla(
-            [(etiquetas[c.sesion_id], _texto(c.documento), _texto(c.descripcion),
+            [(etiquetas[c.sesion_id], abreviar(_texto(c.documento)),
+              resumir(c.descripcion, c.linea),
               str((hasta - _fecha(c.fecha)).days)) for c in pendientes.itertuples()],
             ["Solicitada en", "Documento", "Descripción", "Días al corte"], (3.0, 4.0, 7.6, 2.0)))
     bloques.append(Titulo("7.2 Documentos sin resolución", 2))

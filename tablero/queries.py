@@ -680,7 +680,7 @@ def informe_correcciones(con, desde, hasta):
             WHERE ca.correccion_id IS NOT NULL AND s.fecha <= $hasta)
         SELECT c.correccion_id, c.sesion_id, s.fecha, s.fecha >= $desde AS en_periodo, c.punto,
                coalesce(d.clave, c.documento, d.titulo) AS documento, c.solicitante,
-               c.descripcion, c.aprobada,
+               c.descripcion, c.aprobada, c.linea,
                aten.sesion_id AS atendida_sesion_id, aten.fecha AS atendida_fecha,
                CASE WHEN aten.sesion_id IS NOT NULL THEN 'atendida'
                     WHEN c.aprobada IS NOT DISTINCT FROM false THEN 'no aprobada'
