@@ -75,7 +75,8 @@ def asistencia():
                        help="Representaciones presentes entre las acreditadas, sumando sesiones.")
     columnas[1].metric("Llegadas tarde", int(partidos["llegadas_tarde"].sum()))
     columnas[2].metric("Retiros anticipados", int(partidos["retiros_anticipados"].sum()))
-    columnas[3].metric("Ausencias de partidos acreditados", int(partidos["ausencias"].sum()))
+    columnas[3].metric("Ausencias", int(partidos["ausencias"].sum()),
+                       help="Partidos que debían estar (acreditados) y el acta no registra.")
     tarde = grid[grid["presente"] & grid["llegada_punto"].notna()]
     if not tarde.empty:
         st.markdown("**Llegaron tarde:** " + "; ".join(

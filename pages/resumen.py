@@ -47,7 +47,9 @@ def resumen():
     puntos = alt.Chart(sesiones).mark_circle(opacity=0.85).encode(
         x=alt.X("fecha:T", title="Fecha", axis=alt.Axis(format="%d/%m/%Y")),
         y=alt.Y("Tipo:N", title=None),
-        size=alt.Size("duracion_min:Q", title="Duración (min)", scale=alt.Scale(range=[120, 900])),
+        size=alt.Size("duracion_min:Q", legend=None,
+                      scale=alt.Scale(domain=[0, int(sesiones["duracion_min"].fillna(0).max()) or 1],
+                                      range=[40, 900])),
         color=alt.Color("Tipo:N", title="Tipo de sesión", legend=None),
         tooltip=[alt.Tooltip("sesion_nombre:N", title="Sesión"),
                  alt.Tooltip("Duración:N"),

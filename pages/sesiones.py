@@ -19,7 +19,7 @@ def duraciones(sesiones):
     sesiones["Fecha"] = sesiones["fecha"].map(formato.fecha_corta)
     sesiones["Duración"] = sesiones["duracion_min"].map(formato.duracion)
     izquierda, derecha = st.columns([3, 2])
-    izquierda.altair_chart(alt.Chart(sesiones).mark_bar().encode(
+    izquierda.altair_chart(alt.Chart(sesiones).mark_bar(size=36).encode(
         x=alt.X("Fecha:N", sort=None, title=None, axis=alt.Axis(labelAngle=0)),
         y=alt.Y("duracion_min:Q", title="Minutos"),
         color=alt.Color("Tipo:N", title="Tipo"),
@@ -38,14 +38,16 @@ def cabecera(sesion):
     st.header(formato.nombre_sesion(sesion.tipo, sesion.numero, sesion.fecha))
     st.caption(" · ".join(t for t in (formato.texto(sesion.organo), formato.texto(sesion.instituto),
                                        formato.texto(sesion.proceso)) if t))
-    columnas = st.columns(5, border=True)
-    columnas[0].metric("Fecha", formato.fecha_larga(sesion.fecha))
-    columnas[1].metric("Horario", f"{formato.texto(sesion.hora_inicio, defecto='¿?')} a "
-                       f"{formato.texto(sesion.hora_fin, defecto='¿?')} h")
-    columnas[2].metric("Duración", formato.duracion(sesion.duracion_min))
-    columnas[3].metric("Modalidad", formato.texto(sesion.modalidad, defecto="sin dato").capitalize())
-    columnas[4].metric("Quórum", formato.quorum(sesion.quorum))
-    st.caption(f"Lugar: {formato.texto(sesion.lugar, defecto='sin dato')} · Acta: `{sesion.archivo}`")
+    arriba = st.columns([2, 1.4, 1], border=True)
+    arriba[0].metric("Fecha", formato.fecha_larga(sesion.fecha))
+    arriba[1].metric("Horario", f"{formato.texto(sesion.hora_inicio, defecto='¿?')}–"
+                                f"{formato.texto(sesion.hora_fin, defecto='¿?')} h")
+    arriba[2].metric("Duración", formato.duracion(sesion.duracion_min))
+    abajo = st.columns([2, 1.4, 1], border=True)
+    abajo[0].metric("Lugar", formato.texto(sesion.lugar, defecto="sin dato"))
+    abajo[1].metric("Modalidad", formato.texto(sesion.modalidad, defecto="sin dato").capitalize())
+    abajo[2].metric("Quórum", formato.quorum(sesion.quorum))
+    st.caption(f"Acta: `{sesion.archivo}`")
 
 
 def pestana_orden(sesion):

@@ -239,11 +239,11 @@ def descargas(df, nombre, key=None):
     """CSV and Excel download buttons for `df` (Excel built only when clicked)."""
     archivo = re.sub(r"[^\w-]+", "-", nombre.lower()).strip("-") or "datos"
     key = key or archivo
-    izquierda, derecha, _ = st.columns([1, 1, 4])
-    izquierda.download_button("CSV", df.to_csv(index=False).encode("utf-8-sig"),
+    fila = st.container(horizontal=True, gap="small")
+    fila.download_button("CSV", df.to_csv(index=False).encode("utf-8-sig"),
                               file_name=f"{archivo}.csv", mime="text/csv",
                               icon=":material/download:", key=f"csv-{key}", on_click="ignore")
-    derecha.download_button("Excel", lambda: _excel(df, archivo), file_name=f"{archivo}.xlsx",
+    fila.download_button("Excel", lambda: _excel(df, archivo), file_name=f"{archivo}.xlsx",
                             mime="application/vnd.openxmlformats-officedocument."
                                  "spreadsheetml.sheet",
                             icon=":material/download:", key=f"xlsx-{key}", on_click="ignore")
@@ -254,6 +254,9 @@ def tabla(df, nombre, columnas, *, key=None, column_config=None, altura="auto"):
     downloads, and, when `df` has `acta_id` and `linea`, the acta's words for the selected row."""
     key = key or re.sub(r"\W+", "-", nombre.lower())
     visible = df[list(columnas)].rename(columns=columnas)
+    for columna in visible.columns:     # a fact the acta does not state reads blank, not «None»
+        if visible[columna].dtype == object or pd.api.types.is_string_dtype(visible[columna]):
+            visible[columna] = visible[columna].astype(object).where(visible[columna].notna(), "")
     trazable = {"acta_id", "linea"} <= set(df.columns)
     evento = st.dataframe(visible, hide_index=True, column_config=column_config, height=altura,
                           key=f"tabla-{key}", on_select="rerun" if trazable else "ignore",

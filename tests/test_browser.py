@@ -1,0 +1,153 @@
+"""The dashboard in a real browser: `streamlit run dashboard.py` served on 127.0.0.1, every page of
+tablero/paginas.py opened in headless Debian Chromium through Playwright (never a downloaded
+browser), a concrete heading awaited, no error text, a screenshot of each page kept in artefactos/
+(ignored by git), and a shared link with filters and a selected session reopening the same view."""
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tablero.paginas import PAGINAS
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTEFACTOS = ROOT / "artefactos"
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+ERRORES = ("Traceback", "StreamlitAPIException", "Uncaught app exception")
+
+sync_api = pytest.importorskip("playwright.sync_api")
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="falta /usr/bin/chromium")
+
+
+def _puerto_libre():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _servir(base, bitacora):
+    puerto = _puerto_libre()
+    env = {**os.environ, "TABLERO_DB": str(base)}
+    proceso = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"),
+         "--server.address", "127.0.0.1", "--server.port", str(puerto),
+         "--server.headless", "true", "--browser.gatherUsageStats", "false",
+         "--server.fileWatcherType", "none"],
+        cwd=ROOT, env=env, stdout=bitacora, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{puerto}"
+    for _ in range(120):
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as respuesta:
+                if respuesta.status == 200:
+                    return proceso, url
+        except OSError:
+            time.sleep(0.25)
+    proceso.terminate()
+    raise RuntimeError(f"streamlit no respondió en {url}")
+
+
+@pytest.fixture(scope="module")
+def navegador():
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+def _app(tmp_path_factory, base, nombre):
+    bitacora = open(tmp_path_factory.mktemp(nombre) / "streamlit.log", "w")
+    proceso, url = _servir(base, bitacora)
+    yield url
+    proceso.terminate()
+    try:
+        proceso.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proceso.kill()
+    bitacora.close()
+
+
+@pytest.fixture(scope="module")
+def app_real(tmp_path_factory, db_real):
+    yield from _app(tmp_path_factory, db_real, "app_real")
+
+
+@pytest.fixture(scope="module")
+def app_proceso(tmp_path_factory, db_proceso):
+    yield from _app(tmp_path_factory, db_proceso, "app_proceso")
+
+
+def _esperar(pagina, titulo):
+    """The page's heading, then the end of the script run (no running indicator)."""
+    pagina.get_by_role("heading", name=titulo, exact=True).first.wait_for(timeout=30_000)
+    pagina.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]',
+                             timeout=30_000)
+    # Elements show a skeleton until drawn, charts (Vega) after the run ends.
+    pagina.wait_for_function(
+        "() => document.querySelectorAll('[data-testid=\"stSkeleton\"]').length === 0",
+        timeout=30_000)
+    pagina.wait_for_timeout(800)
+
+
+def _sin_errores(pagina):
+    assert pagina.locator('[data-testid="stException"]').count() == 0
+    texto = pagina.locator('[data-testid="stMain"]').inner_text()
+    for error in ERRORES:
+        assert error not in texto
+
+
+def _ruta(archivo, n):
+    return "" if n == 0 else Path(archivo).stem
+
+
+@pytest.mark.parametrize("n, archivo, titulo", [(n, a, t) for n, (a, t, _) in enumerate(PAGINAS)],
+                         ids=[Path(a).stem for a, _, _ in PAGINAS])
+def test_cada_pagina_en_el_navegador(n, archivo, titulo, navegador, app_real):
+    ARTEFACTOS.mkdir(exist_ok=True)
+    contexto = navegador.new_context(viewport={"width": 1400, "height": 900}, locale="es-MX")
+    pagina_alta = 3200                  # the whole page in one screenshot (stMain scrolls itself)
+    pagina = contexto.new_page()
+    pagina.goto(f"{app_real}/{_ruta(archivo, n)}")
+    _esperar(pagina, titulo)
+    _sin_errores(pagina)
+    pagina.set_viewport_size({"width": 1400, "height": pagina_alta})
+    _esperar(pagina, titulo)
+    pagina.screenshot(path=str(ARTEFACTOS / f"{n:02d}-{Path(archivo).stem}.png"), full_page=True)
+    contexto.close()
+
+
+def test_un_enlace_compartido_reabre_la_misma_vista(navegador, app_proceso, db_proceso):
+    from tablero import db, formato, queries
+    con = db.connect_readonly(db_proceso)
+    sesiones = queries.sesiones(con)
+    con.close()
+    elegida = sesiones.iloc[0]                # not the default (the latest) session
+    tipo = elegida["tipo"]
+    enlace = f"{app_proceso}/sesiones?tipo={tipo}&sesion={elegida['clave']}"
+    encabezado = formato.nombre_sesion(elegida["tipo"], elegida["numero"], elegida["fecha"])
+
+    vistas = []
+    for _ in range(2):                         # the link as sent, then the URL the app shows
+        contexto = navegador.new_context(viewport={"width": 1400, "height": 900})
+        pagina = contexto.new_page()
+        pagina.goto(enlace)
+        _esperar(pagina, "Sesiones")
+        _sin_errores(pagina)
+        pagina.get_by_role("heading", name=encabezado).first.wait_for(timeout=30_000)
+        barra = pagina.eval_on_selector_all('[data-testid="stSidebar"] input',
+                                            "els => els.map(e => e.value)")
+        assert formato.tipo_sesion(tipo) in barra
+        vistas.append((pagina.url, encabezado, barra))
+        enlace = pagina.url
+        ARTEFACTOS.mkdir(exist_ok=True)
+        pagina.screenshot(path=str(ARTEFACTOS / "enlace-compartido.png"), full_page=True)
+        contexto.close()
+    assert f"sesion={elegida['clave']}" in vistas[0][0]
+    assert f"tipo={tipo}" in vistas[0][0]
+    assert vistas[0][0] == vistas[1][0]
+    assert vistas[0][2] == vistas[1][2]
