@@ -7,7 +7,8 @@ One code path for the page «Consultas» and for `python -m etl consulta`. Safet
 2. The connection, for what a SELECT can still reach: a private in-memory DuckDB instance that
    ATTACHes the file READ_ONLY, then `enable_external_access=false` (no read_csv, glob, COPY,
    ATTACH of files, INSTALL/LOAD), extension autoload/autoinstall off, Python replacement scans
-   off (a query cannot read the caller's DataFrames by name), then `lock_configuration=true`.
+   off (a query cannot read the caller's DataFrames by name), a memory limit with no spilling to
+   disk (temp_directory=''), then `lock_configuration=true`.
 
 Why a private instance rather than `duckdb.connect(path, read_only=True)`: in DuckDB those settings
 belong to the database instance, and the Python client shares one instance per file across the
@@ -51,6 +52,7 @@ AJUSTES_SEGUROS = {
     "autoload_known_extensions": False,
     "autoinstall_known_extensions": False,
     "python_enable_replacements": False,
+    "temp_directory": "",
     "lock_configuration": True,
 }
 
@@ -96,9 +98,11 @@ def connect_locked(path=None):
     try:
         con.execute(f"ATTACH {_literal(path)} AS {ALIAS} (READ_ONLY)")
         con.execute(f"USE {ALIAS}")
-        for name, value in [("python_enable_replacements", "false"),
-                            ("enable_external_access", "false"),
+        # Order matters: once external access is off, temp_directory can no longer be changed.
+        for name, value in [("temp_directory", "''"),   # no spilling: a query cannot fill the disk
+                            ("python_enable_replacements", "false"),
                             ("memory_limit", f"'{MEMORIA}'"), ("threads", str(HILOS)),
+                            ("enable_external_access", "false"),
                             ("lock_configuration", "true")]:
             con.execute(f"SET {name} = {value}")
     except duckdb.Error as error:

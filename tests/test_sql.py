@@ -129,6 +129,20 @@ def test_the_connection_itself_refuses_what_the_statement_check_would(scratch_db
     assert not Path("/tmp/consola-x.csv").exists()
 
 
+def test_the_safety_settings_are_on_and_locked(scratch_db):
+    con = connect_locked(scratch_db)
+    try:
+        settings = dict(con.execute(
+            "SELECT name, value FROM duckdb_settings() WHERE name IN ('enable_external_access', "
+            "'lock_configuration', 'autoload_known_extensions', 'autoinstall_known_extensions', "
+            "'python_enable_replacements', 'temp_directory', 'threads')").fetchall())
+    finally:
+        con.close()
+    assert settings == {"enable_external_access": "false", "lock_configuration": "true",
+                        "autoload_known_extensions": "false", "autoinstall_known_extensions": "false",
+                        "python_enable_replacements": "false", "temp_directory": "", "threads": "2"}
+
+
 def test_python_variables_are_not_tables(consola):
     secreto = pd.DataFrame({"clave": ["no debe verse"]})  # noqa: F841 (what a replacement scan would find)
     assert refusal(consola, "SELECT * FROM secreto") == (
