@@ -58,6 +58,7 @@ class _Asistencia:
         self.doc = lector.doc
         self.people = []
         self.signers = []
+        self._prose_tails = set()
         self.closing = lector.closing_line or len(self.doc.lines) + 1
 
     def read(self):
@@ -103,13 +104,20 @@ class _Asistencia:
 
     def _continues_prose(self, index):
         """The line right below a long unfinished prose line is that sentence's tail, not a
-        roster entry («…y Dra. Claudia Ivonne⏎Martínez Luévano, integrantes de la Comisión; …»)."""
+        roster entry («…y Dra. Claudia Ivonne⏎Martínez Luévano, integrantes de la Comisión; …»),
+        and so is the line below such a tail."""
         previous = self.doc.lines[index - 1].strip() if index else ""
-        if not previous or len(previous) < 75 or _is_columns(self.doc.lines[index - 1]):
+        if not previous or _is_columns(self.doc.lines[index - 1]):
             return False
         if previous.endswith((".", ":", ";")) or previous.isupper():
             return False
-        return _roster_entry(previous, None, None)[0] is None
+        if index - 1 in self._prose_tails:
+            self._prose_tails.add(index)
+            return True
+        if len(previous) >= 75 and _roster_entry(previous, None, None)[0] is None:
+            self._prose_tails.add(index)
+            return True
+        return False
 
     def _next_line(self, number):
         for index in range(number, min(number + 3, len(self.doc.lines))):
@@ -411,7 +419,21 @@ def _columns_entry(text):
     person = _person(cells[-1])
     if person and _is_cargo(cells[0]):
         return {"grado": person[0], "nombre": person[1], "cargo": " ".join(cells[:-1])}
+    if _is_party_cell(cells[0]):
+        who, _, calidad = cells[-1].partition(",")
+        person = _person(who)
+        if person:
+            return {"grado": person[0], "nombre": person[1],
+                    "cargo": f"representante {calidad.strip(' .')} del {cells[0]}".replace("  ", " "),
+                    "partido_texto": cells[0]}
     return None
+
+
+def _is_party_cell(cell):
+    """A roster column that names a party: «P.R.I.», «Partido Verde», «MORENA», «M.C.»."""
+    cell = cell.strip()
+    return bool(re.fullmatch(r"(?:[A-Z]\.){1,6}[A-Z]?\.?|[A-Z]{2,8}", cell) or
+                re.match(r"(?i)(partido|morena\b|movimiento ciudadano|redes sociales|fuerza por|encuentro)", cell))
 
 
 def _dash_entry(text):
@@ -457,6 +479,8 @@ def _comma_entry(text):
     """'Lic. Ana Soto Ruiz, representante suplente del PAN' (the state already removed)."""
     who, sep, cargo = text.partition(",")
     if not sep:
+        return None
+    if ";" in cargo:
         return None
     person = _person(who)
     if person and _is_cargo(cargo):

@@ -67,6 +67,14 @@ def parser():
     s.add_argument("--formato", choices=["csv", "json"], default="csv",
                    help="formato de salida (csv por omisión)")
     s.set_defaults(run=lambda args: _delegate("tablero.sql", args))
+
+    s = sub.add_parser("cuenta", help="imprime el bloque de una cuenta del personal",
+                       description="Pide una contraseña (dos veces; o la lee de la entrada "
+                                   "estándar) e imprime el bloque [cuentas.USUARIO] con su hash "
+                                   "para .streamlit/secrets.toml.")
+    s.add_argument("usuario", metavar="USUARIO", help="nombre de usuario (minúsculas, sin acentos)")
+    s.add_argument("--nombre", help="nombre de la persona, como se mostrará")
+    s.set_defaults(run=lambda args: _delegate("tablero.cuentas", args))
     return p
 
 

@@ -106,8 +106,8 @@ def _state(lector, numero, votaciones, agenda_line):
         withdrawn = WITHDRAWN_RE.search(folded)
         if withdrawn:
             return "retirado", paragraph.linea_at(withdrawn.start())
-        shown = re.search(r"se (tuvo|tiene|tienen|tuvieron|da|dio|dan) por (presentad|recibid|rendid)|queda(n)? (debidamente )?presentad",
-                          folded)
+        shown = re.search(r"se (tuvo|tiene|tienen|tuvieron|da|dio|dan) por (presentad|recibid|rendid)|queda(n)? (debidamente )?presentad|"
+                          r"\b(presento|presentaron|expuso|expusieron|rindio)\b", folded)
         if shown and presented is None:
             presented = paragraph.linea_at(shown.start())
     votes = [v for v in votaciones if v["punto"] == numero and _decides_document(v)]
@@ -171,11 +171,20 @@ def _request_paragraphs(lector):
         if paragraph.linea in lector.agenda_lines or paragraph.linea >= (lector.closing_line or 10 ** 9):
             continue
         folded = fold(paragraph.text)
-        if CORRECTION_WORDS_RE.search(folded) and REQUEST_RE.search(folded) and not ATTENDED_RE.search(folded) \
+        if _asks_correction(folded) and not ATTENDED_RE.search(folded) \
                 and not re.search(r"\bse aprobo\b|acuerdos tomados", folded) and not WITH_CORRECTIONS_RE.search(folded) \
                 and not RESULT_RE.search(folded):
             found.append(paragraph)
     return found
+
+
+def _asks_correction(folded):
+    """Some sentence asks for a change: correction words with a request, not a question."""
+    for sentence in re.split(r"(?<=[a-z]{3})[.;]\s+", folded):
+        if CORRECTION_WORDS_RE.search(sentence) and REQUEST_RE.search(sentence) and \
+                not re.search(r"pregunt\w*|\?|\bdudas?\b|consult\w* si", sentence):
+            return True
+    return False
 
 
 def _request_for(lector, vote, requests, consumed):

@@ -220,9 +220,13 @@ class Lector:
             for match in SESSION_RE.finditer(folded):
                 tipo = SESSION_TYPES[match.group("tipo")]
                 numero = _session_number(match, folded)
-                phrase = paragraph.text[match.start():match.end()] if len(folded) == len(paragraph.text) else match.group(0)
+                word = match.start() + match.group(0).find("sesion")
+                start = word if match.group("ordinal") and not _ordinal_value(match.group("ordinal")) else match.start()
+                same = len(folded) == len(paragraph.text)
+                phrase = paragraph.text[start:match.end()] if same else match.group(0)
+                after = paragraph.text[match.end():match.end() + 90] if same else folded[match.end():match.end() + 90]
                 yield (tipo, numero, paragraph.linea_at(match.start()), phrase.strip(), id(paragraph) in heading_ids,
-                       folded[max(0, match.start() - 40):match.start()], folded[match.end():match.end() + 60])
+                       folded[max(0, start - 40):start], after)
 
     def _parse_tipo_numero(self):
         """Expecting text like: 'ACTA DE LA SESIÓN ORDINARIA NÚMERO 2', 'Décima Sesión
@@ -273,7 +277,23 @@ class Lector:
         for other, line in candidates[1:]:
             if other != fecha:
                 self.aviso(f"El acta da dos fechas para la sesión: {fecha} y {other}.", line)
+        self._check_dates_of_this_session(fecha)
         return fecha
+
+    def _check_dates_of_this_session(self, fecha):
+        """«La presente acta de la sesión ordinaria número 6, celebrada el dieciséis de abril…»
+        when the session was held on the 15th."""
+        for mention in self._session_mentions():
+            if mention[4] or _refers_to_other_session(mention) or not re.search(
+                    r"(presente|esta)( acta de la)?\s*$", mention[5]):
+                continue
+            match = re.match(r"[^.;]{0,30}?celebrada\s+(?:el|en)\s+(?:d[ií]a\s+)?([^.;]{5,70})", mention[6], re.IGNORECASE)
+            if not match:
+                continue
+            dates = find_dates(match.group(1))
+            if dates and dates[0][0] != fecha:
+                words = match.group(1)[:dates[0][2]].strip()
+                self.aviso(f"El acta dice «celebrada el {words}» y la sesión fue el {fecha}.", mention[2])
 
     def _parse_horas(self):
         """Start: 'siendo las 17:00 (diecisiete) horas' in the opening (or the heading's '17:00
@@ -472,10 +492,17 @@ def _session_number(match, folded):
     return value if value and value < 500 else None
 
 
+def _ordinal_value(token):
+    value = to_int(token)
+    return value if value and not token.strip(".").isdigit() else None
+
+
 def _refers_to_other_session(mention):
     """«…del Acta de la Sesión Ordinaria número 1 …, celebrada el martes 22 de diciembre»:
-    a mention of another session, not this one."""
-    before, after = mention[5], mention[6]
+    a mention of another session, not this one («la presente acta de la sesión…» is this one)."""
+    before, after = mention[5], fold(mention[6])
+    if re.search(r"\b(presente|esta) acta de la\s*$", before):
+        return False
     if re.search(r"\bacta(s)? de la\s*$", before) and not mention[4]:
         return True
     if re.search(r"\b(anterior|pasada|previa|proxima|siguiente|celebrada el|celebrada en)\b", after[:40]) \
@@ -509,8 +536,8 @@ def _organo_in(text):
 
 
 def _instituto_in(text):
-    match = re.search(r"((?:Instituto|INSTITUTO|Organismo P[úu]blico Local|Suprema Corte|SUPREMA CORTE|Congreso|CONGRESO|"
-                      r"Tribunal|TRIBUNAL|Comisi[óo]n Estatal Electoral|Consejo Estatal Electoral)"
+    match = re.search(r"((?i:Instituto|Organismo P[úu]blico Local|Suprema Corte|Congreso|"
+                      r"Tribunal|Comisi[óo]n Estatal Electoral|Consejo Estatal Electoral)"
                       r"(?:\s+(?:(?:de|del|la|las|los|y|para|el|DE|DEL|LA|LAS|LOS|Y|PARA|EL)\b|[A-ZÁÉÍÓÚ][\wáéíóúñÁÉÍÓÚÑ]+))*)",
                       text)
     if not match:

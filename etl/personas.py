@@ -187,7 +187,7 @@ def rol_of(cargo, section=None, organo=None):
         return "representante"
     if section == "invitado" or re.search(r"\binvitad[oa]\b", folded):
         return "invitado"
-    if re.search(r"\b(asesor|asesora|integrante|vocal|miembro|comisionad[oa])\b", folded):
+    if re.search(r"\b(asesor|asesora|asesores|asesoras|integrantes?|vocal|vocales|miembros?|comisionad[oa]s?)\b", folded):
         return "integrante"
     if re.search(r"\bpresident[ea]\b", folded) and re.search(r"\b(comite|comision)\b", folded):
         return "integrante"
@@ -197,6 +197,9 @@ def rol_of(cargo, section=None, organo=None):
         return "invitado"
     if section in ("integrante", "invitado"):
         return section
+    if re.search(r"\b(titular|director|directora|coordinador|coordinadora|jefe|jefa|encargad[oa]|auxiliar|"
+                 r"personal|enlace|analista|subdirector|subdirectora)\b", folded):
+        return "invitado"
     return "otro"
 
 

@@ -263,8 +263,9 @@ def _trim_asunto(text):
 def _check_declared_counts(lector, text, counts, linea):
     declared = _declared_counts(text)
     for key, label in (("a favor", "a favor"), ("en contra", "en contra"), ("abstencion", "abstenciones")):
-        if declared.get(key) is not None and declared[key] != counts[key]:
-            lector.aviso(f"El acta declara {declared[key]} votos {label} y los votos nominales son {counts[key]}.", linea)
+        if declared.get(key) is not None and declared[key] != counts[key]:  # noqa: quoted below
+            words = declared.get("_" + key) or str(declared[key])
+            lector.aviso(f"El acta declara «{words}» y los votos nominales {label} son {counts[key]}.", linea)
 
 
 _COUNT = rf"(\d+|{NUMBER_WORDS_RE})"
@@ -281,6 +282,7 @@ def _declared_counts(text):
         match = re.search(pattern, folded)
         if match:
             counts[key] = to_int(match.group(1))
+            counts["_" + key] = match.group(0)
     return counts
 
 
@@ -301,7 +303,7 @@ def _economic_votes(lector, asistentes, used_lines):
         if any(paragraph.linea <= l <= paragraph.ultima_linea for l in used_lines):
             continue
         window = folded[max(0, match.start() - 60):match.end() + 40]
-        if REFERENCE_RE.search(folded[match.start():match.end() + 30]) or re.search(r"\bfue aprobad[oa] en\b|\bse aprobo en\b", window):
+        if REFERENCE_RE.search(folded[match.start():match.end() + 30]) or re.search(r"\b(fue aprobad[oa]|se aprobo) en (la|el) (sesion|reunion|acuerdo)\b", window):
             continue
         linea = paragraph.linea_at(match.start())
         punto = lector.punto_at(linea)
@@ -346,7 +348,7 @@ def _economic_vote(lector, text, linea, punto, asistentes, index):
             a_favor = 0
             lector.aviso("Votación económica sin recuento de votos: se registra el resultado sin cifras.", linea)
     resultado = "rechazado" if negative else "aprobado"
-    if declared and ((resultado == "aprobado") != (a_favor > en_contra)):
+    if declared.get("a favor") is not None and ((resultado == "aprobado") != (a_favor > en_contra)):
         lector.aviso(f"El resultado declarado ({resultado}) no corresponde al recuento: {a_favor} a favor y "
                      f"{en_contra} en contra.", linea)
     unanimidad = (unanimous_said or (en_contra == 0 and abstenciones == 0 and a_favor > 0)) and not (
