@@ -129,7 +129,8 @@ class _Asistencia:
         cargo = entry.get("cargo") or ""
         presente = entry.get("presente", section != "ausente")
         role_section = section if section in ("integrante", "representante", "invitado") else None
-        partido = self._partido(cargo + " " + (entry.get("partido_texto") or ""), entry["linea"])
+        partido = self._partido(cargo + " " + (entry.get("partido_texto") or ""), entry["linea"],
+                                representante=section == "representante")
         persona = Persona(
             nombre=entry["nombre"], grado=entry.get("grado"), cargo=_clean_cargo(cargo) or None,
             rol=rol_of(cargo or (entry.get("partido_texto") and "representante") or "", role_section,
@@ -149,14 +150,21 @@ class _Asistencia:
             return
         self.people.append(persona)
 
-    def _partido(self, text, linea):
+    def _partido(self, text, linea, representante=False):
         """The canonical party of a cargo («RPTE. SUP. P.V.E.M.»); an unknown party is kept by its
-        own name with an aviso."""
-        if not re.search(r"represent|rpte|partido|\bp\.", fold(text)) and not self.lector.catalogo.resolve(text):
-            return None
+        own name with an aviso («C. KARLA … ⇥HAGAMOS⇥PROPIETARIA» under «REPRESENTACIONES»)."""
         partido = self.lector.catalogo.resolve(text)
         if partido:
             return partido
+        if representante:
+            name = re.sub(r"(?i)\b(representante|rpte|rep|propietari[oa]|suplente|prop|sup|del|de la|de|partido|"
+                          r"pol[ií]tico|presente|presencial|virtual)\b\.?", " ", text)
+            name = " ".join(name.split()).strip(" .,")
+            if name and len(name) <= 60:
+                self.lector.aviso(f"Partido no reconocido en el catálogo: «{name}»; se conserva como está escrito.", linea)
+                return name
+        if not re.search(r"represent|rpte|partido|\bp\.", fold(text)):
+            return None
         match = re.search(r"\b(?:del|de)\s+(?:partido\s+(?:pol[ií]tico\s+)?)?((?:Partido\s+)?[A-ZÁÉÍÓÚ][\wÁÉÍÓÚáéíóúñ.]*(?:\s+(?:de|del|la|y|[A-ZÁÉÍÓÚ][\wáéíóúñ.]*))*)",
                           text)
         if match and re.search(r"represent|rpte", fold(text)):
@@ -205,7 +213,7 @@ class _Asistencia:
                     linea = paragraph.linea_at(offset + start)
                     if persona is None:
                         rol = rol_of(cargo, None, self.lector.organo)
-                        if rol == "otro" and present and not absent:
+                        if present and not absent and (rol == "otro" or re.search(r"como invitad|calidad de invitad", folded)):
                             rol = "invitado"
                         persona = Persona(nombre=name, grado=grado, cargo=_clean_cargo(cargo) or None, rol=rol,
                                           partido=self._partido(cargo, linea), calidad=calidad_of(cargo),
@@ -411,8 +419,18 @@ def _roster_entry(text, following, section):
 def _columns_entry(text):
     """'DRA. ALEJANDRA DEL CARMEN ARREOLA DELGADO⇥ASESORA TÉCNICA', also cargo first."""
     cells = [c for c in re.split(r"\t+|\s{2,}", text.strip()) if c.strip()]
+    state = [c for c in cells[1:] if re.fullmatch(r"(?i)(presente|presencial|virtual|remot[oa]|a distancia|en l[ií]nea|"
+                                                   r"ausente|no asisti[oó]|justificad[oa])\.?", c.strip())]
+    cells = [c for c in cells if c not in state]
     if len(cells) < 2:
         return None
+    entry = _columns_person(cells)
+    if entry and state:
+        entry["presente"] = not re.match(r"(?i)(ausente|no asist|justific)", state[0].strip())
+    return entry
+
+
+def _columns_person(cells):
     person = _person(cells[0])
     if person and not _is_cargo(cells[0]):
         return {"grado": person[0], "nombre": person[1], "cargo": " ".join(cells[1:])}

@@ -191,6 +191,7 @@ def _voter(lector, ballot, asistentes):
     """The roster person a ballot names; an unknown voter is added, with an aviso."""
     persona = resolve(ballot["who"]["nombre"], asistentes, single_word=True)
     if persona:
+        persona.add_spelling(ballot["who"]["nombre"])
         return persona
     persona = Persona(nombre=ballot["who"]["nombre"], grado=ballot["who"]["grado"], rol="integrante",
                       con_voto=True, linea=ballot["linea"], origen="voto")
