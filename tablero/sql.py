@@ -233,7 +233,10 @@ class Consola:
 
         def stop():
             interrupted.set()
-            cursor.interrupt()
+            try:
+                cursor.interrupt()
+            except duckdb.Error:    # the query ended and its cursor closed meanwhile
+                pass
 
         timer = threading.Timer(self.limite_segundos, stop)
         start = time.perf_counter()
@@ -263,8 +266,7 @@ class Consola:
             size += batch.nbytes
             if rows > self.limite_descarga or size > LIMITE_BYTES:
                 tabla = pa.Table.from_batches(batches, reader.schema)
-                return tabla.slice(0, min(rows - batch.num_rows + 1, self.limite_descarga)) \
-                    if size > LIMITE_BYTES else tabla.slice(0, self.limite_descarga), True
+                return tabla.slice(0, self.limite_descarga), True
         return pa.Table.from_batches(batches, reader.schema), False
 
 
