@@ -98,7 +98,7 @@ def _document_name(titulo, tipo):
 def _state(lector, numero, votaciones, agenda_line):
     """What happened to the document of agenda item `numero`, and the line that says it."""
     start = next((line for line, n in lector.puntos if n == numero and line > 0), None)
-    presented = None
+    presented = explicit_line = None
     for paragraph in lector.paragraphs:
         if not start or paragraph.linea < start or lector.punto_at(paragraph.linea) != numero:
             continue
@@ -106,15 +106,18 @@ def _state(lector, numero, votaciones, agenda_line):
         withdrawn = WITHDRAWN_RE.search(folded)
         if withdrawn:
             return "retirado", paragraph.linea_at(withdrawn.start())
-        shown = re.search(r"se (tuvo|tiene|tienen|tuvieron|da|dio|dan) por (presentad|recibid|rendid)|queda(n)? (debidamente )?presentad|"
-                          r"\b(presento|presentaron|expuso|expusieron|rindio)\b", folded)
+        explicit = re.search(r"\b(tuvo|tiene|tienen|tuvieron|da|dio|dan) por (presentad|recibid|rendid)|"
+                             r"queda(n)? (debidamente )?presentad", folded)
+        if explicit and explicit_line is None:
+            explicit_line = paragraph.linea_at(explicit.start())
+        shown = re.search(r"\b(presento|presentaron|expuso|expusieron|rindio)\b", folded)
         if shown and presented is None:
             presented = paragraph.linea_at(shown.start())
     votes = [v for v in votaciones if v["punto"] == numero and _decides_document(v)]
     if votes:
         vote = votes[-1]
         return vote["resultado"], vote["fuente"]["linea"]
-    return "presentado", presented or start or agenda_line
+    return "presentado", explicit_line or presented or start or agenda_line
 
 
 def _decides_document(vote):
@@ -304,12 +307,13 @@ def parse_correcciones_atendidas(lector, documentos, asistentes):
         punto = lector.punto_at(paragraph.linea)
         solicitante = None
         by = re.search(r"(?:realizad[oa]s?|formulad[oa]s?|hechas?|solicitad[oa]s?|planteadas?|propuestas?)\s+por\s+"
-                       r"(?:el|la|los|las)?\s*(.{0,120})", paragraph.text, re.IGNORECASE)
+                       r"(?:el|la|los|las)?\s*(.{0,120})", paragraph.text[max(0, match.start() - 200):], re.IGNORECASE)
         if by:
             names = names_in(by.group(1))
             if names:
                 solicitante = _full_name(names[0][1], asistentes)
-        documento = _named_document(paragraph.text) or _document_of(lector, punto, paragraph, documentos)
+        said = paragraph.text[match.start():] if len(folded) == len(paragraph.text) else paragraph.text
+        documento = _named_document(said[:400]) or _document_of(lector, punto, paragraph, documentos)
         atendidas.append({"punto": punto, "documento": documento, "solicitante": solicitante,
                           "descripcion": _description(paragraph.text),
                           "fuente": {"linea": paragraph.linea_at(match.start())}})

@@ -376,7 +376,7 @@ class Lector:
                          r"falta de quorum|sin quorum|no hay quorum|inexistencia del quorum", folded):
                 self._quorum_line = paragraph.linea
                 return False
-            if re.search(r"(existe|existencia del|hay|se cuenta con|contamos con|se tiene|se declara|declaro|"
+            if re.search(r"(existe|existiendo|habiendo|existencia del|hay|se cuenta con|contamos con|se tiene|se declara|declaro|"
                          r"se verifica|verificado el|constatad[oa]|con el)\s+(el\s+|un\s+)?quorum|"
                          r"quorum (legal|reglamentario|requerido|necesario) para (sesionar|llevar a cabo)|"
                          r"quorum legal\b(?! para sesionar;)", folded) and not re.match(r"^\d+[.)]", paragraph.text):
