@@ -156,7 +156,7 @@ class _Asistencia:
         partido = self.lector.catalogo.resolve(text)
         if partido:
             return partido
-        if representante:
+        if representante and rol_of(text) in ("otro", "representante"):
             name = re.sub(r"(?i)\b(representante|rpte|rep|propietari[oa]|suplente|prop|sup|del|de la|de|partido|"
                           r"pol[ií]tico|presente|presencial|virtual)\b\.?", " ", text)
             name = " ".join(name.split()).strip(" .,")

@@ -416,8 +416,9 @@ class Lector:
         número **cinco**', 'PUNTO 3.', 'IV. Asuntos generales.', 'En desahogo del cuarto punto'."""
         numbers = {n for n, _, _ in orden}
         markers = []
+        agenda_start = min(self.agenda_lines) if self.agenda_lines else 0
         for paragraph in self.paragraphs:
-            if paragraph.linea in self.agenda_lines:
+            if paragraph.linea in self.agenda_lines or paragraph.linea < agenda_start:
                 continue
             text = strip_label(paragraph.text)
             numero = _punto_marker(text, orden)
@@ -631,13 +632,15 @@ def _clean_title(title):
     return title
 
 
+# «3. Lectura y aprobación del acta…» repeated in the body as the item's heading.
+NUMBERED_LINE_RE = re.compile(r"^\s*(?:punto\s+)?(?P<n>\d{1,2}|[ivxl]{1,6})\s*(?:[.)\-–]|\.-)\s+\S")
 PUNTO_MARKER_RES = [
     re.compile(rf"\bpunto\s+(?:del\s+orden\s+del\s+dia\s+)?(?:que\s+corresponde\s+|es\s+|corresponde\s+)?"
                rf"(?:(?:el|al)\s+)?(?:(?:numero|no\.?|num\.?)\s+)?(?P<n>\d{{1,2}}\b|[ivxl]{{1,6}}\b|{NUMBER_WORDS_RE}\b)"),
     re.compile(r"\b(?P<n>\w+)\s+punto\s+del\s+orden\s+del\s+dia"),
     re.compile(r"\b(?:el|del|al)\s+(?P<n>(?:primer|segundo|tercer|cuarto|quinto|sexto|septimo|octavo|noveno|decimo|undecimo|"
                r"duodecimo)\w*(?:\s+\w+o)?)\s+punto\b"),
-    re.compile(r"^\s*(?:punto\s+)?(?P<n>\d{1,2}|[ivxl]{1,6})\s*(?:[.)\-–]|\.-)\s+\S"),
+    NUMBERED_LINE_RE,
     re.compile(rf"^\s*punto\s+(?P<n>\d{{1,2}}|[ivxl]{{1,6}}|{NUMBER_WORDS_RE}|\w+)\b"),
 ]
 PUNTO_CONTEXT_RE = re.compile(r"^\W*(?:\w+\s+){0,5}(?:en\s+)?(?:el|del|al)\s+(?:\w+\s+)?punto\b|siguiente punto|punto del orden|orden del dia|desahogo|pasamos al|pasando al|"
@@ -659,7 +662,7 @@ def _punto_marker(text, orden):
         value = to_int(token)
         if value is None:
             continue
-        if index == 2 and orden:
+        if regex is NUMBERED_LINE_RE and orden:
             title = next((t for n, t, _ in orden if n == value), None)
             if title is None or not _similar_title(title, text):
                 continue

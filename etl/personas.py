@@ -183,7 +183,11 @@ def rol_of(cargo, section=None, organo=None):
     section = section or ""
     if re.search(r"\bsecretari[oa]\b", folded) and "representante" not in folded:
         return "secretario"
-    if re.search(r"\b(representante|rpte|rep|representacion)\b", folded) or section == "representante":
+    if re.search(r"\b(representante|rpte|rep|representacion)\b", folded):
+        return "representante"
+    if re.search(r"\b(asesor|asesora|asesores|asesoras)\b", folded):
+        return "integrante"
+    if section == "representante":
         return "representante"
     if section == "invitado" or re.search(r"\binvitad[oa]\b", folded):
         return "invitado"
