@@ -165,7 +165,7 @@ class _Asistencia:
                 return name
         if not re.search(r"represent|rpte|partido|\bp\.", fold(text)):
             return None
-        match = re.search(r"\b(?:del|de)\s+(?:partido\s+(?:pol[ií]tico\s+)?)?((?:Partido\s+)?[A-ZÁÉÍÓÚ][\wÁÉÍÓÚáéíóúñ.]*(?:\s+(?:de|del|la|y|[A-ZÁÉÍÓÚ][\wáéíóúñ.]*))*)",
+        match = re.search(r"\b(?:del|de)\s+(?:partido\s+(?:pol[ií]tico\s+)?)?((?:Partido\s+)?[A-ZÁÉÍÓÚ][\wÁÉÍÓÚáéíóúñ.]*(?:\s+(?:de|del|la|las|los|y|a|en|por|el|[A-ZÁÉÍÓÚ][\wáéíóúñ.]*))*)",
                           text)
         if match and re.search(r"represent|rpte", fold(text)):
             name = match.group(1).strip(" .")

@@ -396,11 +396,18 @@ class Lector:
         lines = self.doc.lines
         for index, line in enumerate(lines):
             folded = fold(line).strip()
-            if not re.search(r"orden del dia\W*$|orden del dia\b[^.]{0,50}:\s*$", folded) or len(folded) > 300:
+            if not re.search(r"orden del dia\W*$|orden del dia\b[^.]{0,50}:\s*$", folded) or len(folded) > 300 \
+                    or AGENDA_ITEM_RE.match(line):
                 continue
             items, used = _agenda_items(lines, index + 1)
-            if len(items) >= 2:
+            if len(items) >= 2 and items[0][0] <= 1:
                 return items, used | {index + 1}
+        for paragraph in self.paragraphs:
+            folded = fold(paragraph.text)
+            if re.search(r"orden del dia\b[^.]{0,60}:\s*$", folded[-160:]):
+                items, used = _agenda_items(lines, paragraph.ultima_linea)
+                if len(items) >= 2 and items[0][0] <= 1:
+                    return items, used | {paragraph.ultima_linea}
         for paragraph in self.paragraphs:
             folded = fold(paragraph.text)
             match = re.search(r"orden del dia\W*:", folded)
@@ -691,6 +698,9 @@ def strip_label(text):
     label = speaker_label(text)
     if label:
         return text[label["fin"]:].lstrip()
+    bare = re.match(r"^\s*[-–—]?\s*[A-ZÁÉÍÓÚ][^:.;,]{2,60}:\s+", text)
+    if bare and len(bare.group(0).split()) <= 6:
+        return text[bare.end():]
     return text
 
 

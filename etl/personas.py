@@ -56,6 +56,8 @@ NOT_NAME_WORDS = {
     "asesores", "consejeros", "consejeras", "representantes", "ciudadana", "ciudadano", "participacion",
     "sala", "pleno", "congreso", "suprema", "corte", "justicia", "tribunal", "comisiones", "acuerdo",
     "dictamen", "informe", "anexo", "firmas", "conste", "lista", "asistencia", "ausentes", "presentes",
+    "nombre", "nombres", "cargo", "cargos", "calidad", "sentido", "voto", "votos", "firma", "observaciones",
+    "asistentes", "representacion", "representaciones", "modalidad", "hora", "fecha",
 }
 
 

@@ -17,7 +17,7 @@ from etl.personas import (GRADO_RE, NAME_RE, Persona, canonical_grado, clean_nam
 SENSE_RE = (r"(?P<sentido>a\s+favor|en\s+contra|me\s+abstengo|abstenci[oó]n|en\s+abstenci[oó]n|"
             r"abstenerme|mi\s+abstenci[oó]n|(?:mi\s+)?voto\s+es\s+a\s+favor|(?:mi\s+)?voto\s+es\s+en\s+contra)")
 BALLOT_LINE_RE = re.compile(
-    rf"^[\s\-–—•*]*(?:[Yy]\s+)?(?P<who>[^:]{{3,170}}?)\s*(?:[.,]?\s*[-–—:]+\s*|\.\s+|,\s+)"
+    rf"^[\s\-–—•*]*(?:[Yy]\s+)?(?P<who>[^:\t]{{3,170}}?)\s*(?:[.,]?\s*[-–—:]+\s*|\.\s+|,\s+|\t+|\s{{3,}})"
     rf"(?i:{SENSE_RE})\b(?P<rest>.*)$")
 NAME_ONLY_LINE_RE = re.compile(rf"^[\s\-–—•*]*(?:[Yy]\s+)?(?P<who>(?i:{GRADO_RE})\s+{NAME_RE}[^:]{{0,80}}?)[.:]?\s*[-–—]?\s*$")
 SENSE_ONLY_RE = re.compile(rf"^[\s\-–—•*]*(?i:{SENSE_RE})[\s.!,]*$")
