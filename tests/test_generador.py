@@ -1,0 +1,59 @@
+"""The generator of fictional actas (bench/generador.py): seeded bytes, fictional by its first
+line, and facts the parser reads back as written."""
+import pytest
+
+from bench.generador import FICTICIO, diferencias, generate, main
+from etl.parse import parse_acta
+
+N = 12
+
+
+@pytest.fixture(scope="module")
+def actas():
+    return generate(N, seed=0)
+
+
+def test_misma_semilla_mismos_bytes(actas):
+    assert [(n, t) for n, t, _ in generate(N, seed=0)] == [(n, t) for n, t, _ in actas]
+    assert [t for _, t, _ in generate(N, seed=1)] != [t for _, t, _ in actas]
+
+
+def test_cada_acta_dice_que_es_ficticia(actas):
+    assert all(text.startswith(FICTICIO + "\n") for _, text, _ in actas)
+    assert all("Instituto Electoral Ficticio de" in facts["instituto"] for _, _, facts in actas)
+    assert len({name for name, _, _ in actas}) == N
+
+
+def test_cubre_lo_que_el_lector_debe_leer(actas):
+    facts = [f for _, _, f in actas]
+    assert any(a["llegada_punto"] for f in facts for a in f["asistentes"])
+    assert any(v["forma"] == "nominal" for f in facts for v in f["votaciones"])
+    assert any(v["forma"] == "economica" for f in facts for v in f["votaciones"])
+    assert any(v["en_contra"] for f in facts for v in f["votaciones"])
+    assert any(f["correcciones"] for f in facts) and any(f["dictamenes"] for f in facts)
+    assert any("Página 2 de" in text for _, text, _ in actas)
+
+
+@pytest.mark.parametrize("indice", range(N))
+def test_el_lector_lee_lo_escrito(actas, indice):
+    name, text, facts = actas[indice]
+    assert diferencias(facts, parse_acta(text)) == [], name
+
+
+def test_diferencias_dice_lo_que_no_coincide(actas):
+    _, text, facts = actas[0]
+    leido = parse_acta(text)
+    leido["sesion"]["hora_fin"] = "23:59"
+    leido["votaciones"] = leido["votaciones"][1:]
+    out = diferencias(facts, leido)
+    assert out[0] == f"sesion.hora_fin: escrito {facts['sesion']['hora_fin']!r}, leído '23:59'"
+    assert out[1].startswith("votaciones (punto, resultado, a_favor, en_contra, abstenciones)")
+
+
+def test_la_orden_escribe_en_otra_carpeta_nunca_en_data_actas(tmp_path, capsys):
+    main(["3", str(tmp_path / "actas"), "--semilla", "5"])
+    escritos = sorted(p.name for p in (tmp_path / "actas").iterdir())
+    assert escritos == sorted(n for n, _, _ in generate(3, 5))
+    assert "3 actas ficticias" in capsys.readouterr().err
+    with pytest.raises(SystemExit, match="nunca van en data/actas"):
+        main(["1", "data/actas"])
