@@ -30,11 +30,15 @@ def calidad():
     errores = ui.consulta(queries.errores_carga)
 
     columnas = st.columns(5, border=True)
-    columnas[0].metric("Avisos del lector", len(avisos))
-    columnas[1].metric("Conteos que no cuadran", len(conteos))
-    columnas[2].metric("Unanimidad contradicha", len(unanimidad))
-    columnas[3].metric("Quórum dudoso", len(quorum))
-    columnas[4].metric("Números de sesión contradictorios", len(numeros))
+    columnas[0].metric("Números de sesión", len(numeros),
+                       help="Números de sesión contradictorios")
+    columnas[1].metric("Conteos", len(conteos),
+                       help="Conteos declarados que no cuadran con los votos")
+    columnas[2].metric("Unanimidad", len(unanimidad),
+                       help="«Unanimidad» contradicha por los votos")
+    columnas[3].metric("Quórum", len(quorum),
+                       help="Quórum declarado sin integrantes con voto suficientes")
+    columnas[4].metric("Avisos", len(avisos), help="Avisos del lector de actas")
 
     votos_cols = {"sesion_nombre": "Sesión", "punto": "Punto", "asunto": "Asunto",
                   "a_favor": "A favor (declarado)", "boletas_a_favor": "A favor (votos)",

@@ -96,6 +96,9 @@ def _esperar(pagina, titulo):
 
 def _sin_errores(pagina):
     assert pagina.locator('[data-testid="stException"]').count() == 0
+    # the frame's navigation (page titles), never Streamlit's file-name fallback
+    navegacion = pagina.locator('[data-testid="stSidebarNav"]').inner_text()
+    assert "Votaciones" in navegacion and "votaciones" not in navegacion
     texto = pagina.locator('[data-testid="stMain"]').inner_text()
     for error in ERRORES:
         assert error not in texto
@@ -151,3 +154,21 @@ def test_un_enlace_compartido_reabre_la_misma_vista(navegador, app_proceso, db_p
     assert f"tipo={tipo}" in vistas[0][0]
     assert vistas[0][0] == vistas[1][0]
     assert vistas[0][2] == vistas[1][2]
+
+
+def test_una_fila_muestra_las_palabras_del_acta(navegador, app_real):
+    """Selecting a finding's row on Calidad shows the acta's lines around it."""
+    contexto = navegador.new_context(viewport={"width": 1400, "height": 1600})
+    pagina = contexto.new_page()
+    pagina.goto(f"{app_real}/calidad")
+    _esperar(pagina, "Calidad")
+    tabla = pagina.locator('[data-testid="stDataFrame"]').first
+    caja = tabla.bounding_box()
+    pagina.mouse.click(caja["x"] + 18, caja["y"] + 35 + 17)      # the first row's selector
+    pagina.get_by_text("líneas 48–54").first.wait_for(timeout=30_000)
+    _esperar(pagina, "Calidad")
+    _sin_errores(pagina)
+    assert "número uno" in pagina.locator('[data-testid="stMain"]').inner_text()
+    ARTEFACTOS.mkdir(exist_ok=True)
+    pagina.screenshot(path=str(ARTEFACTOS / "fila-con-su-acta.png"), full_page=True)
+    contexto.close()
