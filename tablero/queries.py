@@ -732,3 +732,98 @@ def informe_avisos(con, desde, hasta):
         WHERE s.fecha BETWEEN $desde AND $hasta
         ORDER BY s.fecha, a.archivo, av.linea NULLS LAST, av.mensaje
     """, {"desde": desde, "hasta": hasta})
+
+
+# ───────────────────────────── Seguimiento ─────────────────────────────
+# Corrections and documents followed across sessions (tablero/seguimiento.py merges these with
+# what staff entered). Every correction row carries what its stable key is made of: the acta's
+# sha256, the line, and `orden`, its place among the rows of that acta stated on the same line
+# (the parser emits them in reading order, so a rebuild gives the same order).
+
+def seguimiento_correcciones(con):
+    """Every correction asked, with the acta it comes from and the session's date."""
+    return _df(con, """
+        SELECT c.correccion_id, c.sesion_id, s.acta_id, a.archivo, a.sha256, s.fecha, s.tipo,
+               s.numero, c.punto, coalesce(d.clave, c.documento) AS documento, c.documento_id,
+               coalesce(p.nombre, c.solicitante) AS solicitante, c.descripcion, c.aprobada,
+               c.linea,
+               row_number() OVER (PARTITION BY s.acta_id, c.linea ORDER BY c.correccion_id)
+                   AS orden
+        FROM correcciones c JOIN sesiones s USING (sesion_id) JOIN actas a USING (acta_id)
+        LEFT JOIN documentos d USING (documento_id)
+        LEFT JOIN personas p USING (persona_id)
+        ORDER BY s.fecha, c.linea, c.correccion_id""")
+
+
+def seguimiento_atendidas(con):
+    """Every correction a session reports as attended, with the request load.py linked it to
+    (correccion_id, vinculo) and the acta that says so."""
+    return _df(con, """
+        SELECT ca.atendida_id, ca.sesion_id, s.acta_id, a.archivo, a.sha256, s.fecha, s.tipo,
+               s.numero, ca.punto, coalesce(d.clave, ca.documento) AS documento, ca.documento_id,
+               ca.solicitante, ca.descripcion, ca.correccion_id, ca.vinculo, ca.linea,
+               row_number() OVER (PARTITION BY s.acta_id, ca.linea ORDER BY ca.atendida_id)
+                   AS orden
+        FROM correcciones_atendidas ca JOIN sesiones s USING (sesion_id)
+        JOIN actas a USING (acta_id)
+        LEFT JOIN documentos d USING (documento_id)
+        ORDER BY s.fecha, ca.linea, ca.atendida_id""")
+
+
+def seguimiento_candidatos(con):
+    """For each attended row load.py could not link to one request, the requests it may answer:
+    approved in an earlier session and, for vinculo 'ambiguo', of the same document (same
+    documentos row, or the same title when either has none); for 'ninguno', any of them (the acta
+    may name the document otherwise), for staff to link by hand."""
+    return _df(con, """
+        SELECT ca.atendida_id, c.correccion_id
+        FROM correcciones_atendidas ca JOIN sesiones sa ON sa.sesion_id = ca.sesion_id
+        JOIN correcciones c ON coalesce(c.aprobada, true)
+        JOIN sesiones sc ON sc.sesion_id = c.sesion_id
+        WHERE ca.vinculo IN ('ambiguo', 'ninguno')
+          AND (sc.fecha < sa.fecha OR (sc.fecha = sa.fecha AND sc.sesion_id < sa.sesion_id))
+          AND (ca.vinculo = 'ninguno' OR c.documento_id = ca.documento_id
+               OR ((c.documento_id IS NULL OR ca.documento_id IS NULL)
+                   AND strip_accents(lower(c.documento)) = strip_accents(lower(ca.documento))))
+        ORDER BY ca.atendida_id, sc.fecha, c.linea""")
+
+
+def seguimiento_documentos(con):
+    """Each document once across actas, with its sessions, latest state and corrections asked."""
+    return _df(con, """
+        WITH ev AS (
+            SELECT e.documento_id, s.fecha, e.estado, e.linea, s.acta_id
+            FROM documento_eventos e JOIN sesiones s USING (sesion_id)
+        ),
+        pedidas AS (
+            SELECT documento_id, count(*) AS correcciones
+            FROM correcciones WHERE documento_id IS NOT NULL GROUP BY documento_id
+        )
+        SELECT d.documento_id, d.tipo, d.clave, coalesce(d.clave, d.titulo) AS documento,
+               d.titulo, count(DISTINCT ev.fecha) AS sesiones, min(ev.fecha) AS primera_fecha,
+               max(ev.fecha) AS ultima_fecha,
+               arg_max(ev.estado, (ev.fecha, ev.linea)) AS estado_actual,
+               coalesce(any_value(p.correcciones), 0) AS correcciones
+        FROM documentos d JOIN ev USING (documento_id)
+        LEFT JOIN pedidas p USING (documento_id)
+        GROUP BY d.documento_id, d.tipo, d.clave, d.titulo
+        ORDER BY min(ev.fecha), d.documento_id""")
+
+
+def seguimiento_linea_tiempo(con):
+    """A document's timeline: its states in each session, the corrections asked of it and those
+    reported attended; one row per event, with the acta and line that state it."""
+    return _df(con, """
+        SELECT e.documento_id, s.fecha, s.acta_id, e.linea, e.estado AS evento,
+               NULL AS detalle
+        FROM documento_eventos e JOIN sesiones s USING (sesion_id)
+        UNION ALL
+        SELECT c.documento_id, s.fecha, s.acta_id, c.linea, 'corrección pedida',
+               coalesce(c.solicitante, '') || ': ' || coalesce(c.descripcion, '')
+        FROM correcciones c JOIN sesiones s USING (sesion_id) WHERE c.documento_id IS NOT NULL
+        UNION ALL
+        SELECT ca.documento_id, s.fecha, s.acta_id, ca.linea, 'corrección atendida',
+               coalesce(ca.solicitante, '') || ': ' || coalesce(ca.descripcion, '')
+        FROM correcciones_atendidas ca JOIN sesiones s USING (sesion_id)
+        WHERE ca.documento_id IS NOT NULL
+        ORDER BY documento_id, fecha, linea""")

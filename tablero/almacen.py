@@ -1,0 +1,260 @@
+"""The staff store: what staff enter (corrections marked attended, links confirmed or rejected,
+actas uploaded) and the sign-in counters, outside the DuckDB file that `build` replaces.
+
+One SQLite file, data/seguimiento/seguimiento.sqlite3 (or $TABLERO_SEGUIMIENTO/…), written with the
+standard library's sqlite3:
+
+- WAL journal, so readers never block a save and a save never blocks readers;
+- `busy_timeout`, so two staff saving at once wait for each other instead of failing;
+- one `BEGIN IMMEDIATE` transaction per save, holding the new state AND its audit row: a save
+  lands whole or not at all, and the audit trail never disagrees with the state.
+
+Entries name corrections by a stable key (tablero.seguimiento.clave_correccion: the acta's
+sha256, the line and the order within that line), never by correccion_id, which a rebuild may
+renumber. Each entry also keeps a readable copy of what it referred to (`referencia`), so an entry
+whose acta was later replaced is still shown, never silently dropped.
+
+Reading never creates the file: with no store yet, every reader returns an empty DataFrame.
+"""
+import contextlib
+import datetime as dt
+import json
+import os
+import sqlite3
+from pathlib import Path
+
+import pandas as pd
+
+from etl.errors import TableroError
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DIR = ROOT / "data" / "seguimiento"
+ARCHIVO = "seguimiento.sqlite3"
+ESPERA_MS = 15_000
+
+ESQUEMA = """
+CREATE TABLE IF NOT EXISTS marcas (         -- corrections staff marked attended
+    clave       TEXT PRIMARY KEY,           -- tablero.seguimiento.clave_correccion
+    atendida_el TEXT NOT NULL,              -- ISO date staff give
+    nota        TEXT NOT NULL,
+    usuario     TEXT NOT NULL,
+    nombre      TEXT,
+    marcada_en  TEXT NOT NULL,              -- UTC ISO timestamp
+    referencia  TEXT                        -- JSON: fecha, documento, solicitante, descripcion, archivo
+);
+CREATE TABLE IF NOT EXISTS vinculos (       -- staff decisions on a link acta → request
+    atendida    TEXT NOT NULL,              -- key of the correcciones_atendidas row
+    correccion  TEXT NOT NULL,              -- key of the correcciones row
+    decision    TEXT NOT NULL CHECK (decision IN ('confirmado', 'rechazado')),
+    nota        TEXT,
+    usuario     TEXT NOT NULL,
+    nombre      TEXT,
+    decidido_en TEXT NOT NULL,
+    referencia  TEXT,
+    PRIMARY KEY (atendida, correccion)
+);
+CREATE TABLE IF NOT EXISTS auditoria (      -- every change: who, when (UTC), what
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    en          TEXT NOT NULL,
+    usuario     TEXT NOT NULL,
+    accion      TEXT NOT NULL,
+    clave       TEXT NOT NULL,
+    antes       TEXT,                       -- JSON of the row before, or null
+    despues     TEXT,                       -- JSON of the row after, or null
+    nota        TEXT
+);
+CREATE TABLE IF NOT EXISTS intentos (       -- failed sign-ins per user (tablero.cuentas)
+    usuario      TEXT PRIMARY KEY,
+    fallos       INTEGER NOT NULL,
+    ultimo_fallo TEXT NOT NULL,
+    espera_hasta TEXT NOT NULL
+);
+"""
+
+
+class AlmacenError(TableroError):
+    """The staff store could not be read or written."""
+
+
+def store_dir():
+    """The folder of the staff store: $TABLERO_SEGUIMIENTO or data/seguimiento/."""
+    return Path(os.environ.get("TABLERO_SEGUIMIENTO") or DEFAULT_DIR)
+
+
+def ahora_utc():
+    return dt.datetime.now(dt.timezone.utc)
+
+
+def _iso(momento):
+    return momento.astimezone(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def _json(valor):
+    return None if valor is None else json.dumps(valor, ensure_ascii=False, sort_keys=True,
+                                                 default=str)
+
+
+class Almacen:
+    """The staff store in folder `carpeta` (default: store_dir())."""
+
+    def __init__(self, carpeta=None):
+        self.carpeta = Path(carpeta or store_dir())
+        self.path = self.carpeta / ARCHIVO
+
+    # ───────── connections ─────────
+
+    def _abrir(self):
+        try:
+            self.carpeta.mkdir(parents=True, exist_ok=True)
+            con = sqlite3.connect(self.path, timeout=ESPERA_MS / 1000, isolation_level=None)
+            con.execute(f"PRAGMA busy_timeout = {ESPERA_MS}")
+            con.execute("PRAGMA journal_mode = WAL")
+            con.executescript(ESQUEMA)
+        except (OSError, sqlite3.Error) as error:
+            raise AlmacenError(f"No se pudo abrir el registro del personal en {self.path} "
+                               f"({error}): revise que la carpeta exista y se pueda escribir."
+                               ) from error
+        con.row_factory = sqlite3.Row
+        return con
+
+    @contextlib.contextmanager
+    def transaccion(self):
+        """One save: BEGIN IMMEDIATE (the write lock, waiting up to busy_timeout), COMMIT, or
+        ROLLBACK on any error."""
+        con = self._abrir()
+        try:
+            con.execute("BEGIN IMMEDIATE")
+            yield con
+            con.execute("COMMIT")
+        except BaseException:
+            if con.in_transaction:
+                con.execute("ROLLBACK")
+            raise
+        finally:
+            con.close()
+
+    def leer(self, sql, params=()):
+        """Rows of a read-only query as a DataFrame; empty when the store does not exist yet."""
+        if not self.path.exists():
+            return None
+        try:
+            con = sqlite3.connect(f"{self.path.as_uri()}?mode=ro", uri=True,
+                                  timeout=ESPERA_MS / 1000)
+            try:
+                return pd.read_sql_query(sql, con, params=params)
+            finally:
+                con.close()
+        except (sqlite3.Error, pd.errors.DatabaseError) as error:
+            raise AlmacenError(f"No se pudo leer el registro del personal en {self.path} "
+                               f"({error}).") from error
+
+    def _tabla(self, tabla, orden, columnas):
+        df = self.leer(f"SELECT * FROM {tabla} ORDER BY {orden}")
+        return pd.DataFrame(columns=columnas) if df is None else df
+
+    # ───────── audit ─────────
+
+    @staticmethod
+    def auditar(con, usuario, accion, clave, antes=None, despues=None, nota=None, en=None):
+        con.execute("INSERT INTO auditoria (en, usuario, accion, clave, antes, despues, nota) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (_iso(en or ahora_utc()), usuario, accion, clave, _json(antes),
+                     _json(despues), nota))
+
+    @staticmethod
+    def _fila(con, sql, params):
+        fila = con.execute(sql, params).fetchone()
+        return None if fila is None else dict(fila)
+
+    # ───────── corrections marked attended ─────────
+
+    def marcar(self, clave, atendida_el, nota, usuario, nombre=None, referencia=None):
+        """Mark the correction `clave` attended on `atendida_el` (a date), with a note."""
+        ahora = ahora_utc()
+        nueva = {"clave": clave, "atendida_el": atendida_el.isoformat(), "nota": nota,
+                 "usuario": usuario, "nombre": nombre, "marcada_en": _iso(ahora),
+                 "referencia": _json(referencia)}
+        with self.transaccion() as con:
+            antes = self._fila(con, "SELECT * FROM marcas WHERE clave = ?", (clave,))
+            con.execute("INSERT OR REPLACE INTO marcas VALUES (:clave, :atendida_el, :nota, "
+                        ":usuario, :nombre, :marcada_en, :referencia)", nueva)
+            self.auditar(con, usuario, "marcar atendida", clave, antes, nueva, nota, ahora)
+        return nueva
+
+    def desmarcar(self, clave, nota, usuario):
+        """Remove a staff mark (the correction is pending again unless an acta attends it)."""
+        with self.transaccion() as con:
+            antes = self._fila(con, "SELECT * FROM marcas WHERE clave = ?", (clave,))
+            if antes is None:
+                raise AlmacenError("Esa corrección no tiene una marca del personal que quitar.")
+            con.execute("DELETE FROM marcas WHERE clave = ?", (clave,))
+            self.auditar(con, usuario, "quitar marca", clave, antes, None, nota)
+
+    def marcas(self):
+        return self._tabla("marcas", "marcada_en, clave",
+                           ["clave", "atendida_el", "nota", "usuario", "nombre", "marcada_en",
+                            "referencia"])
+
+    # ───────── links confirmed or rejected ─────────
+
+    def decidir(self, atendida, correccion, decision, nota, usuario, nombre=None,
+                referencia=None):
+        """Staff say whether the attended row `atendida` answers the request `correccion`."""
+        if decision not in ("confirmado", "rechazado"):
+            raise AlmacenError(f"Decisión desconocida: {decision}.")
+        ahora = ahora_utc()
+        nueva = {"atendida": atendida, "correccion": correccion, "decision": decision,
+                 "nota": nota, "usuario": usuario, "nombre": nombre, "decidido_en": _iso(ahora),
+                 "referencia": _json(referencia)}
+        with self.transaccion() as con:
+            antes = self._fila(con, "SELECT * FROM vinculos WHERE atendida = ? AND correccion = ?",
+                               (atendida, correccion))
+            con.execute("INSERT OR REPLACE INTO vinculos VALUES (:atendida, :correccion, "
+                        ":decision, :nota, :usuario, :nombre, :decidido_en, :referencia)", nueva)
+            self.auditar(con, usuario, f"vínculo {decision}", f"{atendida} → {correccion}",
+                         antes, nueva, nota, ahora)
+        return nueva
+
+    def vinculos(self):
+        return self._tabla("vinculos", "decidido_en, atendida, correccion",
+                           ["atendida", "correccion", "decision", "nota", "usuario", "nombre",
+                            "decidido_en", "referencia"])
+
+    # ───────── uploads ─────────
+
+    def registrar_carga(self, archivo, sha256, usuario, resumen):
+        """An acta uploaded from the dashboard: only its audit row."""
+        with self.transaccion() as con:
+            self.auditar(con, usuario, "cargar acta", archivo, None,
+                         {"archivo": archivo, "sha256": sha256}, resumen)
+
+    def auditoria(self):
+        return self._tabla("auditoria", "id DESC",
+                           ["id", "en", "usuario", "accion", "clave", "antes", "despues", "nota"])
+
+    # ───────── sign-in counters (tablero.cuentas) ─────────
+
+    def intento(self, usuario):
+        """(fallos, espera_hasta as datetime or None) for `usuario`."""
+        df = self.leer("SELECT fallos, espera_hasta FROM intentos WHERE usuario = ?", (usuario,))
+        if df is None or df.empty:
+            return 0, None
+        return int(df["fallos"].iloc[0]), dt.datetime.fromisoformat(df["espera_hasta"].iloc[0])
+
+    def registrar_fallo(self, usuario, espera, ahora=None):
+        """One more failed sign-in; `espera(fallos)` gives the seconds until the next try."""
+        ahora = ahora or ahora_utc()
+        with self.transaccion() as con:
+            fila = con.execute("SELECT fallos FROM intentos WHERE usuario = ?",
+                               (usuario,)).fetchone()
+            fallos = (fila[0] if fila else 0) + 1
+            hasta = ahora + dt.timedelta(seconds=espera(fallos))
+            con.execute("INSERT OR REPLACE INTO intentos VALUES (?, ?, ?, ?)",
+                        (usuario, fallos, _iso(ahora), _iso(hasta)))
+        return fallos, hasta
+
+    def limpiar_fallos(self, usuario):
+        if not self.path.exists():
+            return
+        with self.transaccion() as con:
+            con.execute("DELETE FROM intentos WHERE usuario = ?", (usuario,))
