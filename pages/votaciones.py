@@ -56,7 +56,7 @@ def votaciones():
         st.subheader("Unanimidad por sesión")
         por_sesion = ui.con_sesion(ui.consulta(queries.unanimidad_por_sesion, **filtros))
         por_sesion["Fecha"] = por_sesion["fecha"].map(formato.fecha_corta)
-        ui.grafica(alt.Chart(por_sesion).mark_bar(color="#7A1F5C").encode(
+        ui.grafica(alt.Chart(por_sesion).mark_bar(color="#7A1F5C", size=36).encode(
             x=alt.X("Fecha:N", sort=None, title=None, axis=alt.Axis(labelAngle=0)),
             y=alt.Y("proporcion:Q", title="Unánimes", axis=alt.Axis(format="%"),
                     scale=alt.Scale(domain=[0, 1])),
