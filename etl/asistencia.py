@@ -12,6 +12,7 @@ agenda item under way.
 import re
 
 from etl.numeros import fold as fold_accents
+from etl.personas import same_person
 from etl.personas import (GRADO_RE, NAME_ONLY_RE, TITLED_NAME_RE, Persona, calidad_of, canonical_grado,
                           clean_name, display_name, fold, looks_like_name, names_in, resolve, rol_of)
 
@@ -40,6 +41,11 @@ ABSENCE_RE = re.compile(
     r"(no asiste|no asistio|no asistira|no se encuentra presente|no se encontraba presente|se encuentra ausente|"
     r"justific\w* (su |la )?(inasistencia|ausencia)|inasistencia de|ausencia de|no se presento|no estuvo presente|"
     r"no pudo asistir|no podra asistir|no acudio|no acude|excus\w+ (su )?asistencia)")
+ACTION_RE = re.compile(
+    r"^(?:,[^,;.]{0,90},)?\s*(?:quien\s+)?(?:present[oó]|expus?o|inform[oó]|intervino|manifest[oó]|pregunt[oó]|"
+    r"senal[oó]|propus?o|solicit[oó]|pidi[oó]|coment[oó]|explic[oó]|rindi[oó]|tom[oó] (?:la|el) (?:protesta|uso)|"
+    r"hizo uso de la voz|dio lectura|agradeci[oó]|expres[oó]|indic[oó]|aclar[oó]|observ[oó]|se comprometi[oó]|"
+    r"respondi[oó]|precis[oó]|mencion[oó]|destac[oó]|detall[oó]|realiz[oó])\b")
 PRESENCE_RE = re.compile(
     r"(nos acompan|se encuentra(n)? presentes?|estando presentes?|asiste(n)? (tambien|como invitad|en calidad)|"
     r"en calidad de invitad|contamos con la presencia|con la presencia de|asistieron|asisten\b|presentes? (la|el|las|los)\b|"
@@ -64,6 +70,7 @@ class _Asistencia:
     def read(self):
         self._read_roster_lines()
         self._read_prose_presence()
+        self._read_actors()
         self._read_speakers()
         self._read_movements()
         self._merge_signers()
@@ -90,6 +97,8 @@ class _Asistencia:
                 section = header
                 continue
             if self._continues_prose(index):
+                continue
+            if self._signature_pairs(index, text, skip, section):
                 continue
             following = self._next_line(number)
             entry, used_next = _roster_entry(text, following[1] if following else None, section)
@@ -118,6 +127,25 @@ class _Asistencia:
             self._prose_tails.add(index)
             return True
         return False
+
+    def _signature_pairs(self, index, text, skip, section):
+        """Two or more signatures side by side: «DRA. X⇥⇥DR. Y» over «ASESORA TÉCNICA⇥ASESOR TÉCNICO»."""
+        cells = [c for c in re.split(r"\t+|\s{3,}", text) if c.strip()]
+        if len(cells) < 2:
+            return False
+        people = [_person(c) for c in cells]
+        if not all(p and p[0] for p in people):
+            return False
+        following = self._next_line(index + 1)
+        cargos = [c for c in re.split(r"\t+|\s{3,}", following[1]) if c.strip()] if following else []
+        if len(cargos) == len(cells) and all(_is_cargo(c) for c in cargos):
+            skip.add(following[0])
+        else:
+            cargos = [None] * len(cells)
+        for (grado, nombre), cargo in zip(people, cargos):
+            entry = {"grado": grado, "nombre": nombre, "cargo": cargo, "linea": index + 1}
+            self._add_entry(entry, section, signature=index + 1 >= self.closing)
+        return True
 
     def _next_line(self, number):
         for index in range(number, min(number + 3, len(self.doc.lines))):
@@ -222,6 +250,30 @@ class _Asistencia:
                     if absent:
                         persona.presente = False
 
+    def _read_actors(self):
+        """People named in prose as doing something in the session attended it: 'el titular de la
+        Unidad de Tecnologías, Ing. Mario Alberto Leal Guerra, presentó los resultados…'."""
+        for paragraph in self.lector.paragraphs:
+            if paragraph.linea >= self.closing or paragraph.linea in self.lector.agenda_lines:
+                continue
+            body, skipped = _body(paragraph.text)
+            for grado, name, start, end in names_in(body):
+                after = fold_accents(body[end:end + 120])
+                if not ACTION_RE.match(after) or self._known(name):
+                    continue
+                cargo = _cargo_near(body, start, end)
+                rol = rol_of(cargo, None, self.lector.organo)
+                linea = paragraph.linea_at(skipped + start)
+                self.people.append(Persona(nombre=name, grado=grado, cargo=_clean_cargo(cargo) or None,
+                                           rol="invitado" if rol == "otro" else rol,
+                                           partido=self._partido(cargo, linea), calidad=calidad_of(cargo),
+                                           linea=linea, origen="prosa"))
+
+    def _known(self, name):
+        """Whether the roster or the signatures already name this person."""
+        return bool(resolve(name, self.people, single_word=True) or resolve(name, self.signers)
+                    or any(same_person(name, p.nombre) for p in self.people + self.signers))
+
     def _read_speakers(self):
         """People who speak under a label are present even when no roster lists them
         (stenographic versions: «SECRETARIO TÉCNICO, ING. JUAN PÉREZ LÓPEZ: Gracias.»)."""
@@ -269,7 +321,7 @@ class _Asistencia:
         if not names:
             for match in NAME_ONLY_RE.finditer(sentence):
                 name = clean_name(match.group(0))
-                if looks_like_name(name) and resolve(name, self.people + self.signers):
+                if looks_like_name(name) and self._known(name):
                     names.append((None, name, match.start(), match.end()))
         for grado, name, start, end in names:
             if arrival and departure:

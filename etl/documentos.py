@@ -16,7 +16,7 @@ from etl.numeros import fold
 from etl.personas import display_name, names_in, resolve
 from etl.votos import RESULT_RE
 
-CLAVE_RE = re.compile(r"\b[A-Z]{2,}[A-Za-z]*(?:[/.\-_][A-Z0-9]{1,14}){1,7}[/.\-_](?:19|20)\d{2}\b")
+CLAVE_RE = re.compile(r"\b[A-Z]{2,}[A-Za-z0-9]*(?:[/.\-_][A-Z0-9]{1,14}){1,7}[/.\-_](?:19|20)\d{2}\b")
 DOC_TYPES = (
     ("dictamen", re.compile(r"\bdictamen(es)?\b")),
     ("acta", re.compile(r"\bactas?\s+(?:(?:de|del)\s+(?:la|las)?\s*)?(?:\w+\.?\s+){0,3}(?:sesion|sesiones|reunion)")),
@@ -35,7 +35,7 @@ CORRECTION_WORDS_RE = re.compile(
     r"modificaci|modificar|modifiqu|sustitu|cambio de|cambiar|quitar|eliminar|elimine|suprimir|agregar|agregue|adicionar|"
     r"precisar|ajust|observaci|numerar|renumerar|incisos|leyenda|redaccion|ortografi|errat)")
 REQUEST_RE = re.compile(
-    r"\b(solicit\w*|pido|pedir\w*|pedimos|propong\w*|propone\w*|propuestas?|sugier\w*|sugerir\w*|sugiero|quisiera|"
+    r"\b(solicit\w*|pido|pedir\w*|pedimos|propong\w*|propone\w*|propus\w*|propuestas?|sugier\w*|sugerir\w*|sugiero|quisiera|"
     r"me gustaria|se corrija\w*|sean corregid\w*|se modifiqu\w*|se sustitu\w*|se elimin\w*|se agregu\w*|"
     r"hacer (nada mas )?la correccion|observaciones? (al|a la|del|de la|en el|en la)|senal\w+ que)\b")
 ATTENDED_RE = re.compile(
@@ -128,7 +128,12 @@ def _decides_document(vote):
         return False
     if "orden del dia" in asunto[:40]:
         return False
-    return not _is_correction_vote(vote)
+    return not (_is_correction_vote(vote) or _is_proposal_vote(vote))
+
+
+def _is_proposal_vote(vote):
+    """A vote on someone's proposal («la propuesta del Ing. Holguín»), not on the document."""
+    return bool(re.match(r"^(la|las|una|dicha|dichas|esta|estas) propuestas?\b", fold(vote.get("asunto") or "")))
 
 
 def _is_correction_vote(vote):
@@ -147,9 +152,11 @@ def parse_correcciones(lector, votaciones, documentos, asistentes):
     requests = _request_paragraphs(lector)
     consumed, correcciones = set(), []
     for vote in votaciones:
-        if not _is_correction_vote(vote) or OMISSION_RE.search(fold(vote.get("asunto") or "")):
+        if OMISSION_RE.search(fold(vote.get("asunto") or "")):
             continue
         request = _request_for(lector, vote, requests, consumed)
+        if not _is_correction_vote(vote) and not (_is_proposal_vote(vote) and request is not None):
+            continue
         source = request or vote.get("_llamado")
         consumed.add(id(source))
         consumed.add(id(vote.get("_llamado")))

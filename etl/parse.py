@@ -185,14 +185,15 @@ class Lector:
         """Expecting a heading like: 'Comité Técnico Asesor del Programa de Resultados Electorales
         Preliminares del Instituto Electoral y de Participación Ciudadana del Estado de Durango
         Proceso Electoral Local 2020-2021'."""
-        head = " ".join(p.text for p in self.heading)
+        head = _join_heading(self.heading)
         opening = self.opening.text if self.opening else ""
         sources = [head, opening, " ".join(p.text for p in self.paragraphs[:40])]
         organo = instituto = proceso = None
         for text in sources:
-            organo = organo or _organo_in(text)
             instituto = instituto or _instituto_in(text)
             proceso = proceso or _proceso_in(text)
+        for text in sources:
+            organo = organo or _organo_in(text, instituto)
         if organo is None:
             self.aviso("No se encontró el nombre del órgano que sesiona.")
         return organo, instituto, proceso
@@ -527,20 +528,37 @@ def _is_reference_date(text, start):
                           r"mediante|acuerdo|publicacion|desde el|hasta el|a partir del?|plazo)\b[^.]*$", before))
 
 
-def _organo_in(text):
-    match = re.search(r"((?:Comit[ée]|Comisi[óo]n|Consejo|Junta|Pleno|COMIT[ÉE]|COMISI[ÓO]N|CONSEJO|JUNTA|PLENO)"
+def _join_heading(paragraphs):
+    """The heading as one text; lines in capitals are separate elements of a letterhead
+    («INSTITUTO … | CONSEJO DISTRITAL ELECTORAL 08 | CIUDAD JUÁREZ, CHIHUAHUA»), mixed-case
+    lines are a title wrapped over several lines."""
+    text = ""
+    for index, paragraph in enumerate(paragraphs):
+        if index:
+            upper = paragraph.text.isupper() or paragraphs[index - 1].text.isupper()
+            text += " | " if upper else " "
+        text += paragraph.text
+    return text
+
+
+def _organo_in(text, instituto=None):
+    for match in _ORGANO_RE.finditer(text):
+        organo = " ".join(match.group(1).split())
+        if len(organo.split()) < 2:
+            continue
+        organo = display_name(organo) if organo.isupper() else organo
+        if instituto and fold(organo) in fold(instituto):
+            continue
+        return organo
+    return None
+
+
+_ORGANO_RE = re.compile(r"((?:Comit[ée]|Comisi[óo]n|Consejo|Junta|Pleno|COMIT[ÉE]|COMISI[ÓO]N|CONSEJO|JUNTA|PLENO)"
                       r"(?:[\s,]+(?:(?:de|del|la|las|los|y|para|el|DE|DEL|LA|LAS|LOS|Y|PARA|EL)\b|"
-                      r"[A-ZÁÉÍÓÚ][\wáéíóúñÁÉÍÓÚÑ]+))*?)"
+                      r"[A-ZÁÉÍÓÚ][\wáéíóúñÁÉÍÓÚÑ]+|\d{1,3}\b))*?)"
                       r"(?=\s+(?:del|de la|DEL|DE LA)\s+(?:Instituto|INSTITUTO|Organismo|ORGANISMO|Suprema|SUPREMA|"
                       r"Congreso|CONGRESO|Tribunal|TRIBUNAL|Consejo General|Comisi[óo]n Estatal)|\s*\(|\s*[,.;:]|\s+(?:en|celebrad)|"
-                      r"\s+(?:Proceso|PROCESO|Acta|ACTA|Sesi[óo]n|SESI[ÓO]N|Anexo|ANEXO)\b|\s*$)",
-                      text)
-    if not match:
-        return None
-    organo = " ".join(match.group(1).split())
-    if len(organo.split()) < 2 or re.fullmatch(r"(?i)(consejo|comisi[óo]n|comit[ée]) general", organo) and False:
-        return None
-    return display_name(organo) if organo.isupper() else organo
+                      r"\s+(?:Proceso|PROCESO|Acta|ACTA|Sesi[óo]n|SESI[ÓO]N|Anexo|ANEXO)\b|\s*\||\s*$)")
 
 
 def _instituto_in(text):
@@ -551,7 +569,9 @@ def _instituto_in(text):
     if not match:
         return None
     instituto = " ".join(match.group(1).split())
-    instituto = re.split(r"\s+(?:Proceso|PROCESO|ACTA|Acta|ANEXO|Anexo|Sesi[óo]n|SESI[ÓO]N)\b", instituto)[0]
+    instituto = re.split(r"\s+(?:Proceso|PROCESO|ACTA|Acta|ANEXO|Anexo|Sesi[óo]n|SESI[ÓO]N|Comit[ée]|COMIT[ÉE]|"
+                         r"Comisi[óo]n|COMISI[ÓO]N|Consejo|CONSEJO|Junta|JUNTA|Pleno|PLENO|Secretar[íi]a|SECRETAR[ÍI]A|"
+                         r"Direcci[óo]n|DIRECCI[ÓO]N|Unidad|UNIDAD)\b|\s*\|", instituto)[0]
     instituto = re.sub(r"\s+(?:de|del|la|y|DE|DEL|LA|Y)$", "", instituto)
     return display_name(instituto) if instituto.isupper() else instituto
 
@@ -715,6 +735,8 @@ def speaker_label(text):
     if re.match(r"\W*(a favor|en contra|me abstengo|abstenci|presente)", fold(text[match.end():match.end() + 30])):
         return None
     titled = TITLED_NAME_RE.search(label)
+    if titled and (len(label) - titled.end() > 30 or titled.start() > 90):
+        return None
     if titled:
         name = clean_name(titled.group("nombre"))
         if looks_like_name(name):

@@ -237,7 +237,8 @@ def _asunto(call, statement, lector, line):
     a favor de …», else the subject of the statement, else the agenda item."""
     if call is not None:
         text = call.text
-        for pattern in (r"(?:se somete|someto|sometemos|se pone)\s+(?:a (?:su )?(?:votaci[oó]n|consideraci[oó]n)(?: de [^,]{0,40})?)\s*(?:,\s*)?(?P<a>.+)",
+        for pattern in (r"(?:se somete|someto|sometemos|somete|someti[oó]|sometieron|se pone|puso|se puso)\s+"
+                        r"(?:a (?:su )?(?:votaci[oó]n|consideraci[oó]n)(?:\s+(?:econ[oó]mica|nominal))?(?: de [^,]{0,40})?)\s*(?:,\s*)?(?P<a>.+)",
                         r"(?:est[aá]n|estan|esten|est[eé]n)\s+a favor de(?:\s+la aprobaci[oó]n(?:,)?\s*(?:de)?)?\s*(?P<a>.+)",
                         r"(?:consult\w+|pregunt\w+)\s+si\s+(?:se\s+)?(?:aprobaba[n]?|aprueba[n]?|(?:estaban|est[aá]n) de acuerdo con)\s+(?P<a>.+?)(?:,\s*lo que|$)",
                         r"aprobaci[oó]n de\s+(?P<a>.+)"):
@@ -254,7 +255,7 @@ def _asunto(call, statement, lector, line):
 
 
 def _trim_asunto(text):
-    text = re.split(r",?\s+(?:por lo que|quienes est|quien est|les pido|les solicito|favor de manifestarlo|"
+    text = re.split(r",\s+con\s+(?:\w+\s+){0,2}votos?\b|,?\s+(?:por lo que|quienes est|quien est|les pido|les solicito|favor de manifestarlo|"
                     r"sirvanse|s[ií]rvanse|levantando|y procedo|procedo|de manera nominal|para lo cual)", text,
                     flags=re.IGNORECASE)[0]
     text = text.strip(" ,.;:")
