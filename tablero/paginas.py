@@ -13,4 +13,6 @@ PAGINAS = [
     ("pages/calidad.py", "Calidad", ":material/fact_check:"),
     ("pages/informe.py", "Informe", ":material/article:"),
     ("pages/consultas.py", "Consultas", ":material/terminal:"),
+    ("pages/seguimiento.py", "Seguimiento", ":material/track_changes:"),
+    ("pages/cargar.py", "Cargar acta", ":material/upload_file:"),
 ]

@@ -1,9 +1,11 @@
 """Seguimiento: a correction's status as of any date, staff marks that survive a full rebuild, links
 staff confirm or reject, concurrent saves, and documents as one entity across actas."""
 import datetime as dt
-import multiprocessing
 import shutil
+import subprocess
+import sys
 import threading
+import time
 from pathlib import Path
 
 import duckdb
@@ -140,18 +142,26 @@ def test_dos_guardados_a_la_vez_en_hilos_llegan_los_dos(tmp_path):
     assert len(Almacen(tmp_path).marcas()) == 50
 
 
+_PROCESO_QUE_GUARDA = """
+import datetime as dt, sys, time
+from tablero.almacen import Almacen
+carpeta, usuario, inicio = sys.argv[1], sys.argv[2], float(sys.argv[3])
+almacen = Almacen(carpeta)
+time.sleep(max(0.0, inicio - time.time()))       # both start saving at the same instant
+for n in range(10):
+    almacen.marcar("misma:clave", dt.date(2024, 4, 1), f"{usuario} {n}", usuario)
+"""
+
+
 def test_dos_guardados_a_la_vez_en_procesos_llegan_los_dos(tmp_path):
-    contexto = multiprocessing.get_context("spawn")
-    procesos = [contexto.Process(target=_guardar_muchas,
-                                 args=(tmp_path, u, ["misma:clave"] * 10)) for u in ("ana", "beto")]
-    for proceso in procesos:
-        proceso.start()
-    for proceso in procesos:
-        proceso.join(60)
-        assert proceso.exitcode == 0
+    inicio = str(time.time() + 2)
+    procesos = [subprocess.Popen([sys.executable, "-c", _PROCESO_QUE_GUARDA, str(tmp_path), u,
+                                  inicio], cwd=ROOT) for u in ("ana", "beto")]
+    assert [p.wait(60) for p in procesos] == [0, 0]
     auditoria = Almacen(tmp_path).auditoria()
     assert len(auditoria) == 20          # every save of the same key kept, with its before
     assert auditoria["antes"].notna().sum() == 19
+    assert sorted(auditoria["usuario"].value_counts().tolist()) == [10, 10]
 
 
 # ───────── ambiguous links: a small database written by hand ─────────
