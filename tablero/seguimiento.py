@@ -249,6 +249,13 @@ def huerfanas(con, almacen):
     marcas = marcas[~marcas["clave"].isin(claves)]
     filas = [{"tipo": "marca", "clave": m.clave, "usuario": m.usuario, "en": m.marcada_en,
               "referencia": _leible(m.referencia)} for m in marcas.itertuples()]
+    reportadas = set(atendidas(con)["clave"])
+    decisiones = almacen.vinculos()
+    decisiones = decisiones[~decisiones["atendida"].isin(reportadas)
+                            | ~decisiones["correccion"].isin(claves)]
+    filas += [{"tipo": f"vínculo {v.decision}", "clave": f"{v.atendida} → {v.correccion}",
+               "usuario": v.usuario, "en": v.decidido_en, "referencia": _leible(v.referencia)}
+              for v in decisiones.itertuples()]
     return pd.DataFrame(filas, columns=["tipo", "clave", "usuario", "en", "referencia"])
 
 

@@ -86,6 +86,16 @@ def test_la_marca_del_personal_sobrevive_a_una_reconstruccion_completa(tmp_path)
     assert fila["documento"] == pendiente["documento"]
     assert fila["descripcion"] == pendiente["descripcion"]
 
+    # the acta replaced by another file: the mark is kept and shown, not dropped
+    acta = next(actas.glob(f"*{pendiente['archivo']}"))
+    acta.write_text(acta.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    build(actas, base, progress=False)
+    with db.connect_readonly(base) as con:
+        huerfanas = sg.huerfanas(con, almacen)
+    assert huerfanas["clave"].tolist() == [pendiente["clave"]]
+    assert "Versión 2 del anexo" not in huerfanas["referencia"].iloc[0]
+    assert pendiente["descripcion"] in huerfanas["referencia"].iloc[0]
+
 
 def test_la_marca_cuenta_desde_su_fecha(con, tmp_path):
     almacen = Almacen(tmp_path)
