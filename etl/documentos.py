@@ -35,7 +35,7 @@ CORRECTION_WORDS_RE = re.compile(
     r"modificaci|modificar|modifiqu|sustitu|cambio de|cambiar|quitar|eliminar|elimine|suprimir|agregar|agregue|adicionar|"
     r"precisar|ajust|observaci|numerar|renumerar|incisos|leyenda|redaccion|ortografi|errat)")
 REQUEST_RE = re.compile(
-    r"\b(solicit\w*|pido|pedir\w*|pedimos|propong\w*|propone\w*|propus\w*|propuestas?|sugier\w*|sugerir\w*|sugiero|quisiera|"
+    r"\b(solicit\w*|pido|pidi\w*|pide|piden|pedir\w*|pedimos|propong\w*|propone\w*|propus\w*|propuestas?|sugier\w*|sugerir\w*|sugiero|quisiera|"
     r"me gustaria|se corrija\w*|sean corregid\w*|se modifiqu\w*|se sustitu\w*|se elimin\w*|se agregu\w*|"
     r"hacer (nada mas )?la correccion|observaciones? (al|a la|del|de la|en el|en la)|senal\w+ que)\b")
 ATTENDED_RE = re.compile(
@@ -59,11 +59,36 @@ def parse_documentos(lector, votaciones):
     """One entry per document an agenda item handles, with its state in this session."""
     documentos = []
     for numero, titulo, linea in lector.orden:
-        for tipo, clave, nombre in _documents_in_title(titulo):
-            estado, fuente = _state(lector, numero, votaciones, linea)
+        found = _documents_in_title(titulo)
+        for tipo, clave, nombre in found:
+            key = _session_key(nombre) if tipo == "acta" and len(found) > 1 else None
+            estado, fuente = _state(lector, numero, votaciones, linea, key)
             documentos.append({"tipo": tipo, "clave": clave, "titulo": nombre, "punto": numero,
                                "estado": estado, "fuente": {"linea": fuente}})
     return documentos
+
+
+ACTA_SESSION_RE = re.compile(r"sesion\s+(ordinaria|extraordinaria|especial|solemne|de instalacion)\s+(?:numero\s+|no\.?\s*)?(\w+)")
+
+
+def _session_key(nombre):
+    """(tipo, número) of the session an acta records: «Acta de la sesión extraordinaria número uno»."""
+    from etl.numeros import to_int
+
+    match = ACTA_SESSION_RE.search(fold(nombre))
+    return (match.group(1), to_int(match.group(2))) if match else None
+
+
+def _mentions_session(lector, vote, key):
+    paragraph = lector.doc.paragraph_at_line(vote["fuente"]["linea"])
+    text = fold((paragraph.text if paragraph else "") + " " + (vote.get("asunto") or ""))
+    return any(m.group(1) == key[0] and to_int_safe(m.group(2)) == key[1] for m in ACTA_SESSION_RE.finditer(text))
+
+
+def to_int_safe(token):
+    from etl.numeros import to_int
+
+    return to_int(token)
 
 
 def _documents_in_title(titulo):
@@ -78,6 +103,10 @@ def _documents_in_title(titulo):
     nombre = _document_name(titulo, tipo)
     if claves and tipo in ("dictamen", "acuerdo", "informe", "plan"):
         return [(tipo, clave, nombre if len(claves) == 1 else f"{nombre} ({clave})") for clave in claves]
+    if tipo == "acta" and re.search(r"\bactas\b", folded):
+        sessions = ACTA_SESSION_RE.findall(folded)
+        if len(sessions) > 1:
+            return [("acta", None, f"Acta de la sesión {kind} número {number}") for kind, number in sessions]
     return [(tipo, None, nombre)]
 
 
@@ -95,7 +124,7 @@ def _document_name(titulo, tipo):
     return name
 
 
-def _state(lector, numero, votaciones, agenda_line):
+def _state(lector, numero, votaciones, agenda_line, key=None):
     """What happened to the document of agenda item `numero`, and the line that says it."""
     start = next((line for line, n in lector.puntos if n == numero and line > 0), None)
     presented = explicit_line = None
@@ -114,6 +143,8 @@ def _state(lector, numero, votaciones, agenda_line):
         if shown and presented is None:
             presented = paragraph.linea_at(shown.start())
     votes = [v for v in votaciones if v["punto"] == numero and _decides_document(v)]
+    if key:
+        votes = [v for v in votes if _mentions_session(lector, v, key)]
     if votes:
         vote = votes[-1]
         return vote["resultado"], vote["fuente"]["linea"]

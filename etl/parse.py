@@ -423,25 +423,25 @@ class Lector:
         """Where each agenda item starts in the body: 'El siguiente punto del orden del día es el
         número **cinco**', 'PUNTO 3.', 'IV. Asuntos generales.', 'En desahogo del cuarto punto'."""
         numbers = {n for n, _, _ in orden}
-        markers = []
+        markers, following = [], []
         agenda_start = min(self.agenda_lines) if self.agenda_lines else 0
         for paragraph in self.paragraphs:
             if paragraph.linea in self.agenda_lines or paragraph.linea < agenda_start:
                 continue
             text = strip_label(paragraph.text)
             numero = _punto_marker(text, orden)
-            line = paragraph.linea
-            if numero is None and numbers and markers and re.search(r"\b(siguiente punto|punto siguiente)\b", fold(text)):
-                numero = markers[-1][1] + 1
+            if numero is None and numbers and re.search(r"\b(siguiente punto|punto siguiente)\b", fold(text)):
+                line = paragraph.linea
                 if re.search(r"\b(siguiente punto|punto siguiente)\W*$", fold(text)) and len(text) > 40:
                     line = paragraph.ultima_linea + 1
-            if numero is not None and (not numbers or numero in numbers):
+                following.append(line)
+            elif numero is not None and (not numbers or numero in numbers):
                 if not markers or markers[-1][1] != numero:
-                    markers.append((line, numero))
+                    markers.append((paragraph.linea, numero))
         markers = self._implicit_markers(orden, markers)
         if orden and (not markers or markers[0][1] != orden[0][0]):
             markers.insert(0, (0, orden[0][0]))
-        return markers
+        return _advance_markers(markers, following, numbers)
 
     def _implicit_markers(self, orden, markers):
         """Items the body never announces by number but whose subject a decision names: 'En
@@ -461,8 +461,10 @@ class Lector:
             high = min(after + [10 ** 9])
             for paragraph in self.paragraphs:
                 if low < paragraph.linea < high and re.search(key, fold(paragraph.text)) and \
-                        re.search(r"aprob|votacion|somet|consideracion|lectura", fold(paragraph.text)):
-                    markers.append((paragraph.linea, numero))
+                        re.search(r"aprob|aprueb|votacion|somet|consideracion|lectura", fold(paragraph.text)):
+                    # The agenda is voted right after it is read: the item starts there.
+                    at_agenda = "orden del dia" in key and low == start
+                    markers.append((low + 1 if at_agenda else paragraph.linea, numero))
                     break
         markers.sort()
         return markers
@@ -695,6 +697,20 @@ def _punto_marker(text, orden):
                 continue
         return value
     return None
+
+
+def _advance_markers(markers, following, numbers):
+    """«El siguiente punto es el proyecto de acta…»: one item past the one in force there."""
+    for line in sorted(following):
+        current = None
+        for start, numero in sorted(markers):
+            if start > line:
+                break
+            current = numero
+        nxt = (current or 0) + 1
+        if nxt in numbers and not any(n == nxt and start <= line for start, n in markers):
+            markers.append((line, nxt))
+    return sorted(markers)
 
 
 def _subject_key(titulo):
