@@ -21,6 +21,8 @@ import datetime as dt
 import json
 import os
 import sqlite3
+import threading
+import time
 from pathlib import Path
 
 import pandas as pd
@@ -94,6 +96,10 @@ def _json(valor):
                                                  default=str)
 
 
+_PREPARANDO = threading.Lock()
+_PREPARADOS = set()
+
+
 class Almacen:
     """The staff store in folder `carpeta` (default: store_dir())."""
 
@@ -108,14 +114,34 @@ class Almacen:
             self.carpeta.mkdir(parents=True, exist_ok=True)
             con = sqlite3.connect(self.path, timeout=ESPERA_MS / 1000, isolation_level=None)
             con.execute(f"PRAGMA busy_timeout = {ESPERA_MS}")
-            con.execute("PRAGMA journal_mode = WAL")
-            con.executescript(ESQUEMA)
+            self._preparar(con)
         except (OSError, sqlite3.Error) as error:
             raise AlmacenError(f"No se pudo abrir el registro del personal en {self.path} "
                                f"({error}): revise que la carpeta exista y se pueda escribir."
                                ) from error
         con.row_factory = sqlite3.Row
         return con
+
+    def _preparar(self, con):
+        """WAL and the tables, once per store file. Switching the journal mode takes a lock that
+        SQLite does not wait for, so two savers opening a new store at once retry instead of
+        failing with «database is locked»."""
+        with _PREPARANDO:
+            identidad = (str(self.path), os.stat(self.path).st_ino)
+            if identidad in _PREPARADOS:
+                return
+            limite = time.monotonic() + ESPERA_MS / 1000
+            while True:
+                try:
+                    if con.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                        con.execute("PRAGMA journal_mode = WAL")
+                    con.executescript(ESQUEMA)
+                    break
+                except sqlite3.OperationalError as error:
+                    if "locked" not in str(error) or time.monotonic() > limite:
+                        raise
+                    time.sleep(0.05)
+            _PREPARADOS.add(identidad)
 
     @contextlib.contextmanager
     def transaccion(self):
