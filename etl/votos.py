@@ -228,6 +228,9 @@ def _call_before(lector, first_line):
         if first_line - paragraph.ultima_linea > 14:
             continue
         if CALL_RE.search(paragraph.text) and len(paragraph.text) > 40:
+            last = _call_sentences(paragraph.text)[-1]
+            if RESULT_RE.search(fold(last)) and not CALL_RE.search(last):
+                continue
             best = paragraph
     return best
 
@@ -236,22 +239,50 @@ def _asunto(call, statement, lector, line):
     """What was voted, in the acta's words: the object of «se somete a votación …» or «si están
     a favor de …», else the subject of the statement, else the agenda item."""
     if call is not None:
-        text = call.text
-        for pattern in (r"(?:se somete|someto|sometemos|somete|someti[oó]|sometieron|se pone|puso|se puso)\s+"
-                        r"(?:a (?:su )?(?:votaci[oó]n|consideraci[oó]n)(?:\s+(?:econ[oó]mica|nominal))?(?: de [^,]{0,40})?)\s*(?:,\s*)?(?P<a>.+)",
-                        r"(?:est[aá]n|estan|esten|est[eé]n)\s+a favor de(?:\s+la aprobaci[oó]n(?:,)?\s*(?:de)?)?\s*(?P<a>.+)",
-                        r"(?:consult\w+|pregunt\w+)\s+si\s+(?:se\s+)?(?:aprobaba[n]?|aprueba[n]?|(?:estaban|est[aá]n) de acuerdo con)\s+(?P<a>.+?)(?:,\s*lo que|$)",
-                        r"aprobaci[oó]n de\s+(?P<a>.+)"):
-            match = re.search(pattern, text, re.IGNORECASE)
-            if match:
-                return _trim_asunto(match.group("a"))
+        for sentence in reversed(_call_sentences(call.text)):
+            asunto = _asunto_in(sentence)
+            if asunto:
+                return asunto
     if statement:
-        match = re.match(r"^[\W]*(?:gracias[^,]*,\s*)?(?P<a>.+?)\s+(?:es|son|ha sido|fue|queda)\s+(?:aprobad|rechazad)",
+        match = re.match(r"^[\W]*(?:gracias[^,]*,\s*)?(?:en el punto \w+,\s*)?(?:sin (?:observaciones|comentarios),\s*)?"
+                         r"(?P<a>.+?)\s+(?:es|son|ha sido|fue|queda)\s+(?:aprobad|rechazad)",
                          statement[0], re.IGNORECASE)
         if match and len(match.group("a")) > 3:
             return _trim_asunto(match.group("a"))
     punto = lector.punto_at(line)
     return next((t for n, t, _ in lector.orden if n == punto), None)
+
+
+def _call_sentences(text):
+    return [s for s in re.split(r"(?<=[a-záéíóúñ]{3})[.;]\s+", text) if s.strip()]
+
+
+# What a call puts to the vote, in the acta's words; the first pattern that matches wins.
+ASUNTO_RES = [re.compile(p, re.IGNORECASE) for p in (
+    # «Enseguida se tomó la votación del informe con la corrección», «recabó la votación de …»
+    r"(?:se vot[oó]|(?:se )?tom[oó] la votaci[oó]n|tomo la votaci[oó]n|recab[oó] la votaci[oó]n)"
+    r"(?:\s+nominal|\s+econ[oó]mica)?\s+(?:de\s+(?!las y los)|del\s+)(?P<a>.+)",
+    # «se somete a votación el orden del día», «Se somete ahora el Dictamen con la modificación»
+    r"(?:se somete|someto|sometemos|somete|someti[oó]|sometieron|se pone|puso|se puso)\s+"
+    r"(?:ahora\s+|a continuaci[oó]n\s+|enseguida\s+)?"
+    r"(?:a (?:su )?(?:votaci[oó]n|consideraci[oó]n)(?:\s+(?:econ[oó]mica|nominal))?(?: de [^,]{0,40})?\s*(?:,\s*)?)?"
+    r"(?P<a>(?:el|la|los|las)\b.+)",
+    # «si están a favor de omitir la lectura …»
+    r"(?:est[aá]n|estan|esten|est[eé]n)\s+a favor de(?:\s+la aprobaci[oó]n(?:,)?\s*(?:de)?)?\s*(?P<a>.+)",
+    # «consultó si se aprobaba el acta con dicha corrección, lo que …»
+    r"(?:consult\w+|pregunt\w+)\s+si\s+(?:se\s+)?(?:aprobaba[n]?|aprueba[n]?|(?:estaban|est[aá]n) de acuerdo con)"
+    r"\s+(?P<a>.+?)(?:,\s*lo que|$)",
+    r"aprobaci[oó]n de\s+(?P<a>.+)",
+)]
+
+
+def _asunto_in(text):
+    """The object of a call in one sentence, or None."""
+    for regex in ASUNTO_RES:
+        match = regex.search(text)
+        if match:
+            return _trim_asunto(match.group("a"))
+    return None
 
 
 def _trim_asunto(text):
