@@ -40,14 +40,16 @@ DEPARTURE_RE = re.compile(
 ABSENCE_RE = re.compile(
     r"(no asiste|no asistio|no asistira|no se encuentra presente|no se encontraba presente|se encuentra ausente|"
     r"justific\w* (su |la )?(inasistencia|ausencia)|inasistencia de|ausencia de|no se presento|no estuvo presente|"
-    r"no pudo asistir|no podra asistir|no acudio|no acude|excus\w+ (su )?asistencia)")
+    r"no pudo asistir|no podra asistir|no acudio|no acude|excus\w+ (su )?asistencia|no se conect\w*|"
+    r"no se encuentra conectad\w*|no se incorpor\w*)")
 ACTION_RE = re.compile(
     r"^(?:,[^,;.]{0,90},)?\s*(?:quien\s+)?(?:present[oó]|expus?o|inform[oó]|intervino|manifest[oó]|pregunt[oó]|"
     r"senal[oó]|propus?o|solicit[oó]|pidi[oó]|coment[oó]|explic[oó]|rindi[oó]|tom[oó] (?:la|el) (?:protesta|uso)|"
     r"hizo uso de la voz|dio lectura|agradeci[oó]|expres[oó]|indic[oó]|aclar[oó]|observ[oó]|se comprometi[oó]|"
     r"respondi[oó]|precis[oó]|mencion[oó]|destac[oó]|detall[oó]|realiz[oó])\b")
 PRESENCE_RE = re.compile(
-    r"(nos acompan|se encuentra(n)? presentes?|estando presentes?|asiste(n)? (tambien|como invitad|en calidad)|"
+    r"(constar la (asistencia|presencia)|asistencia de (la|el|los|las)\b|presencia de (la|el|los|las)\b|"
+    r"encontrandose presentes|nos acompan|se encuentra(n)? presentes?|estando presentes?|asiste(n)? (tambien|como invitad|en calidad)|"
     r"en calidad de invitad|contamos con la presencia|con la presencia de|asistieron|asisten\b|presentes? (la|el|las|los)\b|"
     r"se encuentran? (conectad|en linea)|participan? (tambien|como))")
 
@@ -318,6 +320,11 @@ class _Asistencia:
 
     def _movement_names(self, sentence, arrival, departure):
         names = names_in(sentence)
+        for match in re.finditer(rf"(?<![\w.])(?P<grado>(?i:{GRADO_RE}))\s+(?P<apellido>[A-ZÁÉÍÓÚ][a-záéíóúñ]+)\b(?!\s+[A-ZÁÉÍÓÚ])",
+                                 sentence):
+            persona = resolve(match.group("apellido"), self.people, single_word=True)
+            if persona and not any(start <= match.start() < end for _, _, start, end in names):
+                names.append((canonical_grado(match.group("grado")), persona.nombre, match.start(), match.end()))
         if not names:
             for match in NAME_ONLY_RE.finditer(sentence):
                 name = clean_name(match.group(0))

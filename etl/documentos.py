@@ -365,7 +365,7 @@ def _named_document(text):
         match = re.search(r"((?:Dictamen|Informe|Acuerdo|Plan)[^,;]{0,40}?" + re.escape(claves[0]) + ")", text,
                           re.IGNORECASE)
         return match.group(1) if match else claves[0]
-    match = re.search(r"\b(?:al|del|en el|sobre el|el)\s+((?:Informe|Dictamen|Plan|Programa|Proyecto)\b[^,;.]{3,120}|"
+    match = re.search(r"\b(?:al|del|en el|sobre el|el)\s+((?i:Informe|Dictamen|Plan|Programa|Proyecto)\b[^,;.]{3,120}|"
                       r"(?:Acta)\s+de\s+la\s+[^,;]{3,120})", text)
     if match:
         return match.group(1).strip()

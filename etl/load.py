@@ -754,7 +754,11 @@ class Carga:
 class PersonaIndex:
     """persona_id for each name: the same id for every spelling of one person, ids kept from
     build to build. A short form whose words all stand in exactly one longer name of the same
-    organo («Martín Gallardo» / «Martín Gallardo García») is that person."""
+    organo («Martín Gallardo» / «Martín Gallardo García») is that person.
+
+    The longer names are found through an index word -> claves per organo: a national archive
+    has thousands of people under one organo name, and comparing each new name with all of
+    them made a 10,000-acta build quadratic."""
 
     def __init__(self, con):
         self.ids, self.organos = {}, {}
@@ -763,7 +767,7 @@ class PersonaIndex:
         for clave, organo in con.execute(
                 "SELECT DISTINCT p.clave, s.organo FROM personas p JOIN asistencias a USING "
                 "(persona_id) JOIN sesiones s USING (sesion_id)").fetchall():
-            self.organos.setdefault(organo, set()).add(clave)
+            self._remember(clave, organo)
         self.next = max(self.ids.values(), default=0) + 1
 
     def id_for(self, nombre, organo):
@@ -774,15 +778,23 @@ class PersonaIndex:
                 return self.ids[largo]
             self.ids[clave] = self.next
             self.next += 1
-        self.organos.setdefault(organo, set()).add(clave)
+        self._remember(clave, organo)
         return self.ids[clave]
 
+    def _remember(self, clave, organo):
+        """clave is a name seen in organo: indexed under each of its significant words."""
+        por_palabra = self.organos.setdefault(organo, {})
+        for palabra in _palabras(clave):
+            por_palabra.setdefault(palabra, set()).add(clave)
+
     def _longer(self, clave, organo):
-        palabras = set(clave.split()) - _PARTICULAS
+        palabras = _palabras(clave)
         if len(palabras) < 2:
             return None
-        largos = {k for k in self.organos.get(organo, ())
-                  if palabras < set(k.split()) - _PARTICULAS}
+        por_palabra = self.organos.get(organo, {})
+        listas = sorted((por_palabra.get(p, ()) for p in palabras), key=len)
+        largos = {k for k in listas[0] if all(k in otra for otra in listas[1:])
+                  and palabras < _palabras(k)}
         return largos.pop() if len({self.ids[k] for k in largos}) == 1 else None
 
     def claves(self):
@@ -791,6 +803,12 @@ class PersonaIndex:
         for clave, persona_id in self.ids.items():
             out.setdefault(persona_id, clave)
         return out
+
+
+@functools.lru_cache(maxsize=65536)
+def _palabras(clave):
+    """The words of a persona clave that identify someone: no particles («de», «la», …)."""
+    return frozenset(clave.split()) - _PARTICULAS
 
 
 # ---------------------------------------------------------------------------------------------

@@ -124,12 +124,24 @@ class Lector:
 
     # ---- where things are --------------------------------------------------------------------
 
+    def field(self, label):
+        """A field-style header near the top: '**Hora de inicio:** 18:20 horas', 'Fecha: 11 de
+        marzo de 2021', 'Modalidad: virtual'. The value and its line, or (None, None)."""
+        for paragraph in self.paragraphs[:40]:
+            match = re.match(rf"^\W*(?:{label})\s*:\s*(?P<v>.+)$", fold(paragraph.text))
+            if match:
+                return paragraph.text[match.start("v"):].strip(" *"), paragraph.linea
+        return None, None
+
     def _find_opening(self):
         """The opening paragraph. Expecting text like: 'En la Ciudad de Victoria de Durango,
         Dgo., siendo las 17:00 (diecisiete) horas del día jueves 28 … se reunieron de manera
         virtual los integrantes del Comité …'."""
+        agenda = next((p.linea for p in self.paragraphs if re.search(r"orden del dia", fold(p.text))), 10 ** 9)
         for paragraph in self.paragraphs[:60]:
             folded = fold(paragraph.text)
+            if paragraph.linea > agenda:
+                break
             if len(folded) > 80 and re.search(r"\bsiendo las\b|\breunid[oa]s\b|\bse reunieron\b|\bse reunen\b|"
                                               r"\bdio inicio\b|\bda inicio\b|\bse constituy", folded):
                 return paragraph
@@ -261,6 +273,9 @@ class Lector:
         de enero de 2021 (dos mil veintiuno)', 'a los veinticinco días del mes de marzo del año
         dos mil veinticuatro' (opening)."""
         heading = [(d, p.linea_at(s)) for p in self.heading for d, s, _ in find_dates(p.text)]
+        value, line = self.field(r"fecha(?: de la sesion)?")
+        if value and find_dates(value):
+            heading.insert(0, (find_dates(value)[0][0], line))
         opening = [(d, self.opening.linea_at(s)) for d, s, _ in find_dates(self.opening.text)
                    if not _is_reference_date(self.opening.text, s)] if self.opening else []
         candidates = heading[:1] + opening[:1]
@@ -301,15 +316,19 @@ class Lector:
         horas'). End: 'Siendo las diecisiete horas con veinticinco minutos del día de su inicio,
         se declara clausurada la Sesión'."""
         inicio = None
-        if self.opening:
+        value, _ = self.field(r"hora de inicio|inicio|hora")
+        if value:
+            inicio = parse_time(value)
+        if inicio is None and self.opening:
             inicio = parse_time(_after(self.opening.text, r"siendo las|siendo la|a las|en punto de las")) or \
                 parse_time(self.opening.text)
         if inicio is None:
             inicio = next((t for t in (parse_time(p.text) for p in self.heading) if t), None)
         if inicio is None:
             self.aviso("No se encontró la hora de inicio de la sesión.")
-        fin = None
-        for paragraph in reversed(self.paragraphs):
+        value, _ = self.field(r"hora de (?:termino|conclusion|clausura|cierre)|termino|conclusion|clausura")
+        fin = parse_time(value) if value else None
+        for paragraph in reversed(self.paragraphs if fin is None else []):
             folded = fold(paragraph.text)
             if re.search(r"clausur(ad[oa]|o|a la)|se clausura|conclu(ye|ida|ido|ir|yo)|se levanta la (presente )?sesion|"
                          r"da por terminad|da por concluid|termino de la sesion|finalizad[ao]|se da por clausurad|"
@@ -324,7 +343,8 @@ class Lector:
     def _parse_modalidad(self):
         """Expecting text like: 'se reunieron de manera virtual', 'a distancia', 'mediante
         videoconferencia', 'en modalidad semipresencial', 'en la Sala de Sesiones'."""
-        places = [self.opening.text if self.opening else "", " ".join(p.text for p in self.heading)]
+        value, _ = self.field(r"modalidad")
+        places = [value or "", self.opening.text if self.opening else "", " ".join(p.text for p in self.heading)]
         places.append(" ".join(p.text for p in self.paragraphs[:25]))
         for text in places:
             folded = fold(text)
@@ -344,6 +364,9 @@ class Lector:
     def _parse_lugar(self):
         """Expecting text like: 'En la Ciudad de Victoria de Durango, Dgo., siendo las …',
         'En Hermosillo, Sonora, a los …', or the heading's '… 17:00 horas Durango, Dgo.'."""
+        value, _ = self.field(r"lugar|sede")
+        if value:
+            return value.strip(" .")
         texts = [self.opening.text] if self.opening else []
         for text in texts:
             match = re.search(r"\b[Ee]n (?:la |el )?(?:(?:[Hh]eroica |H\. )?[Cc]iudad|[Mm]unicipio|[Ll]ocalidad|"
@@ -377,7 +400,7 @@ class Lector:
                          r"falta de quorum|sin quorum|no hay quorum|inexistencia del quorum", folded):
                 self._quorum_line = paragraph.linea
                 return False
-            if re.search(r"(existe|existiendo|habiendo|existencia del|hay|se cuenta con|contamos con|se tiene|se declara|declaro|"
+            if re.search(r"(existe|existiendo|habiendo|existencia del?|hay|se cuenta con|contamos con|se tiene|se declara|declaro|"
                          r"se verifica|verificado el|constatad[oa]|con el)\s+(el\s+|un\s+)?quorum|"
                          r"quorum (legal|reglamentario|requerido|necesario) para (sesionar|llevar a cabo)|"
                          r"quorum legal\b(?! para sesionar;)", folded) and not re.match(r"^\d+[.)]", paragraph.text):
@@ -455,13 +478,14 @@ class Lector:
             key = _subject_key(titulo)
             if key is None:
                 continue
+            opens = key.startswith("^")
             before = [l for l, n in markers if n < numero]
             after = [l for l, n in markers if n > numero]
             low = max(before + [start])
             high = min(after + [10 ** 9])
             for paragraph in self.paragraphs:
-                if low < paragraph.linea < high and re.search(key, fold(paragraph.text)) and \
-                        re.search(r"aprob|aprueb|votacion|somet|consideracion|lectura", fold(paragraph.text)):
+                if low < paragraph.linea < high and re.search(key, fold(strip_label(paragraph.text))) and \
+                        (opens or re.search(r"aprob|aprueb|votacion|somet|consideracion|lectura", fold(paragraph.text))):
                     # The agenda is voted right after it is read: the item starts there.
                     at_agenda = "orden del dia" in key and low == start
                     markers.append((low + 1 if at_agenda else paragraph.linea, numero))
@@ -579,7 +603,7 @@ def _instituto_in(text):
 
 
 def _proceso_in(text):
-    match = re.search(r"(Proceso Electoral(?:\s+(?:Local|Federal|Ordinario|Extraordinario|Concurrente|Estatal))*"
+    match = re.search(r"(Proceso(?:\s+(?:Local|Federal|Estatal))?\s+Electoral(?:\s+(?:Local|Federal|Ordinario|Extraordinario|Concurrente|Estatal))*"
                       r"(?:\s+Ordinario)?\s+\d{4}\s*[-–]\s*\d{4})", text, re.IGNORECASE)
     if not match:
         return None
@@ -716,6 +740,8 @@ def _advance_markers(markers, following, numbers):
 def _subject_key(titulo):
     """What a body paragraph says when it deals with an item that has no number announced."""
     folded = fold(titulo)
+    if re.match(r"asuntos generales\b", folded):
+        return r"^\W*(?:en\s+(?:el\s+(?:punto|apartado)\s+de\s+)?|respecto\s+(?:de|a)\s+(?:los\s+)?)?asuntos generales\b"
     if "orden del dia" in folded:
         return r"\borden del dia\b"
     if re.search(r"\bactas?\b", folded) and not re.search(r"\b(dictamen|informe)\b", folded):
