@@ -15,6 +15,7 @@ PAGE_NUMBER_RE = re.compile(
     r"|[-–—]?\s*\d{1,3}\s*[-–—]?|\d{1,3}\s*(?:de|/)\s*\d{1,3})\s*$",
     re.IGNORECASE,
 )
+TITLE_AT_END_RE = re.compile(r"(?:^|\s)(?:el|la|del|al|los|las|y|a)\s+(?:Dra?|Mtr[oa]|Lic|Licda|Ing|C|Arq|Profr?a?|M\.D|C\.P)\.$")
 BALLOT_HINT_RE = re.compile(r"\b(a favor|en contra|abstenci[oó]n|me abstengo)\b", re.IGNORECASE)
 TERMINAL = ".:;!?"
 
@@ -144,6 +145,8 @@ class Texto:
     def _continues(self, current, text, gap, gap_has_noise, index):
         previous = current.text
         prev_line = self.lines[current.ultima_linea - 1]
+        if gap == 0 and TITLE_AT_END_RE.search(previous) and text[0].isupper() and len(prev_line.strip()) >= 40:
+            return True   # «… El Mtro.⏎Ricardo Enrique Zamora …»: a title's dot ends no sentence
         if previous.endswith(tuple(TERMINAL)) or is_column_line(prev_line) or is_column_line(self.lines[index]):
             return False
         starts_lower = text[0].islower() or (text[0].isdigit() and not re.match(r"^\d+[.)]\s", text))

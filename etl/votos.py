@@ -31,7 +31,7 @@ RESULT_RE = re.compile(
 NEGATIVE_RE = re.compile(r"rechazad|se rechaz|no (?:es|fue|ha sido|resulta|resulto) aprobad|no se aprob|no aprobad")
 REFERENCE_RE = re.compile(r"(aprobad[oa]s?|rechazad[oa]s?)\s+(por el|por la|por los|mediante|en la sesion|el dia|en sesion|"
                           r"en su sesion|previamente|con anterioridad|anteriormente)")
-CALL_RE = re.compile(r"votaci[oó]n|someto|sometemos|somete|se consulta|consulto|les consulto|a favor de|a su consideraci|"
+CALL_RE = re.compile(r"votaci[oó]n|\bse vot[oó]\b|\bse vota\b|someto|sometemos|somete|se consulta|consulto|les consulto|a favor de|a su consideraci|"
                      r"levantando la mano|levantar la mano|manifestarlo|sirvanse", re.IGNORECASE)
 FILLER_MAX = 60
 
