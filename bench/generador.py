@@ -408,7 +408,7 @@ class Acta:
         texto = self.rng.choice(CORRECCIONES).format(a=a, b=a + 1, doc=documento)
         self.paragraph(f"{quien.articulo().capitalize()} {quien.titulado()} solicitó {texto}. "
                        f"{self.c.secretario.articulo().capitalize()} {self.c.secretario.cargo} "
-                       "sometió a votación la propuesta:")
+                       "tomó la votación nominal de la propuesta:")
         self.correcciones.append({"punto": numero, "solicitante": quien.completo,
                                   "aprobada": True})
         # A correction is voted nominally, then its document too (Colima). The parser of today

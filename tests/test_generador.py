@@ -57,3 +57,43 @@ def test_la_orden_escribe_en_otra_carpeta_nunca_en_data_actas(tmp_path, capsys):
     assert "3 actas ficticias" in capsys.readouterr().err
     with pytest.raises(SystemExit, match="nunca van en data/actas"):
         main(["1", "data/actas"])
+
+
+# -- the loader on generated actas (etl/load.py's bulk paths) ----------------------------------
+
+
+def test_build_de_actas_generadas_una_persona_por_nombre(tmp_path):
+    import duckdb
+
+    from bench.generador import write_all
+    from etl.load import build
+    write_all(24, tmp_path / "actas", seed=2)
+    report = build(tmp_path / "actas", tmp_path / "t.duckdb", progress=False)
+    assert report.ok and report.actas == 24
+    escritas = {a["nombre"] for _, _, f in generate(24, 2) for a in f["asistentes"]}
+    con = duckdb.connect(str(tmp_path / "t.duckdb"), read_only=True)
+    assert con.execute("SELECT count(*) FROM personas").fetchone()[0] == len(escritas)
+    assert con.execute("SELECT count(*) FROM votaciones").fetchone()[0] == \
+        sum(len(f["votaciones"]) for _, _, f in generate(24, 2))
+
+
+def test_persona_index_encuentra_el_nombre_largo_como_antes():
+    """The word index gives what comparing with every name of the organo gave."""
+    import duckdb
+
+    from etl.load import PersonaIndex, persona_clave
+    con = duckdb.connect()
+    con.execute("CREATE TABLE personas (persona_id INTEGER, clave VARCHAR)")
+    con.execute("CREATE TABLE asistencias (persona_id INTEGER, sesion_id INTEGER)")
+    con.execute("CREATE TABLE sesiones (sesion_id INTEGER, organo VARCHAR)")
+    index = PersonaIndex(con)
+    a = index.id_for("Dr. Martín Gallardo García", "COTAPREP")
+    b = index.id_for("Mtra. María de la Luz Gallardo Romo", "COTAPREP")
+    assert index.id_for("Dr. Martín Gallardo", "COTAPREP") == a          # one longer name
+    assert index.id_for("María Luz Gallardo", "COTAPREP") == b          # particles ignored
+    assert index.id_for("Martín Gallardo", "Otro órgano") not in (a, b)   # other organo
+    index.id_for("Martín Gallardo Pérez", "COTAPREP")
+    nuevo = index.id_for("Martín Gallardo Ruiz", "COTAPREP")
+    assert nuevo not in (a, b)
+    assert index.id_for("Gallardo", "COTAPREP") not in (a, b)            # one word: itself
+    assert persona_clave("Dr. Martín Gallardo") in index.ids

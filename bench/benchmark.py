@@ -1,0 +1,201 @@
+"""How fast the ETL and the dashboard are on a national archive of fictional actas.
+
+    python -m bench.benchmark [--n 1000 10000] [--salida bench/resultados.md] [--muestra 400]
+
+For each N: writes N actas of bench.generador into a temporary folder (never the repository),
+then measures
+
+- parsing in one process over a sample of them (actas/s, MB/s) and its ratio to the floor: one
+  pass of one compiled regular expression over the same bytes;
+- a full `build`, an incremental `build` after one acta changes, and the database's size;
+
+and on the largest database: each dashboard page under AppTest, warm (run once, then time a
+second run), against an empty Streamlit page timed the same way; and a typical query of the
+consultas page through tablero.sql. Prints a Markdown table (and writes it with --salida) with
+the machine and its load: the figures of a shared machine mean little without it.
+
+Targets (issue 7), reported, never asserted: full build of 10,000 < 60 s, incremental < 3 s,
+every page < 1 s warm and within 3× the empty page, parsing within 30× the floor.
+"""
+import argparse
+import os
+import platform
+import re
+import sys
+import tempfile
+import time
+from datetime import datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FLOOR_RE = re.compile(r"\bvotaci[oó]n\b")
+CONSULTA = ROOT / "data" / "consultas" / "asistencia_por_partido.sql"
+PAGINA_VACIA = "import streamlit as st\n\nst.title('Vacía')\n"
+
+
+def carga():
+    return "/".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def maquina():
+    ram = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2 ** 30
+    return (f"{os.cpu_count()} núcleos (nproc {len(os.sched_getaffinity(0))}), {ram:.0f} GB de RAM, "
+            f"Python {platform.python_version()}, {platform.system()} {platform.release()}, "
+            f"{datetime.now():%Y-%m-%d %H:%M}")
+
+
+def cronometro(fn, *args, **kwargs):
+    start = time.perf_counter()
+    result = fn(*args, **kwargs)
+    return time.perf_counter() - start, result
+
+
+# -- parsing -----------------------------------------------------------------------------------
+
+
+def medir_parse(textos):
+    """(seconds to parse every text in this process, seconds of the regex floor, bytes)."""
+    from etl.parse import parse_acta
+    from etl.partidos import load_catalogo
+    catalogo = load_catalogo()
+    total = sum(len(t.encode("utf-8")) for t in textos)
+    segundos, _ = cronometro(lambda: [parse_acta(t, catalogo) for t in textos])
+    piso = min(cronometro(lambda: [FLOOR_RE.findall(t) for t in textos])[0] for _ in range(5))
+    return segundos, piso, total
+
+
+# -- build -------------------------------------------------------------------------------------
+
+
+def medir_build(actas, db):
+    from etl.load import build
+    completo, report = cronometro(build, actas, db, progress=False)
+    if report.failed:
+        print(f"  aviso: {len(report.failed)} actas con error, p. ej. {report.failed[0]}",
+              file=sys.stderr)
+    una = sorted(actas.iterdir())[len(report.loaded) // 2]
+    una.write_text(una.read_text(encoding="utf-8") + "\nNota: acta modificada para la prueba.\n",
+                   encoding="utf-8")
+    incremental, report2 = cronometro(build, actas, db, progress=False)
+    nota = "" if len(report2.loaded) == 1 else (
+        f" (releyó {len(report2.loaded)}: el código del ETL cambió durante la medición)")
+    return completo, incremental, nota, db.stat().st_size, report.actas
+
+
+# -- pages -------------------------------------------------------------------------------------
+
+
+def medir_pagina(archivo):
+    """Seconds of a warm AppTest run (the second one) of `archivo`, and its error if any."""
+    from streamlit.testing.v1 import AppTest
+    AppTest.from_file(str(archivo), default_timeout=120).run()
+    at = AppTest.from_file(str(archivo), default_timeout=120)
+    segundos, at = cronometro(at.run)
+    error = at.exception[0].message if at.exception else None
+    return segundos, error
+
+
+def medir_paginas(db, carpeta):
+    import streamlit as st
+    from tablero.paginas import PAGINAS
+    os.environ["TABLERO_DB"] = str(db)
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    vacia = carpeta / "vacia.py"
+    vacia.write_text(PAGINA_VACIA, encoding="utf-8")
+    base = min(medir_pagina(vacia)[0] for _ in range(3))
+    filas = [("página vacía", base, None)]
+    for archivo, titulo, _ in PAGINAS:
+        segundos, error = medir_pagina(ROOT / archivo)
+        print(f"  {titulo}: {segundos:.2f} s", file=sys.stderr)
+        filas.append((titulo, segundos, error))
+    return base, filas
+
+
+def medir_consulta(db):
+    from tablero.sql import Consola, read_saved
+    guardada = read_saved(CONSULTA)
+    with Consola(db) as consola:
+        consola.run(guardada.sql, guardada.parametros)           # warm
+        segundos, resultado = cronometro(consola.run, guardada.sql, guardada.parametros)
+    return guardada.titulo, segundos, resultado.filas
+
+
+# -- the run -----------------------------------------------------------------------------------
+
+
+def correr(ns, muestra, semilla):
+    from bench.generador import write_all
+    lineas = [f"Máquina: {maquina()}.", ""]
+    tabla = ["| medida | " + " | ".join(f"{n:,} actas".replace(",", " ") for n in ns)
+             + " | objetivo |", "|---|" + "---:|" * len(ns) + "---|"]
+    columnas = {}
+    with tempfile.TemporaryDirectory(prefix="cotaprep-bench-") as tmp:
+        tmp = Path(tmp)
+        for n in ns:
+            actas, db = tmp / f"actas-{n}", tmp / f"tablero-{n}.duckdb"
+            print(f"[{n}] generando… (carga {carga()})", file=sys.stderr)
+            t_gen, paths = cronometro(write_all, n, actas, semilla)
+            textos = [p.read_text(encoding="utf-8") for p in paths[:muestra]]
+            print(f"[{n}] leyendo {len(textos)} actas en un proceso… (carga {carga()})",
+                  file=sys.stderr)
+            t_parse, t_piso, bytes_ = medir_parse(textos)
+            carga_parse = carga()
+            print(f"[{n}] build completo e incremental… (carga {carga()})", file=sys.stderr)
+            t_full, t_inc, nota_inc, tam, cargadas = medir_build(actas, db)
+            print(f"[{n}] parse {len(textos) / t_parse:.1f} actas/s ({t_parse / t_piso:.0f}× piso), "
+                  f"build {t_full:.1f} s, incremental {t_inc:.2f} s{nota_inc}, {tam / 1e6:.1f} MB "
+                  f"(carga {carga()})", file=sys.stderr)
+            columnas[n] = {
+                "generar": f"{t_gen:.1f} s",
+                "parse": f"{len(textos) / t_parse:.1f} actas/s · {bytes_ / 1e6 / t_parse:.2f} MB/s"
+                         f" (muestra de {len(textos)}, 1 proceso; carga {carga_parse})",
+                "piso": f"{bytes_ / 1e6 / t_piso:.0f} MB/s → parse = {t_parse / t_piso:.0f}×",
+                "full": f"{t_full:.1f} s ({cargadas / t_full:.0f} actas/s; carga {carga()})",
+                "inc": f"{t_inc:.2f} s{nota_inc}",
+                "tam": f"{tam / 1e6:.1f} MB",
+            }
+        mayor = tmp / f"tablero-{ns[-1]}.duckdb"
+        print(f"[{ns[-1]}] páginas… (carga {carga()})", file=sys.stderr)
+        base, paginas = medir_paginas(mayor, tmp)
+        titulo, t_sql, filas_sql = medir_consulta(mayor)
+        carga_paginas = carga()
+    filas = [("generar (bench.generador)", "generar", ""),
+             ("lectura (parse)", "parse", ""),
+             ("piso: una regex compilada", "piso", "parse ≤ 30× el piso"),
+             ("build completo", "full", "< 60 s con 10 000"),
+             ("build incremental (1 acta cambia)", "inc", "< 3 s"),
+             ("tamaño de la base", "tam", "")]
+    for etiqueta, clave, objetivo in filas:
+        tabla.append(f"| {etiqueta} | " + " | ".join(columnas[n][clave] for n in ns)
+                     + f" | {objetivo} |")
+    paginas_tabla = [f"Páginas con AppTest sobre la base de {ns[-1]:,} actas".replace(",", " ")
+                     + f" (segunda ejecución, en caliente; carga {carga_paginas}):", "",
+                     "| página | segundos | × página vacía | objetivo < 1 s y ≤ 3× |",
+                     "|---|---:|---:|---|"]
+    for nombre, segundos, error in paginas:
+        ok = "sí" if segundos < 1 and segundos <= 3 * base else "no"
+        if error:
+            ok = f"error: {error[:80]}"
+        paginas_tabla.append(f"| {nombre} | {segundos:.2f} | {segundos / base:.1f}× | {ok} |")
+    paginas_tabla += ["", f"Consulta típica de la página Consultas («{titulo}», tablero.sql): "
+                          f"{t_sql * 1000:.0f} ms, {filas_sql} filas."]
+    return "\n".join(lineas + tabla + [""] + paginas_tabla) + "\n"
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog="python -m bench.benchmark", description=__doc__.split("\n")[0])
+    parser.add_argument("--n", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--salida", type=Path)
+    parser.add_argument("--muestra", type=int, default=400,
+                        help="actas leídas en un proceso para medir la lectura (400)")
+    parser.add_argument("--semilla", type=int, default=0)
+    args = parser.parse_args(argv)
+    texto = correr(sorted(args.n), args.muestra, args.semilla)
+    print(texto)
+    if args.salida:
+        args.salida.write_text(texto, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
