@@ -105,8 +105,8 @@ class _Asistencia:
             following = self._next_line(number)
             entry, used_next = _roster_entry(text, following[1] if following else None, section)
             if entry is None:
-                if len(text) > 90 and not _is_columns(line):
-                    section = None
+                if len(text) > 40 and not text.isupper() and not _is_columns(line) and re.search(r"\b[a-záéíóúñ]{4,}\b", text):
+                    section = None   # prose closes a roster section («AUSENTES:» stops here)
                 continue
             if used_next and following:
                 skip.add(following[0])

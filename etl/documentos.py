@@ -167,9 +167,12 @@ def _is_proposal_vote(vote):
     return bool(re.match(r"^(la|las|una|dicha|dichas|esta|estas) propuestas?\b", fold(vote.get("asunto") or "")))
 
 
+NONE_RE = re.compile(r"\bsin (observaciones|comentarios|correcciones|modificaciones|cambios)\b")
+
+
 def _is_correction_vote(vote):
-    text = fold(vote.get("asunto") or "")
-    call = fold(vote.get("_llamado").text) if vote.get("_llamado") else ""
+    text = NONE_RE.sub("", fold(vote.get("asunto") or ""))
+    call = NONE_RE.sub("", fold(vote.get("_llamado").text)) if vote.get("_llamado") else ""
     if WITH_CORRECTIONS_RE.search(text):
         return False
     return bool(CORRECTION_WORDS_RE.search(text) or (re.search(r"\bpropuestas?\b", call) and CORRECTION_WORDS_RE.search(call)))
@@ -220,8 +223,9 @@ def _request_paragraphs(lector):
 
 
 def _asks_correction(folded):
-    """Some sentence asks for a change: correction words with a request, not a question."""
-    for sentence in re.split(r"(?<=[a-z]{3})[.;]\s+", folded):
+    """Some sentence asks for a change: correction words with a request, not a question, and not
+    «sin observaciones»."""
+    for sentence in re.split(r"(?<=[a-z]{3})[.;]\s+", NONE_RE.sub("", folded)):
         if CORRECTION_WORDS_RE.search(sentence) and REQUEST_RE.search(sentence) and \
                 not re.search(r"pregunt\w*|\?|\bdudas?\b|consult\w* si", sentence):
             return True
