@@ -587,7 +587,8 @@ def _cargo_near(sentence, start, end):
     of the two, the one that names a role in the session ('el Secretario Técnico, Mtro. Gilberto
     Ramírez Calvillo, Director Ejecutivo de…' is the secretario)."""
     after, before = _cargo_after(sentence, end), _cargo_before(sentence, start)
-    if after and rol_of(after) != "otro":
+    rank = {"secretario": 4, "representante": 4, "integrante": 3, "invitado": 1, "otro": 0}
+    if after and rank[rol_of(after)] >= rank[rol_of(before)] and rol_of(after) != "otro":
         return after
     if before and rol_of(before) != "otro":
         return before

@@ -31,7 +31,7 @@ NOT_DOCUMENT_RE = re.compile(r"^(lista|pase de lista|verificacion|declaracion|in
                              r"aprobacion del orden|orden del dia)")
 OMISSION_RE = re.compile(r"\b(omitir|omision|dispensa|dispensar|lectura del|su lectura)\b")
 CORRECTION_WORDS_RE = re.compile(
-    r"\b(?:corri(ja|jan|gir|gio|ge|jo)|correccion|correcciones|corregid|errores? (de )?(ortograf|forma|redacc|dedo)|"
+    r"\b(?:corri(ja|jan|gir|gio|ge|jo)|correg\w*|correccion|correcciones|corregid|errores? (de )?(ortograf|forma|redacc|dedo)|"
     r"modificaci|modificar|modifiqu|sustitu|cambio de|cambiar|quitar|eliminar|elimine|suprimir|agregar|agregue|adicionar|"
     r"precisar|ajust|observaci|numerar|renumerar|incisos|leyenda|redaccion|ortografi|errat)")
 REQUEST_RE = re.compile(
@@ -216,8 +216,7 @@ def _request_paragraphs(lector):
             continue
         folded = fold(paragraph.text)
         if _asks_correction(folded) and not ATTENDED_RE.search(folded) \
-                and not re.search(r"\bse aprobo\b|acuerdos tomados", folded) and not WITH_CORRECTIONS_RE.search(folded) \
-                and not RESULT_RE.search(folded):
+                and not re.search(r"acuerdos tomados", folded):
             found.append(paragraph)
     return found
 
@@ -227,7 +226,8 @@ def _asks_correction(folded):
     «sin observaciones»."""
     for sentence in re.split(r"(?<=[a-z]{3})[.;]\s+", NONE_RE.sub("", folded)):
         if CORRECTION_WORDS_RE.search(sentence) and REQUEST_RE.search(sentence) and \
-                not re.search(r"pregunt\w*|\?|\bdudas?\b|consult\w* si", sentence):
+                not re.search(r"pregunt\w*|\?|\bdudas?\b|consult\w* si|\bse aprobo\b", sentence) and \
+                not WITH_CORRECTIONS_RE.search(sentence) and not RESULT_RE.search(sentence):
             return True
     return False
 
