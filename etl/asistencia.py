@@ -17,7 +17,7 @@ from etl.personas import (GRADO_RE, NAME_ONLY_RE, TITLED_NAME_RE, Persona, calid
                           clean_name, display_name, fold, looks_like_name, names_in, resolve, rol_of)
 
 SECTION_RES = [
-    (re.compile(r"\b(ausentes|inasistencias|no asistieron|no asisten|no presentes)\b"), "ausente"),
+    (re.compile(r"\b(ausentes?|inasistencias?|no asistieron|no asisten|no presentes)\b"), "ausente"),
     (re.compile(r"\b(invitad[oa]s|tambien asisten|otros asistentes|asistentes invitados)\b"), "invitado"),
     (re.compile(r"\b(representantes?|representaciones)( de (los )?partidos| partidistas)?\b|\bpartidos politicos\b"),
      "representante"),

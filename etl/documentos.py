@@ -33,7 +33,8 @@ OMISSION_RE = re.compile(r"\b(omitir|omision|dispensa|dispensar|lectura del|su l
 CORRECTION_WORDS_RE = re.compile(
     r"\b(?:corri(ja|jan|gir|gio|ge|jo)|correg\w*|correccion|correcciones|corregid|errores? (de )?(ortograf|forma|redacc|dedo)|"
     r"modificaci|modificar|modifiqu|sustitu|cambio de|cambiar|quitar|eliminar|elimine|suprimir|agregar|agregue|adicionar|"
-    r"precisar|ajust|observaci|numerar|renumerar|incisos|leyenda|redaccion|ortografi|errat)")
+    r"precisar|ajust|observaci|numerar|renumerar|incisos|leyenda|redaccion|ortografi|errat|"
+    r"incluy\w+|incluir|incluya\w*|incorpor\w+|anad\w+|agreg\w+)")
 REQUEST_RE = re.compile(
     r"\b(solicit\w*|pido|pidi\w*|pide|piden|pedir\w*|pedimos|propong\w*|propone\w*|propus\w*|propuestas?|sugier\w*|sugerir\w*|sugiero|quisiera|"
     r"me gustaria|se corrija\w*|sean corregid\w*|se modifiqu\w*|se sustitu\w*|se elimin\w*|se agregu\w*|"
@@ -273,6 +274,10 @@ def _document_of(lector, punto, paragraph, documentos):
     text = paragraph.text if paragraph else ""
     for doc in of_punto:
         if doc["clave"] and doc["clave"] in text:
+            return _doc_label(doc)
+    said = {(kind, to_int_safe(number)) for kind, number in ACTA_SESSION_RE.findall(fold(text))}
+    for doc in of_punto:
+        if doc["tipo"] == "acta" and _session_key(doc["titulo"] or "") in said:
             return _doc_label(doc)
     if of_punto:
         return _doc_label(of_punto[0])

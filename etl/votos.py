@@ -220,19 +220,19 @@ def _statement_after(lector, last_line, group):
 
 def _call_before(lector, first_line):
     """The paragraph that calls the vote: '…se somete a votación el orden del día por lo que
-    procedo a tomar la votación nominal.'"""
-    best = None
-    for paragraph in lector.paragraphs:
-        if paragraph.linea >= first_line:
-            break
-        if first_line - paragraph.ultima_linea > 14:
-            continue
-        if CALL_RE.search(paragraph.text) and len(paragraph.text) > 40:
-            last = _call_sentences(paragraph.text)[-1]
-            if RESULT_RE.search(fold(last)) and not CALL_RE.search(last):
-                continue
-            best = paragraph
-    return best
+    procedo a tomar la votación nominal.' Looking back from the vote, a paragraph that records a
+    finished vote ends the search: what lies before it called that vote, not this one."""
+    before = [p for p in lector.paragraphs if p.linea < first_line and first_line - p.ultima_linea <= 14]
+    for paragraph in reversed(before):
+        last = _call_sentences(paragraph.text)[-1] if paragraph.text.strip() else ""
+        result, called = RESULT_RE.search(fold(last)), CALL_RE.search(last)
+        if result and (not called or result.start() > called.start()):
+            return None
+        if called and len(paragraph.text) > 40:
+            return paragraph
+        if CALL_RE.search(paragraph.text) and len(paragraph.text) > 40 and not RESULT_RE.search(fold(paragraph.text)):
+            return paragraph
+    return None
 
 
 def _asunto(call, statement, lector, line):
@@ -261,9 +261,9 @@ def _call_sentences(text):
 ASUNTO_RES = [re.compile(p, re.IGNORECASE) for p in (
     # «Enseguida se tomó la votación del informe con la corrección», «recabó la votación de …»
     r"(?:se vot[oó]|(?:se )?tom[oó] la votaci[oó]n|tomo la votaci[oó]n|recab[oó] la votaci[oó]n)"
-    r"(?:\s+nominal|\s+econ[oó]mica)?\s+(?:de\s+(?!las y los)|del\s+)(?P<a>.+)",
+    r"(?:\s+nominal|\s+econ[oó]mica)?\s+(?:de\s+(?!las y los)|del\s+|(?:primero|despu[eé]s|luego|enseguida)\s+)(?P<a>.+)",
     # «se somete a votación el orden del día», «Se somete ahora el Dictamen con la modificación»
-    r"(?:se somete|someto|sometemos|somete|someti[oó]|sometieron|se pone|puso|se puso)\s+"
+    r"(?:se somete|someto|sometemos|somete|someti[oó]|sometieron|sometid[oa]s?|se pone|puso|se puso|puest[oa])\s+"
     r"(?:ahora\s+|a continuaci[oó]n\s+|enseguida\s+)?"
     r"(?:a (?:su )?(?:votaci[oó]n|consideraci[oó]n)(?:\s+(?:econ[oó]mica|nominal))?(?: de [^,]{0,40})?\s*(?:,\s*)?)?"
     r"(?P<a>(?:el|la|los|las)\b.+)",
@@ -389,7 +389,7 @@ def _economic_vote(lector, text, linea, punto, asistentes, index):
     if unanimous_said and (abstenciones or (en_contra and a_favor)):
         lector.aviso("El acta declara unanimidad pero el recuento no es unánime.", linea)
     own = lector.paragraphs[index]
-    call = own if re.search(r"consult\w*\s+si|pregunt\w*\s+si|somet\w+ a (votacion|consideracion)", folded) \
+    call = own if re.search(r"consult\w*\s+si|pregunt\w*\s+si|somet\w+ a (votacion|consideracion)|puest[oa] a (votacion|consideracion)", folded) \
         else (_call_before(lector, linea) if index else None)
     return {
         "punto": punto, "asunto": _asunto(call, (text, linea), lector, linea), "forma": "economica",
