@@ -309,6 +309,8 @@ class _Asistencia:
                 offset += skipped
                 folded = fold_accents(sentence)
                 arrival, departure = ARRIVAL_RE.search(folded), DEPARTURE_RE.search(folded)
+                if ABSENCE_RE.search(folded):
+                    arrival = None   # «no se conectó a la sesión» is an absence, not an arrival
                 if not arrival and not departure:
                     continue
                 if departure and re.search(r"se retira (el|la) (punto|proyecto|documento|dictamen|informe)|"

@@ -82,7 +82,8 @@ def _session_key(nombre):
 
 def _mentions_session(lector, vote, key):
     paragraph = lector.doc.paragraph_at_line(vote["fuente"]["linea"])
-    text = fold((paragraph.text if paragraph else "") + " " + (vote.get("asunto") or ""))
+    call = vote.get("_llamado")
+    text = fold((paragraph.text if paragraph else "") + " " + (call.text if call else ""))
     return any(m.group(1) == key[0] and to_int_safe(m.group(2)) == key[1] for m in ACTA_SESSION_RE.finditer(text))
 
 

@@ -261,7 +261,8 @@ def _call_sentences(text):
 ASUNTO_RES = [re.compile(p, re.IGNORECASE) for p in (
     # «Enseguida se tomó la votación del informe con la corrección», «recabó la votación de …»
     r"(?:se vot[oó]|(?:se )?tom[oó] la votaci[oó]n|tomo la votaci[oó]n|recab[oó] la votaci[oó]n)"
-    r"(?:\s+nominal|\s+econ[oó]mica)?\s+(?:de\s+(?!las y los)|del\s+|(?:primero|despu[eé]s|luego|enseguida)\s+)(?P<a>.+)",
+    r"(?:\s+nominal|\s+econ[oó]mica)?\s+(?:(?:de\s+(?!las y los)|del\s+)(?P<a>.+)|"
+    r"(?:(?:primero|despu[eé]s|luego|enseguida)\s+)?(?P<b>(?:el|la|los|las)\s+(?!y\b).+))",
     # «se somete a votación el orden del día», «Se somete ahora el Dictamen con la modificación»
     r"(?:se somete|someto|sometemos|somete|someti[oó]|sometieron|sometid[oa]s?|se pone|puso|se puso|puest[oa])\s+"
     r"(?:ahora\s+|a continuaci[oó]n\s+|enseguida\s+)?"
@@ -281,7 +282,7 @@ def _asunto_in(text):
     for regex in ASUNTO_RES:
         match = regex.search(text)
         if match:
-            return _trim_asunto(match.group("a"))
+            return _trim_asunto(match.groupdict().get("a") or match.group("b"))
     return None
 
 
