@@ -169,6 +169,11 @@ def _is_proposal_vote(vote):
     return bool(re.match(r"^(la|las|una|dicha|dichas|esta|estas) propuestas?\b", fold(vote.get("asunto") or "")))
 
 
+# A wish for a future document is not a correction of this one: «pidió que el siguiente informe
+# incluya un cuadro por distrito».
+FUTURE_DOCUMENT_RE = re.compile(r"\b(siguiente|proximo|proxima|proximos|futuro|futuros|posterior|posteriores|subsecuentes?)\s+"
+                                r"(informe|informes|documento|documentos|reporte|reportes|version|entrega)|"
+                                r"\ben lo sucesivo\b|\ben adelante\b|\ben futuras?\b")
 NONE_RE = re.compile(r"\bsin (observaciones|comentarios|correcciones|modificaciones|cambios)\b")
 
 
@@ -229,6 +234,7 @@ def _asks_correction(folded):
     for sentence in re.split(r"(?<=[a-z]{3})[.;]\s+", NONE_RE.sub("", folded)):
         if CORRECTION_WORDS_RE.search(sentence) and REQUEST_RE.search(sentence) and \
                 not re.search(r"pregunt\w*|\?|\bdudas?\b|consult\w* si|\bse aprobo\b", sentence) and \
+                not FUTURE_DOCUMENT_RE.search(sentence) and \
                 not WITH_CORRECTIONS_RE.search(sentence) and not RESULT_RE.search(sentence):
             return True
     return False
