@@ -1,6 +1,7 @@
 """How fast the ETL and the dashboard are on a national archive of fictional actas.
 
     python -m bench.benchmark [--n 1000 10000] [--salida bench/resultados.md] [--muestra 400]
+                              [--conservar CARPETA]
 
 For each N: writes N actas of bench.generador into a temporary folder (never the repository),
 then measures
@@ -31,6 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 FLOOR_RE = re.compile(r"\bvotaci[oó]n\b")
 CONSULTA = ROOT / "data" / "consultas" / "asistencia_por_partido.sql"
 PAGINA_VACIA = "import streamlit as st\n\nst.title('Vacía')\n"
+LIMITE_PAGINA = 120      # seconds: a page slower than this is reported as «más de 120 s»
 
 
 def carga():
@@ -85,12 +87,16 @@ def medir_build(actas, db):
 # -- pages -------------------------------------------------------------------------------------
 
 
-def medir_pagina(archivo):
-    """Seconds of a warm AppTest run (the second one) of `archivo`, and its error if any."""
+def medir_pagina(archivo, limite=LIMITE_PAGINA):
+    """Seconds of a warm AppTest run (the second one) of `archivo`, and its error if any; a
+    page slower than `limite` seconds is reported as such, not waited for."""
     from streamlit.testing.v1 import AppTest
-    AppTest.from_file(str(archivo), default_timeout=120).run()
-    at = AppTest.from_file(str(archivo), default_timeout=120)
-    segundos, at = cronometro(at.run)
+    try:
+        AppTest.from_file(str(archivo), default_timeout=limite).run()
+        at = AppTest.from_file(str(archivo), default_timeout=limite)
+        segundos, at = cronometro(at.run)
+    except RuntimeError as error:            # AppTest's «script run timed out»
+        return float(limite), f"más de {limite} s ({str(error)[:60]})"
     error = at.exception[0].message if at.exception else None
     return segundos, error
 
@@ -124,14 +130,15 @@ def medir_consulta(db):
 # -- the run -----------------------------------------------------------------------------------
 
 
-def correr(ns, muestra, semilla):
+def correr(ns, muestra, semilla, conservar=None):
     from bench.generador import write_all
     lineas = [f"Máquina: {maquina()}.", ""]
     tabla = ["| medida | " + " | ".join(f"{n:,} actas".replace(",", " ") for n in ns)
              + " | objetivo |", "|---|" + "---:|" * len(ns) + "---|"]
     columnas = {}
     with tempfile.TemporaryDirectory(prefix="cotaprep-bench-") as tmp:
-        tmp = Path(tmp)
+        tmp = Path(conservar or tmp)
+        tmp.mkdir(parents=True, exist_ok=True)
         for n in ns:
             actas, db = tmp / f"actas-{n}", tmp / f"tablero-{n}.duckdb"
             print(f"[{n}] generando… (carga {carga()})", file=sys.stderr)
@@ -176,8 +183,9 @@ def correr(ns, muestra, semilla):
     for nombre, segundos, error in paginas:
         ok = "sí" if segundos < 1 and segundos <= 3 * base else "no"
         if error:
-            ok = f"error: {error[:80]}"
-        paginas_tabla.append(f"| {nombre} | {segundos:.2f} | {segundos / base:.1f}× | {ok} |")
+            ok = f"no: {error[:80]}"
+        paginas_tabla.append(f"| {nombre} | {'> ' if error and 'más de' in error else ''}"
+                             f"{segundos:.2f} | {segundos / base:.1f}× | {ok} |")
     paginas_tabla += ["", f"Consulta típica de la página Consultas («{titulo}», tablero.sql): "
                           f"{t_sql * 1000:.0f} ms, {filas_sql} filas."]
     return "\n".join(lineas + tabla + [""] + paginas_tabla) + "\n"
@@ -190,8 +198,10 @@ def main(argv=None):
     parser.add_argument("--muestra", type=int, default=400,
                         help="actas leídas en un proceso para medir la lectura (400)")
     parser.add_argument("--semilla", type=int, default=0)
+    parser.add_argument("--conservar", type=Path, metavar="CARPETA",
+                        help="deja las actas y las bases en CARPETA (fuera del repositorio)")
     args = parser.parse_args(argv)
-    texto = correr(sorted(args.n), args.muestra, args.semilla)
+    texto = correr(sorted(args.n), args.muestra, args.semilla, args.conservar)
     print(texto)
     if args.salida:
         args.salida.write_text(texto, encoding="utf-8")

@@ -12,6 +12,8 @@ Sections are grouped by page; other modules append their own functions under the
 """
 import datetime as dt
 
+import pandas as pd
+
 FILTROS = ("proceso", "desde", "hasta", "tipo", "sesion_id")
 
 # The sessions the sidebar selects. Every filtered query starts from this CTE, named `s`.
@@ -178,15 +180,21 @@ def carga(con):
 
 def lineas_acta(con, acta_id, linea, contexto=3):
     """The acta's own words: lines linea-contexto … linea+contexto of its extracted text,
-    `es_fuente` marking the line that states the fact."""
-    return _df(con, """
-        WITH t AS (SELECT archivo, string_split(replace(texto, chr(13), ''), chr(10)) AS l
-                   FROM actas WHERE acta_id = $acta_id),
-             n AS (SELECT archivo, unnest(generate_series(1, len(l))) AS linea, unnest(l) AS texto
-                   FROM t)
-        SELECT archivo, linea, texto, linea = $linea AS es_fuente FROM n
-        WHERE linea BETWEEN $linea - $contexto AND $linea + $contexto
-        ORDER BY linea""", {"acta_id": int(acta_id), "linea": int(linea), "contexto": int(contexto)})
+    `es_fuente` marking the line that states the fact.
+
+    The text is fetched by key and cut in Python: splitting and unnesting it in SQL cost ~9×
+    more per call, and pages call this once per dictamen or split vote (bench/benchmark.py)."""
+    fila = con.execute("SELECT archivo, texto FROM actas WHERE acta_id = $acta_id",
+                       {"acta_id": int(acta_id)}).fetchone()
+    linea, contexto = int(linea), int(contexto)
+    lineas = fila[1].replace("\r", "").split("\n") if fila else []
+    desde, hasta = max(1, linea - contexto), min(len(lineas), linea + contexto)
+    hasta = max(hasta, desde - 1)         # an empty range, never a slice from the end
+    return pd.DataFrame({
+        "archivo": pd.Series([fila[0] if fila else None] * max(0, hasta - desde + 1), dtype=object),
+        "linea": pd.Series(range(desde, hasta + 1), dtype="int64"),
+        "texto": pd.Series(lineas[desde - 1:hasta], dtype=object),
+        "es_fuente": pd.Series([n == linea for n in range(desde, hasta + 1)], dtype=bool)})
 
 
 def texto_acta(con, acta_id):

@@ -97,3 +97,27 @@ def test_persona_index_encuentra_el_nombre_largo_como_antes():
     assert nuevo not in (a, b)
     assert index.id_for("Gallardo", "COTAPREP") not in (a, b)            # one word: itself
     assert persona_clave("Dr. Martín Gallardo") in index.ids
+
+
+def test_lineas_acta_corta_el_texto_como_el_sql_de_antes(db_real):
+    """tablero.queries.lineas_acta cuts the text in Python now; the old SQL is the reference."""
+    import duckdb
+
+    from tablero import queries
+    antes = """
+        WITH t AS (SELECT archivo, string_split(replace(texto, chr(13), ''), chr(10)) AS l
+                   FROM actas WHERE acta_id = $acta_id),
+             n AS (SELECT archivo, unnest(generate_series(1, len(l))) AS linea, unnest(l) AS texto
+                   FROM t)
+        SELECT archivo, linea, texto, linea = $linea AS es_fuente FROM n
+        WHERE linea BETWEEN $linea - $contexto AND $linea + $contexto
+        ORDER BY linea"""
+    con = duckdb.connect(str(db_real), read_only=True)
+    total = con.execute("SELECT len(string_split(texto, chr(10))) FROM actas").fetchone()[0]
+    for acta_id, linea, contexto in [(1, 1, 3), (1, 40, 3), (1, 40, 0), (1, total, 2),
+                                     (1, total + 5, 3), (1, -2, 1), (999, 5, 3)]:
+        esperado = con.execute(antes, {"acta_id": acta_id, "linea": linea,
+                                       "contexto": contexto}).df()
+        obtenido = queries.lineas_acta(con, acta_id, linea, contexto)
+        assert obtenido.to_dict("list") == esperado.to_dict("list"), (acta_id, linea, contexto)
+        assert list(obtenido.dtypes.astype(str)[1:]) == ["int64", "object", "bool"]
