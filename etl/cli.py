@@ -7,7 +7,6 @@ a person as a traceback.
 import argparse
 import hashlib
 import json
-import os
 import sys
 
 from etl.errors import TableroError

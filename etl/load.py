@@ -28,7 +28,6 @@ import os
 import re
 import shutil
 import sys
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path

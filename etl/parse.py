@@ -18,8 +18,7 @@ import re
 from etl.errors import NotAnActaError
 from etl.numeros import NUMBER_WORDS_RE, find_dates, fold, minutes_between, parse_time, to_int
 from etl.partidos import load_catalogo
-from etl.personas import (GRADO_RE, NAME_RE, TITLED_NAME_RE, Persona, calidad_of, canonical_grado,
-                          clean_name, display_name, looks_like_name, rol_of, same_person)
+from etl.personas import TITLED_NAME_RE, canonical_grado, clean_name, display_name, looks_like_name
 from etl.texto import Texto
 from etl.votos import parse_votaciones
 from etl.documentos import parse_correcciones, parse_correcciones_atendidas, parse_documentos

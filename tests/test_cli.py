@@ -14,17 +14,6 @@ REAL = ACTAS / "cotaprep-durango-2021-01-28-ordinaria-02.txt"
 OTROS = sorted((SHARED / "otros-organos").glob("*.txt"))
 
 
-def _parser_ready():
-    try:
-        from etl.parse import parse_acta  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
-requires_parser = pytest.mark.skipif(not _parser_ready(),
-                                     reason="etl.parse.parse_acta aún no existe")
-
 
 def etl(*args):
     env = {k: v for k, v in os.environ.items() if not k.startswith("TABLERO_")}
@@ -94,7 +83,6 @@ def test_missing_file(tmp_path):
 
 # -- with the parser ---------------------------------------------------------------------------
 
-@requires_parser
 def test_parse_prints_the_contract_json():
     result = etl("parse", "data/actas/" + REAL.name)
     assert result.returncode == 0, result.stderr
@@ -105,7 +93,6 @@ def test_parse_prints_the_contract_json():
     assert "José" in result.stdout          # ensure_ascii=False
 
 
-@requires_parser
 def test_not_an_acta(tmp_path):
     from etl.errors import NotAnActaError
     from etl.parse import parse_acta
@@ -117,14 +104,12 @@ def test_not_an_acta(tmp_path):
     assert_one_error(etl("parse", tmp_path / "receta.txt"), " ".join(str(caught.value).split()))
 
 
-@requires_parser
 def test_truncated_acta(tmp_path):
     head = "".join(REAL.read_text(encoding="utf-8").splitlines(keepends=True)[:15])
     (tmp_path / "truncada.txt").write_text(head, encoding="utf-8")
     assert_acta_or_error(etl("parse", tmp_path / "truncada.txt"))
 
 
-@requires_parser
 def test_latin1_acta_reads_like_the_utf8_one(tmp_path):
     (tmp_path / "latin1.txt").write_bytes(REAL.read_text(encoding="utf-8").encode("cp1252"))
     latin1, utf8 = etl("parse", tmp_path / "latin1.txt"), etl("parse", REAL)
@@ -133,7 +118,6 @@ def test_latin1_acta_reads_like_the_utf8_one(tmp_path):
     assert strip(latin1.stdout) == strip(utf8.stdout)
 
 
-@requires_parser
 @pytest.mark.skipif(not OTROS, reason="../shared/otros-organos/ no está junto al repositorio")
 @pytest.mark.parametrize("path", OTROS, ids=lambda p: p.name)
 def test_minutes_of_other_bodies_never_crash(path):
@@ -142,7 +126,6 @@ def test_minutes_of_other_bodies_never_crash(path):
 
 # -- build -------------------------------------------------------------------------------------
 
-@requires_parser
 def test_build_reports_failures_loads_the_rest_and_then_nothing_changes(tmp_path):
     folder, db = tmp_path / "actas", tmp_path / "t.duckdb"
     folder.mkdir()

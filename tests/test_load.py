@@ -15,17 +15,6 @@ from conftest import ACTAS
 REAL = ACTAS / "cotaprep-durango-2021-01-28-ordinaria-02.txt"
 
 
-def _parser_ready():
-    try:
-        from etl.parse import parse_acta  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
-requires_parser = pytest.mark.skipif(not _parser_ready(),
-                                     reason="etl.parse.parse_acta aún no existe")
-
 
 def count(db, table):
     with duckdb.connect(str(db), read_only=True) as con:
@@ -137,7 +126,6 @@ def test_a_failed_build_leaves_the_last_good_database(tmp_path, monkeypatch):
 
 # -- builds with the real parser ---------------------------------------------------------------
 
-@requires_parser
 def test_real_acta_counts(db_real):
     assert [count(db_real, t) for t in
             ("sesiones", "asistencias", "votaciones", "votos", "correcciones")] == [1, 16, 9, 27, 3]
@@ -145,7 +133,6 @@ def test_real_acta_counts(db_real):
     assert rows(db_real, "SELECT valor FROM metadatos WHERE clave = 'actas'") == [("1",)]
 
 
-@requires_parser
 def test_second_build_changes_nothing_and_says_so(tmp_path):
     db = tmp_path / "t.duckdb"
     assert build(ACTAS, db, progress=False).ok
@@ -156,7 +143,6 @@ def test_second_build_changes_nothing_and_says_so(tmp_path):
     assert (db.stat().st_mtime_ns, db.read_bytes()) == before
 
 
-@requires_parser
 def test_bad_inputs_fail_alone_and_the_rest_loads(tmp_path):
     folder = bad_folder(tmp_path)
     shutil.copy(REAL, folder / REAL.name)
@@ -175,7 +161,6 @@ def test_bad_inputs_fail_alone_and_the_rest_loads(tmp_path):
     assert count(db, "sesiones") == 1 and count(db, "votos") == 27
 
 
-@requires_parser
 def test_delta_adds_and_removes_actas(tmp_path):
     folder, db = tmp_path / "actas", tmp_path / "t.duckdb"
     folder.mkdir()
@@ -194,7 +179,6 @@ def test_delta_adds_and_removes_actas(tmp_path):
     assert count(db, "sesiones") == 1 and count(db, "personas") == personas
 
 
-@requires_parser
 def test_pool_gives_the_same_facts(tmp_path, monkeypatch):
     folder = tmp_path / "actas"
     folder.mkdir()
