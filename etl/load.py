@@ -60,6 +60,11 @@ DUPLICADO = "tiene los mismos bytes que"
 
 
 @dataclass
+
+def _actas(n):
+    """«1 acta», «3 actas»."""
+    return f"{n} acta" if n == 1 else f"{n} actas"
+
 class BuildReport:
     """What a build did, file by file."""
     db_path: Path
@@ -78,9 +83,10 @@ class BuildReport:
     def summary(self):
         """The Spanish lines printed after a build."""
         if self.sin_cambios:
-            lines = [f"Sin cambios: {self.actas} actas ya cargadas en {self.db_path}."]
+            lines = [f"Sin cambios: {_actas(self.actas)} ya {'cargada' if self.actas == 1 else 'cargadas'} "
+                     f"en {self.db_path}."]
         else:
-            lines = [f"Base de datos {self.db_path}: {self.actas} actas. "
+            lines = [f"Base de datos {self.db_path}: {_actas(self.actas)}. "
                      f"Cargadas: {len(self.loaded)} · sin cambios: {len(self.unchanged)} · "
                      f"retiradas: {len(self.removed)} · con error: {len(self.failed)}."]
         lines += [f"Aviso: {aviso}" for aviso in self.avisos]

@@ -143,7 +143,7 @@ def test_build_reports_failures_loads_the_rest_and_then_nothing_changes(tmp_path
     assert etl("build", "--actas", folder, "--db", db).returncode == 0
     again = etl("build", "--actas", folder, "--db", db)
     assert again.returncode == 0
-    assert again.stdout.startswith(f"Sin cambios: 1 actas ya cargadas en {db}.")
+    assert again.stdout.startswith(f"Sin cambios: 1 acta ya cargada en {db}.")
 
 
 def test_build_into_an_impossible_place_is_one_error(tmp_path):

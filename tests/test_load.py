@@ -139,7 +139,7 @@ def test_second_build_changes_nothing_and_says_so(tmp_path):
     before = (db.stat().st_mtime_ns, db.read_bytes())
     report = build(ACTAS, db, progress=False)
     assert report.sin_cambios and report.ok
-    assert report.summary() == f"Sin cambios: 1 actas ya cargadas en {db}."
+    assert report.summary() == f"Sin cambios: 1 acta ya cargada en {db}."
     assert (db.stat().st_mtime_ns, db.read_bytes()) == before
 
 
