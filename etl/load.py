@@ -59,12 +59,12 @@ DUPLICADO = "tiene los mismos bytes que"
 # The report
 
 
-@dataclass
-
 def _actas(n):
     """«1 acta», «3 actas»."""
     return f"{n} acta" if n == 1 else f"{n} actas"
 
+
+@dataclass
 class BuildReport:
     """What a build did, file by file."""
     db_path: Path
