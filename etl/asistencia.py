@@ -517,7 +517,7 @@ def _is_party_cell(cell):
 
 def _dash_entry(text):
     """'Mtra. Laura Elena Ruiz Soto — Consejera Presidenta'."""
-    match = re.match(r"^(?P<who>.+?)\s+[—–-]{1,2}\s+(?P<cargo>.+)$", text)
+    match = re.match(r"^(?P<who>.+?)\s+(?:[—–-]{1,2}|/|\|)\s+(?P<cargo>.+)$", text)
     if not match:
         return None
     person = _person(match.group("who"))

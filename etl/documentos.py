@@ -43,9 +43,9 @@ ATTENDED_RE = re.compile(
     r"((fueron|han sido|se|quedaron|quedan|ya)\s+(debidamente\s+)?(atendid|solventad|realizad|incorporad|subsanad|"
     r"atendieron|solventaron|incorporaron|realizaron|subsanaron)\w*\s+(las|los|todas las|la|el)?\s*"
     r"(observaciones|correcciones|ajustes|modificaciones|cambios|comentarios|precisiones)|"
-    r"(observaciones|correcciones|modificaciones|ajustes|comentarios|precisiones)\s+(\S+\s+){0,14}?"
-    r"(fueron|han sido|quedaron|se encuentran|estan|ya estan|se tienen por)\s+(debidamente\s+)?"
-    r"(atendid|solventad|incorporad|realizad|subsanad)\w*)")
+    r"(observaciones|correcciones|modificaciones|ajustes|comentarios|precisiones|solicitud|solicitudes|peticion)\b"
+    r"[^.;]{0,320}?\b(fue|fueron|ha sido|han sido|quedo|quedaron|se encuentran?|estan|ya estan|se tienen? por)\s+"
+    r"(debidamente\s+)?(atendid|solventad|incorporad|realizad|subsanad)\w*)")
 WITH_CORRECTIONS_RE = re.compile(r"(con|incluyendo|considerando|incorporando) (las|los|la|el|dicha|dichas|dicho|dichos|esa|esas|"
                                  r"tal|tales|esta|estas|estos) (correccion|correcciones|modificacion|modificaciones|observacion|"
                                  r"observaciones|ajuste|ajustes|propuestas?|cambios?)")
@@ -259,10 +259,13 @@ def _accepted_later(lector, paragraph, punto):
         if later.linea < paragraph.linea or lector.punto_at(later.linea) != punto:
             continue
         folded = fold(later.text)
+        if re.search(r"no (se acepta|procede|ha lugar|es procedente|resulta procedente)|improcedente", folded):
+            return False
         if WITH_CORRECTIONS_RE.search(folded) or re.search(r"se (toma|tomara) nota|se (atendera|atenderan|realizara|realizaran|incorporara|incorporaran)|"
                      r"(se acepta|se aceptan|aceptada|aceptadas)", folded):
             return True
-        if re.search(r"no (se acepta|procede|ha lugar)|se desecha|no se aceptan", folded):
+        if re.search(r"no (se acepta|procede|ha lugar|es procedente|resulta procedente)|improcedente|se desecha|"
+                     r"no se aceptan|no se atendera", folded):
             return False
     return None
 

@@ -716,7 +716,8 @@ def _punto_marker(text, orden):
             continue
         if regex is NUMBERED_LINE_RE and orden:
             title = next((t for n, t, _ in orden if n == value), None)
-            if title is None or not _similar_title(title, text):
+            strong = re.match(r"^\s*(?:punto\s+)?(?:\d{1,2}|[ivxl]{1,6})\s*(?:\.-|-|\.–)", head)
+            if title is None or not (strong or _similar_title(title, text)):
                 continue
         return value
     return None

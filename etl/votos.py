@@ -70,6 +70,10 @@ def _ballot_lines(lector):
             if who:
                 found.append({"linea": index + 1, "who": who, "sentido": _sense(match.group("sentido"))})
             continue
+        grouped = SENSE_LIST_RE.match(text)
+        if grouped:
+            found.extend(_grouped_ballots(grouped, index + 1))
+            continue
         name_only = NAME_ONLY_LINE_RE.match(text)
         if name_only:
             following = next((l.strip() for l in lines[index + 1:index + 3] if l.strip()), "")
@@ -79,6 +83,31 @@ def _ballot_lines(lector):
             elif who:
                 found.append({"linea": index + 1, "who": who, "sentido": None})
     return found
+
+
+SENSE_LIST_RE = re.compile(r"^\W*(?P<sentido>(?i:a favor|en contra|abstenci[oó]n(?:es)?|se abstienen?|se abstuvo))\s*:\s*(?P<lista>.+)$")
+
+
+def _grouped_ballots(match, linea):
+    """«A favor: Mtra. Ruiz Matus, Dr. Jiménez Toledo e Ing. Mendoza Cruz.» — one ballot per name;
+    «En contra: ninguno.» none."""
+    lista = re.split(r"\.\s+(?=(?i:a favor|en contra|abstenci))", match.group("lista"))[0]
+    if re.match(r"(?i)\s*(ninguno|ninguna|nadie|0|cero)\b", lista):
+        return []
+    ballots = []
+    for part in re.split(r",\s*|\s+(?:y|e)\s+(?=(?i:" + GRADO_RE + r")\s)", lista):
+        who = _who(part) or _who_surnames(part)
+        if who:
+            ballots.append({"linea": linea, "who": who, "sentido": _sense(match.group("sentido"))})
+    return ballots
+
+
+def _who_surnames(text):
+    """«Mtra. Ruiz Matus»: a title and surnames only."""
+    match = re.match(rf"^\W*(?P<grado>(?i:{GRADO_RE}))\s+(?P<nombre>[A-ZÁÉÍÓÚ][\wáéíóúñ]+(?:\s+[A-ZÁÉÍÓÚ][\wáéíóúñ]+)?)", text)
+    if match:
+        return {"grado": canonical_grado(match.group("grado")), "nombre": match.group("nombre")}
+    return None
 
 
 def _who(text):
@@ -371,8 +400,10 @@ def _economic_vote(lector, text, linea, punto, asistentes, index):
     voters = [p for p in asistentes if p.presente and (p.rol == "integrante" or p.con_voto)
               and _present_at(p, punto)]
     a_favor = declared.get("a favor")
-    en_contra = declared.get("en contra") or 0
-    abstenciones = declared.get("abstencion") or 0
+    en_contra = declared.get("en contra") or _named_count(text, r"(?:el|los) votos? en contra")
+    abstenciones = declared.get("abstencion") or _named_count(text, r"(?:la|las) abstenci(?:o|ó)n(?:es)?")
+    if a_favor is None and "mayoria" in folded and (en_contra or abstenciones) and not negative:
+        a_favor = max(len(voters) - en_contra - abstenciones, 0)
     if a_favor is None:
         if unanimous_said and not negative:
             a_favor = len(voters)
@@ -397,6 +428,14 @@ def _economic_vote(lector, text, linea, punto, asistentes, index):
         "resultado": resultado, "unanimidad": bool(unanimidad), "a_favor": a_favor, "en_contra": en_contra,
         "abstenciones": abstenciones, "votos": [], "fuente": {"linea": linea}, "_orden": linea, "_llamado": call,
     }
+
+
+def _named_count(text, phrase):
+    """How many people a sentence names after «con el voto en contra del Dr. X y de la Mtra. Y»."""
+    match = re.search(rf"(?i:{phrase})\s+(?:del?|de la|de los|de las)\s+(?P<rest>[^.;]{{3,200}})", text)
+    if not match:
+        return 0
+    return max(1, len(re.findall(rf"(?<![\w.])(?i:{GRADO_RE})\s+[A-ZÁÉÍÓÚ]", match.group("rest"))))
 
 
 def _present_at(persona, punto):
