@@ -438,8 +438,27 @@ class Lector:
                 items = _inline_agenda(paragraph, match.end())
                 if len(items) >= 2:
                     return items, set(range(paragraph.linea, paragraph.ultima_linea + 1))
+        items = self._agenda_from_headings()
+        if items:
+            return items, set()
         self.aviso("No se encontró el orden del día.")
         return [], set()
+
+    def _agenda_from_headings(self):
+        """No agenda list, but each item opens its part of the body: «PUNTO NÚMERO TRES.- LECTURA
+        Y, EN SU CASO, APROBACIÓN DEL ACTA …» (wrapped). Those headings are the agenda."""
+        items = []
+        for paragraph in self.paragraphs:
+            match = HEADING_ITEM_RE.match(fold(paragraph.text))
+            if not match:
+                continue
+            numero = to_int(match.group("n"))
+            if numero != len(items) + 1:
+                continue
+            title = paragraph.text[match.start("t"):].strip(" .:-–")
+            title = re.split(r"(?<=[a-záéíóúñ]{3})\.\s+(?=[A-ZÁÉÍÓÚ][a-z])", title)[0]
+            items.append((numero, _clean_title(sentence_case(title) if title.isupper() else title), paragraph.linea))
+        return items if len(items) >= 2 else []
 
     def _parse_puntos(self, orden):
         """Where each agenda item starts in the body: 'El siguiente punto del orden del día es el
@@ -655,6 +674,24 @@ def _agenda_items(lines, start):
     return [(n, _clean_title(t), l) for n, t, l in items], used
 
 
+HEADING_ITEM_RE = re.compile(rf"^\W*punto\s+(?:numero\s+|no\.?\s*)?(?P<n>\d{{1,2}}|[ivxl]{{1,6}}|{NUMBER_WORDS_RE}|\w+o)\s*(?:\.-|[.:\-–—])\s*(?P<t>\S.*)$")
+
+
+def sentence_case(text):
+    """«LECTURA Y, EN SU CASO, APROBACIÓN DEL DICTAMEN CTA-PREP/DIC/02/2018» -> «Lectura y, en su
+    caso, aprobación del dictamen CTA-PREP/DIC/02/2018»: claves and acronyms keep their capitals."""
+    from etl.personas import KEEP_UPPER
+
+    words = []
+    for index, word in enumerate(text.split()):
+        bare = word.strip(".,;:()")
+        if re.search(r"[\d/]", word) or bare in KEEP_UPPER or re.fullmatch(r"(?:[A-Z]\.){2,}", bare + "."):
+            words.append(word)
+        else:
+            words.append(word.lower() if index else word[:1] + word[1:].lower())
+    return " ".join(words)
+
+
 def _continues_item(title, line, blank):
     """A wrapped line of an agenda item: right below it and the item not finished with «;» or
     «.», or after a blank line but starting in lower case."""
@@ -693,7 +730,7 @@ PUNTO_MARKER_RES = [
     re.compile(r"\b(?:el|del|al)\s+(?P<n>(?:primer|segundo|tercer|cuarto|quinto|sexto|septimo|octavo|noveno|decimo|undecimo|"
                r"duodecimo)\w*(?:\s+\w+o)?)\s+punto\b"),
     NUMBERED_LINE_RE,
-    re.compile(rf"^\s*punto\s+(?P<n>\d{{1,2}}|[ivxl]{{1,6}}|{NUMBER_WORDS_RE}|\w+)\b"),
+    re.compile(rf"^\s*punto\s+(?:numero\s+|no\.?\s*)?(?P<n>\d{{1,2}}|[ivxl]{{1,6}}|{NUMBER_WORDS_RE}|\w+)\b"),
 ]
 PUNTO_CONTEXT_RE = re.compile(r"^\W*(?:\w+\s+){0,5}(?:en\s+)?(?:el|del|al)\s+(?:\w+\s+)?punto\b|siguiente punto|punto del orden|orden del dia|desahogo|pasamos al|pasando al|"
                               r"continuamos con|continuando con|en relacion (con|al)|punto numero|^\s*punto\b|"

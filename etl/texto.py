@@ -30,6 +30,7 @@ def clean_line(line):
     if line.lstrip().startswith("|"):
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
         line = "\t".join(cells)
+    line = re.sub(r"\s*(?:\.\s?){4,}\s*(?=\S)", "\t", line)   # dotted leaders «Nombre ……… Cargo»
     line = re.sub(r"^\s{0,3}#{1,6}\s+", "", line)
     line = re.sub(r"^\s*>\s?", "", line)
     line = line.replace("**", "").replace("__", "")

@@ -27,7 +27,7 @@ RESULT_RE = re.compile(
     r"se rechazaron|no se aprobo|aprobad[oa]s?\s+(?:por|con)\s+"
     r"(?:unanimidad|mayoria|\w+\s+votos?)|rechazad[oa]s?\s+(?:por|con)\s+(?:unanimidad|mayoria|\w+\s+votos?)|"
     r"no (?:es|fue|ha sido|resulta|resulto) aprobad[oa]s?|no se aprueba|no aprobad[oa]s?|"
-    r"^\W*(?:aprobad[oa]s?|rechazad[oa]s?)\b)")
+    r"^\W*(?:aprobad[oa]s?|rechazad[oa]s?)\b|[.;]\s*(?:no\s+)?(?:aprobad[oa]s?|rechazad[oa]s?)\W*$)")
 NEGATIVE_RE = re.compile(r"rechazad|se rechaz|no (?:es|fue|ha sido|resulta|resulto) aprobad|no se aprob|no aprobad")
 REFERENCE_RE = re.compile(r"(aprobad[oa]s?|rechazad[oa]s?)\s+(por el|por la|por los|mediante|en la sesion|el dia|en sesion|"
                           r"en su sesion|previamente|con anterioridad|anteriormente)")
