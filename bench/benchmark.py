@@ -119,15 +119,30 @@ def medir_paginas(db, carpeta):
 
 
 def medir_consulta(db):
-    from tablero.sql import Consola, read_saved
+    """(title, seconds, rows or the console's error) of the saved query, warm."""
+    from tablero.sql import Consola, ConsultaError, read_saved
     guardada = read_saved(CONSULTA)
     with Consola(db) as consola:
-        consola.run(guardada.sql, guardada.parametros)           # warm
-        segundos, resultado = cronometro(consola.run, guardada.sql, guardada.parametros)
-    return guardada.titulo, segundos, resultado.filas
+        try:
+            consola.run(guardada.sql, guardada.parametros)           # warm
+            segundos, resultado = cronometro(consola.run, guardada.sql, guardada.parametros)
+        except ConsultaError as error:
+            return guardada.titulo, None, str(error)
+    return guardada.titulo, segundos, f"{resultado.filas} filas"
 
 
 # -- the run -----------------------------------------------------------------------------------
+
+
+def solo_paginas(db):
+    """The pages and the saved query on an existing database (--base)."""
+    with tempfile.TemporaryDirectory(prefix="cotaprep-bench-") as tmp:
+        base, paginas = medir_paginas(Path(db), Path(tmp))
+    titulo, t_sql, filas_sql = medir_consulta(Path(db))
+    lineas = [f"Máquina: {maquina()}. Base: {db} (carga {carga()}).", "",
+              "| página | segundos | × página vacía |", "|---|---:|---:|"]
+    lineas += [f"| {n} | {s:.2f} | {s / base:.1f}× {e or ''} |" for n, s, e in paginas]
+    return "\n".join(lineas + ["", consulta_linea(titulo, t_sql, filas_sql)]) + "\n"
 
 
 def correr(ns, muestra, semilla, conservar=None):
@@ -186,9 +201,13 @@ def correr(ns, muestra, semilla, conservar=None):
             ok = f"no: {error[:80]}"
         paginas_tabla.append(f"| {nombre} | {'> ' if error and 'más de' in error else ''}"
                              f"{segundos:.2f} | {segundos / base:.1f}× | {ok} |")
-    paginas_tabla += ["", f"Consulta típica de la página Consultas («{titulo}», tablero.sql): "
-                          f"{t_sql * 1000:.0f} ms, {filas_sql} filas."]
+    paginas_tabla += ["", consulta_linea(titulo, t_sql, filas_sql)]
     return "\n".join(lineas + tabla + [""] + paginas_tabla) + "\n"
+
+
+def consulta_linea(titulo, segundos, filas):
+    resultado = f"{segundos * 1000:.0f} ms, {filas}" if segundos is not None else f"error: {filas}"
+    return f"Consulta típica de la página Consultas («{titulo}», tablero.sql): {resultado}."
 
 
 def main(argv=None):
@@ -200,8 +219,13 @@ def main(argv=None):
     parser.add_argument("--semilla", type=int, default=0)
     parser.add_argument("--conservar", type=Path, metavar="CARPETA",
                         help="deja las actas y las bases en CARPETA (fuera del repositorio)")
+    parser.add_argument("--base", type=Path, metavar="ARCHIVO",
+                        help="sólo las páginas y la consulta, sobre esta base ya construida")
     args = parser.parse_args(argv)
-    texto = correr(sorted(args.n), args.muestra, args.semilla, args.conservar)
+    if args.base:
+        texto = solo_paginas(args.base)
+    else:
+        texto = correr(sorted(args.n), args.muestra, args.semilla, args.conservar)
     print(texto)
     if args.salida:
         args.salida.write_text(texto, encoding="utf-8")

@@ -36,6 +36,9 @@ REPO_ACTAS = (Path(__file__).resolve().parent.parent / "data" / "actas").resolve
 LUGARES = ["Valle Alto", "Sierra Clara", "Costa Serena", "Llano Verde", "Río Manso", "Altamira del Norte",
            "Bahía Quieta", "Mesa Larga", "Cañada Honda", "Laguna Azul", "Cerro Pardo", "Puerto Lejano",
            "Vega Dorada", "Monte Claro", "Paso Ancho", "Isla Brava"]
+REGIONES = ["del Norte", "del Sur", "de Oriente", "de Poniente", "del Centro", "de la Costa",
+            "de la Sierra", "del Valle", "del Llano", "de la Meseta", "del Golfo", "del Pacífico",
+            "de las Islas", "del Desierto", "de la Selva", "de la Montaña"]
 CIUDADES = ["Villa Esperanza", "San Ficticio", "Santa Inventada", "Ciudad Modelo", "Pueblo Nuevo",
             "Villa Quimera", "San Ejemplo", "Ciudad Prueba"]
 SIGLAS = ["IEF", "IEFVA", "IEFSC", "IEPF", "IEEF", "IFE"]
@@ -168,10 +171,10 @@ class Comite:
 
     def __init__(self, seed, indice):
         rng = random.Random(f"{seed}/comite/{indice}")
-        self.lugar = LUGARES[indice % len(LUGARES)]
+        # A name of its own for each of the first 256 committees: «Valle Alto del Norte».
+        region = REGIONES[indice // len(LUGARES) % len(REGIONES)]
+        self.lugar = f"{LUGARES[indice % len(LUGARES)]} {region}"
         self.instituto = f"Instituto Electoral Ficticio de {self.lugar}"
-        if indice >= len(LUGARES):
-            self.instituto += f" {indice // len(LUGARES) + 1}"
         self.ciudad = rng.choice(CIUDADES)
         self.sigla = rng.choice(SIGLAS)
         anio = 2015 + 3 * rng.randrange(4)
@@ -582,6 +585,8 @@ def diferencias(facts, leido):
     """What the parser's reading `leido` says differently from the generator's `facts`: a list
     of Spanish lines, empty when the main facts match."""
     out = []
+    if _clave(facts["instituto"]) != _clave(leido.get("instituto")):
+        out.append(f"instituto: escrito {facts['instituto']!r}, leído {leido.get('instituto')!r}")
     for campo in ("tipo", "numero", "fecha", "hora_inicio", "hora_fin"):
         if facts["sesion"][campo] != (leido.get("sesion") or {}).get(campo):
             out.append(f"sesion.{campo}: escrito {facts['sesion'][campo]!r}, "
