@@ -160,7 +160,7 @@ class _Asistencia:
         presente = entry.get("presente", section != "ausente")
         role_section = section if section in ("integrante", "representante", "invitado") else None
         partido = self._partido(cargo + " " + (entry.get("partido_texto") or ""), entry["linea"],
-                                representante=section == "representante")
+                                representante=section == "representante" or rol_of(cargo) == "representante")
         persona = Persona(
             nombre=entry["nombre"], grado=entry.get("grado"), cargo=_clean_cargo(cargo) or None,
             rol=rol_of(cargo or (entry.get("partido_texto") and "representante") or "", role_section,
@@ -309,8 +309,8 @@ class _Asistencia:
                 offset += skipped
                 folded = fold_accents(sentence)
                 arrival, departure = ARRIVAL_RE.search(folded), DEPARTURE_RE.search(folded)
-                if ABSENCE_RE.search(folded):
-                    arrival = None   # «no se conectó a la sesión» is an absence, not an arrival
+                if ABSENCE_RE.search(folded) or re.search(r"\b(se )?(incorporar|integrar|conectar|sumar)(a|ia|an|ian)\b", folded):
+                    arrival = None   # «no se conectó», «avisó que se incorporaría»: no arrival
                 if not arrival and not departure:
                     continue
                 if departure and re.search(r"se retira (el|la) (punto|proyecto|documento|dictamen|informe)|"

@@ -448,14 +448,20 @@ class Lector:
         """No agenda list, but each item opens its part of the body: «PUNTO NÚMERO TRES.- LECTURA
         Y, EN SU CASO, APROBACIÓN DEL ACTA …» (wrapped). Those headings are the agenda."""
         items = []
-        for paragraph in self.paragraphs:
+        for index, paragraph in enumerate(self.paragraphs):
             match = HEADING_ITEM_RE.match(fold(paragraph.text))
             if not match:
                 continue
             numero = to_int(match.group("n"))
             if numero != len(items) + 1:
                 continue
-            title = paragraph.text[match.start("t"):].strip(" .:-–")
+            title = paragraph.text[match.start("t"):]
+            for following in self.paragraphs[index + 1:index + 4]:   # a heading wrapped in capitals
+                if following.linea != paragraph.ultima_linea + 1 or not following.text.isupper():
+                    break
+                title += " " + following.text
+                paragraph = following
+            title = title.strip(" .:-–")
             title = re.split(r"(?<=[a-záéíóúñ]{3})\.\s+(?=[A-ZÁÉÍÓÚ][a-z])", title)[0]
             items.append((numero, _clean_title(sentence_case(title) if title.isupper() else title), paragraph.linea))
         return items if len(items) >= 2 else []
@@ -622,7 +628,7 @@ def _instituto_in(text):
 
 def _proceso_in(text):
     match = re.search(r"(Proceso(?:\s+(?:Local|Federal|Estatal))?\s+Electoral(?:\s+(?:Local|Federal|Ordinario|Extraordinario|Concurrente|Estatal))*"
-                      r"(?:\s+Ordinario)?\s+\d{4}\s*[-–]\s*\d{4})", text, re.IGNORECASE)
+                      r"(?:\s+Ordinario)?\s+\d{4}(?:\s*[-–]\s*\d{4})?)\b", text, re.IGNORECASE)
     if not match:
         return None
     proceso = " ".join(match.group(1).replace("–", "-").split())

@@ -46,7 +46,7 @@ def parse_votaciones(lector, asistentes):
         if vote:
             votes.append(vote)
     ballot_lines = {b["linea"] for b in ballots}
-    for vote in _economic_votes(lector, asistentes, used_lines | ballot_lines):
+    for vote in _economic_votes(lector, asistentes, used_lines | ballot_lines, ballot_lines):
         votes.append(vote)
     votes.sort(key=lambda v: v["_orden"])
     for vote in votes:
@@ -60,10 +60,22 @@ def _ballot_lines(lector):
     """Every line that is a ballot: (linea, who, sentido)."""
     lines = lector.doc.lines
     found = []
+    columns = None
     for index, line in enumerate(lines):
         text = line.strip()
         if not text or len(text) > 260 or index + 1 in lector.agenda_lines:
+            columns = None if not text else columns
             continue
+        header = _sense_columns(line)
+        if header:
+            columns = header
+            continue
+        if columns:
+            marked = _marked_ballot(line, columns, index + 1)
+            if marked:
+                found.append(marked)
+                continue
+            columns = None
         match = BALLOT_LINE_RE.match(text)
         if match:
             who = _who(match.group("who"))
@@ -83,6 +95,23 @@ def _ballot_lines(lector):
             elif who:
                 found.append({"linea": index + 1, "who": who, "sentido": None})
     return found
+
+
+def _sense_columns(line):
+    """A table header naming the senses: «Integrante | A favor | En contra | Abstención»."""
+    cells = [fold(c).strip() for c in line.split("\t")]
+    senses = {i: _sense(c) for i, c in enumerate(cells) if re.fullmatch(r"a favor|en contra|abstencion(es)?", c)}
+    return senses if len(senses) >= 2 else None
+
+
+def _marked_ballot(line, columns, linea):
+    """«Dra. Karen Ocegueda Ramos | X | | |» under a header of senses."""
+    cells = line.rstrip("\n").split("\t")
+    who = _who(cells[0]) if cells else None
+    marks = [i for i, c in enumerate(cells) if i in columns and re.fullmatch(r"\s*[xX✓✔•]\s*", c)]
+    if who and len(marks) == 1:
+        return {"linea": linea, "who": who, "sentido": columns[marks[0]]}
+    return None
 
 
 SENSE_LIST_RE = re.compile(r"^\W*(?P<sentido>(?i:a favor|en contra|abstenci[oó]n(?:es)?|se abstienen?|se abstuvo))\s*:\s*(?P<lista>.+)$")
@@ -351,7 +380,7 @@ def _declared_counts(text):
 
 # ---- show of hands ---------------------------------------------------------------------------
 
-def _economic_votes(lector, asistentes, used_lines):
+def _economic_votes(lector, asistentes, used_lines, ballot_lines=frozenset()):
     """Result statements with no ballots before them: 'Aprobado por unanimidad de votos', 'se
     aprueba por mayoría de votos: dos votos a favor y uno en contra', 'no es aprobada'."""
     votes = []
@@ -365,6 +394,9 @@ def _economic_votes(lector, asistentes, used_lines):
             continue
         if any(paragraph.linea <= l <= paragraph.ultima_linea for l in used_lines):
             continue
+        if paragraph.text.rstrip().endswith(":") or any(
+                l in ballot_lines for l in range(paragraph.ultima_linea + 1, paragraph.ultima_linea + 4)):
+            continue   # «Sometido a votación nominal, el orden del día se aprobó así:» introduces ballots
         window = folded[max(0, match.start() - 60):match.end() + 40]
         if REFERENCE_RE.search(folded[match.start():match.end() + 30]) or re.search(r"\b(fue aprobad[oa]|se aprobo) en (la|el) (sesion|reunion|acuerdo)\b", window):
             continue
@@ -381,7 +413,7 @@ def _economic_votes(lector, asistentes, used_lines):
 
 def _is_vote_statement(folded, previous):
     """A declaration of a result, not a report of one («En esta sesión se aprobó el acta…»)."""
-    if re.search(r"unanimidad|mayoria|votos?\b|votacion economica|levant\w+ la mano|se aprueba|no se aprueba", folded):
+    if re.search(r"unanimidad|mayoria|votos?\b|\bvotacion\b|levant\w+ la mano|se aprueba|no se aprueba", folded):
         return True
     return bool(re.search(r"votacion|levant\w+ la mano|sirvanse|manifestarlo|quienes esten", previous))
 
