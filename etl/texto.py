@@ -25,8 +25,9 @@ def clean_line(line):
     '**ACTA DE LA SESIÓN ORDINARIA NÚMERO 2', '## Orden del día', '| Nombre | Cargo |'."""
     line = unicodedata.normalize("NFC", line).replace("\u00a0", " ").replace("\ufeff", "")
     line = line.replace("\u2003", " ").replace("\u2002", " ").rstrip()
-    if re.fullmatch(r"\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*", line):
-        return ""
+    if re.fullmatch(r"\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*", line) or (
+            "|" in line and re.fullmatch(r"\s*\|?(\s*:?-+:?\s*\|)+\s*:?-*:?\s*\|?\s*", line)):
+        return ""   # a Markdown table's separator row, «|---|:-:|»
     if line.lstrip().startswith("|"):
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
         line = "\t".join(cells)

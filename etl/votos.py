@@ -64,8 +64,7 @@ def _ballot_lines(lector):
     for index, line in enumerate(lines):
         text = line.strip()
         if not text or len(text) > 260 or index + 1 in lector.agenda_lines:
-            columns = None if not text else columns
-            continue
+            continue   # a table's separator row is blank by now; the table ends at its first non-ballot row
         header = _sense_columns(line)
         if header:
             columns = header
