@@ -1,20 +1,22 @@
 """Correcciones: corrections the committee asked of its documents, pending and attended, per
-document and per requester, with the days each has been pending."""
+document and per requester, with the days each has been pending. The status is today's by the one
+rule (tablero.seguimiento.estado_al): a later acta or a staff mark attends a correction."""
 import altair as alt
 import pandas as pd
 import streamlit as st
 
-from tablero import formato, queries, ui
+from tablero import formato, queries, seguimiento, ui
 
 ESTADOS = {"pendiente": "#C0392B", "atendida": "#2E7D32", "no aprobada": "#9E9E9E"}
 
 
 def correcciones():
-    ui.encabezado("Correcciones", "Lo que el Comité pidió corregir y si una sesión posterior lo dio "
-                                  "por atendido.")
+    ui.encabezado("Correcciones", "Lo que el Comité pidió corregir y si ya está atendido: según una "
+                                  "sesión posterior o según el personal (vea Seguimiento).")
     filtros = ui.filtros()
-    ui.sin_sesiones(ui.consulta(queries.sesiones, **filtros))
-    todas = ui.consulta(queries.correcciones, **filtros)
+    sesiones = ui.consulta(queries.sesiones, **filtros)
+    ui.sin_sesiones(sesiones)
+    todas = ui.estado_correcciones(sesiones["sesion_id"])
     atendidas = ui.consulta(queries.correcciones_atendidas, **filtros)
 
     pendientes = todas[todas["estado"] == "pendiente"]
@@ -23,7 +25,7 @@ def correcciones():
     columnas[1].metric("Pendientes", len(pendientes))
     columnas[2].metric("Atendidas", int((todas["estado"] == "atendida").sum()))
     columnas[3].metric("Días de la más antigua pendiente",
-                       int(pendientes["dias"].max()) if not pendientes.empty else "—",
+                       int(pendientes["dias_pendiente"].max()) if not pendientes.empty else "—",
                        help="Días desde la sesión que la pidió hasta hoy.")
     if todas.empty:
         st.info("En las sesiones elegidas no se pidieron correcciones.")
@@ -32,19 +34,22 @@ def correcciones():
         todas["Aprobada"] = todas["aprobada"].map(formato.si_no)
         todas["Atendida el"] = todas["atendida_el"].map(
             lambda f: "" if pd.isna(f) else formato.fecha_larga(f))
+        todas = todas.sort_values(["estado", "fecha", "linea"], ascending=[False, True, True],
+                                  kind="stable")
         st.subheader("Cada corrección")
         ui.tabla(todas, "correcciones", {
             "estado": "Estado", "sesion_nombre": "Pedida en", "punto": "Punto",
             "documento": "Documento", "solicitante": "Solicitante", "descripcion": "Corrección",
-            "Aprobada": "Aprobada por el Comité", "dias": "Días pendiente",
-            "Atendida el": "Atendida el", "linea": "Línea del acta"})
-        st.caption("«Días pendiente»: desde la sesión que la pidió hasta hoy, o hasta la sesión que "
-                   "la reportó atendida.")
+            "Aprobada": "Aprobada por el Comité", "dias_pendiente": "Días pendiente",
+            "Atendida el": "Atendida el", "evidencia": "Atendida según",
+            "linea": "Línea del acta"})
+        st.caption("«Días pendiente»: desde la sesión que la pidió hasta hoy, o hasta su atención "
+                   "(la sesión que la reportó atendida o la fecha que registró el personal).")
 
         izquierda, derecha = st.columns(2)
         with izquierda:
             st.subheader("Por documento")
-            por_doc = ui.consulta(queries.correcciones_por_documento, **filtros)
+            por_doc = seguimiento.por_documento(todas)
             ui.grafica(alt.Chart(todas).mark_bar().encode(
                 x=alt.X("count():Q", title="Correcciones"),
                 y=alt.Y("documento:N", title=None, sort="-x"),
@@ -59,7 +64,7 @@ def correcciones():
                 "atendidas": "Atendidas", "dias_max_pendiente": "Días de la más antigua pendiente"})
         with derecha:
             st.subheader("Por solicitante")
-            por_persona = ui.consulta(queries.correcciones_por_solicitante, **filtros)
+            por_persona = seguimiento.por_solicitante(todas)
             ui.tabla(por_persona, "correcciones por solicitante", {
                 "solicitante": "Solicitante", "solicitadas": "Solicitadas",
                 "pendientes": "Pendientes", "atendidas": "Atendidas"})

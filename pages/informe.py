@@ -8,15 +8,17 @@ import pandas as pd
 import streamlit as st
 
 from tablero import informe, queries, ui
+from tablero.almacen import Almacen, AlmacenError
 
 MIME_DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]#|>~<$])")
 
 
 @st.cache_data(max_entries=16, show_spinner="Generando el informe…")
-def _generar(identidad, desde, hasta):
-    """(blocks, .docx bytes), cached until the database is rebuilt (its identity changes)."""
-    return informe.build_informe(ui.cursor(), desde, hasta)
+def _generar(identidad, carpeta, version_almacen, desde, hasta):
+    """(blocks, .docx bytes), cached until the database is rebuilt (its identity changes) or
+    staff save a change in their store (its version changes)."""
+    return informe.build_informe(ui.cursor(), desde, hasta, Almacen(carpeta))
 
 
 def _periodo_inicial():
@@ -62,12 +64,18 @@ def pagina_informe():
                                key="informe_hasta")
     st.caption("El informe abarca todas las sesiones del periodo elegido aquí (los filtros de la "
                "barra lateral no se aplican); el estado de las correcciones es el que consta en "
-               "las actas hasta la fecha de corte.")
+               "las actas hasta la fecha de corte y en las marcas del personal (Seguimiento) con "
+               "fecha hasta ese día.")
+    almacen = Almacen()
     try:
-        doc, datos = _generar(ui.identidad(), desde, hasta)
+        doc, datos = _generar(ui.identidad(), str(almacen.carpeta), almacen.version(), desde,
+                              hasta)
     except informe.InformeError as error:
         st.info(str(error), icon=":material/event_busy:")
         ui.fin()
+        st.stop()
+    except AlmacenError as error:
+        st.error(str(error), icon=":material/error:")
         st.stop()
     st.download_button("Descargar informe (.docx)", datos, mime=MIME_DOCX, type="primary",
                        file_name=f"informe-cotaprep-{desde.isoformat()}-{hasta.isoformat()}.docx",

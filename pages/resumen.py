@@ -34,8 +34,10 @@ def resumen():
     fila2[1].metric("Votaciones unánimes",
                     formato.porcentaje(unanimes / votaciones) if votaciones else "sin votaciones")
     fila2[1].caption(f"{unanimes} de {votaciones} votaciones")
-    fila2[2].metric("Correcciones pendientes", int(ind["correcciones_pendientes"]),
-                    help="Solicitadas y aprobadas, sin una sesión posterior que las dé por atendidas.")
+    correcciones = ui.estado_correcciones(sesiones["sesion_id"])
+    fila2[2].metric("Correcciones pendientes", int((correcciones["estado"] == "pendiente").sum()),
+                    help="Solicitadas y aprobadas, que hoy ni un acta posterior ni el personal "
+                         "(vea Seguimiento) dan por atendidas.")
     fila2[3].metric("Documentos en proceso", int(ind["documentos_en_proceso"]),
                     help="Dictámenes, informes y otros documentos cuyo último estado es "
                          "«presentado» (sin aprobar, rechazar ni retirar todavía).")

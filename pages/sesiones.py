@@ -105,7 +105,7 @@ def pestana_votaciones(sesion):
 
 
 def pestana_correcciones(sesion):
-    pedidas = ui.consulta(queries.correcciones, sesion_id=sesion.sesion_id)
+    pedidas = ui.estado_correcciones([sesion.sesion_id])
     atendidas = ui.consulta(queries.correcciones_atendidas, sesion_id=sesion.sesion_id)
     if pedidas.empty and atendidas.empty:
         st.info("En esta sesión no se pidieron ni se reportaron correcciones.")

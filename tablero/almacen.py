@@ -96,6 +96,10 @@ def _json(valor):
                                                  default=str)
 
 
+def _entero(valor):
+    return None if valor is None or pd.isna(valor) else int(valor)
+
+
 _PREPARANDO = threading.Lock()
 _PREPARADOS = set()
 
@@ -173,6 +177,15 @@ class Almacen:
         except (sqlite3.Error, pd.errors.DatabaseError) as error:
             raise AlmacenError(f"No se pudo leer el registro del personal en {self.path} "
                                f"({error}).") from error
+
+    def version(self):
+        """(path, file inode, last audit id): changes with every save, since each save writes its
+        audit row in the same transaction; a cache key for what is read from the store. The
+        inode and id are None when the store does not exist (and it is not created)."""
+        if not self.path.exists():
+            return str(self.path), None, None
+        ultimo = self.leer("SELECT max(id) AS id FROM auditoria")
+        return str(self.path), os.stat(self.path).st_ino, _entero(ultimo["id"].iloc[0])
 
     def _tabla(self, tabla, orden, columnas):
         df = self.leer(f"SELECT * FROM {tabla} ORDER BY {orden}")

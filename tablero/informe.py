@@ -4,9 +4,12 @@ One code path for the page «Informe» and for `python -m etl informe`: `build_s
 database into a list of blocks (titles, paragraphs, tables, charts); `render_docx` writes those
 blocks as a .docx, and the page shows the same blocks as its preview.
 
-`hasta` is the cut-off date. Nothing in the document depends on the clock: the core properties
-carry the cut-off date, the zip entries a fixed time and a fixed order, so the same database and
-period give the same bytes.
+`hasta` is the cut-off date. A correction's status at the cut-off is the dashboard's
+(tablero.seguimiento.estado_al over the database and the staff store): a staff mark counts when
+the date staff gave is on or before the cut-off, and the report lists every staff entry it rests
+on, with who and when. Nothing in the document depends on the clock: the core properties carry
+the cut-off date, the zip entries a fixed time and a fixed order, so the same database, staff
+store and period give the same bytes.
 """
 import datetime as dt
 import io
@@ -27,7 +30,8 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 from etl.errors import TableroError
-from tablero import queries
+from tablero import queries, seguimiento
+from tablero.almacen import Almacen
 from tablero.db import connect_readonly
 
 COMITE = "Comité Técnico Asesor del Programa de Resultados Electorales Preliminares"
@@ -222,8 +226,9 @@ def _unico(serie, otro):
 # --- Building the report: the database to blocks ------------------------------------------
 
 
-def build_secciones(con, desde, hasta):
-    """The report for sessions held from `desde` to `hasta` (the cut-off), as blocks.
+def build_secciones(con, desde, hasta, almacen=None):
+    """The report for sessions held from `desde` to `hasta` (the cut-off), as blocks; the status
+    of corrections from the actas and the staff store `almacen` (default: the dashboard's).
 
     Raises InformeError when the dates are out of order or no session was held in the period:
     an empty report would look like a committee that did nothing."""
@@ -242,16 +247,20 @@ def build_secciones(con, desde, hasta):
                       len(sesiones))
     votaciones = queries.informe_votaciones(con, desde, hasta)
     documentos = queries.informe_documentos(con, desde, hasta)
-    correcciones = queries.informe_correcciones(con, desde, hasta)
+    almacen = Almacen() if almacen is None else almacen
+    correcciones = seguimiento.estado_al(con, almacen, hasta)
+    correcciones["en_periodo"] = [f >= desde for f in correcciones["fecha"]]
+    registros = seguimiento.registros_al(con, almacen, correcciones, hasta)
     informe.bloques += _presentacion(informe, sesiones, votaciones, documentos, correcciones)
     informe.bloques += _sesiones(sesiones)
     informe.bloques += _asistencia(con, desde, hasta, sesiones, etiquetas)
     informe.bloques += _votaciones(votaciones, queries.informe_votos(con, desde, hasta), etiquetas)
     informe.bloques += _documentos(documentos, etiquetas)
-    informe.bloques += _correcciones(correcciones, etiquetas, hasta)
+    informe.bloques += _correcciones(correcciones, etiquetas, hasta, registros)
     informe.bloques += _pendientes(correcciones, queries.informe_documentos_en_tramite(con, hasta),
                                    etiquetas, hasta)
-    informe.bloques += _fuentes(al_corte, sesiones, queries.informe_avisos(con, desde, hasta), hasta)
+    informe.bloques += _fuentes(al_corte, sesiones, queries.informe_avisos(con, desde, hasta), hasta,
+                                registros, etiquetas)
     return informe
 
 
@@ -523,18 +532,24 @@ def _documentos(documentos, etiquetas):
 
 
 def estado_correccion(c, etiquetas):
+    """Atendida, Ordinaria 3 (20/03/2024); Atendida, 01/04/2024 (registro del personal)."""
+    if c.estado == "atendida" and c.atendida_por == "personal":
+        return f"Atendida, {fecha_corta(c.atendida_el)} (registro del personal)"
     if c.estado == "atendida":
-        return f"Atendida, {etiquetas.get(c.atendida_sesion_id, fecha_corta(_fecha(c.atendida_fecha)))}"
+        return f"Atendida, {etiquetas.get(c.atendida_sesion_id, fecha_corta(c.atendida_el))}"
     return "No aprobada" if c.estado == "no aprobada" else "Pendiente"
 
 
-def _correcciones(correcciones, etiquetas, hasta):
+def _correcciones(correcciones, etiquetas, hasta, registros):
     en_periodo = correcciones[correcciones.en_periodo]
+    regla = (f"Correcciones solicitadas en el periodo y su estado al {fecha_texto(hasta)}: una "
+             "corrección se tiene por atendida cuando el acta de una sesión celebrada hasta la "
+             "fecha de corte da cuenta de su atención")
+    if not registros.empty:
+        regla += (", o cuando el personal del Comité registró en el tablero su atención con "
+                  "fecha hasta el corte (los registros se relacionan en el apartado 8.1)")
     bloques = [Titulo("6. Correcciones solicitadas"),
-               Parrafo(f"Correcciones solicitadas en el periodo y su estado al "
-                       f"{fecha_texto(hasta)}: una corrección se tiene por atendida cuando el "
-                       "acta de una sesión celebrada hasta la fecha de corte da cuenta de su "
-                       "atención; mientras tanto, está pendiente.")]
+               Parrafo(regla + "; mientras tanto, está pendiente.")]
     if en_periodo.empty:
         return bloques + [Parrafo("En el periodo no se solicitaron correcciones.")]
     filas = [(etiquetas[c.sesion_id], abreviar(_texto(c.documento)), _texto(c.solicitante),
@@ -569,25 +584,66 @@ def _pendientes(correcciones, en_tramite, etiquetas, hasta):
         ["Tipo", "Documento", "Presentado en"], (2.6, 9.4, 4.6))]
 
 
-def _fuentes(al_corte, sesiones, avisos, hasta):
+def _fuentes(al_corte, sesiones, avisos, hasta, registros, etiquetas):
     del_periodo = set(sesiones.sesion_id)
     filas = [(a.archivo, sesion_corta(a), "Sí" if a.sesion_id in del_periodo else "No", a.sha256)
              for a in al_corte.itertuples()]
+    mismos = ("las mismas actas, los mismos registros del personal y el mismo periodo"
+              if not registros.empty else "las mismas actas y el mismo periodo")
     bloques = [Titulo("8. Fuentes"),
                Parrafo(f"Fecha de corte: {fecha_texto(hasta)}. Este informe se generó con el "
                        f"{AUTOR} a partir de las actas siguientes: las del periodo y, para el "
                        "estado de las correcciones y los documentos, las de sesiones anteriores. "
-                       "La huella SHA-256 identifica el contenido exacto de cada archivo; las "
-                       "mismas actas y el mismo periodo producen el mismo documento."),
+                       "La huella SHA-256 identifica el contenido exacto de cada archivo; "
+                       f"{mismos} producen el mismo documento."),
                _tabla(filas, ["Archivo", "Sesión", "Del periodo", "SHA-256"], (5.0, 3.0, 1.6, 7.0))]
+    numero = 1
+    if not registros.empty:
+        bloques += _registros(registros, etiquetas, hasta)
+        numero += 1
     if avisos.empty:
         return bloques
     return bloques + [
-        Titulo("8.1 Observaciones de la lectura de las actas", 2),
+        Titulo(f"8.{numero} Observaciones de la lectura de las actas", 2),
         Parrafo("Hechos que la lectura automática no pudo establecer con certeza, o en los que "
                 "el acta se contradice; conviene verificarlos en el acta original."),
         _tabla([(a.archivo, _texto(a.linea, "—"), a.mensaje) for a in avisos.itertuples()],
                ["Archivo", "Línea", "Observación"], (5.0, 1.4, 10.2))]
+
+
+def registro_texto(r):
+    """Atendida el 01/04/2024; Vínculo confirmado: acta.txt, línea 39 (20/03/2024)."""
+    if r.tipo == "marca":
+        return f"Marcada como atendida el {fecha_corta(r.fecha)}"
+    return (f"{r.tipo[0].upper()}{r.tipo[1:]} con lo que reporta {r.archivo}, línea "
+            f"{_texto(r.archivo_linea, '—')} ({fecha_corta(r.fecha)})")
+
+
+def registrado_texto(momento):
+    """The store's UTC timestamp (2024-04-02T16:05:09+00:00) as 02/04/2024 16:05 UTC."""
+    momento = dt.datetime.fromisoformat(momento)
+    return f"{fecha_corta(momento)} {momento:%H:%M} UTC"
+
+
+def quien_texto(nombre, usuario):
+    """Ana López (ana); the account alone when staff gave no name."""
+    return usuario if _vacio(nombre) or not nombre or nombre == usuario else f"{nombre} ({usuario})"
+
+
+def _registros(registros, etiquetas, hasta):
+    filas = [(f"{etiquetas[r.sesion_id]}, {abreviar(_texto(r.documento))}: "
+              f"{resumir(r.descripcion, r.linea)}", registro_texto(r),
+              quien_texto(r.nombre, r.usuario), registrado_texto(r.registrado_en),
+              _texto(r.nota, "—"))
+             for r in registros.itertuples()]
+    return [Titulo("8.1 Registros del personal", 2),
+            Parrafo(f"Además de las actas, el estado de las correcciones al {fecha_texto(hasta)} "
+                    "toma en cuenta lo que el personal del Comité registró en el tablero: "
+                    "correcciones marcadas como atendidas con fecha hasta el corte y decisiones "
+                    "sobre qué corrección atiende lo que reporta un acta. Las marcas con fecha "
+                    "posterior al corte no se toman en cuenta."),
+            _tabla(filas, ["Corrección", "Registro", "Quién", "Registrado", "Nota"],
+                   (5.0, 3.4, 2.6, 2.4, 3.2))]
 
 
 # --- Rendering: blocks to a .docx ------------------------------------------------------------
@@ -778,9 +834,9 @@ def zip_estable(datos, fecha):
 # --- The one entry point for the page and the command -------------------------------------
 
 
-def build_informe(con, desde, hasta):
+def build_informe(con, desde, hasta, almacen=None):
     """(blocks, .docx bytes) for the period: the page previews the blocks and offers the bytes."""
-    informe = build_secciones(con, desde, hasta)
+    informe = build_secciones(con, desde, hasta, almacen)
     return informe, render_docx(informe)
 
 

@@ -10,7 +10,6 @@ fact carries `acta_id` and `linea` so the page can show the acta's own words.
 
 Sections are grouped by page; other modules append their own functions under their own header.
 """
-import datetime as dt
 
 import pandas as pd
 
@@ -90,32 +89,6 @@ v AS (
     LEFT JOIN boletas b USING (votacion_id)
     LEFT JOIN orden_del_dia o ON o.sesion_id = v.sesion_id AND o.numero = v.punto
     LEFT JOIN doc ON doc.sesion_id = v.sesion_id AND doc.punto = v.punto
-)"""
-
-# Corrections asked in the selected sessions, with the session that reported each attended.
-_CORRECCIONES = _SESIONES_FILTRADAS + """,
-atencion AS (
-    SELECT ca.correccion_id, min(sa.fecha) AS atendida_el,
-           arg_min(ca.sesion_id, sa.fecha) AS atendida_en_sesion
-    FROM correcciones_atendidas ca JOIN sesiones sa USING (sesion_id)
-    WHERE ca.correccion_id IS NOT NULL
-    GROUP BY ca.correccion_id
-),
-c AS (
-    SELECT c.correccion_id, c.sesion_id, s.acta_id, s.clave, s.fecha, s.tipo, s.numero, c.punto,
-           coalesce(d.clave, c.documento) AS documento, d.tipo AS tipo_documento,
-           coalesce(p.nombre, c.solicitante) AS solicitante, c.descripcion, c.aprobada,
-           CASE WHEN aten.correccion_id IS NOT NULL THEN 'atendida'
-                WHEN c.aprobada = false THEN 'no aprobada'
-                ELSE 'pendiente' END AS estado,
-           aten.atendida_el,
-           date_diff('day', s.fecha, coalesce(aten.atendida_el, CAST($hoy AS DATE))) AS dias,
-           c.linea
-    FROM correcciones c
-    JOIN s USING (sesion_id)
-    LEFT JOIN documentos d USING (documento_id)
-    LEFT JOIN personas p USING (persona_id)
-    LEFT JOIN atencion aten USING (correccion_id)
 )"""
 
 # Each document's events in the selected sessions, and its latest state among them.
@@ -227,8 +200,6 @@ def indicadores(con, **filtros):
         ultimo AS (
             SELECT e.documento_id, arg_max(e.estado, s.fecha) AS estado
             FROM documento_eventos e JOIN s USING (sesion_id) GROUP BY e.documento_id),
-        atendidas AS (SELECT DISTINCT correccion_id FROM correcciones_atendidas
-                      WHERE correccion_id IS NOT NULL)
         SELECT (SELECT count(*) FROM s) AS sesiones,
                (SELECT sum(duracion_min) FROM s) AS duracion_total,
                (SELECT avg(duracion_min) FROM s) AS duracion_media,
@@ -236,10 +207,6 @@ def indicadores(con, **filtros):
                (SELECT count(*) FROM g WHERE acreditado AND presente) AS partidos_presentes,
                (SELECT count(*) FROM vv) AS votaciones,
                (SELECT count(*) FROM vv WHERE unanimidad) AS votaciones_unanimes,
-               (SELECT count(*) FROM correcciones c JOIN s USING (sesion_id)
-                 WHERE coalesce(c.aprobada, true)
-                   AND c.correccion_id NOT IN (SELECT correccion_id FROM atendidas))
-                   AS correcciones_pendientes,
                (SELECT count(*) FROM ultimo JOIN documentos d USING (documento_id)
                  WHERE ultimo.estado = 'presentado' AND d.tipo <> 'presentacion')
                    AS documentos_en_proceso,
@@ -433,15 +400,9 @@ def avisos_sesion(con, sesion_id):
 
 
 # ───────────────────────────── Correcciones ─────────────────────────────
-
-def correcciones(con, hoy=None, **filtros):
-    """Corrections asked in the selected sessions: who asked what of which document, whether the
-    committee approved it, and its state (pendiente, atendida, no aprobada) with the days it has
-    been (or was) pending: to the session that reported it attended, else to `hoy`."""
-    return _df(con, "WITH " + _CORRECCIONES + """
-        SELECT * FROM c ORDER BY estado DESC, fecha, linea""",
-               _params(**filtros, hoy=hoy or dt.date.today()))
-
+# A correction's status (pending, attended, not approved) is not asked here: it merges the actas
+# with the staff store, by one rule, in tablero.seguimiento.estado_al (from the rows of
+# seguimiento_correcciones and seguimiento_atendidas below).
 
 def correcciones_atendidas(con, **filtros):
     """Corrections the selected sessions report as attended, and the request each answers."""
@@ -454,27 +415,6 @@ def correcciones_atendidas(con, **filtros):
         LEFT JOIN correcciones c USING (correccion_id)
         LEFT JOIN sesiones so ON so.sesion_id = c.sesion_id
         ORDER BY s.fecha, ca.linea""", _params(**filtros))
-
-
-def correcciones_por_documento(con, hoy=None, **filtros):
-    """Per document: corrections asked, pending and attended, and the oldest pending one's days."""
-    return _df(con, "WITH " + _CORRECCIONES + """
-        SELECT documento, count(*) AS solicitadas,
-               count(*) FILTER (WHERE estado = 'pendiente') AS pendientes,
-               count(*) FILTER (WHERE estado = 'atendida') AS atendidas,
-               max(dias) FILTER (WHERE estado = 'pendiente') AS dias_max_pendiente
-        FROM c GROUP BY documento ORDER BY pendientes DESC, documento""",
-               _params(**filtros, hoy=hoy or dt.date.today()))
-
-
-def correcciones_por_solicitante(con, hoy=None, **filtros):
-    """Per requester: corrections asked, pending and attended."""
-    return _df(con, "WITH " + _CORRECCIONES + """
-        SELECT solicitante, count(*) AS solicitadas,
-               count(*) FILTER (WHERE estado = 'pendiente') AS pendientes,
-               count(*) FILTER (WHERE estado = 'atendida') AS atendidas
-        FROM c GROUP BY solicitante ORDER BY solicitadas DESC, solicitante""",
-               _params(**filtros, hoy=hoy or dt.date.today()))
 
 
 # ───────────────────────────── Dictámenes y documentos ─────────────────────────────
@@ -674,34 +614,6 @@ def informe_documentos(con, desde, hasta):
     """, {"desde": desde, "hasta": hasta})
 
 
-def informe_correcciones(con, desde, hasta):
-    """Every correction asked up to the cut-off, with its status then: `atendida` when a session
-    up to the cut-off reports it attended (correcciones_atendidas.correccion_id), `no aprobada`
-    when the committee turned it down, `pendiente` otherwise. `en_periodo`: asked in the period."""
-    return _df(con, """
-        WITH atencion AS (
-            SELECT ca.correccion_id, s.sesion_id, s.fecha,
-                   row_number() OVER (PARTITION BY ca.correccion_id
-                                      ORDER BY s.fecha, s.hora_inicio NULLS LAST, s.sesion_id)
-                       AS orden
-            FROM correcciones_atendidas ca JOIN sesiones s USING (sesion_id)
-            WHERE ca.correccion_id IS NOT NULL AND s.fecha <= $hasta)
-        SELECT c.correccion_id, c.sesion_id, s.fecha, s.fecha >= $desde AS en_periodo, c.punto,
-               coalesce(d.clave, c.documento, d.titulo) AS documento, c.solicitante,
-               c.descripcion, c.aprobada, c.linea,
-               aten.sesion_id AS atendida_sesion_id, aten.fecha AS atendida_fecha,
-               CASE WHEN aten.sesion_id IS NOT NULL THEN 'atendida'
-                    WHEN c.aprobada IS NOT DISTINCT FROM false THEN 'no aprobada'
-                    ELSE 'pendiente' END AS estado
-        FROM correcciones c JOIN sesiones s USING (sesion_id)
-        LEFT JOIN documentos d ON d.documento_id = c.documento_id
-        LEFT JOIN atencion aten ON aten.correccion_id = c.correccion_id AND aten.orden = 1
-        WHERE s.fecha <= $hasta
-        ORDER BY s.fecha, s.hora_inicio NULLS LAST, c.sesion_id, c.linea NULLS LAST,
-                 c.correccion_id
-    """, {"desde": desde, "hasta": hasta})
-
-
 def informe_documentos_en_tramite(con, hasta):
     """Documents whose last state up to the cut-off is `presentado`: before the committee, not
     yet approved, rejected or withdrawn."""
@@ -752,7 +664,8 @@ def seguimiento_correcciones(con):
     """Every correction asked, with the acta it comes from and the session's date."""
     return _df(con, """
         SELECT c.correccion_id, c.sesion_id, s.acta_id, a.archivo, a.sha256, s.fecha, s.tipo,
-               s.numero, c.punto, coalesce(d.clave, c.documento) AS documento, c.documento_id,
+               s.numero, c.punto, coalesce(d.clave, c.documento, d.titulo) AS documento,
+               c.documento_id,
                coalesce(p.nombre, c.solicitante) AS solicitante, c.descripcion, c.aprobada,
                c.linea,
                row_number() OVER (PARTITION BY s.acta_id, c.linea ORDER BY c.correccion_id)
@@ -760,7 +673,8 @@ def seguimiento_correcciones(con):
         FROM correcciones c JOIN sesiones s USING (sesion_id) JOIN actas a USING (acta_id)
         LEFT JOIN documentos d USING (documento_id)
         LEFT JOIN personas p USING (persona_id)
-        ORDER BY s.fecha, c.linea, c.correccion_id""")
+        ORDER BY s.fecha, s.hora_inicio NULLS LAST, c.sesion_id, c.linea NULLS LAST,
+                 c.correccion_id""")
 
 
 def seguimiento_atendidas(con):

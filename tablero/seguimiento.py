@@ -98,6 +98,7 @@ def vinculos(con, almacen, pedidas=None, reportadas=None):
         reportada_el=a.loc[df["atendida"], "fecha"].to_numpy(),
         reportada_archivo=a.loc[df["atendida"], "archivo"].to_numpy(),
         reportada_acta_id=a.loc[df["atendida"], "acta_id"].to_numpy(),
+        reportada_sesion_id=a.loc[df["atendida"], "sesion_id"].to_numpy(),
         reportada_linea=a.loc[df["atendida"], "linea"].to_numpy(),
         reportada_documento=a.loc[df["atendida"], "documento"].to_numpy(),
         reportada_solicitante=a.loc[df["atendida"], "solicitante"].to_numpy(),
@@ -113,8 +114,12 @@ def vinculos(con, almacen, pedidas=None, reportadas=None):
 
 def estado_al(con, almacen, al=None):
     """One row per correction asked up to `al` (default today) with its status on that day:
-    estado, atendida_el, atendida_por (`acta` or `personal`), the evidence (attending acta, line
-    and vinculo; or the staff mark's date, note and name), por_confirmar and dias_pendiente."""
+    estado, atendida_el, atendida_por (`acta` or `personal`), the evidence (attending acta, its
+    session, line and vinculo; or the staff mark's date, note and name), por_confirmar and
+    dias_pendiente.
+
+    The one status rule: the Resumen, Correcciones, Sesiones and Seguimiento pages and the report
+    (as of its cut-off) all ask it here. A staff mark counts from the date staff gave it."""
     al = al or dt.date.today()
     pedidas = correcciones(con)
     reportadas = atendidas(con, pedidas)
@@ -142,7 +147,7 @@ def _mascara(serie, condicion):
 
 _COLUMNAS = ["estado", "atendida_el", "atendida_por", "evidencia", "vinculo",
              "atendida_archivo", "atendida_acta_id", "atendida_linea", "marcada_por",
-             "nota", "dias_pendiente"]
+             "nota", "dias_pendiente", "atendida_sesion_id"]
 
 
 def _estado(c, primero, marcas, al):
@@ -152,10 +157,10 @@ def _estado(c, primero, marcas, al):
     fecha_acta = acta["reportada_el"] if acta is not None else None
     fecha_marca = dt.date.fromisoformat(marca["atendida_el"]) if marca is not None else None
     if c.aprobada is False or (not pd.isna(c.aprobada) and not c.aprobada):
-        return [NO_APROBADA, None, None, "", None, None, None, None, None, None, None]
+        return [NO_APROBADA, None, None, "", None, None, None, None, None, None, None, None]
     if acta is None and marca is None:
         return [PENDIENTE, None, None, "", None, None, None, None, None, None,
-                _dias(c.fecha, al)]
+                _dias(c.fecha, al), None]
     usar_acta = acta is not None and (marca is None or fecha_acta <= fecha_marca)
     if usar_acta:
         vinculo = acta["vinculo"] if acta["estado"] == "del acta" else \
@@ -164,11 +169,11 @@ def _estado(c, primero, marcas, al):
                      f"(vínculo: {vinculo})")
         return [ATENDIDA, fecha_acta, "acta", evidencia, vinculo, acta["reportada_archivo"],
                 int(acta["reportada_acta_id"]), _linea(acta["reportada_linea"]),
-                None, None, _dias(c.fecha, fecha_acta)]
+                None, None, _dias(c.fecha, fecha_acta), int(acta["reportada_sesion_id"])]
     quien = marca["nombre"] or marca["usuario"]
     evidencia = f"Marcada por {quien} ({marca['usuario']}): {marca['nota']}"
     return [ATENDIDA, fecha_marca, "personal", evidencia, None, None, None, None, quien,
-            marca["nota"], _dias(c.fecha, fecha_marca)]
+            marca["nota"], _dias(c.fecha, fecha_marca), None]
 
 
 def _linea(valor):
@@ -186,6 +191,58 @@ def _por_confirmar(pares, al):
     abiertas = pares[(pares["estado"] == "por confirmar") & (pares["reportada_el"] <= al)
                      & ~pares["atendida"].isin(resueltas)]
     return set(abiertas["correccion"])
+
+
+def _conteos(estado, columna):
+    """Per value of `columna`: corrections asked, pending, attended, and the days of the oldest
+    pending one (from rows of estado_al)."""
+    pendiente = estado["estado"] == PENDIENTE
+    dias = pd.to_numeric(estado["dias_pendiente"], errors="coerce").where(pendiente)
+    df = estado.assign(_pendiente=pendiente, _atendida=estado["estado"] == ATENDIDA, _dias=dias)
+    return df.groupby(columna, dropna=False, sort=False).agg(
+        solicitadas=("estado", "size"), pendientes=("_pendiente", "sum"),
+        atendidas=("_atendida", "sum"), dias_max_pendiente=("_dias", "max")).reset_index().astype(
+        {"dias_max_pendiente": "Int64"})
+
+
+def por_documento(estado):
+    """estado_al's rows counted per document, the most pending first."""
+    return _conteos(estado, "documento").sort_values(
+        ["pendientes", "documento"], ascending=[False, True], kind="stable").reset_index(drop=True)
+
+
+def por_solicitante(estado):
+    """estado_al's rows counted per requester, the most asked first."""
+    return _conteos(estado, "solicitante").drop(columns="dias_max_pendiente").sort_values(
+        ["solicitadas", "solicitante"], ascending=[False, True], kind="stable").reset_index(
+        drop=True)
+
+
+REGISTROS = ["tipo", "clave", "sesion_id", "documento", "descripcion", "linea", "fecha",
+             "archivo", "archivo_linea", "nombre", "usuario", "registrado_en", "nota"]
+
+
+def registros_al(con, almacen, estado, al):
+    """The staff entries the status in `estado` (estado_al(con, almacen, al)) rests on, for a
+    report to list: the marks that attend a correction on `al` (tipo `marca`, fecha = the date
+    staff gave), and the decisions on links from actas held by `al` to corrections asked by then
+    (tipo `vínculo confirmado` / `vínculo rechazado`, fecha = the acta's). Ordered by when they
+    were recorded (UTC), so the same store gives the same rows."""
+    pedidas = estado.set_index("clave")
+    marcas = almacen.marcas().set_index("clave")
+    filas = [("marca", c.clave, c.sesion_id, c.documento, c.descripcion, c.linea, c.atendida_el,
+              None, None, marcas.loc[c.clave, "nombre"], marcas.loc[c.clave, "usuario"],
+              marcas.loc[c.clave, "marcada_en"], marcas.loc[c.clave, "nota"])
+             for c in estado[estado["atendida_por"] == "personal"].itertuples()]
+    pares = vinculos(con, almacen)
+    decididos = pares[pares["decision"].notna() & (pares["reportada_el"] <= al)
+                      & pares["correccion"].isin(pedidas.index)]
+    filas += [(f"vínculo {v.decision}", v.correccion, *pedidas.loc[
+                  v.correccion, ["sesion_id", "documento", "descripcion", "linea"]],
+               v.reportada_el, v.reportada_archivo, _linea(v.reportada_linea), v.nombre,
+               v.usuario, v.decidido_en, v.nota) for v in decididos.itertuples()]
+    df = pd.DataFrame(filas, columns=REGISTROS)
+    return df.sort_values(["registrado_en", "tipo", "clave"], kind="stable").reset_index(drop=True)
 
 
 # ───────────────────────────── Staff input ─────────────────────────────

@@ -21,7 +21,8 @@ from streamlit import config, runtime
 from streamlit.runtime.pages_manager import PagesManager
 
 from etl.errors import DatabaseError
-from tablero import db, formato, queries
+from tablero import db, formato, queries, seguimiento
+from tablero.almacen import Almacen, AlmacenError
 
 COMANDO_BUILD = "python -m etl build"
 SIN_BASE = f"No hay base de datos: ejecute `{COMANDO_BUILD}`"
@@ -77,6 +78,28 @@ def consulta(funcion, **argumentos):
     Returns a copy: pages may add columns freely."""
     clave = tuple(sorted(argumentos.items()))
     return _consulta(identidad(), funcion.__module__, funcion.__name__, clave).copy()
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _estado_correcciones(ident, carpeta, version_almacen, al):
+    return seguimiento.estado_al(cursor(), Almacen(carpeta), al)
+
+
+def estado_correcciones(sesion_ids=None, al=None):
+    """Every correction's status on `al` (default today) by the one rule,
+    tablero.seguimiento.estado_al: what the actas say merged with what staff entered. Only the
+    corrections asked in `sesion_ids` when given. Cached until the database is rebuilt or staff
+    save a change; a store that cannot be read stops the page with its one line."""
+    almacen = Almacen()
+    try:
+        estado = _estado_correcciones(identidad(), str(almacen.carpeta),
+                                      almacen.version(), al or dt.date.today())
+    except AlmacenError as error:
+        st.error(str(error), icon=":material/error:")
+        st.stop()
+    if sesion_ids is not None:
+        estado = estado[estado["sesion_id"].isin(list(sesion_ids))]
+    return estado.reset_index(drop=True)
 
 
 def exigir_base():

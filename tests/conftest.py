@@ -45,3 +45,13 @@ def _sin_rutas_del_entorno(monkeypatch):
     else is cleared."""
     monkeypatch.delenv("TABLERO_DB", raising=False)
     monkeypatch.delenv("TABLERO_ACTAS", raising=False)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _sin_registro_del_personal(tmp_path_factory):
+    """A developer's staff store (data/seguimiento/) must not change what the tests read: by
+    default TABLERO_SEGUIMIENTO names a folder that does not exist (reading never creates it).
+    Session-scoped so it holds for module fixtures too; a test that needs a store sets its own."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("TABLERO_SEGUIMIENTO", str(tmp_path_factory.mktemp("sin-registro") / "vacio"))
+        yield

@@ -16,7 +16,8 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from tablero import informe
+from tablero import informe, seguimiento as sg
+from tablero.almacen import Almacen
 from tablero.db import connect_readonly
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -24,10 +25,10 @@ ACTA_REAL = ROOT / "data" / "actas" / "cotaprep-durango-2021-01-28-ordinaria-02.
 ENERO = (dt.date(2021, 1, 1), dt.date(2021, 1, 31))
 
 
-def generar(db, desde, hasta):
+def generar(db, desde, hasta, almacen=None):
     con = connect_readonly(db)
     try:
-        return informe.build_informe(con, desde, hasta)[1]
+        return informe.build_informe(con, desde, hasta, almacen)[1]
     finally:
         con.close()
 
@@ -229,6 +230,87 @@ def test_proceso_pendientes_de_periodos_anteriores(db_proceso):
     de_enero = [p for p in pendientes if p[0] == "Ordinaria 1 (17/01/2024)"
                 and "diciembre" in p[1].lower()]
     assert de_enero and all(p[3] == "43" for p in de_enero)
+
+
+# ───────── Staff marks count from their date (the dashboard's rule, tablero.seguimiento) ─────────
+# The actas leave Ricardo Enrique Zamora Vizcaíno's correction of the January report (ordinaria 2,
+# 21/02/2024) pending; staff mark it attended on 01/04/2024.
+
+RICARDO = "Ricardo Enrique Zamora Vizcaíno"
+MARCADA_EL = dt.date(2024, 4, 1)
+REGISTROS = ("Corrección", "Registro", "Quién", "Registrado", "Nota")
+
+
+@pytest.fixture
+def marcada(db_proceso, tmp_path, monkeypatch):
+    """The staff store (also as TABLERO_SEGUIMIENTO, for the command) with Ana's mark."""
+    monkeypatch.setenv("TABLERO_SEGUIMIENTO", str(tmp_path / "seguimiento"))
+    almacen = Almacen()
+    with connect_readonly(db_proceso) as con:
+        pendientes = sg.estado_al(con, almacen).query("estado == 'pendiente'")
+        assert pendientes["solicitante"].tolist() == [RICARDO]
+        sg.marcar(con, almacen, pendientes["clave"].iloc[0], MARCADA_EL,
+                  "Oficio 12: anexo corregido", "ana", "Ana López")
+    return almacen
+
+
+def test_marca_del_personal_atendida_al_corte_posterior(db_proceso, marcada):
+    datos = generar(db_proceso, dt.date(2024, 1, 1), dt.date(2024, 4, 30), marcada)
+    doc = abrir(datos)
+    assert [f[4] for f in correcciones_de(doc, RICARDO)] == [
+        "Atendida, 01/04/2024 (registro del personal)"]
+    assert "Al 30 de abril de 2024 no hay correcciones pendientes." in texto(doc)
+    assert "o cuando el personal del Comité registró en el tablero su atención" in texto(doc)
+    registros = tabla(doc, *REGISTROS)
+    assert len(registros) == 1
+    correccion, registro, quien, registrado, nota = registros[0]
+    assert correccion.startswith("Ordinaria 2 (21/02/2024), Informe mensual de actividades de "
+                                 "enero de 2024: ")
+    assert registro == "Marcada como atendida el 01/04/2024"
+    assert quien == "Ana López (ana)"
+    marcada_en = dt.datetime.fromisoformat(marcada.marcas()["marcada_en"].iloc[0])
+    assert registrado == f"{marcada_en:%d/%m/%Y %H:%M} UTC"
+    assert nota == "Oficio 12: anexo corregido"
+    # the same database, store and period: the same bytes
+    assert generar(db_proceso, dt.date(2024, 1, 1), dt.date(2024, 4, 30), marcada) == datos
+
+
+def test_marca_del_personal_posterior_al_corte_no_cuenta(db_proceso, marcada, tmp_path):
+    periodo = (dt.date(2024, 1, 1), dt.date(2024, 3, 31))
+    datos = generar(db_proceso, *periodo, marcada)
+    doc = abrir(datos)
+    assert [f[4] for f in correcciones_de(doc, RICARDO)] == ["Pendiente"]
+    pendientes = tabla(doc, "Solicitada en", "Documento", "Descripción", "Días al corte")
+    assert [p[0] for p in pendientes] == ["Ordinaria 2 (21/02/2024)"]
+    assert "Registros del personal" not in texto(doc)
+    # as if staff had entered nothing: the document the actas alone give
+    assert datos == generar(db_proceso, *periodo, Almacen(tmp_path / "vacio"))
+    assert not (tmp_path / "vacio").exists()                # reading never creates the store
+
+
+def test_el_personal_rechaza_el_vinculo_del_acta(db_proceso, tmp_path):
+    """A link decision is a staff entry too: the report shows its effect and lists it."""
+    almacen = Almacen(tmp_path / "seguimiento")
+    with connect_readonly(db_proceso) as con:
+        pares = sg.vinculos(con, almacen)
+        del_acta = pares[pares["solicitante"] == SOLICITANTE].iloc[0]
+        sg.decidir(con, almacen, del_acta["atendida"], del_acta["correccion"], "rechazado",
+                   "Habla de otra tabla", "ana", "Ana López")
+    doc = abrir(generar(db_proceso, dt.date(2024, 1, 1), dt.date(2024, 3, 20), almacen))
+    assert [f[4] for f in correcciones_de(doc)] == ["Pendiente"]
+    registros = tabla(doc, *REGISTROS)
+    assert [r[1:3] for r in registros] == [
+        ["Vínculo rechazado con lo que reporta cotaprep-colima-2024-03-20-ordinaria-03.txt, "
+         "línea 39 (20/03/2024)", "Ana López (ana)"]]
+
+
+def test_comando_lee_el_registro_del_personal(db_proceso, marcada, tmp_path):
+    salida = tmp_path / "abril.docx"
+    hecho = _comando("--desde", "2024-01-01", "--hasta", "2024-04-30", "--salida", str(salida),
+                     "--db", str(db_proceso))
+    assert hecho.returncode == 0, hecho.stderr
+    assert salida.read_bytes() == generar(db_proceso, dt.date(2024, 1, 1), dt.date(2024, 4, 30),
+                                          marcada)
 
 
 # ───────────────────────────── El comando ─────────────────────────────

@@ -199,3 +199,63 @@ def test_una_reconstruccion_se_ve_sin_reiniciar(monkeypatch, tmp_path, db_real, 
     m = metricas(at)
     assert m["Sesiones celebradas"] == str(len(esperado))
     assert m["Duración total"] == formato.duracion(esperado["duracion_min"].sum())
+
+
+# ───────── staff marks: every page states the same status (tablero.seguimiento.estado_al) ─────────
+# In tests/fixtures/proceso the actas leave one correction pending: Ricardo Enrique Zamora
+# Vizcaíno's, of the January report (ordinaria 2, 21/02/2024). Staff mark it attended.
+
+RICARDO = "Ricardo Enrique Zamora Vizcaíno"
+ORDINARIA_2 = "cotaprep-colima-2024-02-21-ordinaria-02"
+
+
+def marcar_la_de_ricardo(base, monkeypatch, tmp_path):
+    """A staff store in TABLERO_SEGUIMIENTO where Ana López marked Ricardo's correction attended
+    on 01/04/2024."""
+    import datetime as dt
+
+    from tablero import db, seguimiento as sg
+    from tablero.almacen import Almacen
+    monkeypatch.setenv("TABLERO_SEGUIMIENTO", str(tmp_path / "seguimiento"))
+    almacen = Almacen()
+    with db.connect_readonly(base) as con:
+        pendientes = sg.estado_al(con, almacen).query("estado == 'pendiente'")
+        assert pendientes["solicitante"].tolist() == [RICARDO]
+        sg.marcar(con, almacen, pendientes["clave"].iloc[0], dt.date(2024, 4, 1),
+                  "Oficio 12: anexo corregido", "ana", "Ana López")
+
+
+def test_resumen_cuenta_la_marca_del_personal(monkeypatch, tmp_path, db_proceso):
+    monkeypatch.setenv("TABLERO_SEGUIMIENTO", str(tmp_path / "seguimiento"))
+    at = abrir("pages/resumen.py", monkeypatch, db_proceso)
+    assert metricas(at)["Correcciones pendientes"] == "1"
+    assert not (tmp_path / "seguimiento").exists()          # reading never creates the store
+    marcar_la_de_ricardo(db_proceso, monkeypatch, tmp_path)
+    at.run()                                                # a save is seen without a restart
+    sin_errores(at)
+    assert metricas(at)["Correcciones pendientes"] == "0"
+
+
+def test_correcciones_muestra_la_marca_del_personal(monkeypatch, tmp_path, db_proceso):
+    marcar_la_de_ricardo(db_proceso, monkeypatch, tmp_path)
+    at = abrir("pages/correcciones.py", monkeypatch, db_proceso)
+    sin_errores(at)
+    m = metricas(at)
+    assert (m["Solicitadas"], m["Pendientes"], m["Atendidas"]) == ("2", "0", "2")
+    cada = at.dataframe[0].value.set_index("Solicitante")
+    assert cada.loc[RICARDO, "Estado"] == "atendida"
+    assert cada.loc[RICARDO, "Atendida el"] == "1 de abril de 2024"
+    assert cada.loc[RICARDO, "Atendida según"] == ("Marcada por Ana López (ana): Oficio 12: "
+                                                   "anexo corregido")
+    por_documento = next(df.value for df in at.dataframe if "Documento" in df.value.columns
+                         and "Pendientes" in df.value.columns)
+    assert por_documento["Pendientes"].sum() == 0
+
+
+def test_sesiones_muestra_la_marca_del_personal(monkeypatch, tmp_path, db_proceso):
+    marcar_la_de_ricardo(db_proceso, monkeypatch, tmp_path)
+    at = abrir("pages/sesiones.py", monkeypatch, db_proceso, {"sesion": ORDINARIA_2})
+    sin_errores(at)
+    pedidas = next(df.value for df in at.dataframe if "Corrección" in df.value.columns
+                   and "Estado" in df.value.columns)
+    assert pedidas[["Solicitante", "Estado"]].values.tolist() == [[RICARDO, "atendida"]]

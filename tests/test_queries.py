@@ -4,7 +4,8 @@ import datetime as dt
 
 import pytest
 
-from tablero import db, formato, queries
+from tablero import db, formato, queries, seguimiento as sg
+from tablero.almacen import Almacen
 
 DICTAMEN = "IEPC/UTC/PREP/DICT/001/2021"
 
@@ -39,7 +40,6 @@ def test_indicadores(real):
     assert ind["sesiones"] == 1
     assert ind["duracion_total"] == 25
     assert (ind["votaciones"], ind["votaciones_unanimes"]) == (9, 9)
-    assert ind["correcciones_pendientes"] == 3
     assert ind["documentos_en_proceso"] >= 1      # the dictamen, presented and not yet voted
 
 
@@ -90,13 +90,14 @@ def test_quien_tiene_voz_sin_voto_nunca_falta_a_una_votacion(real):
     assert con_voto["votos_emitidos"].tolist() == [9, 9, 9]
 
 
-def test_tres_correcciones_pendientes(real):
-    correcciones = queries.correcciones(real, hoy=dt.date(2021, 2, 25))
+def test_tres_correcciones_pendientes(real, tmp_path):
+    """The status is not the query layer's: tablero.seguimiento.estado_al, from its rows."""
+    correcciones = sg.estado_al(real, Almacen(tmp_path), dt.date(2021, 2, 25))
     assert correcciones["estado"].tolist() == ["pendiente"] * 3
-    assert correcciones["dias"].tolist() == [28, 28, 28]
+    assert correcciones["dias_pendiente"].tolist() == [28, 28, 28]
     assert sorted(correcciones["linea"]) == [166, 227, 246]
-    por_documento = queries.correcciones_por_documento(real)
-    assert por_documento["pendientes"].sum() == 3
+    assert sg.por_documento(correcciones)["pendientes"].sum() == 3
+    assert sg.por_solicitante(correcciones)["solicitadas"].sum() == 3
 
 
 def test_dictamen_presentado(real):
@@ -159,8 +160,8 @@ def test_proceso_asistencia_coherente(proceso):
     assert personas.loc[~personas["con_voto"], "votaciones_sin_voto"].isna().all()
 
 
-def test_proceso_correcciones_y_documentos(proceso):
-    correcciones = queries.correcciones(proceso)
+def test_proceso_correcciones_y_documentos(proceso, tmp_path):
+    correcciones = sg.estado_al(proceso, Almacen(tmp_path))
     assert set(correcciones["estado"]) <= {"pendiente", "atendida", "no aprobada"}
     documentos = queries.documentos(proceso)
     eventos = queries.documento_eventos(proceso)
