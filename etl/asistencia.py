@@ -180,6 +180,11 @@ class _Asistencia:
             return
         self.people.append(persona)
 
+    def _party_before(self, sentence, start):
+        """«…por el Partido Acción Nacional, la Lic. Karla …, representante propietaria»."""
+        clause = re.split(r"[;:]", sentence[max(0, start - 120):start])[-1]
+        return self.lector.catalogo.resolve(clause)
+
     def _partido(self, text, linea, representante=False):
         """The canonical party of a cargo («RPTE. SUP. P.V.E.M.»); an unknown party is kept by its
         own name with an aviso («C. KARLA … ⇥HAGAMOS⇥PROPIETARIA» under «REPRESENTACIONES»)."""
@@ -243,10 +248,14 @@ class _Asistencia:
                     linea = paragraph.linea_at(offset + start)
                     if persona is None:
                         rol = rol_of(cargo, None, self.lector.organo)
-                        if present and not absent and (rol == "otro" or re.search(r"como invitad|calidad de invitad", folded)):
+                        near = fold_accents(sentence[max(0, start - 90):start])
+                        if present and not absent and (rol == "otro" or re.search(r"como invitad|calidad de invitad", near)):
                             rol = "invitado"
+                        partido = self._partido(cargo, linea)
+                        if rol == "representante" and not partido:
+                            partido = self._party_before(sentence, start)
                         persona = Persona(nombre=name, grado=grado, cargo=_clean_cargo(cargo) or None, rol=rol,
-                                          partido=self._partido(cargo, linea), calidad=calidad_of(cargo),
+                                          partido=partido, calidad=calidad_of(cargo),
                                           linea=linea, origen="prosa")
                         self.people.append(persona)
                     if absent:

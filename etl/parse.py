@@ -483,8 +483,12 @@ class Lector:
                     line = paragraph.ultima_linea + 1
                 following.append(line)
             elif numero is not None and (not numbers or numero in numbers):
+                line = paragraph.linea
+                if re.search(r"(continu\w+|pas\w+|procedi\w+|prosigui\w+) (con |a )?(el |al )?(desahogo del? )?"
+                             r"(\w+ )?punto[^.]{0,40}\W*$", fold(text)) and len(text) > 80:
+                    line = paragraph.ultima_linea + 1   # «…por lo que continuó con el desahogo del tercer punto.»
                 if not markers or markers[-1][1] != numero:
-                    markers.append((paragraph.linea, numero))
+                    markers.append((line, numero))
         markers = self._implicit_markers(orden, markers)
         if orden and (not markers or markers[0][1] != orden[0][0]):
             markers.insert(0, (0, orden[0][0]))
@@ -711,6 +715,8 @@ def _continues_item(title, line, blank):
 def _inline_agenda(paragraph, offset):
     """'…bajo el siguiente orden del día: 1. Lista de asistencia; 2. Declaración del quórum; …'."""
     text = paragraph.text[offset:]
+    if re.match(r"\W*(uno|primero)\s*[,.)-]", fold(text)):
+        return _inline_agenda_in_words(paragraph, offset)
     parts = re.split(r"(?:^|\s)(\d{1,2}|[IVX]{1,5})[.)]\s+", text)
     items = []
     for index in range(1, len(parts) - 1, 2):
@@ -719,6 +725,25 @@ def _inline_agenda(paragraph, offset):
             break
         title = re.split(r"(?<=[a-z]{3})\.\s+(?=[A-Z])", parts[index + 1])[0]
         items.append((number, _clean_title(title), paragraph.linea_at(offset)))
+    return items
+
+
+def _inline_agenda_in_words(paragraph, offset):
+    """'…los puntos siguientes: uno, lista de asistencia…; dos, lectura…; …, y cinco, clausura de
+    la sesión.'"""
+    text = paragraph.text[offset:]
+    pieces = re.split(rf"(?:^|[;:]\s*|,\s+y\s+|\s+y\s+)\W*({NUMBER_WORDS_RE}|primero|segundo|tercero|cuarto|quinto)\s*[,.)-]\s+",
+                      fold(text))
+    items, cursor = [], 0
+    for index in range(1, len(pieces) - 1, 2):
+        number = to_int(pieces[index])
+        if number != len(items) + 1:
+            break
+        start = fold(text).find(pieces[index + 1], cursor)
+        cursor = start + len(pieces[index + 1])
+        title = text[start:cursor].strip(" ;,.")
+        title = re.sub(r",\s*$", "", title)
+        items.append((number, _clean_title(title[:1].upper() + title[1:]), paragraph.linea_at(offset + start)))
     return items
 
 
