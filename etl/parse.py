@@ -433,7 +433,7 @@ class Lector:
                     return items, used | {paragraph.ultima_linea}
         for paragraph in self.paragraphs:
             folded = fold(paragraph.text)
-            match = re.search(r"orden del dia\W*:", folded)
+            match = re.search(r"orden del dia\b[^.:]{0,80}:", folded)
             if match:
                 items = _inline_agenda(paragraph, match.end())
                 if len(items) >= 2:
