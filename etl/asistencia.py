@@ -468,7 +468,8 @@ def _roster_entry(text, following, section):
     if trailing:
         estado = fold_accents(trailing.group(1))
         text = text[:trailing.start()].strip()
-    entry = (_columns_entry(text) or _dash_entry(text) or _party_first_entry(text) or _comma_entry(text))
+    entry = (_columns_entry(text) or _paren_entry(text) or _dash_entry(text) or _party_first_entry(text)
+             or _comma_entry(text))
     used_next = False
     if entry is None:
         alone = _person(text)
@@ -561,6 +562,22 @@ def _party_first_entry(text):
         cargo = "representante " + cargo
     return {"grado": person[0], "nombre": person[1], "cargo": f"{cargo} del {match.group('partido').strip()}",
             "partido_texto": match.group("partido")}
+
+
+def _paren_entry(text):
+    """'C. Leticia Osorio Bravo (Consejera Presidenta)', 'Lic. Rogelio Mendoza Tapia (PAN),
+    representante propietario', 'C. Mireya Sosa Tlatelpa (Nueva Alianza), representante propietaria'."""
+    match = re.match(r"^(?P<who>[^()]+?)\s*\((?P<paren>[^()]{2,80})\)\s*[,;-]?\s*(?P<rest>[^()]*)$", text)
+    if not match:
+        return None
+    person = _person(match.group("who"))
+    if not person:
+        return None
+    paren, rest = match.group("paren").strip(), match.group("rest").strip(" .")
+    if _is_party_cell(paren) or "represent" in fold_accents(rest):
+        cargo = f"{rest or 'representante'} del {paren}"
+        return {"grado": person[0], "nombre": person[1], "cargo": cargo, "partido_texto": paren}
+    return {"grado": person[0], "nombre": person[1], "cargo": " ".join(filter(None, [paren, rest]))}
 
 
 def _comma_entry(text):
