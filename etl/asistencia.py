@@ -180,9 +180,13 @@ class _Asistencia:
             return
         self.people.append(persona)
 
-    def _party_before(self, sentence, start):
-        """«…por el Partido Acción Nacional, la Lic. Karla …, representante propietaria»."""
-        clause = re.split(r"[;:]", sentence[max(0, start - 120):start])[-1]
+    def _party_before(self, sentence, start, end=None):
+        """«…por el Partido Acción Nacional, la Lic. Karla …, representante propietaria»: the party
+        named in the clause right before a name (after the previous name)."""
+        end = start if end is None else end
+        clause = re.split(r"[;:]", sentence[max(0, end - 120):end])[-1]
+        if not re.search(r"\bpor\b|partido|representaci", fold_accents(clause)):
+            return None
         return self.lector.catalogo.resolve(clause)
 
     def _partido(self, text, linea, representante=False):
@@ -242,18 +246,22 @@ class _Asistencia:
                     continue
                 if ARRIVAL_RE.search(folded) and not absent and paragraph.linea >= self._opening_limit():
                     continue
+                previous_end = 0
                 for grado, name, start, end in names_in(sentence):
                     cargo = _cargo_near(sentence, start, end)
+                    clause_start, previous_end = previous_end, end
                     persona = resolve(name, self.people)
                     linea = paragraph.linea_at(offset + start)
                     if persona is None:
                         rol = rol_of(cargo, None, self.lector.organo)
-                        near = fold_accents(sentence[max(0, start - 90):start])
-                        if present and not absent and (rol == "otro" or re.search(r"como invitad|calidad de invitad", near)):
-                            rol = "invitado"
+                        near = fold_accents(sentence[max(0, start - 90):min(len(sentence), end + 60)])
                         partido = self._partido(cargo, linea)
-                        if rol == "representante" and not partido:
-                            partido = self._party_before(sentence, start)
+                        before = self._party_before(sentence[clause_start:start], 0, len(sentence[clause_start:start]))
+                        if before and rol in ("otro", "invitado", "representante") and not partido:
+                            rol, partido = "representante", before
+                        if present and not absent and (rol == "otro" or re.search(
+                                r"como invitad|calidad de invitad|a invitacion|no integra|no forma parte", near)):
+                            rol = "invitado"
                         persona = Persona(nombre=name, grado=grado, cargo=_clean_cargo(cargo) or None, rol=rol,
                                           partido=partido, calidad=calidad_of(cargo),
                                           linea=linea, origen="prosa")

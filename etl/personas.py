@@ -173,7 +173,7 @@ def calidad_of(text):
     folded = fold(text)
     if re.search(r"\b(suplente|sup|supl)\b", folded):
         return "suplente"
-    if re.search(r"\b(propietari[oa]|prop|titular)\b", folded):
+    if re.search(r"\b(propietari[oa]|prop)\b", folded):
         return "propietario"
     return None
 

@@ -22,7 +22,7 @@ BALLOT_LINE_RE = re.compile(
 NAME_ONLY_LINE_RE = re.compile(rf"^[\s\-–—•*]*(?:[Yy]\s+)?(?P<who>(?i:{GRADO_RE})\s+{NAME_RE}[^:]{{0,80}}?)[.:]?\s*[-–—]?\s*$")
 SENSE_ONLY_RE = re.compile(rf"^[\s\-–—•*]*(?i:{SENSE_RE})[\s.!,]*$")
 RESULT_RE = re.compile(
-    r"\b(?:(?:es|son|ha sido|han sido|fue|fueron|queda|quedan|queda(?:n)? debidamente|resulta|resultan|resulto)\s+"
+    r"\b(?:aprobaron|rechazaron)\b|\b(?:(?:es|son|ha sido|han sido|fue|fueron|queda|quedan|queda(?:n)? debidamente|resulta|resultan|resulto)\s+"
     r"(?:aprobad|rechazad)[oa]s?|se aprueba|se aprueban|se rechaza|se rechazan|se aprobo|se aprobaron|se rechazo|"
     r"se rechazaron|no se aprobo|aprobad[oa]s?\s+(?:por|con)\s+"
     r"(?:unanimidad|mayoria|\w+\s+votos?)|rechazad[oa]s?\s+(?:por|con)\s+(?:unanimidad|mayoria|\w+\s+votos?)|"
@@ -93,6 +93,31 @@ def _ballot_lines(lector):
                 found.append({"linea": index + 1, "who": who, "sentido": _sense(following)})
             elif who:
                 found.append({"linea": index + 1, "who": who, "sentido": None})
+    found.extend(_inline_ballots(lector, {b["linea"] for b in found}))
+    found.sort(key=lambda b: (b["linea"], b.get("fin", 0)))
+    return found
+
+
+INLINE_BALLOT_RE = re.compile(
+    rf"(?P<who>(?i:{GRADO_RE})\s+[A-ZÁÉÍÓÚ][\wáéíóúñ]+(?:\s+(?:de la\s+|de\s+|del\s+)?[A-ZÁÉÍÓÚ][\wáéíóúñ]+){{0,5}})"
+    rf"\s*(?:[,:]\s*|\s+vot[oó]\s+(?:tambi[eé]n\s+)?)(?P<sentido>a favor|en contra|se abstuvo|abstenci[oó]n|me abstengo)\b")
+
+
+def _inline_ballots(lector, taken):
+    """Ballots written in a sentence: 'Mtra. Barradas Lara, a favor; Dr. Hernández Huesca, a favor;
+    Lic. Landa Jácome, a favor.', 'el Dr. X votó a favor, la Mtra. Y votó a favor…' (two or more)."""
+    found = []
+    for paragraph in lector.paragraphs:
+        if paragraph.linea in taken or paragraph.linea in lector.agenda_lines:
+            continue
+        matches = list(INLINE_BALLOT_RE.finditer(paragraph.text))
+        if len(matches) < 2:
+            continue
+        for match in matches:
+            who = _who(match.group("who")) or _who_surnames(match.group("who"))
+            if who:
+                found.append({"linea": paragraph.linea_at(match.start()), "who": who,
+                              "sentido": _sense(match.group("sentido")), "fin": match.end(), "parrafo": paragraph})
     return found
 
 
@@ -258,7 +283,15 @@ def _voter(lector, ballot, asistentes):
 
 
 def _statement_after(lector, last_line, group):
-    """The result statement within the few paragraphs after the last ballot."""
+    """The result statement within the few paragraphs after the last ballot (or, for ballots
+    written in a sentence, later in that same paragraph)."""
+    own = group[-1].get("parrafo")
+    if own is not None:
+        rest = fold(own.text[group[-1]["fin"]:])
+        match = RESULT_RE.search(rest)
+        if match:
+            offset = group[-1]["fin"] + match.start()
+            return own.text[group[-1]["fin"]:], own.linea_at(offset)
     for paragraph in lector.paragraphs:
         if paragraph.linea <= last_line:
             continue
