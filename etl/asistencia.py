@@ -510,6 +510,17 @@ def _columns_entry(text):
 
 
 def _columns_person(cells):
+    entry = _columns_person_plain(cells)
+    if entry is None and len(cells) == 2 and "," in cells[1]:
+        # «Representante del P.A.N.: ⇥ C. Marco Antonio Poot Herrera, propietario»
+        who, _, extra = cells[1].partition(",")
+        person = _person(who)
+        if person and (_is_cargo(cells[0]) or cells[0].rstrip().endswith(":")):
+            return {"grado": person[0], "nombre": person[1], "cargo": f"{cells[0].strip(' :')} {extra.strip()}".strip()}
+    return entry
+
+
+def _columns_person_plain(cells):
     person = _person(cells[0])
     if person and not _is_cargo(cells[0]):
         return {"grado": person[0], "nombre": person[1], "cargo": " ".join(cells[1:])}

@@ -331,7 +331,8 @@ class Lector:
             folded = fold(paragraph.text)
             if re.search(r"clausur(ad[oa]|o|a la)|se clausura|conclu(ye|ida|ido|ir|yo)|se levanta la (presente )?sesion|"
                          r"da por terminad|da por concluid|termino de la sesion|finalizad[ao]|se da por clausurad|"
-                         r"se cierra la sesion|cierre de la sesion|terminad[ao]s? los asuntos", folded):
+                         r"se cierra la sesion|cierre de la sesion|terminad[ao]s? los asuntos|"
+                         r"se levanta la presente acta|levant(a|o|andose) la presente acta", folded):
                 fin = parse_time(_after(paragraph.text, r"siendo las|siendo la|a las|las")) or parse_time(paragraph.text)
                 if fin:
                     break
@@ -395,7 +396,8 @@ class Lector:
             if paragraph.linea in self.agenda_lines_safe():
                 continue
             folded = fold(paragraph.text)
-            if re.search(r"\bno (existe|hay|se cuenta con|se tiene|se reune|se alcanza|contamos con)\s+(el\s+)?quorum|"
+            if re.search(r"\bno (existe|existia|hay|habia|se cuenta con|se conto con|se tiene|se tuvo|se reune|se reunio|"
+                         r"se alcanza|se alcanzo|contamos con)\s+(el\s+)?quorum|"
                          r"falta de quorum|sin quorum|no hay quorum|inexistencia del quorum", folded):
                 self._quorum_line = paragraph.linea
                 return False
