@@ -22,6 +22,7 @@ SECTION_RES = [
     (re.compile(r"\b(representantes?|representaciones)( de (los )?partidos| partidistas)?\b|\bpartidos politicos\b"),
      "representante"),
     (re.compile(r"\b(integrantes|asesores|asesoras|asesoria|miembros|consejeras|consejeros|vocales)\b"), "integrante"),
+    (re.compile(r"^\W*secretari[oa]s?( tecnic[oa]s?)?( del (comite|consejo|comision))?\W*$"), "secretario"),
     (re.compile(r"\b(presentes|asistentes|lista de asistencia|asistencia|pase de lista)\b"), "presente"),
 ]
 CARGO_START_RE = re.compile(
@@ -159,6 +160,8 @@ class _Asistencia:
         cargo = entry.get("cargo") or ""
         presente = entry.get("presente", section != "ausente")
         role_section = section if section in ("integrante", "representante", "invitado") else None
+        if section == "secretario":
+            cargo = cargo if re.search(r"secretari", fold(cargo or "")) else f"Secretario Técnico, {cargo or ''}".strip(", ")
         partido = self._partido(cargo + " " + (entry.get("partido_texto") or ""), entry["linea"],
                                 representante=section == "representante" or rol_of(cargo) == "representante")
         persona = Persona(

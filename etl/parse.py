@@ -633,8 +633,8 @@ def _instituto_in(text):
 
 
 def _proceso_in(text):
-    match = re.search(r"(Proceso(?:\s+(?:Local|Federal|Estatal))?\s+Electoral(?:\s+(?:Local|Federal|Ordinario|Extraordinario|Concurrente|Estatal))*"
-                      r"(?:\s+Ordinario)?\s+\d{4}(?:\s*[-–]\s*\d{4})?)\b", text, re.IGNORECASE)
+    match = re.search(r"(Proceso(?:\s+(?:Local|Federal|Estatal))?\s+Electoral(?:[\s,]+(?!\d)[\wÁÉÍÓÚáéíóúñÑ]+){0,10}?"
+                      r"\s+\d{4}(?:\s*[-–]\s*\d{4})?)\b", text, re.IGNORECASE)
     if not match:
         return None
     proceso = " ".join(match.group(1).replace("–", "-").split())

@@ -135,7 +135,12 @@ class Texto:
                 gap += 1
                 gap_has_noise = gap_has_noise or self.noise[index]
                 continue
-            if current is not None and self._continues(current, text, gap, gap_has_noise, index):
+            if current is not None and re.search(r"[a-záéíóúñ]-$", current.text) and text[:1].islower() \
+                    and (gap == 0 or gap_has_noise):
+                current.text = current.text[:-1]      # «convo-⏎catoria», «unani-⏎[página]⏎midad»
+                current.spans.append((len(current.text), index + 1))
+                current.text += text
+            elif current is not None and self._continues(current, text, gap, gap_has_noise, index):
                 current.spans.append((len(current.text) + 1, index + 1))
                 current.text += " " + text
             else:

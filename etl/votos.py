@@ -38,7 +38,9 @@ FILLER_MAX = 60
 
 def parse_votaciones(lector, asistentes):
     """The session's votes, in order."""
-    ballots = _ballot_lines(lector)
+    closing = lector.closing_line or 10 ** 9
+    ballots = [b for b in _ballot_lines(lector) if b["sentido"] or b["linea"] < closing]
+    _CONTENT["lines"] = lector.doc.lines
     groups = _group_ballots(ballots)
     votes, used_lines = [], set()
     for group in groups:
@@ -194,7 +196,8 @@ def _group_ballots(ballots):
     voter named twice with a sense starts a new run (a second vote)."""
     groups, current = [], []
     for ballot in ballots:
-        if current and ballot["linea"] - current[-1]["linea"] > 6:
+        if current and ballot["linea"] - current[-1]["linea"] > 6 and \
+                _content_lines_between(current[-1]["linea"], ballot["linea"]) > 3:
             groups.append(current)
             current = []
         if current and ballot["sentido"] and any(
@@ -204,7 +207,20 @@ def _group_ballots(ballots):
         current.append(ballot)
     if current:
         groups.append(current)
-    return [g for g in groups if any(b["sentido"] for b in g)]
+    groups = [g for g in groups if any(b["sentido"] for b in g)]
+    for group in groups:   # a run ends at its last ballot with a sense
+        while not group[-1]["sentido"]:
+            group.pop()
+    return groups
+
+
+_CONTENT = {"lines": []}
+
+
+def _content_lines_between(first, last):
+    """Lines with text between two ballots, page headers and blanks not counted."""
+    lines = _CONTENT["lines"]
+    return sum(1 for n in range(first + 1, last) if n <= len(lines) and lines[n - 1].strip())
 
 
 def _same_voter(a, b):
