@@ -5,6 +5,7 @@ Rosters come as columns («DRA. ALEJANDRA DEL CARMEN ARREOLA DELGADO⇥ASESORA T
 one line, cargo on the next), and people are named again in prose with shorter forms
 («la Doctora Alejandra Arreola», «Dr. Martín Gallardo»). Everything here is pure.
 """
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -61,11 +62,12 @@ NOT_NAME_WORDS = {
 }
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold(text):
     """Lower case, no accents, no punctuation: the key two spellings of one name share."""
-    text = unicodedata.normalize("NFKD", text or "")
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    return " ".join(re.sub(r"[^\w]+", " ", text).split())
+    from etl.numeros import fold as fold_accents
+
+    return " ".join(re.sub(r"[^\w]+", " ", fold_accents(text)).split())
 
 
 def name_words(name):
