@@ -206,7 +206,8 @@ def correr(ns, muestra, semilla, conservar=None):
 
 
 def consulta_linea(titulo, segundos, filas):
-    resultado = f"{segundos * 1000:.0f} ms, {filas}" if segundos is not None else f"error: {filas}"
+    resultado = (f"{segundos * 1000:.0f} ms, {filas}" if segundos is not None
+                 else f"error: {filas.rstrip('.')}")
     return f"Consulta típica de la página Consultas («{titulo}», tablero.sql): {resultado}."
 
 
