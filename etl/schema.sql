@@ -183,15 +183,22 @@ CREATE TABLE metadatos (
 -- being on that list still gets its row (acreditado = false). When a party has several
 -- representatives in a session, the row is the one who was there longest.
 CREATE VIEW v_asistencia_partido AS
-WITH esperados AS (
+-- Without accreditation rows, the parties expected are those seen in any session of the same
+-- committee (instituto + organo + proceso): computed once per committee, so that a national
+-- archive never crosses every session with every other, nor one state's parties with another's.
+WITH vistos AS (
+    SELECT DISTINCT s.instituto, s.organo, s.proceso, x.partido
+    FROM sesiones s JOIN asistencias x ON x.sesion_id = s.sesion_id AND x.partido IS NOT NULL
+),
+esperados AS (
     SELECT s.sesion_id, a.partido, true AS acreditado
     FROM sesiones s JOIN acreditaciones a ON a.instituto = s.instituto AND a.proceso = s.proceso
     UNION
-    SELECT s.sesion_id, x.partido, true AS acreditado
+    SELECT s.sesion_id, v.partido, true AS acreditado
     FROM sesiones s
-    JOIN sesiones o ON o.organo IS NOT DISTINCT FROM s.organo
-                   AND o.proceso IS NOT DISTINCT FROM s.proceso
-    JOIN asistencias x ON x.sesion_id = o.sesion_id AND x.partido IS NOT NULL
+    JOIN vistos v ON v.instituto IS NOT DISTINCT FROM s.instituto
+                 AND v.organo IS NOT DISTINCT FROM s.organo
+                 AND v.proceso IS NOT DISTINCT FROM s.proceso
     WHERE NOT EXISTS (SELECT 1 FROM acreditaciones a
                       WHERE a.instituto = s.instituto AND a.proceso = s.proceso)
 ),
