@@ -350,9 +350,12 @@ def _asunto(call, statement, lector, line):
             if asunto:
                 return asunto
     if statement:
-        match = re.match(r"^[\W]*(?:gracias[^,]*,\s*)?(?:en el punto \w+,\s*)?(?:sin (?:observaciones|comentarios),\s*)?"
-                         r"(?P<a>.+?)\s+(?:es|son|ha sido|fue|queda)\s+(?:aprobad|rechazad)",
-                         statement[0], re.IGNORECASE)
+        sentence = next((s for s in _call_sentences(statement[0]) if RESULT_RE.search(fold(s))), statement[0])
+        sentence = re.sub(r"^[\W]*(?:(?:gracias[^,]*|en el punto \w+|sin (?:observaciones|comentarios)|"
+                          r"en votaci[oó]n (?:econ[oó]mica|nominal)|puest[oa] a (?:consideraci[oó]n|votaci[oó]n)[^,]*|"
+                          r"sometid[oa] a (?:consideraci[oó]n|votaci[oó]n)[^,]*|acto seguido|enseguida),\s*)+", "",
+                          sentence, flags=re.IGNORECASE)
+        match = re.match(r"^(?P<a>.+?)\s+(?:es|son|ha sido|fue|queda|quedo|se)\s+(?:aprob|rechaz)", sentence, re.IGNORECASE)
         if match and len(match.group("a")) > 3:
             return _trim_asunto(match.group("a"))
     punto = lector.punto_at(line)
