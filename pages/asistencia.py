@@ -79,6 +79,7 @@ def asistencia():
                        help="Partidos que debían estar (acreditados) y el acta no registra.")
     tarde = grid[grid["presente"] & grid["llegada_punto"].notna()]
     if not tarde.empty:
+        tarde = ui.recientes(tarde, 50, "las llegadas tarde")
         st.markdown("**Llegaron tarde:** " + "; ".join(
             f"{f.partido} (punto {int(f.llegada_punto)}, {formato.fecha_larga(f.fecha)})"
             for f in tarde.itertuples()))
@@ -86,7 +87,8 @@ def asistencia():
     st.subheader("Sesión × partido")
     st.caption("✓ desde el inicio · «desde p. 5» llegó durante el punto 5 · — ausente. "
                "El color se aclara según la parte de la sesión sin representación.")
-    ui.grafica(rejilla(grid))
+    ultimas = ui.recientes(grid.drop_duplicates("sesion_id"), 50, "las sesiones")
+    ui.grafica(rejilla(grid[grid["sesion_id"].isin(ultimas["sesion_id"])]))
 
     st.subheader("Por partido")
     partidos["Tiempo"] = partidos["tiempo_representado"]

@@ -14,6 +14,18 @@ def _nombre(df):
             for c, t, ti in zip(df["clave"], df["tipo_documento"], df["titulo"])]
 
 
+def _dictamen(d, eventos):
+    """One dictamen: its states across the sessions and the acta's words for the latest."""
+    with st.container(border=True):
+        st.markdown(f"**Dictamen {formato.texto(d.clave, d.titulo)}**: {d.estado_actual} — "
+                    f"{d.trayectoria}")
+        suyos = ui.con_sesion(eventos[eventos["documento_id"] == d.documento_id].copy())
+        st.dataframe(suyos[["sesion_nombre", "punto", "estado", "linea"]].rename(columns={
+            "sesion_nombre": "Sesión", "punto": "Punto", "estado": "Estado",
+            "linea": "Línea del acta"}), hide_index=True)
+        ui.lineas_acta(d.acta_id, d.linea)
+
+
 def documentos():
     ui.encabezado("Dictámenes y documentos",
                   "Cada documento que el Comité conoció y lo que pasó con él en cada sesión.")
@@ -38,17 +50,23 @@ def documentos():
     docs["Tipo"] = docs["tipo_documento"].map(formato.tipo_documento)
     docs["Desde"] = docs["primera_fecha"].map(formato.fecha_larga)
     dictamenes = docs[docs["tipo_documento"] == "dictamen"]
-    for d in dictamenes.itertuples():
-        izquierda, derecha = st.columns([5, 1])
-        izquierda.markdown(f"**Dictamen {formato.texto(d.clave, d.titulo)}**: {d.estado_actual} — {d.trayectoria}")
-        with derecha:
-            ui.fuente(d.acta_id, d.linea)
+    if not dictamenes.empty:
+        st.subheader("Dictámenes")
+        st.caption(f"{len(dictamenes)} dictámenes, el más reciente primero; debajo de la tabla, "
+                   "la trayectoria del elegido y las palabras del acta.")
+        dictamenes = dictamenes.sort_values("ultima_fecha", ascending=False, kind="stable")
+        ui.tabla(dictamenes.reset_index(drop=True), "dictamenes", {
+            "clave": "Clave", "titulo": "Título", "estado_actual": "Estado actual",
+            "sesiones": "Sesiones", "Desde": "Desde", "linea": "Línea del acta (último estado)"},
+            altura=250, detalle=lambda d: _dictamen(d, eventos))
 
     st.subheader("Línea de tiempo")
     eventos["Documento"] = _nombre(eventos)
     eventos = ui.con_sesion(eventos)
     eventos["Estado"] = eventos["estado"]
-    base = alt.Chart(eventos).encode(
+    ultimos = ui.recientes(docs, 50, "los documentos", columna="ultima_fecha")
+    grafica = eventos[eventos["documento_id"].isin(ultimos["documento_id"])]
+    base = alt.Chart(grafica).encode(
         x=alt.X("fecha:T", title="Fecha", axis=alt.Axis(format="%d/%m/%Y")),
         y=alt.Y("Documento:N", title=None, axis=alt.Axis(labelLimit=320)))
     lineas = base.mark_line(color="#BDBDBD").encode(detail="Documento:N")
@@ -59,7 +77,7 @@ def documentos():
                                                     range=["circle", "diamond", "cross", "square"])),
         tooltip=[alt.Tooltip("Documento:N"), alt.Tooltip("Estado:N"),
                  alt.Tooltip("sesion_nombre:N", title="Sesión"), alt.Tooltip("punto:Q", title="Punto")])
-    ui.grafica((lineas + marcas).properties(height=60 + 36 * eventos["Documento"].nunique()))
+    ui.grafica((lineas + marcas).properties(height=60 + 36 * grafica["Documento"].nunique()))
 
     st.subheader("Cada documento")
     ui.tabla(docs, "documentos", {

@@ -16,6 +16,17 @@ def _etiqueta(v):
             f"{v.resultado} {v.a_favor}-{v.en_contra}-{v.abstenciones}")
 
 
+def _detalle(v):
+    """One non-unanimous vote: each ballot and the acta's words (fetched for this vote only)."""
+    with st.container(border=True):
+        st.markdown(f"**{v.sesion_nombre} · {_etiqueta(v)}**")
+        suyas = ui.consulta(queries.votos_de_votacion, votacion_id=int(v.votacion_id))
+        suyas["Sentido"] = suyas["sentido"].map(SENTIDO)
+        st.dataframe(suyas[["nombre", "Sentido"]].rename(columns={"nombre": "Integrante"}),
+                     hide_index=True)
+        ui.lineas_acta(v.acta_id, v.linea)
+
+
 def votaciones():
     ui.encabezado("Votaciones", "Sentido de las votaciones del Comité, con cada voto nominal.")
     filtros = ui.filtros()
@@ -25,7 +36,6 @@ def votaciones():
         st.info("Las sesiones elegidas no registran votaciones.")
         ui.fin()
         return
-    boletas = ui.consulta(queries.votos, **filtros)
     formas = ui.consulta(queries.formas_votacion, **filtros)
 
     total, unanimes = len(todas), int(todas["unanimidad"].sum())
@@ -43,20 +53,25 @@ def votaciones():
     if divididas.empty:
         st.success(f"Las {total} votaciones de las sesiones elegidas fueron unánimes.",
                    icon=":material/check_circle:")
-    for v in ui.con_sesion(divididas).itertuples():
-        with st.expander(f"{v.sesion_nombre} · {_etiqueta(v)}"):
-            suyas = boletas[boletas["votacion_id"] == v.votacion_id].copy()
-            suyas["Sentido"] = suyas["sentido"].map(SENTIDO)
-            st.dataframe(suyas[["nombre", "Sentido"]].rename(columns={"nombre": "Integrante"}),
-                         hide_index=True)
-            ui.lineas_acta(v.acta_id, v.linea)
+    else:
+        st.caption(f"{len(divididas)} de {total} votaciones, la más reciente primero; debajo de "
+                   "la tabla, cada voto de la elegida y las palabras del acta.")
+        divididas = ui.con_sesion(divididas.iloc[::-1].reset_index(drop=True))
+        divididas["Asunto"] = divididas["asunto"].fillna(divididas["titulo_punto"])
+        ui.tabla(divididas, "votaciones no unanimes", {
+            "sesion_nombre": "Sesión", "punto": "Punto", "Asunto": "Asunto",
+            "resultado": "Resultado", "a_favor": "A favor", "en_contra": "En contra",
+            "abstenciones": "Abstenciones", "linea": "Línea del acta"},
+            altura=250, detalle=_detalle)
 
     izquierda, derecha = st.columns(2)
     with izquierda:
         st.subheader("Unanimidad por sesión")
         por_sesion = ui.con_sesion(ui.consulta(queries.unanimidad_por_sesion, **filtros))
         por_sesion["Fecha"] = por_sesion["fecha"].map(formato.fecha_corta)
-        ui.grafica(alt.Chart(por_sesion).mark_bar(color="#7A1F5C", size=36).encode(
+        grafica = ui.recientes(por_sesion, 50, "las sesiones")
+        ui.grafica(alt.Chart(grafica).mark_bar(color="#7A1F5C",
+                                                size=36 if len(grafica) <= 12 else None).encode(
             x=alt.X("Fecha:N", sort=None, title=None, axis=alt.Axis(labelAngle=0)),
             y=alt.Y("proporcion:Q", title="Unánimes", axis=alt.Axis(format="%"),
                     scale=alt.Scale(domain=[0, 1])),
@@ -111,7 +126,7 @@ def votaciones():
         "en_contra": "En contra", "abstenciones": "Abstenciones", "linea": "Línea del acta"})
 
     st.subheader("Cada voto nominal")
-    boletas = ui.con_sesion(boletas)
+    boletas = ui.con_sesion(ui.consulta(queries.votos, **filtros))
     boletas["Sentido"] = boletas["sentido"].map(SENTIDO)
     ui.tabla(boletas, "votos", {
         "sesion_nombre": "Sesión", "punto": "Punto", "asunto": "Asunto", "nombre": "Integrante",

@@ -310,6 +310,15 @@ def votos(con, **filtros):
         ORDER BY v.fecha, v.linea, nombre""", _params(**filtros))
 
 
+def votos_de_votacion(con, votacion_id):
+    """One vote's ballots: who voted what (the detail of the vote a page selected)."""
+    return _df(con, """
+        SELECT coalesce(p.nombre, b.nombre) AS nombre, b.sentido
+        FROM votos b LEFT JOIN personas p USING (persona_id)
+        WHERE b.votacion_id = $votacion_id
+        ORDER BY nombre""", {"votacion_id": int(votacion_id)})
+
+
 def unanimidad_por_sesion(con, **filtros):
     """Per session: votes, unanimous votes and their share."""
     return _df(con, "WITH " + _VOTACIONES + """

@@ -275,11 +275,12 @@ def _excel(df, hoja):
 
 
 def descargas(df, nombre, key=None):
-    """CSV and Excel download buttons for `df` (Excel built only when clicked)."""
+    """CSV and Excel download buttons for `df` (each file built only when clicked)."""
     archivo = re.sub(r"[^\w-]+", "-", nombre.lower()).strip("-") or "datos"
     key = key or archivo
     fila = st.container(horizontal=True, gap="small")
-    fila.download_button("CSV", df.to_csv(index=False).encode("utf-8-sig"),
+    # Both files are built only when clicked: a table of 100 000 ballots costs a second to write.
+    fila.download_button("CSV", lambda: df.to_csv(index=False).encode("utf-8-sig"),
                               file_name=f"{archivo}.csv", mime="text/csv",
                               icon=":material/download:", key=f"csv-{key}", on_click="ignore")
     fila.download_button("Excel", lambda: _excel(df, archivo), file_name=f"{archivo}.xlsx",
@@ -288,9 +289,11 @@ def descargas(df, nombre, key=None):
                             icon=":material/download:", key=f"xlsx-{key}", on_click="ignore")
 
 
-def tabla(df, nombre, columnas, *, key=None, column_config=None, altura="auto"):
+def tabla(df, nombre, columnas, *, key=None, column_config=None, altura="auto", detalle=None):
     """A table with Spanish headers (`columnas`: column -> label, in order), its CSV and Excel
-    downloads, and, when `df` has `acta_id` and `linea`, the acta's words for the selected row."""
+    downloads, and below it the selected row: `detalle(fila)` when given (the first row until one
+    is selected), else, when `df` has `acta_id` and `linea`, the acta's words for that row. Only
+    the one selected row fetches its detail, however long the table."""
     key = key or re.sub(r"\W+", "-", nombre.lower())
     visible = df[list(columnas)].rename(columns=columnas)
     for columna in visible.columns:     # a fact the acta does not state reads blank, not «None»
@@ -298,17 +301,36 @@ def tabla(df, nombre, columnas, *, key=None, column_config=None, altura="auto"):
             visible[columna] = visible[columna].astype(object).where(visible[columna].notna(), "")
     trazable = {"acta_id", "linea"} <= set(df.columns)
     evento = st.dataframe(visible, hide_index=True, column_config=column_config, height=altura,
-                          key=f"tabla-{key}", on_select="rerun" if trazable else "ignore",
+                          key=f"tabla-{key}",
+                          on_select="rerun" if trazable or detalle else "ignore",
                           selection_mode="single-row")
     descargas(visible, nombre, key=key)
-    if trazable and not df.empty:
-        filas = evento.selection.rows if evento is not None and hasattr(evento, "selection") else []
-        if filas:
-            fila = df.iloc[filas[0]]
-            lineas_acta(fila["acta_id"], fila["linea"])
-        else:
-            st.caption("Seleccione una fila para leer las palabras del acta que la respaldan.")
+    if df.empty or not (trazable or detalle):
+        return visible
+    filas = evento.selection.rows if evento is not None and hasattr(evento, "selection") else []
+    if detalle is not None:
+        detalle(df.iloc[filas[0] if filas else 0])
+        if not filas and len(df) > 1:
+            st.caption("Seleccione otra fila de la tabla para ver su detalle.")
+    elif filas:
+        fila = df.iloc[filas[0]]
+        lineas_acta(fila["acta_id"], fila["linea"])
+    else:
+        st.caption("Seleccione una fila para leer las palabras del acta que la respaldan.")
     return visible
+
+
+def recientes(df, n, cosas, columna="fecha"):
+    """The `n` rows of `df` with the latest `columna` (in their original order), and a note when
+    more were left out: a chart or a list of thousands is read by no one. `cosas` is what the
+    rows are, with its article: «las sesiones»."""
+    if len(df) <= n:
+        return df
+    articulo, nombre = cosas.split(" ", 1)        # «las sesiones» -> «las 50 sesiones»
+    total = f"{len(df):,}".replace(",", " ")
+    st.caption(f"Se muestran {articulo} {n} {nombre} más recientes de {total}; use los filtros "
+               "de la barra lateral o descargue la tabla.")
+    return df.loc[df[columna].sort_values(kind="stable").index[-n:]].sort_index()
 
 
 # ───────────────────────────── Las palabras del acta ─────────────────────────────
@@ -391,7 +413,15 @@ def con_fecha(df, columna="fecha", destino="Fecha"):
 
 
 def con_sesion(df, destino="sesion_nombre"):
-    """Adds `destino`: «Sesión ordinaria 2 · 28 de enero de 2021»."""
-    df[destino] = [formato.nombre_sesion(t, n, f) for t, n, f in
-                   zip(df["tipo"], df["numero"], df["fecha"])] if not df.empty else []
+    """Adds `destino`: «Sesión ordinaria 2 · 28 de enero de 2021». Each distinct session is named
+    once: tables of ballots repeat the same few thousand sessions a hundred thousand times."""
+    if df.empty:
+        df[destino] = []
+        return df
+    columnas = ["tipo", "numero", "fecha"]
+    grupo = df.groupby(columnas, dropna=False, sort=False).ngroup().to_numpy()
+    unicas = df.loc[~pd.Series(grupo).duplicated().to_numpy(), columnas]   # in group order
+    nombres = [formato.nombre_sesion(t, n, f) for t, n, f in
+               zip(unicas["tipo"], unicas["numero"], unicas["fecha"])]
+    df[destino] = pd.Series(nombres, dtype=object).to_numpy()[grupo]
     return df
