@@ -83,9 +83,11 @@ class Texto:
         self.paragraphs = self._join_paragraphs()
 
     def _mark_page_numbers(self):
+        self.page_breaks = []
         for index, line in enumerate(self.lines):
             if line.strip() and PAGE_NUMBER_RE.match(line):
                 self._drop(index)
+                self.page_breaks.append(index)
 
     def _mark_repeated_headers(self):
         """Lines that recur three times or more and read as a heading, not as speech: the page
@@ -93,13 +95,25 @@ class Texto:
         The first occurrence at the top of the document is kept: it is the acta's heading."""
         counts = Counter(self._header_key(line) for line in self.lines if line.strip())
         threshold = 3 if len(self.lines) > 80 else 4
+        near_breaks = self._lines_near_page_breaks()
         first_text = next((i for i, l in enumerate(self.lines) if len(l.strip()) > 200), len(self.lines))
         for index, line in enumerate(self.lines):
             key = self._header_key(line)
-            if key and counts[key] >= threshold and self._looks_like_header(line):
+            repeated = counts[key] >= threshold or (counts[key] >= 2 and key in near_breaks)
+            if key and repeated and self._looks_like_header(line):
                 if index < first_text and self._first_index(key) == index:
                     continue
                 self._drop(index)
+
+    def _lines_near_page_breaks(self):
+        """Keys of the lines within four lines of a page number («Página 2 de 3»): where a PDF's
+        page header and footer stand, even in a two-page acta whose header repeats only twice."""
+        keys = set()
+        for index in self.page_breaks:
+            for near in range(max(0, index - 4), min(len(self.lines), index + 5)):
+                if near != index and self.lines[near].strip():
+                    keys.add(self._header_key(self.lines[near]))
+        return keys
 
     def _first_index(self, key):
         return next(i for i, line in enumerate(self.lines) if self._header_key(line) == key)

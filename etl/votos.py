@@ -449,6 +449,10 @@ def _economic_votes(lector, asistentes, used_lines, ballot_lines=frozenset()):
                 l in ballot_lines for l in range(paragraph.ultima_linea + 1, paragraph.ultima_linea + 4)):
             continue   # «Sometido a votación nominal, el orden del día se aprobó así:» introduces ballots
         window = folded[max(0, match.start() - 60):match.end() + 40]
+        if match.group(0).startswith("se aprob") and re.search(
+                r"\b(por el que|por la que|por los que|mediante el cual|mediante la cual|en el que|con el que)\s*$",
+                folded[max(0, match.start() - 25):match.start()]):
+            continue   # «el acuerdo … por el que se aprobó …» names an earlier decision
         if REFERENCE_RE.search(folded[match.start():match.end() + 30]) or re.search(r"\b(fue aprobad[oa]|se aprobo) en (la|el) (sesion|reunion|acuerdo)\b", window):
             continue
         linea = paragraph.linea_at(match.start())
