@@ -61,6 +61,15 @@ def rejilla(grid):
     return (celdas + texto).properties(height=alto, width=ancho)
 
 
+def _rotular_rejilla(grid):
+    grid = ui.con_sesion(grid)
+    grid["Acreditado"] = ui.etiquetas(grid["acreditado"], formato.si_no)
+    grid["Llegada"] = ui.etiquetas(grid["llegada_punto"], formato.punto)
+    grid["Retiro"] = ui.etiquetas(grid["retiro_punto"], lambda p: "hasta el final" if pd.isna(p)
+                                  else f"punto {int(p)}")
+    return grid
+
+
 def asistencia():
     ui.encabezado("Asistencia", "Representaciones de los partidos y asistencia de cada persona.")
     filtros = ui.filtros()
@@ -114,20 +123,16 @@ def asistencia():
     st.markdown(NOTA_TIEMPO)
 
     st.subheader("Detalle por sesión y partido")
-    grid = ui.con_sesion(grid)
-    grid["Acreditado"] = grid["acreditado"].map(formato.si_no)
-    grid["Llegada"] = grid["llegada_punto"].map(formato.punto)
-    grid["Retiro"] = grid["retiro_punto"].map(lambda p: "hasta el final" if pd.isna(p) else f"punto {int(p)}")
     ui.tabla(grid, "asistencia sesión por partido", {
         "sesion_nombre": "Sesión", "partido": "Partido", "Acreditado": "Acreditado",
         "estado": "Estado", "representantes": "Representación", "calidad": "Calidad",
         "Llegada": "Llegada", "Retiro": "Retiro", "fraccion": "Tiempo representado",
-        "linea": "Línea del acta"},
+        "linea": "Línea del acta"}, ultimas=True, preparar=_rotular_rejilla,
         column_config={"Tiempo representado": st.column_config.ProgressColumn(
             format="percent", min_value=0, max_value=1)})
 
     st.subheader("Por persona")
-    personas["Con voto"] = personas["con_voto"].map(formato.si_no)
+    personas["Con voto"] = ui.etiquetas(personas["con_voto"], formato.si_no)
     ui.tabla(personas, "asistencia por persona", {
         "nombre": "Nombre", "rol": "Rol", "cargo": "Cargo", "partido": "Partido",
         "Con voto": "Con voto", "sesiones": "Sesiones", "ausencias": "Ausencias",

@@ -50,7 +50,12 @@ def correcciones():
         with izquierda:
             st.subheader("Por documento")
             por_doc = seguimiento.por_documento(todas)
-            ui.grafica(alt.Chart(todas).mark_bar().encode(
+            grafica = todas
+            if len(por_doc) > 50:       # the most pending first
+                st.caption(f"La gráfica muestra los 50 documentos con más correcciones pendientes "
+                           f"de {len(por_doc)}; la tabla los tiene todos.")
+                grafica = todas[todas["documento"].isin(por_doc["documento"].head(50))]
+            ui.grafica(alt.Chart(grafica).mark_bar().encode(
                 x=alt.X("count():Q", title="Correcciones"),
                 y=alt.Y("documento:N", title=None, sort="-x"),
                 color=alt.Color("estado:N", title="Estado",
@@ -58,7 +63,7 @@ def correcciones():
                 tooltip=[alt.Tooltip("documento:N", title="Documento"),
                          alt.Tooltip("estado:N", title="Estado"),
                          alt.Tooltip("count():Q", title="Correcciones")]
-            ).properties(height=60 + 30 * todas["documento"].nunique()))
+            ).properties(height=60 + 30 * grafica["documento"].nunique()))
             ui.tabla(por_doc, "correcciones por documento", {
                 "documento": "Documento", "solicitadas": "Solicitadas", "pendientes": "Pendientes",
                 "atendidas": "Atendidas", "dias_max_pendiente": "Días de la más antigua pendiente"})

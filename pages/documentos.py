@@ -14,6 +14,21 @@ def _nombre(df):
             for c, t, ti in zip(df["clave"], df["tipo_documento"], df["titulo"])]
 
 
+def _rotular_documentos(docs):
+    docs["Documento"] = _nombre(docs)
+    docs["Tipo"] = ui.etiquetas(docs["tipo_documento"], formato.tipo_documento)
+    docs["Desde"] = ui.etiquetas(docs["primera_fecha"], formato.fecha_larga)
+    return docs
+
+
+def _rotular_eventos(eventos):
+    eventos = ui.con_sesion(eventos)
+    eventos["Documento"] = _nombre(eventos)
+    eventos["Estado"] = eventos["estado"]
+    eventos["Tipo"] = ui.etiquetas(eventos["tipo_documento"], formato.tipo_documento)
+    return eventos
+
+
 def _dictamen(d, eventos):
     """One dictamen: its states across the sessions and the acta's words for the latest."""
     with st.container(border=True):
@@ -46,9 +61,6 @@ def documentos():
                                           & (docs["tipo_documento"] != "presentacion")).sum()),
                        help="Último estado «presentado»: aún sin aprobar, rechazar ni retirar.")
 
-    docs["Documento"] = _nombre(docs)
-    docs["Tipo"] = docs["tipo_documento"].map(formato.tipo_documento)
-    docs["Desde"] = docs["primera_fecha"].map(formato.fecha_larga)
     dictamenes = docs[docs["tipo_documento"] == "dictamen"]
     if not dictamenes.empty:
         st.subheader("Dictámenes")
@@ -58,14 +70,11 @@ def documentos():
         ui.tabla(dictamenes.reset_index(drop=True), "dictamenes", {
             "clave": "Clave", "titulo": "Título", "estado_actual": "Estado actual",
             "sesiones": "Sesiones", "Desde": "Desde", "linea": "Línea del acta (último estado)"},
-            altura=250, detalle=lambda d: _dictamen(d, eventos))
+            altura=250, preparar=_rotular_documentos, detalle=lambda d: _dictamen(d, eventos))
 
     st.subheader("Línea de tiempo")
-    eventos["Documento"] = _nombre(eventos)
-    eventos = ui.con_sesion(eventos)
-    eventos["Estado"] = eventos["estado"]
     ultimos = ui.recientes(docs, 50, "los documentos", columna="ultima_fecha")
-    grafica = eventos[eventos["documento_id"].isin(ultimos["documento_id"])]
+    grafica = _rotular_eventos(eventos[eventos["documento_id"].isin(ultimos["documento_id"])].copy())
     base = alt.Chart(grafica).encode(
         x=alt.X("fecha:T", title="Fecha", axis=alt.Axis(format="%d/%m/%Y")),
         y=alt.Y("Documento:N", title=None, axis=alt.Axis(labelLimit=320)))
@@ -83,13 +92,13 @@ def documentos():
     ui.tabla(docs, "documentos", {
         "Tipo": "Tipo", "Documento": "Documento", "titulo": "Título",
         "estado_actual": "Estado actual", "trayectoria": "Estados por sesión",
-        "sesiones": "Sesiones", "Desde": "Desde", "linea": "Línea del acta (último estado)"})
+        "sesiones": "Sesiones", "Desde": "Desde", "linea": "Línea del acta (último estado)"},
+        preparar=_rotular_documentos)
 
     st.subheader("Estados por sesión")
-    eventos["Tipo"] = eventos["tipo_documento"].map(formato.tipo_documento)
     ui.tabla(eventos, "estados de documentos", {
         "sesion_nombre": "Sesión", "punto": "Punto", "Tipo": "Tipo", "Documento": "Documento",
-        "estado": "Estado", "linea": "Línea del acta"})
+        "estado": "Estado", "linea": "Línea del acta"}, ultimas=True, preparar=_rotular_eventos)
     ui.fin()
 
 

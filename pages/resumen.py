@@ -44,8 +44,8 @@ def resumen():
 
     st.subheader("Línea de tiempo de las sesiones")
     sesiones = ui.con_sesion(ui.con_fecha(sesiones))
-    sesiones["Tipo"] = sesiones["tipo"].map(formato.tipo_sesion)
-    sesiones["Duración"] = sesiones["duracion_min"].map(formato.duracion)
+    sesiones["Tipo"] = ui.etiquetas(sesiones["tipo"], formato.tipo_sesion)
+    sesiones["Duración"] = ui.etiquetas(sesiones["duracion_min"], formato.duracion)
     puntos = alt.Chart(sesiones).mark_circle(opacity=0.85).encode(
         x=alt.X("fecha:T", title="Fecha", axis=alt.Axis(format="%d/%m/%Y")),
         y=alt.Y("Tipo:N", title=None),
@@ -62,14 +62,13 @@ def resumen():
     ui.grafica(puntos.properties(height=90 + 40 * sesiones["Tipo"].nunique()))
 
     # A relative link that opens the session's page with the same filters (in a new tab).
-    sesiones["enlace"] = [
-        "sesiones?" + "&".join(f"{k}={v}" for k, v in ui.parametros_url(sesion=c).items())
-        for c in sesiones["clave"]]
+    filtros_url = "".join(f"{k}={v}&" for k, v in ui.parametros_url().items())
+    sesiones["enlace"] = "sesiones?" + filtros_url + "sesion=" + sesiones["clave"].astype(str)
     ui.tabla(sesiones, "sesiones", {
         "sesion_nombre": "Sesión", "Fecha": "Fecha", "hora_inicio": "Inicio", "hora_fin": "Fin",
         "Duración": "Duración", "modalidad": "Modalidad", "puntos": "Puntos del orden del día",
         "votaciones": "Votaciones", "asistentes": "Asistentes", "avisos": "Avisos",
-        "enlace": "Detalle"},
+        "enlace": "Detalle"}, ultimas=True,
         column_config={"Detalle": st.column_config.LinkColumn(display_text="Abrir sesión")})
     ui.fin()
 

@@ -66,9 +66,9 @@ def _correcciones(estado, al):
         st.info("Ninguna corrección coincide: cambie la fecha o los filtros.")
         return
     tabla = estado.assign(
-        Pedida=estado["fecha"].map(formato.fecha_corta),
-        Atendida=estado["atendida_el"].map(lambda f: "" if f is None or pd.isna(f)
-                                           else formato.fecha_corta(f)),
+        Pedida=ui.etiquetas(estado["fecha"], formato.fecha_corta),
+        Atendida=ui.etiquetas(estado["atendida_el"], lambda f: "" if f is None or pd.isna(f)
+                              else formato.fecha_corta(f)),
         Confirmar=estado["por_confirmar"].map(lambda v: "por confirmar" if v else ""))
     ui.tabla(tabla, "seguimiento de correcciones", {
         "estado": "Estado", "Confirmar": "Vínculo", "Pedida": "Pedida el",
@@ -95,7 +95,7 @@ def _evidencia(estado):
 
 def _vinculos(con, almacen, persona, al):
     st.subheader("Vínculos entre lo reportado y lo pedido")
-    pares = sg.vinculos(con, almacen)
+    pares = ui.del_almacen(sg.vinculos)
     pares = pares[pares["reportada_el"] <= al]
     if pares.empty:
         st.info("Ningún acta hasta esa fecha reporta correcciones atendidas.")
@@ -178,7 +178,7 @@ def _bitacora(con, almacen):
                                        "accion": "Qué", "clave": "Clave", "antes": "Antes",
                                        "despues": "Después", "nota": "Nota"},
                  key="seg-bitacora")
-    huerfanas = sg.huerfanas(con, almacen)
+    huerfanas = ui.del_almacen(sg.huerfanas)
     if not huerfanas.empty:
         st.warning("Marcas del personal cuya corrección ya no está en las actas cargadas (el acta "
                    "se retiró o cambió): se conservan aquí.", icon=":material/link_off:")
@@ -188,15 +188,17 @@ def _bitacora(con, almacen):
                  key="seg-huerfanas")
 
 
-def _documentos(con):
+def _documentos():
     st.subheader("Documentos a lo largo de las sesiones")
-    documentos = sg.documentos(con)
-    eventos = sg.linea_tiempo(con)
+    documentos = ui.consulta(sg.documentos)
+    eventos = ui.consulta(sg.linea_tiempo)
     if documentos.empty:
         st.info("Las actas no nombran documentos.")
         return
-    eventos["Fecha"] = pd.to_datetime(eventos["fecha"])
-    ui.grafica(alt.Chart(eventos).mark_point(filled=True, size=120).encode(
+    ultimos = ui.recientes(documentos, 50, "los documentos", columna="ultima_fecha")
+    grafica = eventos[eventos["documento_id"].isin(ultimos["documento_id"])].copy()
+    grafica["Fecha"] = pd.to_datetime(grafica["fecha"])
+    ui.grafica(alt.Chart(grafica).mark_point(filled=True, size=120).encode(
         x=alt.X("Fecha:T", title=None),
         y=alt.Y("documento:N", title=None, sort=alt.EncodingSortField("Fecha", op="min"),
                 axis=alt.Axis(labelLimit=320)),
@@ -207,17 +209,27 @@ def _documentos(con):
                  alt.Tooltip("Fecha:T", title="Fecha", format="%d/%m/%Y"),
                  alt.Tooltip("evento:N", title="Evento"),
                  alt.Tooltip("detalle:N", title="Detalle")]
-    ).properties(height=60 + 28 * documentos["documento"].nunique()))
-    documentos = documentos.assign(Tipo=documentos["tipo"].map(formato.tipo_documento),
-                                   Desde=documentos["primera_fecha"].map(formato.fecha_corta),
-                                   Hasta=documentos["ultima_fecha"].map(formato.fecha_corta))
-    ui.tabla(documentos, "documentos seguimiento", {
+    ).properties(height=60 + 28 * grafica["documento"].nunique()))
+    st.caption("El más reciente primero; debajo de la tabla, la trayectoria del documento "
+               "elegido.")
+    documentos = documentos.sort_values("ultima_fecha", ascending=False, kind="stable")
+    ui.tabla(documentos.reset_index(drop=True), "documentos seguimiento", {
         "Tipo": "Tipo", "documento": "Documento", "sesiones": "Sesiones", "Desde": "Primera vez",
         "Hasta": "Última vez", "estado_actual": "Último estado",
-        "correcciones": "Correcciones pedidas"}, key="seg-documentos")
-    elegido = st.selectbox("Trayectoria de", list(documentos.index), key="seg-documento-uno",
-                           format_func=lambda i: documentos.loc[i, "documento"])
-    uno = eventos[eventos["documento_id"] == documentos.loc[elegido, "documento_id"]]
+        "correcciones": "Correcciones pedidas"}, key="seg-documentos",
+        preparar=_rotular_documentos, detalle=lambda d: _trayectoria(d, eventos))
+
+
+def _rotular_documentos(documentos):
+    return documentos.assign(Tipo=ui.etiquetas(documentos["tipo"], formato.tipo_documento),
+                             Desde=ui.etiquetas(documentos["primera_fecha"], formato.fecha_corta),
+                             Hasta=ui.etiquetas(documentos["ultima_fecha"], formato.fecha_corta))
+
+
+def _trayectoria(documento, eventos):
+    """One document's events, each with its acta line."""
+    st.markdown(f"**Trayectoria de {documento['documento']}**")
+    uno = eventos[eventos["documento_id"] == documento["documento_id"]]
     uno = uno.assign(Fecha=uno["fecha"].map(formato.fecha_corta), detalle=uno["detalle"].fillna(""))
     ui.tabla(uno, "trayectoria", {"Fecha": "Fecha", "evento": "Evento", "detalle": "Detalle",
                                   "linea": "Línea"}, key="seg-trayectoria")
@@ -236,18 +248,13 @@ def seguimiento():
     almacen = Almacen()
     con = ui.cursor()
     al = st.date_input("Estado al", value=dt.date.today(), format="DD/MM/YYYY", key="seg-al")
-    try:
-        estado = sg.estado_al(con, almacen, al)
-    except TableroError as error:
-        st.error(str(error), icon=":material/error:")
-        st.stop()
-    estado = _filtrar(estado[estado["sesion_id"].isin(sesiones["sesion_id"])])
+    estado = _filtrar(ui.estado_correcciones(sesiones["sesion_id"], al))
     _correcciones(estado, al)
     _evidencia(estado)
     _vinculos(con, almacen, persona, al)
     _marcar(con, almacen, persona, estado)
     _bitacora(con, almacen)
-    _documentos(con)
+    _documentos()
     ui.fin()
 
 

@@ -15,11 +15,14 @@ ROL = {"integrante": "Integrante", "secretario": "Secretaría Técnica",
 def duraciones(sesiones):
     st.subheader("Duración de las sesiones")
     sesiones = ui.con_sesion(sesiones.copy())
-    sesiones["Tipo"] = sesiones["tipo"].map(formato.tipo_sesion)
-    sesiones["Fecha"] = sesiones["fecha"].map(formato.fecha_corta)
-    sesiones["Duración"] = sesiones["duracion_min"].map(formato.duracion)
+    sesiones["Tipo"] = ui.etiquetas(sesiones["tipo"], formato.tipo_sesion)
+    sesiones["Fecha"] = ui.etiquetas(sesiones["fecha"], formato.fecha_corta)
+    sesiones["Duración"] = ui.etiquetas(sesiones["duracion_min"], formato.duracion)
     izquierda, derecha = st.columns([3, 2])
-    izquierda.altair_chart(alt.Chart(sesiones).mark_bar(size=36).encode(
+    with izquierda:
+        barras = ui.recientes(sesiones, 50, "las sesiones")
+    ancho = 36 if len(barras) <= 12 else alt.Undefined
+    izquierda.altair_chart(alt.Chart(barras).mark_bar(size=ancho).encode(
         x=alt.X("Fecha:N", sort=None, title=None, axis=alt.Axis(labelAngle=0)),
         y=alt.Y("duracion_min:Q", title="Minutos"),
         color=alt.Color("Tipo:N", title="Tipo"),

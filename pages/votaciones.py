@@ -16,6 +16,21 @@ def _etiqueta(v):
             f"{v.resultado} {v.a_favor}-{v.en_contra}-{v.abstenciones}")
 
 
+def _rotular_votaciones(todas):
+    todas = ui.con_sesion(todas)
+    todas["Forma"] = todas["forma"].map(FORMA)
+    todas["Unánime"] = ui.etiquetas(todas["unanimidad"], formato.si_no)
+    todas["Documento"] = ui.etiquetas(todas["tipo_documento"], formato.tipo_documento)
+    todas["Asunto"] = todas["asunto"].fillna(todas["titulo_punto"])
+    return todas
+
+
+def _rotular_votos(boletas):
+    boletas = ui.con_sesion(boletas)
+    boletas["Sentido"] = boletas["sentido"].map(SENTIDO)
+    return boletas
+
+
 def _detalle(v):
     """One non-unanimous vote: each ballot and the acta's words (fetched for this vote only)."""
     with st.container(border=True):
@@ -68,10 +83,10 @@ def votaciones():
     with izquierda:
         st.subheader("Unanimidad por sesión")
         por_sesion = ui.con_sesion(ui.consulta(queries.unanimidad_por_sesion, **filtros))
-        por_sesion["Fecha"] = por_sesion["fecha"].map(formato.fecha_corta)
+        por_sesion["Fecha"] = ui.etiquetas(por_sesion["fecha"], formato.fecha_corta)
         grafica = ui.recientes(por_sesion, 50, "las sesiones")
-        ui.grafica(alt.Chart(grafica).mark_bar(color="#7A1F5C",
-                                                size=36 if len(grafica) <= 12 else None).encode(
+        ancho = 36 if len(grafica) <= 12 else alt.Undefined
+        ui.grafica(alt.Chart(grafica).mark_bar(color="#7A1F5C", size=ancho).encode(
             x=alt.X("Fecha:N", sort=None, title=None, axis=alt.Axis(labelAngle=0)),
             y=alt.Y("proporcion:Q", title="Unánimes", axis=alt.Axis(format="%"),
                     scale=alt.Scale(domain=[0, 1])),
@@ -82,7 +97,7 @@ def votaciones():
         ).properties(height=220))
         ui.tabla(por_sesion, "unanimidad por sesion", {
             "sesion_nombre": "Sesión", "votaciones": "Votaciones", "unanimes": "Unánimes",
-            "proporcion": "Proporción"},
+            "proporcion": "Proporción"}, ultimas=True,
             column_config={"Proporción": st.column_config.ProgressColumn(
                 format="percent", min_value=0, max_value=1)})
     with derecha:
@@ -115,22 +130,16 @@ def votaciones():
                "Secretaría Técnica tienen voz pero no voto y no aparecen aquí.")
 
     st.subheader("Todas las votaciones")
-    todas = ui.con_sesion(todas)
-    todas["Forma"] = todas["forma"].map(FORMA)
-    todas["Unánime"] = todas["unanimidad"].map(formato.si_no)
-    todas["Documento"] = todas["tipo_documento"].map(formato.tipo_documento)
-    todas["Asunto"] = todas["asunto"].fillna(todas["titulo_punto"])
     ui.tabla(todas, "votaciones", {
         "sesion_nombre": "Sesión", "punto": "Punto", "Asunto": "Asunto", "Documento": "Documento",
         "Forma": "Forma", "resultado": "Resultado", "Unánime": "Unánime", "a_favor": "A favor",
-        "en_contra": "En contra", "abstenciones": "Abstenciones", "linea": "Línea del acta"})
+        "en_contra": "En contra", "abstenciones": "Abstenciones", "linea": "Línea del acta"},
+        ultimas=True, preparar=_rotular_votaciones)
 
     st.subheader("Cada voto nominal")
-    boletas = ui.con_sesion(ui.consulta(queries.votos, **filtros))
-    boletas["Sentido"] = boletas["sentido"].map(SENTIDO)
-    ui.tabla(boletas, "votos", {
+    ui.tabla(ui.consulta(queries.votos, **filtros), "votos", {
         "sesion_nombre": "Sesión", "punto": "Punto", "asunto": "Asunto", "nombre": "Integrante",
-        "Sentido": "Sentido", "linea": "Línea del acta"})
+        "Sentido": "Sentido", "linea": "Línea del acta"}, ultimas=True, preparar=_rotular_votos)
     ui.fin()
 
 

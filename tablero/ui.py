@@ -9,6 +9,7 @@ empty states and the footer.
     ui.tabla(df, "votaciones", {"fecha": "Fecha", "asunto": "Asunto", "linea": "Línea"})
 """
 import datetime as dt
+import functools
 import importlib
 import io
 import re
@@ -28,6 +29,7 @@ COMANDO_BUILD = "python -m etl build"
 SIN_BASE = f"No hay base de datos: ejecute `{COMANDO_BUILD}`"
 TODOS = "Todos"
 PARAMETROS_FILTRO = ("proceso", "desde", "hasta", "tipo")
+FILAS_MAXIMAS = 1000        # rows a table shows on screen; its downloads hold them all
 
 
 # ───────────────────────────── Conexión y consultas ─────────────────────────────
@@ -100,6 +102,24 @@ def estado_correcciones(sesion_ids=None, al=None):
     if sesion_ids is not None:
         estado = estado[estado["sesion_id"].isin(list(sesion_ids))]
     return estado.reset_index(drop=True)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _del_almacen(ident, modulo, nombre, carpeta, version_almacen):
+    funcion = getattr(importlib.import_module(modulo), nombre)
+    return funcion(cursor(), Almacen(carpeta))
+
+
+def del_almacen(funcion):
+    """funcion(cursor, almacen) of tablero.seguimiento (links, orphan marks…), cached until the
+    database is rebuilt or staff save a change; a store that cannot be read stops the page."""
+    almacen = Almacen()
+    try:
+        return _del_almacen(identidad(), funcion.__module__, funcion.__name__,
+                            str(almacen.carpeta), almacen.version()).copy()
+    except AlmacenError as error:
+        st.error(str(error), icon=":material/error:")
+        st.stop()
 
 
 def exigir_base():
@@ -232,8 +252,8 @@ def elegir_sesion(sesiones):
     """A selector of one session among `sesiones` (queries.sesiones), kept in the URL as
     ?sesion=<clave> (the acta's file name without extension, stable across rebuilds)."""
     claves = sesiones["clave"].tolist()
-    etiquetas = {fila.clave: formato.nombre_sesion(fila.tipo, fila.numero, fila.fecha)
-                 for fila in sesiones.itertuples()}
+    etiquetas = dict(zip(claves, con_sesion(sesiones[["tipo", "numero", "fecha"]].copy())
+                         ["sesion_nombre"]))
     if st.session_state.get("f_sesion") not in claves:
         pedida = st.query_params.get("sesion") or st.session_state.get("_sesion")
         st.session_state["f_sesion"] = pedida if pedida in claves else claves[-1]
@@ -275,36 +295,58 @@ def _excel(df, hoja):
 
 
 def descargas(df, nombre, key=None):
-    """CSV and Excel download buttons for `df` (each file built only when clicked)."""
+    """CSV and Excel download buttons for `df`, a DataFrame or a function that returns it: both
+    files are built only when clicked (a table of 100 000 ballots costs a second to write)."""
     archivo = re.sub(r"[^\w-]+", "-", nombre.lower()).strip("-") or "datos"
     key = key or archivo
+    datos = df if callable(df) else (lambda: df)
     fila = st.container(horizontal=True, gap="small")
-    # Both files are built only when clicked: a table of 100 000 ballots costs a second to write.
-    fila.download_button("CSV", lambda: df.to_csv(index=False).encode("utf-8-sig"),
-                              file_name=f"{archivo}.csv", mime="text/csv",
-                              icon=":material/download:", key=f"csv-{key}", on_click="ignore")
-    fila.download_button("Excel", lambda: _excel(df, archivo), file_name=f"{archivo}.xlsx",
-                            mime="application/vnd.openxmlformats-officedocument."
-                                 "spreadsheetml.sheet",
-                            icon=":material/download:", key=f"xlsx-{key}", on_click="ignore")
+    fila.download_button("CSV", lambda: datos().to_csv(index=False).encode("utf-8-sig"),
+                         file_name=f"{archivo}.csv", mime="text/csv",
+                         icon=":material/download:", key=f"csv-{key}", on_click="ignore")
+    fila.download_button("Excel", lambda: _excel(datos(), archivo), file_name=f"{archivo}.xlsx",
+                         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                         icon=":material/download:", key=f"xlsx-{key}", on_click="ignore")
 
 
-def tabla(df, nombre, columnas, *, key=None, column_config=None, altura="auto", detalle=None):
-    """A table with Spanish headers (`columnas`: column -> label, in order), its CSV and Excel
-    downloads, and below it the selected row: `detalle(fila)` when given (the first row until one
-    is selected), else, when `df` has `acta_id` and `linea`, the acta's words for that row. Only
-    the one selected row fetches its detail, however long the table."""
-    key = key or re.sub(r"\W+", "-", nombre.lower())
+def _visible(df, columnas):
     visible = df[list(columnas)].rename(columns=columnas)
     for columna in visible.columns:     # a fact the acta does not state reads blank, not «None»
         if visible[columna].dtype == object or pd.api.types.is_string_dtype(visible[columna]):
             visible[columna] = visible[columna].astype(object).where(visible[columna].notna(), "")
+    return visible
+
+
+def tabla(df, nombre, columnas, *, key=None, column_config=None, altura="auto", detalle=None,
+          maximo=FILAS_MAXIMAS, ultimas=False, preparar=None):
+    """A table with Spanish headers (`columnas`: column -> label, in order), its CSV and Excel
+    downloads, and below it the selected row: `detalle(fila)` when given (the first row until one
+    is selected), else, when `df` has `acta_id` and `linea`, the acta's words for that row. Only
+    the one selected row fetches its detail, however long the table.
+
+    The screen shows the first `maximo` rows (the last ones with `ultimas`, for tables in date
+    order: the most recent), with a note; the downloads always hold every row. `preparar(df)`
+    adds the columns the table shows (Spanish labels, session names): it runs on the rows shown,
+    and on the rest only when a download is clicked. A browser table of 100 000 ballots costs
+    seconds to send and nobody scrolls it: filters and the download serve that reader better."""
+    key = key or re.sub(r"\W+", "-", nombre.lower())
+    completa, preparar = df, preparar or (lambda x: x)
+    if maximo and len(df) > maximo:
+        df = df.iloc[-maximo:] if ultimas else df.iloc[:maximo]
+    df = preparar(df.copy())
     trazable = {"acta_id", "linea"} <= set(df.columns)
+    visible = _visible(df, columnas)
     evento = st.dataframe(visible, hide_index=True, column_config=column_config, height=altura,
                           key=f"tabla-{key}",
                           on_select="rerun" if trazable or detalle else "ignore",
                           selection_mode="single-row")
-    descargas(visible, nombre, key=key)
+    if len(df) < len(completa):
+        cuales = "últimas (las más recientes)" if ultimas else "primeras"
+        st.caption(f"Se muestran las {cuales} {_miles(len(df))} filas de {_miles(len(completa))}; "
+                   "use los filtros de la barra lateral o descargue la tabla completa.")
+        descargas(lambda: _visible(preparar(completa.copy()), columnas), nombre, key=key)
+    else:
+        descargas(visible, nombre, key=key)
     if df.empty or not (trazable or detalle):
         return visible
     filas = evento.selection.rows if evento is not None and hasattr(evento, "selection") else []
@@ -320,6 +362,10 @@ def tabla(df, nombre, columnas, *, key=None, column_config=None, altura="auto", 
     return visible
 
 
+def _miles(n):
+    return f"{n:,}".replace(",", " ")
+
+
 def recientes(df, n, cosas, columna="fecha"):
     """The `n` rows of `df` with the latest `columna` (in their original order), and a note when
     more were left out: a chart or a list of thousands is read by no one. `cosas` is what the
@@ -327,9 +373,8 @@ def recientes(df, n, cosas, columna="fecha"):
     if len(df) <= n:
         return df
     articulo, nombre = cosas.split(" ", 1)        # «las sesiones» -> «las 50 sesiones»
-    total = f"{len(df):,}".replace(",", " ")
-    st.caption(f"Se muestran {articulo} {n} {nombre} más recientes de {total}; use los filtros "
-               "de la barra lateral o descargue la tabla.")
+    st.caption(f"Se muestran {articulo} {n} {nombre} más recientes de {_miles(len(df))}; use "
+               "los filtros de la barra lateral o descargue la tabla.")
     return df.loc[df[columna].sort_values(kind="stable").index[-n:]].sort_index()
 
 
@@ -406,22 +451,49 @@ def fin():
         pie()
 
 
+def etiquetas(serie, funcion):
+    """serie.map(funcion), calling `funcion` once per distinct value: a column of 100 000 rows
+    holds a handful of kinds of document or dates."""
+    unicos = serie.drop_duplicates()
+    return serie.map(pd.Series([funcion(v) for v in unicos], index=unicos, dtype=object))
+
+
 def con_fecha(df, columna="fecha", destino="Fecha"):
     """Adds `destino`: the date in Spanish words («28 de enero de 2021»)."""
-    df[destino] = df[columna].map(formato.fecha_larga) if not df.empty else pd.Series(dtype=str)
+    df[destino] = etiquetas(df[columna], formato.fecha_larga) if not df.empty else pd.Series(dtype=str)
     return df
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _nombre_sesion(tipo, numero, fecha):
+    return formato.nombre_sesion(tipo, numero, fecha)
+
+
+@st.cache_resource(max_entries=2, show_spinner=False)
+def _nombres_sesiones(ident):
+    """Every session's name by sesion_id, computed once per database file (read-only, shared)."""
+    sesiones = _consulta(ident, queries.sesiones.__module__, "sesiones", ())
+    return pd.Series([_nombre_sesion(t, n, f) for t, n, f in
+                      zip(sesiones["tipo"], sesiones["numero"], sesiones["fecha"])],
+                     index=sesiones["sesion_id"].to_numpy(), dtype=object)
+
+
 def con_sesion(df, destino="sesion_nombre"):
-    """Adds `destino`: «Sesión ordinaria 2 · 28 de enero de 2021». Each distinct session is named
-    once: tables of ballots repeat the same few thousand sessions a hundred thousand times."""
+    """Adds `destino`: «Sesión ordinaria 2 · 28 de enero de 2021». Each session is named once per
+    database (tables of ballots repeat the same sessions a hundred thousand times), looked up by
+    `sesion_id` when the frame has it."""
     if df.empty:
         df[destino] = []
         return df
+    if "sesion_id" in df.columns:
+        nombres = df["sesion_id"].map(_nombres_sesiones(identidad()))
+        if nombres.notna().all():
+            df[destino] = nombres.to_numpy()
+            return df
     columnas = ["tipo", "numero", "fecha"]
     grupo = df.groupby(columnas, dropna=False, sort=False).ngroup().to_numpy()
     unicas = df.loc[~pd.Series(grupo).duplicated().to_numpy(), columnas]   # in group order
-    nombres = [formato.nombre_sesion(t, n, f) for t, n, f in
+    nombres = [_nombre_sesion(t, n, f) for t, n, f in
                zip(unicas["tipo"], unicas["numero"], unicas["fecha"])]
     df[destino] = pd.Series(nombres, dtype=object).to_numpy()[grupo]
     return df
