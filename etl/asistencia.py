@@ -51,7 +51,7 @@ ACTION_RE = re.compile(
 PRESENCE_RE = re.compile(
     r"(constar la (asistencia|presencia)|asistencia de (la|el|los|las)\b|presencia de (la|el|los|las)\b|"
     r"encontrandose presentes|nos acompan|se encuentra(n)? presentes?|estando presentes?|asiste(n)? (tambien|como invitad|en calidad)|"
-    r"en calidad de invitad|contamos con la presencia|con la presencia de|asistieron|asisten\b|presentes? (la|el|las|los)\b|"
+    r"en calidad de invitad|contamos con la presencia|con la presencia de|asistieron|asisten\b|asisti[oó]\b|asiste\b|presentes? (la|el|las|los)\b|"
     r"se encuentran? (conectad|en linea)|participan? (tambien|como))")
 
 

@@ -44,7 +44,7 @@ ATTENDED_RE = re.compile(
     r"atendieron|solventaron|incorporaron|realizaron|subsanaron)\w*\s+(las|los|todas las|la|el)?\s*"
     r"(observaciones|correcciones|ajustes|modificaciones|cambios|comentarios|precisiones)|"
     r"(observaciones|correcciones|modificaciones|ajustes|comentarios|precisiones|solicitud|solicitudes|peticion)\b"
-    r"[^.;]{0,320}?\b(fue|fueron|ha sido|han sido|quedo|quedaron|se encuentran?|estan|ya estan|se tienen? por)\s+"
+    r"(?:[^.;]|\.(?=\s*[a-z0-9]))*?\b(fue|fueron|ha sido|han sido|quedo|quedaron|se encuentran?|estan|ya estan|se tienen? por)\s+"
     r"(debidamente\s+)?(atendid|solventad|incorporad|realizad|subsanad)\w*)")
 WITH_CORRECTIONS_RE = re.compile(r"(con|incluyendo|considerando|incorporando) (las|los|la|el|dicha|dichas|dicho|dichos|esa|esas|"
                                  r"tal|tales|esta|estas|estos) (correccion|correcciones|modificacion|modificaciones|observacion|"
@@ -367,6 +367,12 @@ def parse_correcciones_atendidas(lector, documentos, asistentes):
                        r"(?:el|la|los|las)?\s*(.{0,120})", paragraph.text[max(0, match.start() - 200):], re.IGNORECASE)
         if by:
             names = names_in(by.group(1))
+            if names:
+                solicitante = _full_name(names[0][1], asistentes)
+        if solicitante is None:
+            # «la solicitud que el Dr. Fausto Jiménez Toledo formuló en la sesión anterior … fue atendida»
+            said = paragraph.text[match.start():match.end()] if len(folded) == len(paragraph.text) else ""
+            names = names_in(said)
             if names:
                 solicitante = _full_name(names[0][1], asistentes)
         said = paragraph.text[match.start():] if len(folded) == len(paragraph.text) else paragraph.text

@@ -519,7 +519,7 @@ def _economic_vote(lector, text, linea, punto, asistentes, index):
 
 def _named_count(text, phrase):
     """How many people a sentence names after «con el voto en contra del Dr. X y de la Mtra. Y»."""
-    match = re.search(rf"(?i:{phrase})\s+(?:del?|de la|de los|de las)\s+(?P<rest>[^.;]{{3,200}})", text)
+    match = re.search(rf"(?i:{phrase})\s+(?:del?|de la|de los|de las)\s+(?P<rest>[^;]{{3,200}})", text)
     if not match:
         return 0
     return max(1, len(re.findall(rf"(?<![\w.])(?i:{GRADO_RE})\s+[A-ZÁÉÍÓÚ]", match.group("rest"))))
