@@ -49,7 +49,8 @@ ACTION_RE = re.compile(
     r"hizo uso de la voz|dio lectura|agradeci[oó]|expres[oó]|indic[oó]|aclar[oó]|observ[oó]|se comprometi[oó]|"
     r"respondi[oó]|precis[oó]|mencion[oó]|destac[oó]|detall[oó]|realiz[oó])\b")
 PRESENCE_RE = re.compile(
-    r"(constar la (asistencia|presencia)|asistencia de (la|el|los|las)\b|presencia de (la|el|los|las)\b|"
+    r"(constar,?(?:\s+\w+,)?\s+la (asistencia|presencia)|asistencia (de|del|de la|de los|de las|como invitad\w*)\b|"
+    r"presencia (de|del|de la|de los|de las)\b|"
     r"encontrandose presentes|nos acompan|se encuentra(n)? presentes?|estando presentes?|asiste(n)? (tambien|como invitad|en calidad)|"
     r"en calidad de invitad|contamos con la presencia|con la presencia de|asistieron|asisten\b|asisti[oó]\b|asiste\b|presentes? (la|el|las|los)\b|"
     r"se encuentran? (conectad|en linea)|participan? (tambien|como))")
