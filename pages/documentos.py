@@ -9,9 +9,16 @@ ESTADOS = {"presentado": "#1565C0", "aprobado": "#2E7D32", "rechazado": "#C0392B
            "retirado": "#9E9E9E"}
 
 
+def _dicho(serie):
+    """The values the acta states: not null and not blank."""
+    return serie.notna() & serie.astype(object).astype(str).str.strip().ne("")
+
+
 def _nombre(df):
-    return [formato.texto(c) or f"{formato.tipo_documento(t)}: {formato.texto(ti, defecto='sin título')}"
-            for c, t, ti in zip(df["clave"], df["tipo_documento"], df["titulo"])]
+    """The document's clave, or «Informe: <título>» when it has none (column-wise: thousands)."""
+    titulo = df["titulo"].astype(object).where(_dicho(df["titulo"]), "sin título")
+    otro = ui.etiquetas(df["tipo_documento"], formato.tipo_documento) + ": " + titulo.astype(str)
+    return df["clave"].astype(object).where(_dicho(df["clave"]), otro).astype(str).tolist()
 
 
 def _rotular_documentos(docs):
