@@ -48,7 +48,8 @@ def parse_votaciones(lector, asistentes):
         if vote:
             votes.append(vote)
     ballot_lines = {b["linea"] for b in ballots}
-    for vote in _economic_votes(lector, asistentes, used_lines | ballot_lines, ballot_lines):
+    standalone = {b["linea"] for b in ballots if "parrafo" not in b}
+    for vote in _economic_votes(lector, asistentes, used_lines | ballot_lines, standalone):
         votes.append(vote)
     votes.sort(key=lambda v: v["_orden"])
     for vote in votes:
