@@ -40,8 +40,7 @@ def parse_votaciones(lector, asistentes):
     """The session's votes, in order."""
     closing = lector.closing_line or 10 ** 9
     ballots = [b for b in _ballot_lines(lector) if b["sentido"] or b["linea"] < closing]
-    _CONTENT["lines"] = lector.doc.lines
-    groups = _group_ballots(ballots)
+    groups = _group_ballots(ballots, lector.doc.lines)
     votes, used_lines = [], set()
     for group in groups:
         vote = _nominal_vote(lector, group, asistentes, used_lines)
@@ -192,13 +191,13 @@ def _sense(text):
     return "a favor"
 
 
-def _group_ballots(ballots):
+def _group_ballots(ballots, lines):
     """Runs of ballot lines with only blank lines or courtesies («Gracias.») between them; a
     voter named twice with a sense starts a new run (a second vote)."""
     groups, current = [], []
     for ballot in ballots:
         if current and ballot["linea"] - current[-1]["linea"] > 6 and \
-                _content_lines_between(current[-1]["linea"], ballot["linea"]) > 3:
+                _content_lines_between(lines, current[-1]["linea"], ballot["linea"]) > 3:
             groups.append(current)
             current = []
         if current and ballot["sentido"] and any(
@@ -215,12 +214,8 @@ def _group_ballots(ballots):
     return groups
 
 
-_CONTENT = {"lines": []}
-
-
-def _content_lines_between(first, last):
+def _content_lines_between(lines, first, last):
     """Lines with text between two ballots, page headers and blanks not counted."""
-    lines = _CONTENT["lines"]
     return sum(1 for n in range(first + 1, last) if n <= len(lines) and lines[n - 1].strip())
 
 
