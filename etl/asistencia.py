@@ -12,8 +12,7 @@ agenda item under way.
 import re
 
 from etl.numeros import fold as fold_accents
-from etl.personas import same_person
-from etl.personas import (GRADO_RE, NAME_ONLY_RE, TITLED_NAME_RE, Persona, calidad_of, canonical_grado,
+from etl.personas import (same_person, speaker_label, strip_label, GRADO_RE, NAME_ONLY_RE, TITLED_NAME_RE, Persona, calidad_of, canonical_grado,
                           clean_name, display_name, fold, looks_like_name, names_in, resolve, rol_of)
 
 SECTION_RES = [
@@ -300,8 +299,6 @@ class _Asistencia:
     def _read_speakers(self):
         """People who speak under a label are present even when no roster lists them
         (stenographic versions: «SECRETARIO TÉCNICO, ING. JUAN PÉREZ LÓPEZ: Gracias.»)."""
-        from etl.parse import speaker_label
-
         for paragraph in self.lector.paragraphs:
             if paragraph.linea >= self.closing:
                 break
@@ -417,8 +414,6 @@ class _Asistencia:
 
 def _body(text):
     """A paragraph's text after its speaker label, and how many characters the label took."""
-    from etl.parse import strip_label
-
     body = strip_label(text)
     return body, len(text) - len(body)
 

@@ -12,8 +12,8 @@ on corrections), or from its withdrawal; otherwise it was presented.
 """
 import re
 
-from etl.numeros import fold
-from etl.personas import display_name, names_in, resolve
+from etl.numeros import fold, to_int
+from etl.personas import display_name, names_in, resolve, speaker_label
 from etl.votos import RESULT_RE
 
 CLAVE_RE = re.compile(r"\b[A-Z]{2,}[A-Za-z0-9]*(?:[/.\-_][A-Z0-9]{1,14}){1,7}[/.\-_](?:19|20)\d{2}\b")
@@ -74,8 +74,6 @@ ACTA_SESSION_RE = re.compile(r"sesion\s+(ordinaria|extraordinaria|especial|solem
 
 def _session_key(nombre):
     """(tipo, número) of the session an acta records: «Acta de la sesión extraordinaria número uno»."""
-    from etl.numeros import to_int
-
     match = ACTA_SESSION_RE.search(fold(nombre))
     return (match.group(1), to_int(match.group(2))) if match else None
 
@@ -84,13 +82,8 @@ def _mentions_session(lector, vote, key):
     paragraph = lector.doc.paragraph_at_line(vote["fuente"]["linea"])
     call = vote.get("_llamado")
     text = fold((paragraph.text if paragraph else "") + " " + (call.text if call else ""))
-    return any(m.group(1) == key[0] and to_int_safe(m.group(2)) == key[1] for m in ACTA_SESSION_RE.finditer(text))
+    return any(m.group(1) == key[0] and to_int(m.group(2)) == key[1] for m in ACTA_SESSION_RE.finditer(text))
 
-
-def to_int_safe(token):
-    from etl.numeros import to_int
-
-    return to_int(token)
 
 
 def _documents_in_title(titulo):
@@ -285,7 +278,7 @@ def _document_of(lector, punto, paragraph, documentos):
     for doc in of_punto:
         if doc["clave"] and doc["clave"] in text:
             return _doc_label(doc)
-    said = {(kind, to_int_safe(number)) for kind, number in ACTA_SESSION_RE.findall(fold(text))}
+    said = {(kind, to_int(number)) for kind, number in ACTA_SESSION_RE.findall(fold(text))}
     for doc in of_punto:
         if doc["tipo"] == "acta" and _session_key(doc["titulo"] or "") in said:
             return _doc_label(doc)
@@ -312,8 +305,6 @@ def _requester(lector, paragraph, vote, asistentes):
     """Who asked: the paragraph's speaker label; a person named as asking ('la Dra. X solicita');
     the person a call names ('las propuestas realizadas por la Doctora Alejandra Arreola'); else
     the last labelled speaker (the one conducting, when the request is in the first person)."""
-    from etl.parse import speaker_label
-
     if paragraph is not None:
         label = speaker_label(paragraph.text)
         if label:

@@ -18,7 +18,7 @@ import re
 from etl.errors import NotAnActaError
 from etl.numeros import NUMBER_WORDS_RE, find_dates, fold, minutes_between, parse_time, to_int
 from etl.partidos import load_catalogo
-from etl.personas import TITLED_NAME_RE, canonical_grado, clean_name, display_name, looks_like_name
+from etl.personas import display_name, speaker_label, strip_label
 from etl.texto import Texto
 from etl.votos import parse_votaciones
 from etl.documentos import parse_correcciones, parse_correcciones_atendidas, parse_documentos
@@ -393,8 +393,6 @@ class Lector:
         """Expecting text like: 'me permito informar que existe quórum legal para sesionar',
         'se declara la existencia del quórum', 'no existe el quórum requerido'."""
         for paragraph in self.paragraphs:
-            if paragraph.linea in self.agenda_lines_safe():
-                continue
             folded = fold(paragraph.text)
             if re.search(r"\bno (existe|existia|hay|habia|se cuenta con|se conto con|se tiene|se tuvo|se reune|se reunio|"
                          r"se alcanza|se alcanzo|contamos con)\s+(el\s+)?quorum|"
@@ -409,9 +407,6 @@ class Lector:
                 return True
         self.aviso("El acta no dice si hubo quórum.")
         return None
-
-    def agenda_lines_safe(self):
-        return getattr(self, "agenda_lines", set())
 
     # ---- orden del día -----------------------------------------------------------------------
 
@@ -823,35 +818,3 @@ def _similar_title(title, text):
     want = set(fold(title).split()[:8])
     got = set(fold(text[:300]).split())
     return len(want & got) >= max(2, int(0.6 * len(want)))
-
-
-def strip_label(text):
-    """The paragraph without its speaker label («SECRETARIO TÉCNICO, ING. …: El punto cinco…»)."""
-    label = speaker_label(text)
-    if label:
-        return text[label["fin"]:].lstrip()
-    bare = re.match(r"^\s*[-–—]?\s*[A-ZÁÉÍÓÚ][^:.;,]{2,60}:\s+", text)
-    if bare and len(bare.group(0).split()) <= 6:
-        return text[bare.end():]
-    return text
-
-
-def speaker_label(text):
-    """The person named in a speaker label at the start of a paragraph, or None. Expecting text
-    like: 'Secretario Técnico, Ing. Jorge Galo Solano García: Buenas tardes…', 'SECRETARIO
-    TÉCNICO, ING. JUAN PÉREZ LÓPEZ: Gracias.', 'Mtra. Ana Ruiz Soto.- Gracias.'."""
-    match = re.match(r"^\s*[-–—]?\s*(?P<label>[^:.!?]{3,160}?(?:\.[^:.!?]{0,120}?){0,3})\s*(?::|\.-|\s[-–—]\s)", text)
-    if not match:
-        return None
-    label = match.group("label")
-    if re.match(r"\W*(a favor|en contra|me abstengo|abstenci|presente)", fold(text[match.end():match.end() + 30])):
-        return None
-    titled = TITLED_NAME_RE.search(label)
-    if titled and (len(label) - titled.end() > 30 or titled.start() > 90):
-        return None
-    if titled:
-        name = clean_name(titled.group("nombre"))
-        if looks_like_name(name):
-            return {"nombre": name, "grado": canonical_grado(titled.group("grado")), "cargo": label,
-                    "fin": match.end()}
-    return None

@@ -5,7 +5,8 @@ Actas name a party many ways: «P.M.C.», «Movimiento Ciudadano», «RPTE. SUP.
 """
 import csv
 import re
-import unicodedata
+
+from etl.numeros import fold as fold_accents
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,8 +15,7 @@ CATALOGO_PATH = Path(__file__).resolve().parent.parent / "data" / "catalogos" / 
 
 def fold(text):
     """Lower case, no accents, dots removed, spaces folded: «P.R.S.P.» -> «prsp»."""
-    text = unicodedata.normalize("NFKD", text or "")
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = fold_accents(text)
     text = re.sub(r"(?<=\w)\.(?=\w)|(?<=\w)\.(?=\s|$)", "", text)
     return " ".join(re.sub(r"[^\w]+", " ", text).split())
 

@@ -7,7 +7,8 @@ one line, cargo on the next), and people are named again in prose with shorter f
 """
 import functools
 import re
-import unicodedata
+
+from etl.numeros import fold as fold_accents
 from dataclasses import dataclass, field
 
 # Title as written (folded, no dots) -> the contract's form.
@@ -65,8 +66,6 @@ NOT_NAME_WORDS = {
 @functools.lru_cache(maxsize=1 << 16)
 def fold(text):
     """Lower case, no accents, no punctuation: the key two spellings of one name share."""
-    from etl.numeros import fold as fold_accents
-
     return " ".join(re.sub(r"[^\w]+", " ", fold_accents(text)).split())
 
 
@@ -255,3 +254,35 @@ def names_in(text):
         if looks_like_name(name):
             found.append((canonical_grado(match.group("grado")), name, match.start(), match.end()))
     return found
+
+
+def strip_label(text):
+    """The paragraph without its speaker label («SECRETARIO TÉCNICO, ING. …: El punto cinco…»)."""
+    label = speaker_label(text)
+    if label:
+        return text[label["fin"]:].lstrip()
+    bare = re.match(r"^\s*[-–—]?\s*[A-ZÁÉÍÓÚ][^:.;,]{2,60}:\s+", text)
+    if bare and len(bare.group(0).split()) <= 6:
+        return text[bare.end():]
+    return text
+
+
+def speaker_label(text):
+    """The person named in a speaker label at the start of a paragraph, or None. Expecting text
+    like: 'Secretario Técnico, Ing. Jorge Galo Solano García: Buenas tardes…', 'SECRETARIO
+    TÉCNICO, ING. JUAN PÉREZ LÓPEZ: Gracias.', 'Mtra. Ana Ruiz Soto.- Gracias.'."""
+    match = re.match(r"^\s*[-–—]?\s*(?P<label>[^:.!?]{3,160}?(?:\.[^:.!?]{0,120}?){0,3})\s*(?::|\.-|\s[-–—]\s)", text)
+    if not match:
+        return None
+    label = match.group("label")
+    if re.match(r"\W*(a favor|en contra|me abstengo|abstenci|presente)", fold_accents(text[match.end():match.end() + 30])):
+        return None
+    titled = TITLED_NAME_RE.search(label)
+    if titled and (len(label) - titled.end() > 30 or titled.start() > 90):
+        return None
+    if titled:
+        name = clean_name(titled.group("nombre"))
+        if looks_like_name(name):
+            return {"nombre": name, "grado": canonical_grado(titled.group("grado")), "cargo": label,
+                    "fin": match.end()}
+    return None
