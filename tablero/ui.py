@@ -18,8 +18,6 @@ import threading
 import altair as alt
 import pandas as pd
 import streamlit as st
-from streamlit import config, runtime
-from streamlit.runtime.pages_manager import PagesManager
 
 from etl.errors import DatabaseError
 from tablero import db, formato, queries, seguimiento
@@ -137,22 +135,8 @@ def exigir_base():
         st.stop()
 
 
-def _por_el_marco():
-    """A `pages/` folder next to dashboard.py starts Streamlit in its old multipage mode, where the
-    first visit to a server at /calidad runs pages/calidad.py without the frame (no navigation, no
-    shared sidebar) and keeps doing so on every rerun. st.navigation turns that mode off for the
-    process, but only once dashboard.py has run: turn it off here and rerun through the frame.
-    (Renaming `pages/` would make this unnecessary; AppTest, which resets the mode on every run,
-    is left alone.)"""
-    if (PagesManager.uses_pages_directory and runtime.exists()
-            and not config.get_option("global.appTest")):
-        PagesManager.uses_pages_directory = False
-        st.rerun()
-
-
 def encabezado(titulo, descripcion=None):
     """Page config (only takes effect when the page runs alone), the empty state, and the title."""
-    _por_el_marco()
     if not st.session_state.get("_marco"):
         st.set_page_config(page_title=f"{titulo} · Tablero COTAPREP", layout="wide")
     exigir_base()

@@ -46,7 +46,7 @@ def entorno(tmp_path, monkeypatch):
 
 
 def _abrir(pagina, hash_ana=None):
-    at = AppTest.from_file(str(ROOT / "pages" / pagina), default_timeout=30)
+    at = AppTest.from_file(str(ROOT / "paginas" / pagina), default_timeout=30)
     if hash_ana:
         at.secrets["cuentas"] = {"ana": {"nombre": "Ana López", "hash": hash_ana}}
     return at.run()

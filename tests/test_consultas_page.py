@@ -8,7 +8,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGE = str(ROOT / "pages" / "consultas.py")
+PAGE = str(ROOT / "paginas" / "consultas.py")
 
 
 @pytest.fixture(autouse=True)

@@ -359,7 +359,7 @@ def pagina(db_real, monkeypatch):
     monkeypatch.setenv("TABLERO_DB", str(db_real))
     st.cache_data.clear()
     st.cache_resource.clear()
-    yield AppTest.from_file(str(ROOT / "pages" / "informe.py"), default_timeout=30)
+    yield AppTest.from_file(str(ROOT / "paginas" / "informe.py"), default_timeout=30)
     st.cache_data.clear()
     st.cache_resource.clear()
 

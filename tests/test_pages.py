@@ -70,7 +70,7 @@ def test_sin_base_de_datos_dice_el_comando(archivo, monkeypatch, tmp_path):
 
 
 def test_resumen(monkeypatch, db_real):
-    at = abrir("pages/resumen.py", monkeypatch, db_real)
+    at = abrir("paginas/resumen.py", monkeypatch, db_real)
     m = metricas(at)
     assert m["Sesiones celebradas"] == "1"
     assert m["Duración total"] == "25 min"
@@ -82,7 +82,7 @@ def test_resumen(monkeypatch, db_real):
 
 
 def test_asistencia(monkeypatch, db_real):
-    at = abrir("pages/asistencia.py", monkeypatch, db_real)
+    at = abrir("paginas/asistencia.py", monkeypatch, db_real)
     m = metricas(at)
     assert m["Llegadas tarde"] == "3"
     assert m["Ausencias"] == "3"
@@ -92,7 +92,7 @@ def test_asistencia(monkeypatch, db_real):
 
 
 def test_votaciones(monkeypatch, db_real):
-    at = abrir("pages/votaciones.py", monkeypatch, db_real)
+    at = abrir("paginas/votaciones.py", monkeypatch, db_real)
     m = metricas(at)
     assert m["Votaciones"] == "9"
     assert m["Unánimes"] == "9 de 9"
@@ -101,7 +101,7 @@ def test_votaciones(monkeypatch, db_real):
 
 
 def test_sesiones(monkeypatch, db_real):
-    at = abrir("pages/sesiones.py", monkeypatch, db_real)
+    at = abrir("paginas/sesiones.py", monkeypatch, db_real)
     sin_errores(at)
     m = metricas(at)
     assert m["Fecha"] == "28 de enero de 2021"
@@ -117,19 +117,19 @@ def test_sesiones(monkeypatch, db_real):
 
 
 def test_correcciones(monkeypatch, db_real):
-    at = abrir("pages/correcciones.py", monkeypatch, db_real)
+    at = abrir("paginas/correcciones.py", monkeypatch, db_real)
     m = metricas(at)
     assert (m["Solicitadas"], m["Pendientes"], m["Atendidas"]) == ("3", "3", "0")
 
 
 def test_documentos(monkeypatch, db_real):
-    at = abrir("pages/documentos.py", monkeypatch, db_real)
+    at = abrir("paginas/documentos.py", monkeypatch, db_real)
     assert any(t.value.startswith("**Dictamen IEPC/UTC/PREP/DICT/001/2021**: presentado")
                for t in at.markdown)
 
 
 def test_calidad(monkeypatch, db_real):
-    at = abrir("pages/calidad.py", monkeypatch, db_real)
+    at = abrir("paginas/calidad.py", monkeypatch, db_real)
     m = metricas(at)
     assert int(m["Números de sesión"]) >= 1           # «sesión ordinaria número uno», line 51
     assert (m["Conteos"], m["Unanimidad"], m["Quórum"]) == ("0", "0", "0")
@@ -152,7 +152,7 @@ def test_los_filtros_viven_en_la_url(monkeypatch, db_real):
 def test_cambiar_un_filtro_reescribe_la_url(monkeypatch, db_real):
     # AppTest reruns only the page of a st.navigation app, so the rerun is tested on a page run
     # alone (it draws the same sidebar); the browser test covers the frame.
-    at = abrir("pages/resumen.py", monkeypatch, db_real, {"tipo": "ordinaria"})
+    at = abrir("paginas/resumen.py", monkeypatch, db_real, {"tipo": "ordinaria"})
     assert metricas(at)["Sesiones celebradas"] == "1"
     at.sidebar.selectbox(key="f_tipo").set_value("Todos").run()
     assert "tipo" not in at.query_params
@@ -160,10 +160,10 @@ def test_cambiar_un_filtro_reescribe_la_url(monkeypatch, db_real):
 
 
 def test_un_filtro_sin_sesiones_lo_dice(monkeypatch, db_real):
-    at = abrir("pages/resumen.py", monkeypatch, db_real, {"tipo": "x"})   # unknown: ignored
+    at = abrir("paginas/resumen.py", monkeypatch, db_real, {"tipo": "x"})   # unknown: ignored
     assert metricas(at)["Sesiones celebradas"] == "1"
     assert "tipo" not in at.query_params
-    at = abrir("pages/votaciones.py", monkeypatch, db_real,
+    at = abrir("paginas/votaciones.py", monkeypatch, db_real,
                {"proceso": "Proceso Electoral Local 2020-2021"})
     assert metricas(at)["Votaciones"] == "9"
 
@@ -174,7 +174,7 @@ def test_un_enlace_reabre_la_sesion_elegida(monkeypatch, db_proceso):
     sesiones = queries.sesiones(con)
     con.close()
     primera = sesiones.iloc[0]
-    at = abrir("pages/sesiones.py", monkeypatch, db_proceso, {"sesion": primera["clave"]})
+    at = abrir("paginas/sesiones.py", monkeypatch, db_proceso, {"sesion": primera["clave"]})
     sin_errores(at)
     assert at.selectbox(key="f_sesion").value == primera["clave"]
     from tablero import formato
@@ -190,7 +190,7 @@ def test_una_reconstruccion_se_ve_sin_reiniciar(monkeypatch, tmp_path, db_real, 
     con.close()
     base = tmp_path / "tablero.duckdb"
     shutil.copy(db_real, base)
-    at = abrir("pages/resumen.py", monkeypatch, base)
+    at = abrir("paginas/resumen.py", monkeypatch, base)
     assert metricas(at)["Duración total"] == "25 min"
     nueva = tmp_path / "nueva.duckdb"
     shutil.copy(db_proceso, nueva)
@@ -227,7 +227,7 @@ def marcar_la_de_ricardo(base, monkeypatch, tmp_path):
 
 def test_resumen_cuenta_la_marca_del_personal(monkeypatch, tmp_path, db_proceso):
     monkeypatch.setenv("TABLERO_SEGUIMIENTO", str(tmp_path / "seguimiento"))
-    at = abrir("pages/resumen.py", monkeypatch, db_proceso)
+    at = abrir("paginas/resumen.py", monkeypatch, db_proceso)
     assert metricas(at)["Correcciones pendientes"] == "1"
     assert not (tmp_path / "seguimiento").exists()          # reading never creates the store
     marcar_la_de_ricardo(db_proceso, monkeypatch, tmp_path)
@@ -238,7 +238,7 @@ def test_resumen_cuenta_la_marca_del_personal(monkeypatch, tmp_path, db_proceso)
 
 def test_correcciones_muestra_la_marca_del_personal(monkeypatch, tmp_path, db_proceso):
     marcar_la_de_ricardo(db_proceso, monkeypatch, tmp_path)
-    at = abrir("pages/correcciones.py", monkeypatch, db_proceso)
+    at = abrir("paginas/correcciones.py", monkeypatch, db_proceso)
     sin_errores(at)
     m = metricas(at)
     assert (m["Solicitadas"], m["Pendientes"], m["Atendidas"]) == ("2", "0", "2")
@@ -254,7 +254,7 @@ def test_correcciones_muestra_la_marca_del_personal(monkeypatch, tmp_path, db_pr
 
 def test_sesiones_muestra_la_marca_del_personal(monkeypatch, tmp_path, db_proceso):
     marcar_la_de_ricardo(db_proceso, monkeypatch, tmp_path)
-    at = abrir("pages/sesiones.py", monkeypatch, db_proceso, {"sesion": ORDINARIA_2})
+    at = abrir("paginas/sesiones.py", monkeypatch, db_proceso, {"sesion": ORDINARIA_2})
     sin_errores(at)
     pedidas = next(df.value for df in at.dataframe if "Corrección" in df.value.columns
                    and "Estado" in df.value.columns)
