@@ -63,10 +63,25 @@ def parse_documentos(lector, votaciones):
         found = _documents_in_title(titulo)
         for tipo, clave, nombre in found:
             key = _session_key(nombre) if tipo == "acta" and len(found) > 1 else None
-            estado, fuente = _state(lector, numero, votaciones, linea, key)
-            documentos.append({"tipo": tipo, "clave": clave, "titulo": nombre, "punto": numero,
-                               "estado": estado, "fuente": {"linea": fuente}})
+            estado, fuente, concluye = _state(lector, numero, votaciones, linea, key)
+            documento = {"tipo": tipo, "clave": clave, "titulo": nombre, "punto": numero,
+                         "estado": estado, "fuente": {"linea": fuente}}
+            if concluye:
+                documento["concluye"] = True
+            documentos.append(documento)
     return documentos
+
+
+# A document the committee receives without deciding on it: its life ends as presented, it is not
+# waiting for a vote. «Las personas integrantes tuvieron por presentado el Informe mensual»; «se
+# da por recibido el informe»; «el dictamen no será sometido a votación».
+CONCLUDED_RE = re.compile(
+    r"\b(tuvo|tiene|tienen|tuvieron|tenga|da|dio|dan|dieron|de) por (presentad|recibid|rendid|conocid)|"
+    r"\bse (tiene|tuvo|da|dio) por (presentad|recibid|rendid|conocid)|"
+    r"queda(n|ron)? (debidamente )?(presentad|recibid)|"
+    r"no (sera|seran|es|fue|fueron|se) (sometid\w+|somete|sometera|somet\w+) a (votacion|aprobacion|consideracion)|"
+    r"no (requiere|requieren|amerita|ameritan) (de )?(votacion|aprobacion)|"
+    r"(unicamente|solo|solamente) (para|de) (su )?conocimiento")
 
 
 ACTA_SESSION_RE = re.compile(r"sesion\s+(ordinaria|extraordinaria|especial|solemne|de instalacion)\s+(?:numero\s+|no\.?\s*)?(\w+)")
@@ -129,9 +144,8 @@ def _state(lector, numero, votaciones, agenda_line, key=None):
         folded = fold(paragraph.text)
         withdrawn = WITHDRAWN_RE.search(folded)
         if withdrawn:
-            return "retirado", paragraph.linea_at(withdrawn.start())
-        explicit = re.search(r"\b(tuvo|tiene|tienen|tuvieron|da|dio|dan) por (presentad|recibid|rendid)|"
-                             r"queda(n)? (debidamente )?presentad", folded)
+            return "retirado", paragraph.linea_at(withdrawn.start()), False
+        explicit = CONCLUDED_RE.search(folded)
         if explicit and explicit_line is None:
             explicit_line = paragraph.linea_at(explicit.start())
         shown = re.search(r"\b(presento|presentaron|expuso|expusieron|rindio)\b", folded)
@@ -142,8 +156,8 @@ def _state(lector, numero, votaciones, agenda_line, key=None):
         votes = [v for v in votes if _mentions_session(lector, v, key)]
     if votes:
         vote = votes[-1]
-        return vote["resultado"], vote["fuente"]["linea"]
-    return "presentado", explicit_line or presented or start or agenda_line
+        return vote["resultado"], vote["fuente"]["linea"], False
+    return "presentado", explicit_line or presented or start or agenda_line, explicit_line is not None
 
 
 def _decides_document(vote):

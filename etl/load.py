@@ -35,6 +35,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
+from etl.comites import comite_de, identidad
 from etl.errors import DatabaseError, TableroError
 from etl.extract import FORMATOS, extract_text
 from etl.partidos import CATALOGO_PATH, fold, load_catalogo
@@ -435,6 +436,7 @@ class Carga:
         self.rename_kept()
         self.add_new(leidos)
         self.add_failures()
+        self.refresh_comites()
         self.refresh_partidos()
         self.refresh_acreditaciones()
         self.refresh_personas()
@@ -479,6 +481,7 @@ class Carga:
                      [("actas", "acta_id"), ("votaciones", "votacion_id"),
                       ("correcciones", "correccion_id"), ("correcciones_atendidas", "atendida_id")]}
         self.personas = PersonaIndex(self.con)
+        self.comites = ComiteIndex(self.con)
         self.rows = {tabla: [] for tabla, _ in TABLAS_DE_ACTA}
         for archivo, (texto, facts) in zip(self.plan.nuevos, leidos):
             if texto is None:
@@ -502,13 +505,15 @@ class Carga:
         self.next["acta_id"] += 1
         sesion = facts.get("sesion") if isinstance(facts.get("sesion"), dict) else {}
         organo = _str(facts.get("organo"))
+        instituto, proceso = _str(facts.get("instituto")), _str(facts.get("proceso"))
+        comite = self.comites.key_for(organo, instituto, proceso)
         self.rows["actas"].append({
             "acta_id": acta_id, "archivo": archivo.archivo, "sha256": archivo.sha256,
             "formato": archivo.path.suffix.lower().lstrip("."), "bytes": archivo.bytes,
             "texto": texto, "cargada_en": self.now})
         self.rows["sesiones"].append({
-            "sesion_id": acta_id, "acta_id": acta_id, "organo": organo,
-            "instituto": _str(facts.get("instituto")), "proceso": _str(facts.get("proceso")),
+            "sesion_id": acta_id, "acta_id": acta_id, "comite": comite, "organo": organo,
+            "instituto": instituto, "proceso": proceso,
             "tipo": _str(sesion.get("tipo")), "numero": _int(sesion.get("numero")),
             "fecha": _date(sesion.get("fecha")), "hora_inicio": _str(sesion.get("hora_inicio")),
             "hora_fin": _str(sesion.get("hora_fin")),
@@ -521,7 +526,7 @@ class Carga:
         avisos += self.add_votaciones(acta_id, organo, facts)
         self.add_orden(acta_id, facts)
         self.add_correcciones(acta_id, organo, facts)
-        self.add_documentos(acta_id, facts)
+        self.add_documentos(acta_id, comite, facts)
         self.rows["avisos"] += [dict(a, sesion_id=acta_id, acta_id=acta_id) for a in avisos]
 
     def add_asistencias(self, sesion_id, organo, facts):
@@ -613,19 +618,49 @@ class Carga:
                 self.next[id_col] += 1
                 self.rows[tabla].append(row)
 
-    def add_documentos(self, sesion_id, facts):
+    def add_documentos(self, sesion_id, comite, facts):
+        """A document is its committee's: two states' «Informe mensual de diciembre», or two
+        «DICT/COTAPREP/001/2024», are two documents."""
         for d in _items(facts, "documentos"):
             tipo, clave, titulo = _str(d.get("tipo")) or "otro", _str(d.get("clave")), \
                 _str(d.get("titulo"))
+            llave = documento_llave(tipo, clave, titulo) or \
+                f"{tipo}:sesion {sesion_id} punto {d.get('punto')}"
             self.rows["documento_eventos"].append({
                 "sesion_id": sesion_id, "punto": _int(d.get("punto")),
-                "estado": _str(d.get("estado")) or "presentado", "linea": _linea(d),
-                "llave": documento_llave(tipo, clave, titulo)
-                or f"{tipo}:sesion {sesion_id} punto {d.get('punto')}",
+                "estado": _str(d.get("estado")) or "presentado",
+                "concluye": d.get("concluye") is True, "linea": _linea(d),
+                "llave": f"{comite}|{llave}",
                 "tipo": tipo, "clave": clave,
                 "titulo": titulo})
 
     # -- what spans actas ----------------------------------------------------------------------
+
+    def refresh_comites(self):
+        """comites: one row per committee still holding a session, named from the spelling most
+        of its actas use, with its first and last session date."""
+        self.con.execute("DELETE FROM comites")
+        filas = self.con.execute(
+            "SELECT comite, organo, instituto, proceso, count(*), min(fecha), max(fecha) "
+            "FROM sesiones GROUP BY ALL ORDER BY comite, count(*) DESC, organo, instituto, "
+            "proceso").fetchall()
+        comites = {}
+        for comite, organo, instituto, proceso, n, desde, hasta in filas:
+            if comite not in comites:
+                comites[comite] = {"comite": comite, "nombre": comite_de(organo, instituto, proceso)[1],
+                                   "organo": organo, "instituto": instituto, "proceso": proceso,
+                                   "sesiones": 0, "desde": desde, "hasta": hasta}
+            c = comites[comite]
+            c["sesiones"] += n
+            c["desde"] = min(x for x in (c["desde"], desde) if x) if c["desde"] or desde else None
+            c["hasta"] = max(x for x in (c["hasta"], hasta) if x) if c["hasta"] or hasta else None
+        nombres = {}
+        for c in comites.values():
+            nombres.setdefault(c["nombre"], []).append(c)
+        for iguales in nombres.values():   # two committees whose short names coincide
+            for c in iguales[1:] if len(iguales) > 1 else []:
+                c["nombre"] += f" ({c['comite'].rsplit('-', 1)[-1]})"
+        self.insert("comites", list(comites.values()))
 
     def refresh_partidos(self):
         """The catalog, plus every party an acta names that the catalog lacks."""
@@ -679,18 +714,25 @@ class Carga:
     def link_corrections(self):
         """Each correction to its document; each attended correction to the request it
         answers (see `vincular`)."""
-        documentos = self.con.execute("SELECT documento_id, clave, titulo FROM documentos"
-                                      ).fetchall()
-        finder = DocumentFinder(documentos)
-        q = ("SELECT t.{id}, t.documento, t.persona_id, s.fecha, t.sesion_id {extra} "
+        documentos = self.con.execute(
+            "SELECT DISTINCT s.comite, d.documento_id, d.clave, d.titulo FROM documentos d "
+            "JOIN documento_eventos e USING (documento_id) JOIN sesiones s USING (sesion_id)"
+        ).fetchall()
+        q = ("SELECT t.{id}, t.documento, t.persona_id, s.fecha, t.sesion_id {extra}, s.comite "
              "FROM {tabla} t JOIN sesiones s USING (sesion_id)")
         pedidas = self.con.execute(q.format(id="correccion_id", tabla="correcciones",
-                                            extra=", t.aprobada")).fetchall()
+                                            extra=", t.aprobada, t.descripcion")).fetchall()
         atendidas = self.con.execute(q.format(id="atendida_id", tabla="correcciones_atendidas",
-                                              extra="")).fetchall()
-        rows_c = [{"correccion_id": c[0], "documento_id": finder.find(c[1])} for c in pedidas]
-        rows_a = [dict(atendida_id=a[0], documento_id=finder.find(a[1]), **link)
-                  for a, link in zip(atendidas, vincular(pedidas, atendidas, finder))]
+                                              extra=", t.descripcion")).fetchall()
+        rows_c, rows_a = [], []
+        # A correction is answered in its own committee: same body, same process.
+        for comite in sorted({c[-1] for c in pedidas} | {a[-1] for a in atendidas}, key=str):
+            finder = DocumentFinder([d[1:] for d in documentos if d[0] == comite])
+            suyas = [c[:-1] for c in pedidas if c[-1] == comite]
+            reportadas = [a[:-1] for a in atendidas if a[-1] == comite]
+            rows_c += [{"correccion_id": c[0], "documento_id": finder.find(c[1])} for c in suyas]
+            rows_a += [dict(atendida_id=a[0], documento_id=finder.find(a[1]), **link)
+                       for a, link in zip(reportadas, vincular(suyas, reportadas, finder))]
         self.update("correcciones", "correccion_id", rows_c,
                     {"correccion_id": pa.int32(), "documento_id": pa.int32()})
         self.update("correcciones_atendidas", "atendida_id", rows_a,
@@ -817,6 +859,37 @@ def _palabras(clave):
 
 
 # ---------------------------------------------------------------------------------------------
+# Committees across actas
+
+
+class ComiteIndex:
+    """The committee key of each (organo, instituto, proceso), the same across builds: the
+    committee's name as a slug (etl/comites.py). Should two different committees give the same
+    slug, the later one (in file-name order, or in build order) gets its texts' digest appended,
+    so neither is ever merged into the other."""
+
+    def __init__(self, con):
+        self.claves = {}
+        for comite, organo, instituto, proceso in con.execute(
+                "SELECT DISTINCT comite, organo, instituto, proceso FROM sesiones "
+                "WHERE comite IS NOT NULL").fetchall():
+            self.claves[identidad(organo, instituto, proceso)] = comite
+        self.usadas = {}
+        for ident, comite in self.claves.items():
+            self.usadas.setdefault(comite, ident)
+
+    def key_for(self, organo, instituto, proceso):
+        ident = identidad(organo, instituto, proceso)
+        if ident not in self.claves:
+            clave = comite_de(organo, instituto, proceso)[0]
+            if self.usadas.get(clave, ident) != ident:
+                clave += "-" + hashlib.sha256("\0".join(ident).encode()).hexdigest()[:6]
+            self.claves[ident] = clave
+            self.usadas.setdefault(clave, ident)
+        return self.claves[ident]
+
+
+# ---------------------------------------------------------------------------------------------
 # Corrections and the documents they concern
 
 
@@ -851,10 +924,17 @@ class DocumentFinder:
 
 
 def vincular(pedidas, atendidas, finder):
-    """For each attended correction (atendida_id, documento, persona_id, fecha, sesion_id), in
-    that order, the request it answers among the earlier approved ones not yet answered:
-    same document and solicitante → 'documento+solicitante'; else the only one for that
-    document → 'documento'; several → 'ambiguo'; none → 'ninguno'."""
+    """For each attended correction (atendida_id, documento, persona_id, fecha, sesion_id,
+    descripcion), in that order, the request it answers among the earlier approved requests of the
+    same committee (atendidas and pedidas come from one committee; pedidas are (correccion_id,
+    documento, persona_id, fecha, sesion_id, aprobada, descripcion)) not yet answered:
+
+    - same document and solicitante → 'documento+solicitante'; else the only one for that
+      document → 'documento';
+    - several for the document: the one whose content the report names (the page, numeral,
+      antecedente, inciso, table or annex, or the words it quotes) → 'documento+contenido';
+    - no document named or found: the one request whose content it names → 'contenido';
+    - several left → 'ambiguo'; none → 'ninguno'."""
     def when(fecha, sesion_id):
         return (fecha or date.max, sesion_id)
 
@@ -864,11 +944,20 @@ def vincular(pedidas, atendidas, finder):
             por_documento.setdefault(finder.key(c[1]), []).append(c)
     answered, links = set(), {}
     for a in sorted(atendidas, key=lambda a: when(a[3], a[4])):
-        earlier = [c for c in por_documento.get(finder.key(a[1]), [])
-                   if when(c[3], c[4]) < when(a[3], a[4]) and c[0] not in answered]
+        antes = [c for c in pedidas if c[5] is not False and c[0] not in answered
+                 and when(c[3], c[4]) < when(a[3], a[4])]
+        earlier = [c for c in por_documento.get(finder.key(a[1]), []) if c in antes]
         same = [c for c in earlier if a[2] is not None and c[2] == a[2]]
-        pick, vinculo = _choose(same, "documento+solicitante") if same else \
-            _choose(earlier, "documento")
+        if len(same) > 1:
+            same = _por_contenido(a, same) or same
+        if same:
+            pick, vinculo = _choose(same, "documento+solicitante")
+        elif len(earlier) > 1 and _por_contenido(a, earlier):
+            pick, vinculo = _choose(_por_contenido(a, earlier), "documento+contenido")
+        elif earlier:
+            pick, vinculo = _choose(earlier, "documento")
+        else:
+            pick, vinculo = _choose(_por_contenido(a, antes), "contenido")
         if pick is not None:
             answered.add(pick)
         links[a[0]] = {"correccion_id": pick, "vinculo": vinculo}
@@ -881,3 +970,47 @@ def _choose(candidates, how):
     if len(candidates) > 1:
         return None, "ambiguo"
     return candidates[0][0], how
+
+
+_REFERENCIA = re.compile(
+    r"\b(pagina|paginas|numeral|numerales|antecedente|antecedentes|inciso|incisos|tabla|tablas|"
+    r"anexo|anexos|apartado|cuadro|considerando|fraccion|punto|seccion|grafica|figura|capitulo)"
+    r"s?\s+((?:[0-9]+|[ivxlc]+\b|[a-z]\))(?:\s*(?:,|y|e)\s*(?:[0-9]+|[ivxlc]+\b|[a-z]\)))*)")
+_PALABRA = re.compile(r"[a-z]{5,}")
+_COMUNES = frozenset("""informe documento sesion sesiones observacion observaciones correccion
+    correcciones solicito solicita solicitud realizo realizaron realizada realizadas atendida
+    atendidas atendio atendieron solventada solventadas mensual actividades dictamen comite
+    tecnico asesor programa resultados electorales preliminares secretario secretaria tecnica
+    version corregida corrigio sustituyo sustituir asesora asesor anterior ordinaria
+    extraordinaria respecto manera misma mismo cuanto relativo relativa mediante asimismo
+    quedo quedaron ademas donde debia decia dicho dicha entre sobre parte pagina paginas
+    numeral numerales antecedente antecedentes inciso incisos tabla tablas anexo anexos apartado
+    cuadro considerando fraccion seccion grafica figura capitulo""".split())
+
+
+def _contenido(texto):
+    """What a correction names: (kind, number) references and its significant words."""
+    plano = fold(texto or "")
+    refs = set()
+    for kind, numeros in _REFERENCIA.findall(plano):
+        kind = re.sub(r"(e?s)$", "", kind) if kind not in ("antecedentes", "anexos") else kind[:-1]
+        for n in re.findall(r"[0-9]+|[ivxlc]+\b|[a-z]\)", numeros):
+            refs.add((kind, n))
+    palabras = {w for w in _PALABRA.findall(plano) if w not in _COMUNES}
+    return refs, palabras
+
+
+def _por_contenido(atendida, candidatas):
+    """The candidates whose content the attended report names best: shared references count
+    most, then shared words; [] when nothing is shared or the best is tied."""
+    refs, palabras = _contenido(atendida[-1])
+    if not refs and not palabras:
+        return []
+    puntos = []
+    for c in candidatas:
+        c_refs, c_palabras = _contenido(c[6])
+        puntos.append((3 * len(refs & c_refs) + len(palabras & c_palabras), c))
+    puntos.sort(key=lambda p: -p[0])
+    if not puntos or puntos[0][0] < 2 or (len(puntos) > 1 and puntos[1][0] == puntos[0][0]):
+        return []
+    return [puntos[0][1]]

@@ -41,10 +41,25 @@ CREATE TABLE acreditaciones (
     PRIMARY KEY (instituto, proceso, partido)
 );
 
+-- One committee: an organo of an instituto in one proceso («COTAPREP · IEPC Durango · PEL
+-- 2020-2021»). «Proceso» alone is shared by many bodies of many states; every page, the informe
+-- and the saved queries work on one committee (etl/comites.py makes the key and the name).
+CREATE TABLE comites (
+    comite       VARCHAR PRIMARY KEY,       -- stable key: cotaprep-iepc-durango-pel-2020-2021
+    nombre       VARCHAR NOT NULL,          -- COTAPREP · IEPC Durango · PEL 2020-2021
+    organo       VARCHAR,
+    instituto    VARCHAR,
+    proceso      VARCHAR,
+    sesiones     INTEGER NOT NULL,
+    desde        DATE,                      -- its first and last session loaded
+    hasta        DATE
+);
+
 -- One session per acta.
 CREATE TABLE sesiones (
     sesion_id    INTEGER PRIMARY KEY,
     acta_id      INTEGER NOT NULL UNIQUE,
+    comite       VARCHAR,                   -- comites.comite
     organo       VARCHAR,
     instituto    VARCHAR,
     proceso      VARCHAR,
@@ -129,6 +144,8 @@ CREATE TABLE documento_eventos (
     sesion_id    INTEGER NOT NULL,
     punto        INTEGER,
     estado       VARCHAR NOT NULL,          -- presentado, aprobado, rechazado, retirado
+    concluye     BOOLEAN NOT NULL DEFAULT false, -- presented and done: «se tiene por presentado»,
+                                            -- «se da por recibido», «no será sometido a votación»
     linea        INTEGER
 );
 
@@ -244,12 +261,14 @@ CREATE VIEW v_duracion_sesion AS
 SELECT sesion_id, fecha, tipo, numero, hora_inicio, hora_fin, duracion_min
 FROM sesiones;
 
--- Approved corrections that no later session reports as attended, and for how many days.
+-- Approved corrections that no later session reports as attended, and for how many days: up to
+-- the committee's last session loaded (al_dia), not today — a 2021 request of a process that
+-- ended in 2021 is not 2,000 days late.
 CREATE VIEW v_correcciones_pendientes AS
-SELECT c.correccion_id, c.sesion_id, s.fecha, c.punto, c.documento, c.documento_id,
+SELECT c.correccion_id, c.sesion_id, s.comite, s.fecha, c.punto, c.documento, c.documento_id,
        c.solicitante, c.persona_id, c.descripcion, c.linea,
-       current_date - s.fecha AS dias_pendiente
-FROM correcciones c JOIN sesiones s USING (sesion_id)
+       k.hasta - s.fecha AS dias_pendiente, k.hasta AS al_dia
+FROM correcciones c JOIN sesiones s USING (sesion_id) LEFT JOIN comites k USING (comite)
 WHERE c.aprobada
   AND NOT EXISTS (SELECT 1 FROM correcciones_atendidas a WHERE a.correccion_id = c.correccion_id);
 
@@ -263,7 +282,7 @@ WITH eventos AS (
     ) AS orden
     FROM documento_eventos e JOIN sesiones s USING (sesion_id)
 )
-SELECT d.documento_id, d.tipo, d.clave, d.titulo, e.estado, e.fecha, e.sesion_id,
+SELECT d.documento_id, d.tipo, d.clave, d.titulo, e.estado, e.concluye, e.fecha, e.sesion_id,
        (SELECT count(DISTINCT x.sesion_id) FROM documento_eventos x
         WHERE x.documento_id = d.documento_id) AS sesiones
 FROM documentos d LEFT JOIN eventos e ON e.documento_id = d.documento_id AND e.orden = 1;

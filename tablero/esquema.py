@@ -36,9 +36,22 @@ TABLAS = {
         "proceso": "proceso electoral (p. ej. Proceso Electoral Local 2020-2021)",
         "partido": "siglas del partido acreditado",
     }),
+    "comites": ("Un comité: un órgano de un instituto en un proceso electoral. El mismo proceso "
+                "lo comparten órganos de muchos estados; cada página, el informe y las consultas "
+                "guardadas trabajan sobre un comité.", {
+        "comite": "clave estable del comité, p. ej. cotaprep-iepc-durango-pel-2020-2021",
+        "nombre": "nombre legible: COTAPREP · IEPC Durango · PEL 2020-2021",
+        "organo": "órgano, como lo escribe la mayoría de sus actas",
+        "instituto": "instituto electoral",
+        "proceso": "proceso electoral",
+        "sesiones": "sesiones cargadas del comité",
+        "desde": "fecha de su primera sesión cargada",
+        "hasta": "fecha de su última sesión cargada: la fecha a la que se cuentan los días pendientes",
+    }),
     "sesiones": ("Una sesión del comité por acta.", {
         "sesion_id": "identificador de la sesión",
         "acta_id": "acta de la que se leyó la sesión",
+        "comite": "comité que sesiona (comites.comite)",
         "organo": "órgano que sesiona (el COTAPREP)",
         "instituto": "instituto electoral",
         "proceso": "proceso electoral",
@@ -110,6 +123,8 @@ TABLAS = {
         "sesion_id": "sesión",
         "punto": "punto del orden del día",
         "estado": "presentado, aprobado, rechazado o retirado",
+        "concluye": "verdadero si el documento se tuvo por presentado o por recibido, o no se "
+                    "someterá a votación: su trámite termina presentado, no queda pendiente",
         "linea": _FUENTE,
     }),
     "correcciones": ("Correcciones que se pidieron a un documento en una sesión.", {
@@ -135,7 +150,8 @@ TABLAS = {
         "persona_id": "persona que la había pedido",
         "descripcion": "qué se corrigió",
         "correccion_id": "solicitud que atiende; vacío si no se encontró",
-        "vinculo": "cómo se enlazó: documento+solicitante, documento, ambiguo o ninguno",
+        "vinculo": "cómo se enlazó: documento+solicitante, documento, documento+contenido, "
+                   "contenido, ambiguo o ninguno",
         "linea": _FUENTE,
     }),
     "avisos": ("Lo que el lector de actas no pudo leer con seguridad o encontró inconsistente.", {
@@ -183,13 +199,17 @@ TABLAS.update({
         "Vista: correcciones aprobadas que ninguna sesión posterior informa como atendidas.", {
             **_from("correcciones", "correccion_id", "sesion_id", "punto", "documento",
                     "documento_id", "solicitante", "persona_id", "descripcion", "linea"),
+            **_from("sesiones", "comite"),
             "fecha": "fecha de la sesión en que se pidió",
-            "dias_pendiente": "días transcurridos desde que se pidió hasta hoy",
+            "dias_pendiente": "días desde que se pidió hasta la última sesión cargada del comité "
+                              "(al_dia), no hasta hoy",
+            "al_dia": "fecha a la que se cuentan los días: la última sesión cargada del comité",
         }),
     "v_estado_documentos": (
         "Vista: cada documento con su último estado (el de la última sesión que lo trató).", {
             **_from("documentos", "documento_id", "tipo", "clave", "titulo"),
             "estado": "último estado: presentado, aprobado, rechazado o retirado",
+            **_from("documento_eventos", "concluye"),
             "fecha": "fecha de la última sesión que lo trató",
             "sesion_id": "última sesión que lo trató",
             "sesiones": "en cuántas sesiones apareció",
