@@ -138,6 +138,7 @@ def _state(lector, numero, votaciones, agenda_line, key=None):
     """What happened to the document of agenda item `numero`, and the line that says it."""
     start = next((line for line, n in lector.puntos if n == numero and line > 0), None)
     presented = explicit_line = None
+    concluded = False
     for paragraph in lector.paragraphs:
         if not start or paragraph.linea < start or lector.punto_at(paragraph.linea) != numero:
             continue
@@ -145,7 +146,9 @@ def _state(lector, numero, votaciones, agenda_line, key=None):
         withdrawn = WITHDRAWN_RE.search(folded)
         if withdrawn:
             return "retirado", paragraph.linea_at(withdrawn.start()), False
-        explicit = CONCLUDED_RE.search(folded)
+        explicit = re.search(r"\b(tuvo|tiene|tienen|tuvieron|da|dio|dan) por (presentad|recibid|rendid)|"
+                             r"queda(n)? (debidamente )?presentad", folded)
+        concluded = concluded or bool(CONCLUDED_RE.search(folded))
         if explicit and explicit_line is None:
             explicit_line = paragraph.linea_at(explicit.start())
         shown = re.search(r"\b(presento|presentaron|expuso|expusieron|rindio)\b", folded)
@@ -157,7 +160,7 @@ def _state(lector, numero, votaciones, agenda_line, key=None):
     if votes:
         vote = votes[-1]
         return vote["resultado"], vote["fuente"]["linea"], False
-    return "presentado", explicit_line or presented or start or agenda_line, explicit_line is not None
+    return "presentado", explicit_line or presented or start or agenda_line, concluded
 
 
 def _decides_document(vote):

@@ -81,6 +81,27 @@ def test_attended_corrections_are_linked_to_their_request():
         {"correccion_id": None, "vinculo": "ninguno"}]   # same session: nothing earlier
 
 
+def test_attended_corrections_are_linked_by_what_they_name():
+    """Two requests on one document by one member: the report that names the table and the
+    words of one of them answers that one; a report that names no document answers the only
+    request whose page and word it names; a report naming nothing certain stays ambiguous."""
+    finder = DocumentFinder([(1, None, "Informe mensual de febrero")])
+    d1, d2 = date(2021, 1, 1), date(2021, 2, 1)
+    pedidas = [(10, "Informe mensual de febrero", 7, d1, 1, True,
+                "corregir la tabla 2, el número de capacitadores debe ser 48"),
+               (11, "Informe mensual de febrero", 7, d1, 1, True,
+                "sustituir en la página 10 «ayuntamientos» por «distritos»"),
+               (12, "Plan de trabajo", 8, d1, 1, True, "numerar los incisos del apartado 3")]
+    atendidas = [(1, "Informe mensual de febrero", 7, d2, 2,
+                  "en la página 10 se reemplazó «ayuntamientos» por «distritos»"),
+                 (2, None, None, d2, 2, "se corrigió la numeración de los incisos del apartado 3"),
+                 (3, "Informe mensual de febrero", None, d2, 2, "se hicieron los cambios")]
+    assert vincular(pedidas, atendidas, finder) == [
+        {"correccion_id": 11, "vinculo": "documento+solicitante"},
+        {"correccion_id": 12, "vinculo": "contenido"},
+        {"correccion_id": 10, "vinculo": "documento"}]
+
+
 # -- builds that need no parser ----------------------------------------------------------------
 
 def bad_folder(tmp_path):
