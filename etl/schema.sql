@@ -59,7 +59,6 @@ CREATE TABLE comites (
 CREATE TABLE sesiones (
     sesion_id    INTEGER PRIMARY KEY,
     acta_id      INTEGER NOT NULL UNIQUE,
-    comite       VARCHAR,                   -- comites.comite
     organo       VARCHAR,
     instituto    VARCHAR,
     proceso      VARCHAR,
@@ -71,7 +70,8 @@ CREATE TABLE sesiones (
     duracion_min INTEGER,
     modalidad    VARCHAR,                   -- virtual, presencial, mixta
     lugar        VARCHAR,
-    quorum       BOOLEAN
+    quorum       BOOLEAN,
+    comite       VARCHAR                    -- comites.comite (last: older inserts by position)
 );
 
 -- One row per person across all actas, whatever the spelling.
@@ -144,9 +144,9 @@ CREATE TABLE documento_eventos (
     sesion_id    INTEGER NOT NULL,
     punto        INTEGER,
     estado       VARCHAR NOT NULL,          -- presentado, aprobado, rechazado, retirado
-    concluye     BOOLEAN NOT NULL DEFAULT false, -- presented and done: «se tiene por presentado»,
+    linea        INTEGER,
+    concluye     BOOLEAN NOT NULL DEFAULT false -- presented and done: «se tiene por presentado»,
                                             -- «se da por recibido», «no será sometido a votación»
-    linea        INTEGER
 );
 
 -- Corrections asked of a document in a session.

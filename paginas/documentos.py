@@ -64,9 +64,11 @@ def documentos():
     columnas[0].metric("Documentos", len(docs))
     columnas[1].metric("Dictámenes", int((docs["tipo_documento"] == "dictamen").sum()))
     columnas[2].metric("Aprobados", int((docs["estado_actual"] == "aprobado").sum()))
-    columnas[3].metric("En proceso", int(((docs["estado_actual"] == "presentado")
+    columnas[3].metric("En proceso", int(((docs["estado_actual"] == "presentado") & ~docs["concluye"]
                                           & (docs["tipo_documento"] != "presentacion")).sum()),
-                       help="Último estado «presentado»: aún sin aprobar, rechazar ni retirar.")
+                       help="Último estado «presentado»: aún sin aprobar, rechazar ni retirar. "
+                            "No cuenta el que se tuvo por presentado o por recibido, ni el que "
+                            "no se someterá a votación: su trámite terminó.")
 
     dictamenes = docs[docs["tipo_documento"] == "dictamen"]
     if not dictamenes.empty:

@@ -5,7 +5,8 @@ Values are always bound as parameters ($name), never formatted into the SQL. No 
 pages wrap these functions with tablero.ui.consulta(), which caches them by database identity.
 
 Functions of the dashboard take the sidebar's filters as keyword arguments (see FILTROS):
-`proceso`, `desde`, `hasta`, `tipo` and `sesion_id`, each None for «all». Every row that states a
+`comite` (comites.comite: one body of one institute in one process), `proceso`, `desde`,
+`hasta`, `tipo` and `sesion_id`, each None for «all». Every row that states a
 fact carries `acta_id` and `linea` so the page can show the acta's own words.
 
 Sections are grouped by page; other modules append their own functions under their own header.
@@ -13,7 +14,7 @@ Sections are grouped by page; other modules append their own functions under the
 
 import pandas as pd
 
-FILTROS = ("proceso", "desde", "hasta", "tipo", "sesion_id")
+FILTROS = ("comite", "proceso", "desde", "hasta", "tipo", "sesion_id")
 
 # The sessions the sidebar selects. Every filtered query starts from this CTE, named `s`.
 _SESIONES_FILTRADAS = """
@@ -21,7 +22,8 @@ s AS (
     SELECT sesiones.*,
            regexp_replace(actas.archivo, '\\.[^.]+$', '') AS clave
     FROM sesiones JOIN actas USING (acta_id)
-    WHERE ($proceso IS NULL OR sesiones.proceso = $proceso)
+    WHERE ($comite IS NULL OR sesiones.comite = $comite)
+      AND ($proceso IS NULL OR sesiones.proceso = $proceso)
       AND (CAST($desde AS DATE) IS NULL OR sesiones.fecha >= CAST($desde AS DATE))
       AND (CAST($hasta AS DATE) IS NULL OR sesiones.fecha <= CAST($hasta AS DATE))
       AND ($tipo IS NULL OR sesiones.tipo = $tipo)
@@ -95,15 +97,16 @@ v AS (
 _DOCUMENTOS = _SESIONES_FILTRADAS + """,
 ev AS (
     SELECT e.documento_id, d.tipo AS tipo_documento, d.clave, d.titulo, e.sesion_id, s.acta_id,
-           s.clave AS sesion, s.fecha, s.tipo, s.numero, e.punto, e.estado, e.linea
+           s.clave AS sesion, s.fecha, s.tipo, s.numero, e.punto, e.estado, e.concluye, e.linea
     FROM documento_eventos e JOIN documentos d USING (documento_id) JOIN s USING (sesion_id)
 )"""
 
 
-def _params(proceso=None, desde=None, hasta=None, tipo=None, sesion_id=None, **extra):
+def _params(comite=None, proceso=None, desde=None, hasta=None, tipo=None, sesion_id=None,
+            **extra):
     """The filter parameters every query built on `s` binds (DuckDB rejects unused or missing
     names, so each filtered query binds exactly these plus its own)."""
-    return {"proceso": proceso, "desde": desde, "hasta": hasta, "tipo": tipo,
+    return {"comite": comite, "proceso": proceso, "desde": desde, "hasta": hasta, "tipo": tipo,
             "sesion_id": None if sesion_id is None else int(sesion_id), **extra}
 
 
@@ -112,6 +115,14 @@ def _df(con, sql, params=None):
 
 
 # ───────────────────────────── Común: marco, filtros, pie, texto del acta ─────────────────────────
+
+def comites(con):
+    """The committees loaded (one body of one institute in one process), the one with the most
+    recent session first: key, readable name, sessions, first and last session date."""
+    return _df(con, """
+        SELECT comite, nombre, organo, instituto, proceso, sesiones, desde, hasta
+        FROM comites ORDER BY hasta DESC NULLS LAST, nombre, comite""")
+
 
 def procesos(con):
     """The electoral processes the actas belong to, newest first."""
@@ -126,18 +137,20 @@ def partidos(con):
     return _df(con, "SELECT partido, nombre, color, ambito, en_catalogo FROM partidos ORDER BY partido")
 
 
-def rango_fechas(con, proceso=None):
-    """First and last session date, in one process or in all."""
+def rango_fechas(con, proceso=None, comite=None):
+    """First and last session date, of one committee (or process), or of all."""
     return _df(con, """
         SELECT min(fecha) AS desde, max(fecha) AS hasta FROM sesiones
-        WHERE $proceso IS NULL OR proceso = $proceso""", {"proceso": proceso})
+        WHERE ($proceso IS NULL OR proceso = $proceso) AND ($comite IS NULL OR comite = $comite)""",
+               {"proceso": proceso, "comite": comite})
 
 
-def tipos_sesion(con):
-    """The kinds of session present in the database (ordinaria, extraordinaria…)."""
+def tipos_sesion(con, comite=None):
+    """The kinds of session present (ordinaria, extraordinaria…), of one committee or of all."""
     return _df(con, """
-        SELECT tipo, count(*) AS sesiones FROM sesiones WHERE tipo IS NOT NULL
-        GROUP BY tipo ORDER BY count(*) DESC, tipo""")
+        SELECT tipo, count(*) AS sesiones FROM sesiones
+        WHERE tipo IS NOT NULL AND ($comite IS NULL OR comite = $comite)
+        GROUP BY tipo ORDER BY count(*) DESC, tipo""", {"comite": comite})
 
 
 def carga(con):
@@ -179,7 +192,8 @@ def texto_acta(con, acta_id):
 def sesiones(con, **filtros):
     """The selected sessions, oldest first, with their header facts and how much happened in each."""
     return _df(con, "WITH " + _SESIONES_FILTRADAS + """
-        SELECT s.sesion_id, s.acta_id, s.clave, a.archivo, s.proceso, s.instituto, s.organo,
+        SELECT s.sesion_id, s.acta_id, s.clave, a.archivo, s.comite, s.proceso, s.instituto,
+               s.organo,
                s.tipo, s.numero, s.fecha, s.hora_inicio, s.hora_fin, s.duracion_min,
                s.modalidad, s.lugar, s.quorum,
                (SELECT count(*) FROM orden_del_dia o WHERE o.sesion_id = s.sesion_id) AS puntos,
@@ -198,7 +212,8 @@ def indicadores(con, **filtros):
     return _df(con, "WITH " + _ASISTENCIA_PARTIDOS + """,
         vv AS (SELECT v.* FROM votaciones v JOIN s USING (sesion_id)),
         ultimo AS (
-            SELECT e.documento_id, arg_max(e.estado, s.fecha) AS estado
+            SELECT e.documento_id, arg_max(e.estado, (s.fecha, e.linea)) AS estado,
+                   arg_max(e.concluye, (s.fecha, e.linea)) AS concluye
             FROM documento_eventos e JOIN s USING (sesion_id) GROUP BY e.documento_id),
         SELECT (SELECT count(*) FROM s) AS sesiones,
                (SELECT sum(duracion_min) FROM s) AS duracion_total,
@@ -208,7 +223,8 @@ def indicadores(con, **filtros):
                (SELECT count(*) FROM vv) AS votaciones,
                (SELECT count(*) FROM vv WHERE unanimidad) AS votaciones_unanimes,
                (SELECT count(*) FROM ultimo JOIN documentos d USING (documento_id)
-                 WHERE ultimo.estado = 'presentado' AND d.tipo <> 'presentacion')
+                 WHERE ultimo.estado = 'presentado' AND NOT ultimo.concluye
+                   AND d.tipo <> 'presentacion')
                    AS documentos_en_proceso,
                (SELECT count(*) FROM avisos w JOIN s USING (sesion_id)) AS avisos""",
                _params(**filtros))
@@ -435,8 +451,10 @@ def documentos(con, **filtros):
         SELECT documento_id, tipo_documento, clave, titulo,
                count(DISTINCT sesion_id) AS sesiones,
                min(fecha) AS primera_fecha, max(fecha) AS ultima_fecha,
-               arg_max(estado, fecha) AS estado_actual,
-               string_agg(estado || ' (' || strftime(fecha, '%d/%m/%Y') || ')', ' → '
+               arg_max(estado, (fecha, linea)) AS estado_actual,
+               arg_max(concluye, (fecha, linea)) AS concluye,
+               string_agg(CASE WHEN concluye THEN estado || ', concluido' ELSE estado END
+                          || ' (' || strftime(fecha, '%d/%m/%Y') || ')', ' → '
                           ORDER BY fecha, linea) AS trayectoria,
                arg_max(acta_id, fecha) AS acta_id, arg_max(linea, fecha) AS linea
         FROM ev GROUP BY documento_id, tipo_documento, clave, titulo
@@ -533,22 +551,33 @@ def numeros_contradictorios(con, **filtros):
 # is the cut-off: a correction's status is what the actas up to that day say. Every query orders
 # fully, because the same database and period must give a byte-identical document.
 
-_INFORME_PERIODO = "SELECT sesion_id FROM sesiones WHERE fecha BETWEEN $desde AND $hasta"
+_INFORME_PERIODO = ("SELECT sesion_id FROM sesiones WHERE fecha BETWEEN $desde AND $hasta "
+                    "AND ($comite IS NULL OR comite = $comite)")
 
 
-def informe_sesiones(con, desde, hasta):
+def informe_comites(con, desde, hasta):
+    """The committees that held sessions in the period, with how many: a report is one
+    committee's, so the informe asks which when there are several."""
+    return _df(con, """
+        SELECT k.comite, k.nombre, count(*) AS sesiones
+        FROM sesiones s JOIN comites k USING (comite)
+        WHERE s.fecha BETWEEN $desde AND $hasta
+        GROUP BY k.comite, k.nombre ORDER BY k.nombre, k.comite""", {"desde": desde, "hasta": hasta})
+
+
+def informe_sesiones(con, desde, hasta, comite=None):
     """The sessions held in the period, in order, with the acta each comes from."""
     return _df(con, """
         SELECT s.sesion_id, s.organo, s.instituto, s.proceso, s.tipo, s.numero, s.fecha,
                s.hora_inicio, s.hora_fin, s.duracion_min, s.modalidad, s.lugar, s.quorum,
                a.archivo, a.sha256
         FROM sesiones s JOIN actas a USING (acta_id)
-        WHERE s.fecha BETWEEN $desde AND $hasta
+        WHERE s.fecha BETWEEN $desde AND $hasta AND ($comite IS NULL OR s.comite = $comite)
         ORDER BY s.fecha, s.hora_inicio NULLS LAST, s.numero NULLS FIRST, s.sesion_id
-    """, {"desde": desde, "hasta": hasta})
+    """, {"desde": desde, "hasta": hasta, "comite": comite})
 
 
-def informe_asistencias(con, desde, hasta):
+def informe_asistencias(con, desde, hasta, comite=None):
     """Everyone the period's actas name, one row per person and session, with the person's one
     name across actas (personas.nombre)."""
     return _df(con, f"""
@@ -557,16 +586,16 @@ def informe_asistencias(con, desde, hasta):
         FROM asistencias a JOIN personas p USING (persona_id)
         WHERE a.sesion_id IN ({_INFORME_PERIODO})
         ORDER BY a.sesion_id, a.linea NULLS LAST, p.nombre
-    """, {"desde": desde, "hasta": hasta})
+    """, {"desde": desde, "hasta": hasta, "comite": comite})
 
 
-def informe_representaciones(con, desde, hasta):
+def informe_representaciones(con, desde, hasta, comite=None):
     """Each party accredited before the committee (or present) in each session of the period,
     with its representatives there; no representative row means the party was absent."""
     return _df(con, """
         WITH periodo AS (
             SELECT sesion_id, instituto, proceso FROM sesiones
-            WHERE fecha BETWEEN $desde AND $hasta),
+            WHERE fecha BETWEEN $desde AND $hasta AND ($comite IS NULL OR comite = $comite)),
         reps AS (
             SELECT a.* FROM asistencias a JOIN periodo USING (sesion_id)
             WHERE a.rol = 'representante' AND a.partido IS NOT NULL),
@@ -585,10 +614,10 @@ def informe_representaciones(con, desde, hasta):
         LEFT JOIN reps r ON r.sesion_id = ps.sesion_id AND r.partido = ps.partido
         LEFT JOIN personas pe ON pe.persona_id = r.persona_id
         ORDER BY ps.sesion_id, ps.partido, r.calidad NULLS LAST, pe.nombre NULLS LAST
-    """, {"desde": desde, "hasta": hasta})
+    """, {"desde": desde, "hasta": hasta, "comite": comite})
 
 
-def informe_votaciones(con, desde, hasta):
+def informe_votaciones(con, desde, hasta, comite=None):
     """The votes of the period, with the agenda item's title for votes whose subject the acta
     does not state."""
     return _df(con, f"""
@@ -598,69 +627,69 @@ def informe_votaciones(con, desde, hasta):
         LEFT JOIN orden_del_dia o ON o.sesion_id = v.sesion_id AND o.numero = v.punto
         WHERE v.sesion_id IN ({_INFORME_PERIODO})
         ORDER BY s.fecha, s.hora_inicio NULLS LAST, v.sesion_id, v.linea NULLS LAST, v.votacion_id
-    """, {"desde": desde, "hasta": hasta})
+    """, {"desde": desde, "hasta": hasta, "comite": comite})
 
 
-def informe_votos(con, desde, hasta):
+def informe_votos(con, desde, hasta, comite=None):
     """The ballots of the period's non-unanimous votes."""
     return _df(con, f"""
         SELECT vo.votacion_id, p.nombre, vo.sentido
         FROM votos vo JOIN votaciones v USING (votacion_id) JOIN personas p USING (persona_id)
         WHERE NOT v.unanimidad AND v.sesion_id IN ({_INFORME_PERIODO})
         ORDER BY vo.votacion_id, p.nombre
-    """, {"desde": desde, "hasta": hasta})
+    """, {"desde": desde, "hasta": hasta, "comite": comite})
 
 
-def informe_documentos(con, desde, hasta):
+def informe_documentos(con, desde, hasta, comite=None):
     """What happened to each document in the period's sessions."""
     return _df(con, """
         SELECT d.documento_id, d.tipo, d.clave, d.titulo, e.sesion_id, e.punto, e.estado
         FROM documento_eventos e JOIN documentos d USING (documento_id)
         JOIN sesiones s USING (sesion_id)
-        WHERE s.fecha BETWEEN $desde AND $hasta
+        WHERE s.fecha BETWEEN $desde AND $hasta AND ($comite IS NULL OR s.comite = $comite)
         ORDER BY s.fecha, s.hora_inicio NULLS LAST, e.sesion_id, e.punto NULLS LAST,
                  e.linea NULLS LAST, d.documento_id
-    """, {"desde": desde, "hasta": hasta})
+    """, {"desde": desde, "hasta": hasta, "comite": comite})
 
 
-def informe_documentos_en_tramite(con, hasta):
+def informe_documentos_en_tramite(con, hasta, comite=None):
     """Documents whose last state up to the cut-off is `presentado`: before the committee, not
-    yet approved, rejected or withdrawn."""
+    yet approved, rejected or withdrawn (nor received for good: «se tiene por presentado»)."""
     return _df(con, """
         WITH eventos AS (
-            SELECT e.documento_id, e.estado, e.sesion_id, s.fecha,
+            SELECT e.documento_id, e.estado, e.concluye, e.sesion_id, s.fecha,
                    row_number() OVER (PARTITION BY e.documento_id
                                       ORDER BY s.fecha DESC, s.hora_inicio DESC NULLS LAST,
                                                e.sesion_id DESC, e.linea DESC NULLS LAST)
                        AS reciente
             FROM documento_eventos e JOIN sesiones s USING (sesion_id)
-            WHERE s.fecha <= $hasta)
+            WHERE s.fecha <= $hasta AND ($comite IS NULL OR s.comite = $comite))
         SELECT d.documento_id, d.tipo, d.clave, d.titulo, e.sesion_id, e.fecha
         FROM eventos e JOIN documentos d USING (documento_id)
-        WHERE e.reciente = 1 AND e.estado = 'presentado'
+        WHERE e.reciente = 1 AND e.estado = 'presentado' AND NOT e.concluye
         ORDER BY e.fecha, d.tipo, d.clave NULLS LAST, d.titulo NULLS LAST, d.documento_id
-    """, {"hasta": hasta})
+    """, {"hasta": hasta, "comite": comite})
 
 
-def informe_sesiones_al_corte(con, hasta):
+def informe_sesiones_al_corte(con, hasta, comite=None):
     """Every session up to the cut-off, with its acta: the sources of the report (earlier
     sessions count too, for the status of corrections and documents)."""
     return _df(con, """
         SELECT s.sesion_id, s.tipo, s.numero, s.fecha, s.hora_inicio, a.archivo, a.sha256
         FROM sesiones s JOIN actas a USING (acta_id)
-        WHERE s.fecha <= $hasta
+        WHERE s.fecha <= $hasta AND ($comite IS NULL OR s.comite = $comite)
         ORDER BY s.fecha, s.hora_inicio NULLS LAST, s.numero NULLS FIRST, s.sesion_id
-    """, {"hasta": hasta})
+    """, {"hasta": hasta, "comite": comite})
 
 
-def informe_avisos(con, desde, hasta):
+def informe_avisos(con, desde, hasta, comite=None):
     """What the parser could not read with confidence in the period's actas."""
     return _df(con, """
         SELECT a.archivo, av.linea, av.mensaje
         FROM avisos av JOIN actas a USING (acta_id) JOIN sesiones s ON s.acta_id = av.acta_id
-        WHERE s.fecha BETWEEN $desde AND $hasta
+        WHERE s.fecha BETWEEN $desde AND $hasta AND ($comite IS NULL OR s.comite = $comite)
         ORDER BY s.fecha, a.archivo, av.linea NULLS LAST, av.mensaje
-    """, {"desde": desde, "hasta": hasta})
+    """, {"desde": desde, "hasta": hasta, "comite": comite})
 
 
 # ───────────────────────────── Seguimiento ─────────────────────────────
@@ -672,7 +701,8 @@ def informe_avisos(con, desde, hasta):
 def seguimiento_correcciones(con):
     """Every correction asked, with the acta it comes from and the session's date."""
     return _df(con, """
-        SELECT c.correccion_id, c.sesion_id, s.acta_id, a.archivo, a.sha256, s.fecha, s.tipo,
+        SELECT c.correccion_id, c.sesion_id, s.comite, k.hasta AS al_dia, s.acta_id, a.archivo,
+               a.sha256, s.fecha, s.tipo,
                s.numero, c.punto, coalesce(d.clave, c.documento, d.titulo) AS documento,
                c.documento_id,
                coalesce(p.nombre, c.solicitante) AS solicitante, c.descripcion, c.aprobada,
@@ -680,6 +710,7 @@ def seguimiento_correcciones(con):
                row_number() OVER (PARTITION BY s.acta_id, c.linea ORDER BY c.correccion_id)
                    AS orden
         FROM correcciones c JOIN sesiones s USING (sesion_id) JOIN actas a USING (acta_id)
+        LEFT JOIN comites k ON k.comite = s.comite
         LEFT JOIN documentos d USING (documento_id)
         LEFT JOIN personas p USING (persona_id)
         ORDER BY s.fecha, s.hora_inicio NULLS LAST, c.sesion_id, c.linea NULLS LAST,
@@ -690,7 +721,8 @@ def seguimiento_atendidas(con):
     """Every correction a session reports as attended, with the request load.py linked it to
     (correccion_id, vinculo) and the acta that says so."""
     return _df(con, """
-        SELECT ca.atendida_id, ca.sesion_id, s.acta_id, a.archivo, a.sha256, s.fecha, s.tipo,
+        SELECT ca.atendida_id, ca.sesion_id, s.comite, s.acta_id, a.archivo, a.sha256, s.fecha,
+               s.tipo,
                s.numero, ca.punto, coalesce(d.clave, ca.documento) AS documento, ca.documento_id,
                ca.solicitante, ca.descripcion, ca.correccion_id, ca.vinculo, ca.linea,
                row_number() OVER (PARTITION BY s.acta_id, ca.linea ORDER BY ca.atendida_id)
@@ -703,7 +735,7 @@ def seguimiento_atendidas(con):
 
 def seguimiento_candidatos(con):
     """For each attended row load.py could not link to one request, the requests it may answer:
-    approved in an earlier session and, for vinculo 'ambiguo', of the same document (same
+    approved in an earlier session of the same committee and, for vinculo 'ambiguo', of the same document (same
     documentos row, or the same title when either has none); for 'ninguno', any of them (the acta
     may name the document otherwise), for staff to link by hand."""
     return _df(con, """
@@ -712,6 +744,7 @@ def seguimiento_candidatos(con):
         JOIN correcciones c ON coalesce(c.aprobada, true)
         JOIN sesiones sc ON sc.sesion_id = c.sesion_id
         WHERE ca.vinculo IN ('ambiguo', 'ninguno')
+          AND sc.comite IS NOT DISTINCT FROM sa.comite
           AND (sc.fecha < sa.fecha OR (sc.fecha = sa.fecha AND sc.sesion_id < sa.sesion_id))
           AND (ca.vinculo = 'ninguno' OR c.documento_id = ca.documento_id
                OR ((c.documento_id IS NULL OR ca.documento_id IS NULL)
@@ -723,17 +756,19 @@ def seguimiento_documentos(con):
     """Each document once across actas, with its sessions, latest state and corrections asked."""
     return _df(con, """
         WITH ev AS (
-            SELECT e.documento_id, s.fecha, e.estado, e.linea, s.acta_id
+            SELECT e.documento_id, s.comite, s.fecha, e.estado, e.concluye, e.linea, s.acta_id
             FROM documento_eventos e JOIN sesiones s USING (sesion_id)
         ),
         pedidas AS (
             SELECT documento_id, count(*) AS correcciones
             FROM correcciones WHERE documento_id IS NOT NULL GROUP BY documento_id
         )
-        SELECT d.documento_id, d.tipo, d.clave, coalesce(d.clave, d.titulo) AS documento,
+        SELECT d.documento_id, min(ev.comite) AS comite, d.tipo, d.clave,
+               coalesce(d.clave, d.titulo) AS documento,
                d.titulo, count(DISTINCT ev.fecha) AS sesiones, min(ev.fecha) AS primera_fecha,
                max(ev.fecha) AS ultima_fecha,
                arg_max(ev.estado, (ev.fecha, ev.linea)) AS estado_actual,
+               arg_max(ev.concluye, (ev.fecha, ev.linea)) AS concluye,
                coalesce(any_value(p.correcciones), 0) AS correcciones
         FROM documentos d JOIN ev USING (documento_id)
         LEFT JOIN pedidas p USING (documento_id)

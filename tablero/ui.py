@@ -26,7 +26,8 @@ from tablero.almacen import Almacen, AlmacenError
 COMANDO_BUILD = "python -m etl build"
 SIN_BASE = f"No hay base de datos: ejecute `{COMANDO_BUILD}`"
 TODOS = "Todos"
-PARAMETROS_FILTRO = ("proceso", "desde", "hasta", "tipo")
+TODOS_COMITES = "todos"
+PARAMETROS_FILTRO = ("comite", "desde", "hasta", "tipo")
 FILAS_MAXIMAS = 1000        # rows a table shows on screen; its downloads hold them all
 
 
@@ -159,24 +160,41 @@ def _iniciar(clave, valor):
         st.session_state[clave] = valor
 
 
+def comites():
+    """The committees loaded, the most recent first (queries.comites)."""
+    return consulta(queries.comites)
+
+
 def barra_lateral():
-    """The sidebar's filters: process, date range and session type. A link opens with the filters
-    its URL carries (?proceso=…&desde=…&hasta=…&tipo=…); changing a filter rewrites the URL."""
+    """The sidebar's scope: the committee (one body of one institute in one process), then its
+    sessions by date and type. A link opens with the scope its URL carries
+    (?comite=…&desde=…&hasta=…&tipo=…); changing a filter rewrites the URL.
+
+    With one committee loaded it is chosen silently (its name is shown). With several, the one
+    with the most recent session is chosen unless the URL names another; «Todos los comités»
+    can be chosen, and then every page says that it adds up several committees."""
     qp = st.query_params
-    procesos = [TODOS] + consulta(queries.procesos)["proceso"].tolist()
-    tipos = [TODOS] + consulta(queries.tipos_sesion)["tipo"].tolist()
-    rango = consulta(queries.rango_fechas).iloc[0]
+    lista = comites()
+    claves = lista["comite"].tolist()
+    nombres = dict(zip(lista["comite"], lista["nombre"]))
+    opciones = claves + ([TODOS_COMITES] if len(claves) > 1 else [])
+    if st.session_state.get("f_comite") not in opciones:
+        st.session_state.pop("f_comite", None)
+    pedido = qp.get("comite")
+    _iniciar("f_comite", pedido if pedido in opciones else (claves[0] if claves else None))
+    comite = st.session_state.get("f_comite")
+    en_comite = None if comite in (None, TODOS_COMITES) else comite
+
+    tipos = [TODOS] + consulta(queries.tipos_sesion, comite=en_comite)["tipo"].tolist()
+    rango = consulta(queries.rango_fechas, comite=en_comite).iloc[0]
     minimo, maximo = _a_date(rango["desde"]), _a_date(rango["hasta"])
 
-    # A rebuild may bring other processes, types or dates: a choice the new data lacks resets.
-    if st.session_state.get("f_proceso") not in procesos:
-        st.session_state.pop("f_proceso", None)
+    # A rebuild or another committee may bring other types or dates: a choice they lack resets.
     if st.session_state.get("f_tipo") not in tipos:
         st.session_state.pop("f_tipo", None)
     if st.session_state.get("_rango") != (minimo, maximo):
         st.session_state.pop("f_fechas", None)
         st.session_state["_rango"] = (minimo, maximo)
-    _iniciar("f_proceso", qp.get("proceso") if qp.get("proceso") in procesos else TODOS)
     _iniciar("f_tipo", qp.get("tipo") if qp.get("tipo") in tipos else TODOS)
     if minimo is not None:
         desde = _fecha_param(qp.get("desde")) or minimo
@@ -186,7 +204,12 @@ def barra_lateral():
 
     with st.sidebar:
         st.header("Filtros")
-        proceso = st.selectbox("Proceso electoral", procesos, key="f_proceso")
+        if len(claves) > 1:
+            st.selectbox("Comité", opciones, key="f_comite",
+                         format_func=lambda c: f"Todos los comités ({len(claves)})"
+                         if c == TODOS_COMITES else nombres.get(c, c))
+        elif claves:
+            st.caption(f"Comité: **{nombres[claves[0]]}**")
         fechas = (None, None)
         if minimo is not None:
             fechas = st.date_input("Fechas de sesión", min_value=minimo, max_value=maximo,
@@ -198,14 +221,33 @@ def barra_lateral():
     desde, hasta = (tuple(fechas) + (None, None))[:2] if fechas else (None, None)
     hasta = hasta or maximo
     filtros = {
-        "proceso": None if proceso == TODOS else proceso,
+        "comite": en_comite,
         "desde": desde if desde and desde != minimo else None,
         "hasta": hasta if hasta and hasta != maximo else None,
         "tipo": None if tipo == TODOS else tipo,
     }
-    _escribir_url({k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in filtros.items()})
+    url = dict(filtros, comite=comite if len(claves) > 1 else None)
+    _escribir_url({k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in url.items()})
     st.session_state["_filtros"] = filtros
+    st.session_state["_comites"] = [] if en_comite else [nombres[c] for c in claves]
     return dict(filtros)
+
+
+def aviso_varios_comites():
+    """On the page, under its title: the figures add up several committees (never silently)."""
+    varios = st.session_state.get("_comites") or []
+    if len(varios) > 1:
+        st.warning(f"Estas cifras suman las sesiones de {len(varios)} comités distintos "
+                   f"({'; '.join(varios)}): elija uno en la barra lateral para ver lo que hizo "
+                   "cada comité.", icon=":material/warning:")
+
+
+def comite_en_alcance():
+    """The committee the sidebar has in scope (its key), or None for all of them; for pages that
+    do not take the sidebar's dates and types (Informe, Seguimiento, Consultas)."""
+    if st.session_state.get("_marco") and "_filtros" in st.session_state:
+        return st.session_state["_filtros"].get("comite")
+    return barra_lateral().get("comite")
 
 
 def _escribir_url(valores):
@@ -221,8 +263,11 @@ def filtros():
     """The filters as keyword arguments for the query layer. Under the frame (dashboard.py) the
     sidebar is already drawn; a page run alone draws it itself."""
     if st.session_state.get("_marco") and "_filtros" in st.session_state:
-        return dict(st.session_state["_filtros"])
-    return barra_lateral()
+        valores = dict(st.session_state["_filtros"])
+    else:
+        valores = barra_lateral()
+    aviso_varios_comites()
+    return valores
 
 
 def parametros_url(**extra):

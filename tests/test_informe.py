@@ -132,8 +132,8 @@ def test_enero_dictamen_presentado(enero):
             "Presentado"] in documentos
     assert any(d[0] == "Informe" and d[4] == "Aprobado" for d in documentos)
     assert any(d[0] == "Acta" and d[4] == "Aprobado" for d in documentos)
-    sin_resolver = tabla(doc, "Tipo", "Documento", "Presentado en")
-    assert ["Dictamen", "IEPC/UTC/PREP/DICT/001/2021", "Ordinaria 2 (28/01/2021)"] in sin_resolver
+    # «en virtud de que este Dictamen no será sometido a votación»: presented, not pending.
+    assert "Ningún documento quedó presentado sin resolución al corte." in texto(doc)
 
 
 def test_enero_fuentes_con_sha256(enero):

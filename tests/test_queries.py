@@ -40,7 +40,8 @@ def test_indicadores(real):
     assert ind["sesiones"] == 1
     assert ind["duracion_total"] == 25
     assert (ind["votaciones"], ind["votaciones_unanimes"]) == (9, 9)
-    assert ind["documentos_en_proceso"] >= 1      # the dictamen, presented and not yet voted
+    # The dictamen «no será sometido a votación» and the prototype: presented, and done.
+    assert ind["documentos_en_proceso"] == 0
 
 
 def test_nueve_votaciones_unanimes_con_27_votos(real):
@@ -105,7 +106,8 @@ def test_dictamen_presentado(real):
     dictamen = documentos[documentos["clave"] == DICTAMEN].iloc[0]
     assert dictamen["tipo_documento"] == "dictamen"
     assert dictamen["estado_actual"] == "presentado"
-    assert dictamen["trayectoria"] == "presentado (28/01/2021)"
+    assert dictamen["concluye"]                # «este Dictamen no será sometido a votación»
+    assert dictamen["trayectoria"] == "presentado, concluido (28/01/2021)"
 
 
 def test_el_acta_se_contradice_sobre_su_numero(real):
