@@ -56,7 +56,20 @@ def parser():
     s.add_argument("--hasta", required=True, metavar="AAAA-MM-DD", help="último día del periodo")
     s.add_argument("--salida", required=True, metavar="ARCHIVO.docx", help="archivo que se crea")
     s.add_argument("--db", default=default_db(), metavar="ARCHIVO", help="base de datos")
+    s.add_argument("--comite", metavar="CLAVE",
+                   help="clave del comité (vea «python -m etl comites»); obligatoria si en el "
+                        "periodo sesionó más de uno")
+    s.add_argument("--instituto", metavar="TEXTO",
+                   help="en vez de --comite: palabras del nombre del instituto")
+    s.add_argument("--proceso", metavar="TEXTO",
+                   help="en vez de --comite: palabras del proceso electoral")
     s.set_defaults(run=lambda args: _delegate("tablero.informe", args))
+
+    s = sub.add_parser("comites", help="lista los comités cargados",
+                       description="Escribe un comité por línea: su clave, su nombre y sus "
+                                   "sesiones cargadas.")
+    s.add_argument("--db", default=default_db(), metavar="ARCHIVO", help="base de datos")
+    s.set_defaults(run=lambda args: _delegate("tablero.comites", args))
 
     s = sub.add_parser("consulta", help="ejecuta una consulta SQL de solo lectura",
                        description="Ejecuta una consulta SQL sobre la base de datos, en modo de "

@@ -26,7 +26,8 @@ def correcciones():
     columnas[2].metric("Atendidas", int((todas["estado"] == "atendida").sum()))
     columnas[3].metric("Días de la más antigua pendiente",
                        int(pendientes["dias_pendiente"].max()) if not pendientes.empty else "—",
-                       help="Días desde la sesión que la pidió hasta hoy.")
+                       help="Días desde la sesión que la pidió hasta la última sesión cargada "
+                            "de su comité (no hasta hoy).")
     if todas.empty:
         st.info("En las sesiones elegidas no se pidieron correcciones.")
     else:
@@ -43,8 +44,11 @@ def correcciones():
             "Aprobada": "Aprobada por el Comité", "dias_pendiente": "Días pendiente",
             "Atendida el": "Atendida el", "evidencia": "Atendida según",
             "linea": "Línea del acta"})
-        st.caption("«Días pendiente»: desde la sesión que la pidió hasta hoy, o hasta su atención "
-                   "(la sesión que la reportó atendida o la fecha que registró el personal).")
+        ultima = todas["al_dia"].dropna()
+        hasta = f" ({formato.fecha_larga(ultima.max())})" if ultima.nunique() == 1 else ""
+        st.caption("«Días pendiente»: desde la sesión que la pidió hasta la última sesión cargada "
+                   f"de su comité{hasta}, no hasta hoy; o hasta su atención (la sesión que la "
+                   "reportó atendida o la fecha que registró el personal).")
 
         izquierda, derecha = st.columns(2)
         with izquierda:

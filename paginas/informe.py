@@ -15,15 +15,16 @@ _MARKDOWN = re.compile(r"([\\`*_{}\[\]#|>~<$])")
 
 
 @st.cache_data(max_entries=16, show_spinner="Generando el informe…")
-def _generar(identidad, carpeta, version_almacen, desde, hasta):
+def _generar(identidad, carpeta, version_almacen, desde, hasta, comite):
     """(blocks, .docx bytes), cached until the database is rebuilt (its identity changes) or
     staff save a change in their store (its version changes)."""
-    return informe.build_informe(ui.cursor(), desde, hasta, Almacen(carpeta))
+    return informe.build_informe(ui.cursor(), desde, hasta, Almacen(carpeta), comite=comite)
 
 
-def _periodo_inicial():
-    """The month of the latest session: the report staff write after each month's session."""
-    ultima = pd.Timestamp(ui.consulta(queries.rango_fechas).iloc[0]["hasta"]).date()
+def _periodo_inicial(comite):
+    """The month of the committee's latest session: the report staff write after each month's
+    session."""
+    ultima = pd.Timestamp(ui.consulta(queries.rango_fechas, comite=comite).iloc[0]["hasta"]).date()
     fin = calendar.monthrange(ultima.year, ultima.month)[1]
     return ultima.replace(day=1), ultima.replace(day=fin)
 
@@ -57,19 +58,21 @@ def _bloque(bloque):
 def pagina_informe():
     ui.encabezado("Informe", "El informe parcial de actividades del Comité para un periodo, "
                              "generado de las actas: revíselo aquí y descárguelo en Word.")
-    inicio, fin = _periodo_inicial()
+    comite = ui.comite_en_alcance()
+    inicio, fin = _periodo_inicial(comite)
     izquierda, derecha = st.columns(2)
     desde = izquierda.date_input("Desde", value=inicio, format="DD/MM/YYYY", key="informe_desde")
     hasta = derecha.date_input("Hasta (fecha de corte)", value=fin, format="DD/MM/YYYY",
                                key="informe_hasta")
-    st.caption("El informe abarca todas las sesiones del periodo elegido aquí (los filtros de la "
-               "barra lateral no se aplican); el estado de las correcciones es el que consta en "
+    st.caption("El informe es del comité elegido en la barra lateral y abarca todas sus sesiones "
+               "del periodo elegido aquí (las fechas y el tipo de la barra lateral no se aplican); "
+               "el estado de las correcciones es el que consta en "
                "las actas hasta la fecha de corte y en las marcas del personal (Seguimiento) con "
                "fecha hasta ese día.")
     almacen = Almacen()
     try:
         doc, datos = _generar(ui.identidad(), str(almacen.carpeta), almacen.version(), desde,
-                              hasta)
+                              hasta, comite)
     except informe.InformeError as error:
         st.info(str(error), icon=":material/event_busy:")
         ui.fin()

@@ -93,10 +93,11 @@ def _evidencia(estado):
         ui.lineas_acta(fila["atendida_acta_id"], fila["atendida_linea"])
 
 
-def _vinculos(con, almacen, persona, al):
+def _vinculos(con, almacen, persona, al, sesion_ids):
     st.subheader("Vínculos entre lo reportado y lo pedido")
     pares = ui.del_almacen(sg.vinculos)
-    pares = pares[pares["reportada_el"] <= al]
+    pares = pares[(pares["reportada_el"] <= al)
+                  & pares["reportada_sesion_id"].isin(list(sesion_ids))]
     if pares.empty:
         st.info("Ningún acta hasta esa fecha reporta correcciones atendidas.")
         return
@@ -188,10 +189,13 @@ def _bitacora(con, almacen):
                  key="seg-huerfanas")
 
 
-def _documentos():
+def _documentos(comite):
     st.subheader("Documentos a lo largo de las sesiones")
     documentos = ui.consulta(sg.documentos)
+    if comite is not None:
+        documentos = documentos[documentos["comite"] == comite]
     eventos = ui.consulta(sg.linea_tiempo)
+    eventos = eventos[eventos["documento_id"].isin(documentos["documento_id"])]
     if documentos.empty:
         st.info("Las actas no nombran documentos.")
         return
@@ -247,14 +251,19 @@ def seguimiento():
         st.success(st.session_state.pop(AVISO), icon=":material/check_circle:")
     almacen = Almacen()
     con = ui.cursor()
-    al = st.date_input("Estado al", value=dt.date.today(), format="DD/MM/YYYY", key="seg-al")
+    # «Al día» of the committee: its last session loaded, not today (a 2021 process is over).
+    ultima = ui.consulta(queries.rango_fechas, comite=filtros["comite"]).iloc[0]["hasta"]
+    ultima = pd.Timestamp(ultima).date() if not pd.isna(ultima) else dt.date.today()
+    al = st.date_input("Estado al", value=ultima, format="DD/MM/YYYY", key="seg-al",
+                       help="Por omisión, la fecha de la última sesión cargada del comité.")
+    st.caption(f"Última sesión cargada del comité: {formato.fecha_larga(ultima)}.")
     estado = _filtrar(ui.estado_correcciones(sesiones["sesion_id"], al))
     _correcciones(estado, al)
     _evidencia(estado)
-    _vinculos(con, almacen, persona, al)
+    _vinculos(con, almacen, persona, al, sesiones["sesion_id"])
     _marcar(con, almacen, persona, estado)
     _bitacora(con, almacen)
-    _documentos()
+    _documentos(filtros["comite"])
     ui.fin()
 
 

@@ -30,7 +30,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 from etl.errors import TableroError
-from tablero import queries, seguimiento
+from tablero import comites, queries, seguimiento
 from tablero.almacen import Almacen
 from tablero.db import connect_readonly
 
@@ -226,40 +226,52 @@ def _unico(serie, otro):
 # --- Building the report: the database to blocks ------------------------------------------
 
 
-def build_secciones(con, desde, hasta, almacen=None):
-    """The report for sessions held from `desde` to `hasta` (the cut-off), as blocks; the status
-    of corrections from the actas and the staff store `almacen` (default: the dashboard's).
+def build_secciones(con, desde, hasta, almacen=None, comite=None, instituto=None,
+                    proceso=None):
+    """The report of one committee for sessions held from `desde` to `hasta` (the cut-off), as
+    blocks; the status of corrections from the actas and the staff store `almacen` (default: the
+    dashboard's). The committee is `comite` (a key), or the one `instituto`/`proceso` name, or
+    the only one that met in the period (tablero.comites.elegir).
 
-    Raises InformeError when the dates are out of order or no session was held in the period:
-    an empty report would look like a committee that did nothing."""
+    Raises InformeError when the dates are out of order, when the period has several committees
+    and none is named (with the list), or no session was held in the period: an empty report
+    would look like a committee that did nothing."""
     if desde > hasta:
         raise InformeError(f"La fecha inicial ({desde.isoformat()}) es posterior a la final "
                            f"({hasta.isoformat()}): corrija el periodo.")
-    sesiones = queries.informe_sesiones(con, desde, hasta)
+    try:
+        comite = comites.elegir(con, desde, hasta, comite, instituto, proceso)
+    except comites.ComiteError as error:
+        raise InformeError(str(error)) from None
+    sesiones = queries.informe_sesiones(con, desde, hasta, comite)
     if sesiones.empty:
         raise InformeError(f"No hay sesiones entre el {fecha_texto(desde)} y el "
                            f"{fecha_texto(hasta)}: elija un periodo que incluya alguna sesión "
                            "cargada, o cargue sus actas con «python -m etl build».")
-    al_corte = queries.informe_sesiones_al_corte(con, hasta)
+    al_corte = queries.informe_sesiones_al_corte(con, hasta, comite)
     etiquetas = {fila.sesion_id: sesion_corta(fila) for fila in al_corte.itertuples()}
     informe = Informe(desde, hasta, _unico(sesiones.instituto, NO_CONSTA),
                       _unico(sesiones.organo, COMITE), _unico(sesiones.proceso, NO_CONSTA),
                       len(sesiones))
-    votaciones = queries.informe_votaciones(con, desde, hasta)
-    documentos = queries.informe_documentos(con, desde, hasta)
+    votaciones = queries.informe_votaciones(con, desde, hasta, comite)
+    documentos = queries.informe_documentos(con, desde, hasta, comite)
     almacen = Almacen() if almacen is None else almacen
     correcciones = seguimiento.estado_al(con, almacen, hasta)
+    correcciones = correcciones[correcciones["sesion_id"].isin(set(al_corte.sesion_id))].copy()
     correcciones["en_periodo"] = [f >= desde for f in correcciones["fecha"]]
     registros = seguimiento.registros_al(con, almacen, correcciones, hasta)
     informe.bloques += _presentacion(informe, sesiones, votaciones, documentos, correcciones)
     informe.bloques += _sesiones(sesiones)
-    informe.bloques += _asistencia(con, desde, hasta, sesiones, etiquetas)
-    informe.bloques += _votaciones(votaciones, queries.informe_votos(con, desde, hasta), etiquetas)
+    informe.bloques += _asistencia(con, desde, hasta, sesiones, etiquetas, comite)
+    informe.bloques += _votaciones(votaciones, queries.informe_votos(con, desde, hasta, comite),
+                                   etiquetas)
     informe.bloques += _documentos(documentos, etiquetas)
     informe.bloques += _correcciones(correcciones, etiquetas, hasta, registros)
-    informe.bloques += _pendientes(correcciones, queries.informe_documentos_en_tramite(con, hasta),
+    informe.bloques += _pendientes(correcciones,
+                                   queries.informe_documentos_en_tramite(con, hasta, comite),
                                    etiquetas, hasta)
-    informe.bloques += _fuentes(al_corte, sesiones, queries.informe_avisos(con, desde, hasta), hasta,
+    informe.bloques += _fuentes(al_corte, sesiones,
+                                queries.informe_avisos(con, desde, hasta, comite), hasta,
                                 registros, etiquetas)
     return informe
 
@@ -349,9 +361,9 @@ def estado_asistencia(presente, llegada, retiro):
     return "Retiro anticipado" if not _vacio(retiro) else "Desde el inicio"
 
 
-def _asistencia(con, desde, hasta, sesiones, etiquetas):
-    asistencias = queries.informe_asistencias(con, desde, hasta)
-    representaciones = queries.informe_representaciones(con, desde, hasta)
+def _asistencia(con, desde, hasta, sesiones, etiquetas, comite=None):
+    asistencias = queries.informe_asistencias(con, desde, hasta, comite)
+    representaciones = queries.informe_representaciones(con, desde, hasta, comite)
     representaciones["estado"] = [estado_asistencia(r.presente, r.llegada_punto, r.retiro_punto)
                                   for r in representaciones.itertuples()]
     bloques = [
@@ -834,9 +846,9 @@ def zip_estable(datos, fecha):
 # --- The one entry point for the page and the command -------------------------------------
 
 
-def build_informe(con, desde, hasta, almacen=None):
+def build_informe(con, desde, hasta, almacen=None, comite=None, instituto=None, proceso=None):
     """(blocks, .docx bytes) for the period: the page previews the blocks and offers the bytes."""
-    informe = build_secciones(con, desde, hasta, almacen)
+    informe = build_secciones(con, desde, hasta, almacen, comite, instituto, proceso)
     return informe, render_docx(informe)
 
 
@@ -858,7 +870,9 @@ def cli(args):
         hasta = _fecha_argumento(args.hasta, "final")
         con = connect_readonly(getattr(args, "db", None))
         try:
-            informe, datos = build_informe(con, desde, hasta)
+            informe, datos = build_informe(con, desde, hasta, comite=getattr(args, "comite", None),
+                                           instituto=getattr(args, "instituto", None),
+                                           proceso=getattr(args, "proceso", None))
         finally:
             con.close()
         _escribir(args.salida, datos)

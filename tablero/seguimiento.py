@@ -23,7 +23,7 @@ from etl.errors import TableroError
 from tablero import queries
 
 PENDIENTE, ATENDIDA, NO_APROBADA = "pendiente", "atendida", "no aprobada"
-VINCULOS_DEL_ACTA = ("documento+solicitante", "documento")
+VINCULOS_DEL_ACTA = ("documento+solicitante", "documento", "documento+contenido", "contenido")
 
 
 class SeguimientoError(TableroError):
@@ -47,7 +47,7 @@ def _fechas(df, *columnas):
 
 def correcciones(con):
     """queries.seguimiento_correcciones with `clave`."""
-    df = _fechas(queries.seguimiento_correcciones(con), "fecha")
+    df = _fechas(queries.seguimiento_correcciones(con), "fecha", "al_dia")
     df["clave"] = [clave(s, l, o) for s, l, o in zip(df["sha256"], df["linea"], df["orden"])]
     return df
 
@@ -118,8 +118,13 @@ def estado_al(con, almacen, al=None):
     session, line and vinculo; or the staff mark's date, note and name), por_confirmar and
     dias_pendiente.
 
+    Days pending count to `al` when it is given; without it, to `al_dia`, the date of the last
+    session loaded of the correction's committee: a 2021 request of a process that ended in 2021
+    is not 2,000 days pending today, it was pending when the committee last met.
+
     The one status rule: the Resumen, Correcciones, Sesiones and Seguimiento pages and the report
     (as of its cut-off) all ask it here. A staff mark counts from the date staff gave it."""
+    hasta_la_ultima = al is None
     al = al or dt.date.today()
     pedidas = correcciones(con)
     reportadas = atendidas(con, pedidas)
@@ -132,7 +137,8 @@ def estado_al(con, almacen, al=None):
     marcas = almacen.marcas()
     marcas = marcas[_mascara(marcas["atendida_el"], lambda f: dt.date.fromisoformat(f) <= al)]
     marcas = marcas.set_index("clave")
-    filas = [_estado(c, primero, marcas, al) for c in pedidas.itertuples()]
+    filas = [_estado(c, primero, marcas, al, c.al_dia if hasta_la_ultima and c.al_dia else al)
+             for c in pedidas.itertuples()]
     df = pd.concat([pedidas.reset_index(drop=True), pd.DataFrame(filas, columns=_COLUMNAS)],
                    axis=1)
     dudosas = _por_confirmar(pares, al)
@@ -150,8 +156,9 @@ _COLUMNAS = ["estado", "atendida_el", "atendida_por", "evidencia", "vinculo",
              "nota", "dias_pendiente", "atendida_sesion_id"]
 
 
-def _estado(c, primero, marcas, al):
-    """The status columns of one correction `c` (a row of correcciones())."""
+def _estado(c, primero, marcas, al, al_dia):
+    """The status columns of one correction `c` (a row of correcciones()); a pending one counts
+    its days to `al_dia`."""
     acta = primero.loc[c.clave] if c.clave in primero.index else None
     marca = marcas.loc[c.clave] if c.clave in marcas.index else None
     fecha_acta = acta["reportada_el"] if acta is not None else None
@@ -160,7 +167,7 @@ def _estado(c, primero, marcas, al):
         return [NO_APROBADA, None, None, "", None, None, None, None, None, None, None, None]
     if acta is None and marca is None:
         return [PENDIENTE, None, None, "", None, None, None, None, None, None,
-                _dias(c.fecha, al), None]
+                _dias(c.fecha, al_dia), None]
     usar_acta = acta is not None and (marca is None or fecha_acta <= fecha_marca)
     if usar_acta:
         vinculo = acta["vinculo"] if acta["estado"] == "del acta" else \

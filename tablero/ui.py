@@ -83,18 +83,19 @@ def consulta(funcion, **argumentos):
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def _estado_correcciones(ident, carpeta, version_almacen, al):
-    return seguimiento.estado_al(cursor(), Almacen(carpeta), al)
+    return seguimiento.estado_al(cursor(), Almacen(carpeta), None if isinstance(al, tuple) else al)
 
 
 def estado_correcciones(sesion_ids=None, al=None):
-    """Every correction's status on `al` (default today) by the one rule,
-    tablero.seguimiento.estado_al: what the actas say merged with what staff entered. Only the
-    corrections asked in `sesion_ids` when given. Cached until the database is rebuilt or staff
-    save a change; a store that cannot be read stops the page with its one line."""
+    """Every correction's status on `al` (default today, with days pending counted to the last
+    session loaded of each committee) by the one rule, tablero.seguimiento.estado_al: what the
+    actas say merged with what staff entered. Only the corrections asked in `sesion_ids` when
+    given. Cached until the database is rebuilt or staff save a change (and, without `al`, for
+    the day); a store that cannot be read stops the page with its one line."""
     almacen = Almacen()
     try:
         estado = _estado_correcciones(identidad(), str(almacen.carpeta),
-                                      almacen.version(), al or dt.date.today())
+                                      almacen.version(), al or ("hoy", dt.date.today()))
     except AlmacenError as error:
         st.error(str(error), icon=":material/error:")
         st.stop()
