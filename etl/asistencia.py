@@ -41,7 +41,9 @@ ABSENCE_RE = re.compile(
     r"(no asiste|no asistio|no asistira|no se encuentra presente|no se encontraba presente|se encuentra ausente|"
     r"justific\w* (su |la )?(inasistencia|ausencia)|inasistencia de|ausencia de|no se presento|no estuvo presente|"
     r"no pudo asistir|no podra asistir|no acudio|no acude|excus\w+ (su )?asistencia|no se conect\w*|"
-    r"no se encuentra conectad\w*|no se incorpor\w*)")
+    r"no se encuentra conectad\w*|no se incorpor\w*|"
+    # «… se disculpó por no poder acompañarnos, por encontrarse fuera del Estado»
+    r"se disculp\w+ por no (poder )?(asistir|acompan\w+|estar presente|conectarse))")
 ACTION_RE = re.compile(
     r"^(?:,[^,;.]{0,90},)?\s*(?:quien\s+)?(?:present[oó]|expus?o|inform[oó]|intervino|manifest[oó]|pregunt[oó]|"
     r"senal[oó]|propus?o|solicit[oó]|pidi[oó]|coment[oó]|explic[oó]|rindi[oó]|tom[oó] (?:la|el) (?:protesta|uso)|"
@@ -423,7 +425,8 @@ def _section_of(text):
     ASESOR…', 'REPRESENTANTES DE PARTIDOS POLÍTICOS', 'INVITADOS:', 'AUSENTES:'."""
     if _is_columns(text) or len(text) > 130:
         return None
-    folded = fold_accents(text)
+    # «Secretaría Técnica (con voz, sin voto):» is the header «Secretaría Técnica»
+    folded = re.sub(r"\s*\([^)]*\)", "", fold_accents(text))
     if not (text.isupper() or text.rstrip().endswith(":") or len(text) < 45):
         return None
     if TITLED_NAME_RE.search(text) or BALLOT_RE.search(folded):
@@ -482,7 +485,8 @@ def _roster_entry(text, following, section):
         alone = _person(text)
         if alone and (alone[0] or section or text.isupper() or estado):
             entry = {"grado": alone[0], "nombre": alone[1], "cargo": None}
-            if following and _is_cargo(following) and not _person(following) and len(following) < 120:
+            if following and _is_cargo(following) and not _person(following) and len(following) < 120 \
+                    and not (following.rstrip().endswith(":") and _section_of(following.strip())):
                 entry["cargo"] = following.strip(" .")
                 used_next = True
             elif not (section or estado):

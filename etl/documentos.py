@@ -26,14 +26,15 @@ DOC_TYPES = (
                         r"\bcalendario\b|\bplan\b|\bproceso tecnico operativo\b|\blineamientos\b")),
     ("presentacion", re.compile(r"^(presentacion|exposicion|demostracion)\b|\bprototipo\b|\bpresentacion (de|del)\b")),
 )
-NOT_DOCUMENT_RE = re.compile(r"^(lista|pase de lista|verificacion|declaracion|instalacion|lectura,? discusion y aprobacion"
+NOT_DOCUMENT_RE = re.compile(r"^(lista|pase de lista|verificacion|declaracion|instalacion|seguimiento (de|a) (los )?acuerdos|"
+                             r"lectura,? discusion y aprobacion"
                              r"(,? en su caso,?)? del orden del dia|asuntos generales|clausura|sintesis|bienvenida|"
                              r"aprobacion del orden|orden del dia)")
 OMISSION_RE = re.compile(r"\b(omitir|omision|dispensa|dispensar|lectura del|su lectura)\b")
 CORRECTION_WORDS_RE = re.compile(
     r"\b(?:corri(ja|jan|gir|gio|ge|jo)|correg\w*|correccion|correcciones|corregid|errores? (de )?(ortograf|forma|redacc|dedo)|"
     r"modificaci|modificar|modifiqu|sustitu|cambio de|cambiar|quitar|eliminar|elimine|suprimir|agregar|agregue|adicionar|"
-    r"precisar|ajust|observaci|numerar|renumerar|incisos|leyenda|redaccion|ortografi|errat|"
+    r"precisar|precise|precisen|ajust|observaci|numerar|renumerar|incisos|leyenda|redaccion|ortografi|errat|"
     r"incluy\w+|incluir|incluya\w*|incorpor\w+|anad\w+|agreg\w+)")
 REQUEST_RE = re.compile(
     r"\b(solicit\w*|pido|pidi\w*|pide|piden|pedir\w*|pedimos|propong\w*|propone\w*|propus\w*|propuestas?|sugier\w*|sugerir\w*|sugiero|quisiera|"
@@ -48,7 +49,7 @@ ATTENDED_RE = re.compile(
     r"(debidamente\s+)?(atendid|solventad|incorporad|realizad|subsanad)\w*)")
 WITH_CORRECTIONS_RE = re.compile(r"(con|incluyendo|considerando|incorporando) (las|los|la|el|dicha|dichas|dicho|dichos|esa|esas|"
                                  r"tal|tales|esta|estas|estos) (correccion|correcciones|modificacion|modificaciones|observacion|"
-                                 r"observaciones|ajuste|ajustes|propuestas?|cambios?)")
+                                 r"observaciones|ajuste|ajustes|propuestas?|cambios?|precision|precisiones)")
 WITHDRAWN_RE = re.compile(r"se retira (del orden del dia|el punto|el proyecto|el documento|el dictamen|el informe|el acuerdo)|"
                           r"(proyecto|punto|dictamen|documento|informe|acuerdo) (se retira|queda retirad|es retirad|fue retirad|se retiro)|"
                           r"retirad[oa] del orden|queda retirad|retirar (el|este) punto|se retiro (el|del)")
@@ -226,10 +227,14 @@ def parse_correcciones(lector, votaciones, documentos, asistentes):
 
 
 def _request_paragraphs(lector):
-    """Paragraphs where someone asks for a change to a document."""
+    """Paragraphs where someone asks for a change to a document: not those of a secretary's
+    report that earlier corrections were made (see _attended_reports)."""
     found = []
+    reported = {id(p) for report in _attended_reports(lector) for p in report.paragraphs}
     for paragraph in lector.paragraphs:
         if paragraph.linea in lector.agenda_lines or paragraph.linea >= (lector.closing_line or 10 ** 9):
+            continue
+        if id(paragraph) in reported:
             continue
         folded = fold(paragraph.text)
         if _asks_correction(folded) and not ATTENDED_RE.search(folded) \
@@ -245,6 +250,7 @@ def _asks_correction(folded):
         if CORRECTION_WORDS_RE.search(sentence) and REQUEST_RE.search(sentence) and \
                 not re.search(r"pregunt\w*|\?|\bdudas?\b|consult\w* si|\bse aprobo\b", sentence) and \
                 not FUTURE_DOCUMENT_RE.search(sentence) and \
+                not re.search(r"\bpresent(o|aron)\b.{0,160}\bque propone", sentence) and \
                 not WITH_CORRECTIONS_RE.search(sentence) and not RESULT_RE.search(sentence):
             return True
     return False
@@ -358,37 +364,198 @@ def _description(text):
     return description[:500]
 
 
-def parse_correcciones_atendidas(lector, documentos, asistentes):
-    """Corrections a session reports as attended. Expecting text like: 'se informa que fueron
-    atendidas las observaciones realizadas por la Dra. Ana Ruiz al Informe mensual de febrero'."""
-    atendidas = []
-    for paragraph in lector.paragraphs:
-        if paragraph.linea >= (lector.closing_line or 10 ** 9):
-            continue
+# ---- corrections reported as attended ------------------------------------------------------
+# Secretaries report in prose that earlier corrections were made: a sentence saying that the
+# observations approved in an earlier session were attended, then one paragraph per document
+# saying what was changed and where, sometimes closed by «Se tiene por atendida» or by the member
+# who asked confirming it. Expecting text like:
+#
+#   El Secretario Técnico informó que las observaciones aprobadas en la sesión de instalación al
+#   Plan de Trabajo … fueron atendidas en su totalidad, conforme a lo siguiente:
+#   En el Plan de Trabajo …, apartado 4, se corrigió la numeración … se sustituyó «PREP Casilla» …
+#   La Mtra. Lorena Patricia Esparza Muro, quien formuló las observaciones, confirmó que …
+#
+#   El Secretario Técnico dio cuenta del estado de las observaciones aprobadas en la primera sesión:
+#   Acta de la sesión de instalación. En la página 2 … se sustituyó «Dávalos» por «Dávila» … Se
+#   tiene por atendida.
+#   Informe bimestral … Las correcciones solicitadas por la Dra. Sifuentes Robles están en proceso …
+#
+# None of those paragraphs is a new request; each attended document is one attended row.
+
+STATUS_INTRO_RE = re.compile(
+    r"\b(dio|da|dan|rindio|rinde|presento|informo|expuso) (cuenta|un informe|el informe|informe)? ?"
+    r"(del|de|sobre el|acerca del) (estado|seguimiento|avance|atencion|cumplimiento) (de|a) (las|los) "
+    r"(observaciones|correcciones|acuerdos|ajustes|modificaciones)")
+PAST_CHANGE_RE = re.compile(
+    r"\bse (corrigio|corrigieron|sustituyo|sustituyeron|reemplazo|reemplazaron|retiro|retiraron|elimino|"
+    r"eliminaron|agrego|agregaron|ajusto|ajustaron|modifico|modificaron|incorporo|incorporaron|actualizo|"
+    r"actualizaron|renumero|renumeraron|suprimio|suprimieron|cambio|cambiaron|preciso|precisaron|homologo|"
+    r"integro|integraron|adiciono|adicionaron|anadio|anadieron|subsano|subsanaron)\b|\b(quedo|quedaron|fue|fueron|ha sido|han sido) "
+    r"(corregid|sustituid|incorporad|atendid|solventad|subsanad|modificad|retirad|eliminad)\w*|"
+    r"\bse tienen? por (atendid|solventad|cumplid)\w*")
+PENDING_RE = re.compile(
+    r"\ben proceso\b|\b(sigue|siguen|continua|continuan|queda|quedan|permanece|permanecen) "
+    r"(pendientes?|en revision|sin atender)|\ben revision\b|\bpendientes? de\b|\bse informara\b|"
+    r"\bse dara cuenta\b|\baun no\b|\btodavia no\b")
+CONFIRM_RE = re.compile(
+    r"\b(confirmo|confirma|manifesto|senalo|expreso|reconocio|coincidio|agradecio)\b.{0,160}?"
+    r"\b(solventad|atendid|recoge|recogen|incorporad|corregid|realizad|conforme|satisfech)|"
+    r"\b(dio|da|dan|dieron|tuvo|tiene|tienen) por (solventad|atendid)")
+QUESTION_RE = re.compile(r"\bpregunt\w*|\?")
+
+
+class _Report:
+    """One report of attended corrections: its opening paragraph (None when it is only a status
+    list), the paragraphs that detail each document, and who confirmed."""
+
+    def __init__(self, intro, attended):
+        self.intro, self.attended = intro, attended
+        self.details, self.confirms = [], []
+
+    @property
+    def paragraphs(self):
+        return ([self.intro] if self.intro is not None else []) + self.details + self.confirms
+
+
+def _attended_reports(lector):
+    """The reports of attended corrections in the session, each with its paragraphs (cached on
+    the reader: corrections and attended corrections both ask)."""
+    cached = getattr(lector, "_informes_atencion", None)
+    if cached is not None:
+        return cached
+    reports, paragraphs = [], [p for p in lector.paragraphs
+                               if p.linea not in lector.agenda_lines
+                               and p.linea < (lector.closing_line or 10 ** 9)]
+    index = 0
+    while index < len(paragraphs):
+        paragraph = paragraphs[index]
         folded = fold(paragraph.text)
-        match = ATTENDED_RE.search(folded)
-        if not match or FUTURE_RE.search(folded[max(0, match.start() - 40):match.end() + 20]):
+        index += 1
+        if QUESTION_RE.search(folded):
             continue
+        match = ATTENDED_RE.search(folded)
+        attended = bool(match) and not FUTURE_RE.search(folded[max(0, match.start() - 40):match.end() + 20])
+        if not attended and not STATUS_INTRO_RE.search(folded):
+            continue
+        report = _Report(paragraph, attended)
         punto = lector.punto_at(paragraph.linea)
-        solicitante = None
-        by = re.search(r"(?:realizad[oa]s?|formulad[oa]s?|hechas?|solicitad[oa]s?|planteadas?|propuestas?)\s+por\s+"
-                       r"(?:el|la|los|las)?\s*(.{0,120})", paragraph.text[max(0, match.start() - 200):], re.IGNORECASE)
-        if by:
-            names = names_in(by.group(1))
-            if names:
-                solicitante = _full_name(names[0][1], asistentes)
-        if solicitante is None:
-            # «la solicitud que el Dr. Fausto Jiménez Toledo formuló en la sesión anterior … fue atendida»
-            said = paragraph.text[match.start():match.end()] if len(folded) == len(paragraph.text) else ""
-            names = names_in(said)
-            if names:
-                solicitante = _full_name(names[0][1], asistentes)
-        said = paragraph.text[match.start():] if len(folded) == len(paragraph.text) else paragraph.text
-        documento = _named_document(said[:400]) or _document_of(lector, punto, paragraph, documentos)
-        atendidas.append({"punto": punto, "documento": documento, "solicitante": solicitante,
-                          "descripcion": _description(paragraph.text),
-                          "fuente": {"linea": paragraph.linea_at(match.start())}})
+        while index < len(paragraphs):
+            following = paragraphs[index]
+            text = fold(following.text)
+            if lector.punto_at(following.linea) != punto or following.text.isupper() \
+                    or QUESTION_RE.search(text) or RESULT_RE.search(text):
+                break
+            names = _names_document(following.text)
+            if not names and _asks_correction(text):
+                break       # «La Ing. X pidió que en la gráfica 2 se corrija …»: a new request
+            if names and (PAST_CHANGE_RE.search(text) or PENDING_RE.search(text)):
+                report.details.append(following)
+            elif CONFIRM_RE.search(text) and not PAST_CHANGE_RE.search(text[:40]):
+                report.confirms.append(following)
+            elif PAST_CHANGE_RE.search(text):
+                report.details.append(following)
+            else:
+                break
+            index += 1
+        reports.append(report)
+    lector._informes_atencion = reports
+    return reports
+
+
+def _names_document(text):
+    """A detail paragraph that opens with the document it is about: «Acta de la sesión de
+    instalación. En la página 2 …», «Informe bimestral de actividades …. Las correcciones …»,
+    «Respecto de las correcciones al considerando IV del Dictamen …»."""
+    head = fold(text[:160])
+    return bool(re.match(r"(en |respecto (de|a) |sobre |por lo que hace a |en cuanto a )?(el |la |los |las )?"
+                         r"(acta|informe|dictamen|plan|programa|acuerdo|proyecto|calendario|lineamientos|"
+                         r"las correcciones|las observaciones)", head))
+
+
+def _detail_document(paragraph):
+    """The document a detail paragraph names first: «Acta de la sesión de instalación.» or the one
+    after «En el …» / «al …»."""
+    first = re.split(r"(?<=[a-zá-ú0-9)])\.\s+", paragraph.text, maxsplit=1)[0]
+    named = _named_document(first)
+    if named:
+        return named
+    match = re.match(r"\s*(?:En|Respecto (?:de|a)|Sobre)?\s*(?:el|la|los|las)?\s*((?:Acta|Informe|Dictamen|Plan|Programa|"
+                     r"Acuerdo|Proyecto|Calendario)\b[^,;:]{3,160})", first, re.IGNORECASE)
+    return match.group(1).strip() if match else None
+
+
+def _confirmer(report, asistentes):
+    """The member who confirmed the report («La Mtra. X, quien formuló las observaciones,
+    confirmó …»; «La Dra. X manifestó que … quedaron solventadas»)."""
+    for paragraph in report.confirms:
+        names = names_in(paragraph.text[:200])
+        if names:
+            return _full_name(names[0][1], asistentes)
+    return None
+
+
+def _asked_by(text, asistentes):
+    """Who asked, as the report says it: «realizadas por la Dra. X», «a propuesta de la Dra. X»,
+    «solicitadas por …»."""
+    by = re.search(r"(?:realizad[oa]s?|formulad[oa]s?|hechas?|solicitad[oa]s?|planteadas?|propuestas?|"
+                   r"pedid[oa]s?)\s+por\s+(?:el|la|los|las)?\s*(.{0,120})|a (?:propuesta|solicitud|peticion|petición) "
+                   r"(?:de|del)\s+(?:el|la)?\s*(.{0,120})", text, re.IGNORECASE)
+    if by:
+        names = names_in(by.group(1) or by.group(2))
+        if names:
+            return _full_name(names[0][1], asistentes)
+    return None
+
+
+def _changes(paragraphs):
+    """What the report says was changed, in its words."""
+    text = " ".join(p.text for p in paragraphs)
+    sentences = re.split(r"(?<=[a-z»)0-9]{2})\.\s+", text)
+    said = [s for s in sentences if PAST_CHANGE_RE.search(fold(s)) or CORRECTION_WORDS_RE.search(fold(s))]
+    return " ".join(said or sentences[:1]).strip()[:500]
+
+
+def parse_correcciones_atendidas(lector, documentos, asistentes):
+    """Corrections a session reports as attended, one row per document attended. Expecting text
+    like: 'se informa que fueron atendidas las observaciones realizadas por la Dra. Ana Ruiz al
+    Informe mensual de febrero', or a report and its detail paragraphs (see _attended_reports)."""
+    atendidas = []
+    for report in _attended_reports(lector):
+        intro = report.intro
+        punto = lector.punto_at(intro.linea)
+        folded = fold(intro.text)
+        match = ATTENDED_RE.search(folded)
+        confirmer = _confirmer(report, asistentes)
+        attended_details = [d for d in report.details if not PENDING_RE.search(fold(d.text))]
+        said = intro.text[match.start():] if match and len(folded) == len(intro.text) else intro.text
+        named = _named_document(said[:400]) or (_named_document(intro.text) if match else None)
+        if report.attended and (named or not any(_names_document(d.text) for d in report.details)):
+            # One report about one document (or about several without saying which): one row.
+            solicitante = _asked_by(intro.text, asistentes) or confirmer or _named_in_match(intro, match, asistentes)
+            documento = named or _document_of(lector, punto, intro, documentos)
+            atendidas.append({"punto": punto, "documento": documento, "solicitante": solicitante,
+                              "descripcion": _changes(attended_details) if attended_details
+                              else _description(intro.text),
+                              "fuente": {"linea": intro.linea_at(match.start()) if match else intro.linea}})
+            continue
+        # A status list: each document's paragraph says whether it was attended.
+        for detail in attended_details:
+            documento = _detail_document(detail)
+            if documento is None:
+                continue
+            atendidas.append({"punto": punto, "documento": documento,
+                              "solicitante": _asked_by(detail.text, asistentes) or confirmer,
+                              "descripcion": _changes([detail]), "fuente": {"linea": detail.linea}})
     return atendidas
+
+
+def _named_in_match(paragraph, match, asistentes):
+    """«la solicitud que el Dr. Fausto Jiménez Toledo formuló en la sesión anterior … fue
+    atendida»: the person named inside the sentence that reports it."""
+    if match is None or len(fold(paragraph.text)) != len(paragraph.text):
+        return None
+    names = names_in(paragraph.text[match.start():match.end()])
+    return _full_name(names[0][1], asistentes) if names else None
 
 
 def _named_document(text):
@@ -401,6 +568,14 @@ def _named_document(text):
     match = re.search(r"\b(?:al|del|en el|sobre el|el)\s+((?i:Informe|Dictamen|Plan|Programa|Proyecto)\b[^,;.]{3,120}|"
                       r"(?:Acta)\s+de\s+la\s+[^,;]{3,120})", text)
     if match:
-        return match.group(1).strip()
+        return _until_verb(match.group(1))
     match = re.search(r"\b(?:a la|de la|en la)\s+(Acta\s+de\s+la\s+[^,;]{3,120})", text)
-    return match.group(1).strip() if match else None
+    return _until_verb(match.group(1)) if match else None
+
+
+def _until_verb(name):
+    """A document's name without the sentence that follows it: «Plan de Trabajo y Calendario de
+    Sesiones del Comité fueron atendidas en su totalidad» -> «Plan de Trabajo … del Comité»."""
+    cut = re.search(r"\s+(?:fue|fueron|ha|han|quedo|quedó|quedaron|se|que|est[aá]n?|son|es|y que|"
+                    r"aprobad[oa]s?|realizad[oa]s?|formulad[oa]s?|solicitad[oa]s?)\b", name)
+    return (name[:cut.start()] if cut else name).strip()

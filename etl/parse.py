@@ -470,11 +470,19 @@ class Lector:
         markers, following = [], []
         agenda_start = min(self.agenda_lines) if self.agenda_lines else 0
         for paragraph in self.paragraphs:
-            if paragraph.linea in self.agenda_lines or paragraph.linea < agenda_start:
+            if paragraph.linea in self.agenda_lines:
+                continue
+            # Before the agenda is read only a heading in capitals starts an item: «II. APROBACIÓN
+            # DEL ORDEN DEL DÍA», then the agenda, then its vote (a template that reads the agenda
+            # inside its own item).
+            if paragraph.linea < agenda_start and not (paragraph.text.isupper() and len(paragraph.text) < 120):
                 continue
             text = strip_label(paragraph.text)
             numero = _punto_marker(text, orden)
-            if numero is None and numbers and re.search(r"\b(siguiente punto|punto siguiente)\b", fold(text)):
+            if numero is None and numbers and re.search(r"\b(siguiente punto|punto siguiente)\b", fold(text)) \
+                    and not re.search(r"\b(dictamen|informe|documento|acta|acuerdo|tema)s? (del|en el) "
+                                      r"(punto siguiente|siguiente punto)", fold(text)):
+                # «… cuya viabilidad se analiza en el dictamen del punto siguiente» names, not moves.
                 line = paragraph.linea
                 if re.search(r"\b(siguiente punto|punto siguiente)\W*$", fold(text)) and len(text) > 40:
                     line = paragraph.ultima_linea + 1
@@ -817,4 +825,10 @@ def _subject_key(titulo):
 def _similar_title(title, text):
     want = set(fold(title).split()[:8])
     got = set(fold(text[:300]).split())
-    return len(want & got) >= max(2, int(0.6 * len(want)))
+    if len(want & got) >= max(2, int(0.6 * len(want))):
+        return True
+    # A heading in capitals names the item's subject without the agenda's verbs: «IV. PLAN DE
+    # TRABAJO Y CALENDARIO DE SESIONES DEL COMITÉ» for «Presentación y, en su caso, aprobación
+    # del Plan de Trabajo y Calendario de Sesiones del Comité».
+    palabras = {w for w in re.findall(r"[a-z]{4,}", fold(text[:300]))}
+    return text.isupper() and len(palabras) >= 2 and palabras <= set(re.findall(r"[a-z]{4,}", fold(title)))

@@ -3,6 +3,7 @@
 `db_real` and `db_proceso` are paths to DuckDB files built once per test session with
 `etl.load.build`; open them read-only (tablero.db.connect_readonly).
 """
+import shutil
 from pathlib import Path
 
 import pytest
@@ -11,11 +12,25 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 ACTAS = ROOT / "data" / "actas"
 PROCESO = ROOT / "tests" / "fixtures" / "proceso"
+PROCESO2 = ROOT / "tests" / "fixtures" / "proceso2"
+NOTAS = {"CONCLUSIONES.md", "README.md"}     # a fixture folder's notes, not actas
+
+
+def solo_actas(carpeta, destino):
+    """A copy of the fixture folder's actas without its notes (CONCLUSIONES.md), which `build`
+    would otherwise read as one more acta; the copy's path."""
+    destino.mkdir(parents=True, exist_ok=True)
+    for acta in carpeta.iterdir():
+        if acta.suffix in (".txt", ".md", ".pdf", ".docx") and acta.name not in NOTAS:
+            shutil.copy(acta, destino / acta.name)
+    return destino
 
 
 def _build(actas, tmp_path_factory, name):
     from etl.load import build
 
+    if any((actas / nota).exists() for nota in NOTAS):
+        actas = solo_actas(actas, tmp_path_factory.mktemp(f"{name}-actas"))
     db = tmp_path_factory.mktemp(name) / "tablero.duckdb"
     report = build(actas, db, progress=False)
     if report.failed and not report.loaded:
@@ -37,6 +52,13 @@ def db_proceso(tmp_path_factory):
                                        for p in PROCESO.iterdir()):
         pytest.skip("tests/fixtures/proceso/ aún no tiene actas")
     return _build(PROCESO, tmp_path_factory, "db_proceso")
+
+
+@pytest.fixture(scope="session")
+def db_proceso2(tmp_path_factory):
+    """tests/fixtures/proceso2/ (Zacatecas, five sessions in another template) built into a
+    temporary DuckDB file; its path."""
+    return _build(PROCESO2, tmp_path_factory, "db_proceso2")
 
 
 @pytest.fixture(autouse=True)

@@ -1,7 +1,6 @@
 """Seguimiento: a correction's status as of any date, staff marks that survive a full rebuild, links
 staff confirm or reject, concurrent saves, and documents as one entity across actas."""
 import datetime as dt
-import shutil
 import subprocess
 import sys
 import threading
@@ -14,6 +13,8 @@ import pytest
 from etl.load import build
 from tablero import db, seguimiento as sg
 from tablero.almacen import Almacen
+
+from conftest import solo_actas
 
 ROOT = Path(__file__).resolve().parent.parent
 PROCESO = ROOT / "tests" / "fixtures" / "proceso"
@@ -63,7 +64,7 @@ def test_antes_de_pedirse_no_aparece(con, tmp_path):
 
 def test_la_marca_del_personal_sobrevive_a_una_reconstruccion_completa(tmp_path):
     actas = tmp_path / "actas"
-    shutil.copytree(PROCESO, actas)
+    solo_actas(PROCESO, actas)
     base = tmp_path / "tablero.duckdb"
     almacen = Almacen(tmp_path / "seguimiento")
     build(actas, base, progress=False)
