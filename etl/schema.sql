@@ -201,11 +201,14 @@ CREATE TABLE metadatos (
 -- representatives in a session, the row is the one who was there longest.
 CREATE VIEW v_asistencia_partido AS
 -- Without accreditation rows, the parties expected are those seen in any session of the same
--- committee (instituto + organo + proceso): computed once per committee, so that a national
--- archive never crosses every session with every other, nor one state's parties with another's.
+-- committee (instituto + organo + proceso), from the first session that names them (present or
+-- absent) on: a representation accredited in January is not absent from November's session.
+-- Computed once per committee, so that a national archive never crosses every session with
+-- every other, nor one state's parties with another's.
 WITH vistos AS (
-    SELECT DISTINCT s.instituto, s.organo, s.proceso, x.partido
+    SELECT s.instituto, s.organo, s.proceso, x.partido, min(s.fecha) AS desde
     FROM sesiones s JOIN asistencias x ON x.sesion_id = s.sesion_id AND x.partido IS NOT NULL
+    GROUP BY ALL
 ),
 esperados AS (
     SELECT s.sesion_id, a.partido, true AS acreditado
@@ -216,6 +219,7 @@ esperados AS (
     JOIN vistos v ON v.instituto IS NOT DISTINCT FROM s.instituto
                  AND v.organo IS NOT DISTINCT FROM s.organo
                  AND v.proceso IS NOT DISTINCT FROM s.proceso
+                 AND (v.desde IS NULL OR s.fecha IS NULL OR s.fecha >= v.desde)
     WHERE NOT EXISTS (SELECT 1 FROM acreditaciones a
                       WHERE a.instituto = s.instituto AND a.proceso = s.proceso)
 ),
