@@ -12,9 +12,18 @@ st.set_page_config(page_title="Tablero COTAPREP", page_icon=":material/how_to_vo
                    layout="wide")
 st.session_state["_marco"] = True
 
-paginas = [st.Page(archivo, title=titulo, icon=icono, default=(n == 0))
-           for n, (archivo, titulo, icono) in enumerate(PAGINAS)]
-pagina = st.navigation(paginas)
+paginas = [st.Page(archivo, title=titulo, icon=icono) for archivo, titulo, icono in PAGINAS]
+
+
+def inicio():
+    """The app's root: the first page, at its own address («/resumen») with the link's filters.
+    Streamlit serves the default page only at «/», so a shared «/resumen?…» would otherwise open
+    on a «Page not found» dialog."""
+    st.switch_page(paginas[0], query_params=st.query_params.to_dict())
+
+
+pagina = st.navigation([st.Page(inicio, title=PAGINAS[0][1], url_path="inicio", default=True,
+                                visibility="hidden")] + paginas)
 
 st.sidebar.markdown("**Tablero COTAPREP** · lo que hizo el Comité, acta por acta")
 ui.exigir_base()

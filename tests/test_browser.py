@@ -172,3 +172,45 @@ def test_una_fila_muestra_las_palabras_del_acta(navegador, app_real):
     ARTEFACTOS.mkdir(exist_ok=True)
     pagina.screenshot(path=str(ARTEFACTOS / "fila-con-su-acta.png"), full_page=True)
     contexto.close()
+
+
+@pytest.fixture(scope="module")
+def app_dos_comites(tmp_path_factory):
+    """The bundled Durango acta and the Colima process: two committees, so the sidebar asks."""
+    from conftest import ACTAS, PROCESO, _build, solo_actas
+    carpeta = tmp_path_factory.mktemp("dos-comites-actas")
+    for origen in (ACTAS, PROCESO):
+        solo_actas(origen, carpeta)
+    base = _build(carpeta, tmp_path_factory, "dos-comites")
+    yield from _app(tmp_path_factory, base, "app_dos_comites")
+
+
+COLIMA = "cotaprep-iee-colima-pel-2023-2024"
+FILTROS = {"comite": COLIMA, "desde": "2024-01-01", "hasta": "2024-03-31", "tipo": "ordinaria"}
+
+
+@pytest.mark.parametrize("archivo, titulo", [(a, t) for a, t, _ in PAGINAS],
+                         ids=[Path(a).stem for a, _, _ in PAGINAS])
+def test_cada_pagina_por_su_direccion_con_filtros(archivo, titulo, navegador, app_dos_comites):
+    """A link to a page with its filters («/votaciones?comite=…&tipo=ordinaria…»), opened in a
+    new browser as someone it was shared with would: the page's own title, no dialog («Page not
+    found»), the frame's navigation, the committee and filters of the link in the sidebar and
+    still in the address, and no note that the figures add up two committees."""
+    consulta = "&".join(f"{k}={v}" for k, v in FILTROS.items())
+    contexto = navegador.new_context(viewport={"width": 1400, "height": 900}, locale="es-MX")
+    pagina = contexto.new_page()
+    pagina.goto(f"{app_dos_comites}/{Path(archivo).stem}?{consulta}")
+    _esperar(pagina, titulo)
+    _sin_errores(pagina)
+    assert pagina.locator('[role="dialog"]').count() == 0
+    assert "Page not found" not in pagina.content()
+    assert pagina.url.split("?")[0].endswith(f"/{Path(archivo).stem}")
+    for clave, valor in FILTROS.items():
+        assert f"{clave}={valor}" in pagina.url, (clave, pagina.url)
+    barra = pagina.eval_on_selector_all('[data-testid="stSidebar"] input',
+                                        "els => els.map(e => e.value)")
+    assert "COTAPREP · IEE Colima · PEL 2023-2024" in barra and "Ordinaria" in barra
+    assert "comités distintos" not in pagina.locator('[data-testid="stMain"]').inner_text()
+    ARTEFACTOS.mkdir(exist_ok=True)
+    pagina.screenshot(path=str(ARTEFACTOS / f"filtros-{Path(archivo).stem}.png"), full_page=True)
+    contexto.close()
