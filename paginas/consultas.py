@@ -42,8 +42,12 @@ def _guardadas():
 
 
 def _por_omision():
-    """Each $parameter's default, from the saved queries that use it."""
-    return {n: v for g in _guardadas().values() for n, v in g.parametros.items()}
+    """Each $parameter's default, from the saved queries that use it; `$comite` is the committee
+    the sidebar has in scope («todos» when it shows all of them), so a saved query answers for the
+    committee the person is looking at."""
+    defaults = {n: v for g in _guardadas().values() for n, v in g.parametros.items()}
+    defaults["comite"] = ui.comite_en_alcance() or "todos"
+    return defaults
 
 
 def _cargar(nombre):

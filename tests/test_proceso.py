@@ -406,3 +406,18 @@ def test_instituto_y_proceso_eligen_el_comite(db_durango_colima, tmp_path):
                  str(db_durango_colima))
     assert hecho.returncode == 0, hecho.stderr
     assert "1 sesión" in hecho.stdout and "Colima" not in _texto_docx(salida)
+
+
+def test_las_consultas_guardadas_responden_por_el_comite(db_tres):
+    """Saved queries take $comite (the sidebar's committee on the Consultas page): Colima's pending
+    corrections are Colima's one, Zacatecas' its two; «todos» gives the three of them."""
+    from tablero.sql import Consola, saved_queries
+
+    guardada = {g.nombre: g for g in saved_queries()}["correcciones_pendientes"]
+    with Consola(db_tres) as consola:
+        def pendientes(comite):
+            return int(consola.run(guardada.sql, {"comite": comite}).df["pendientes"].sum())
+        assert pendientes(COLIMA["comite"]) == 1
+        assert pendientes(ZACATECAS["comite"]) == 2
+        durango = pendientes("cotaprep-iepc-durango-pel-2020-2021")
+        assert pendientes("todos") == 3 + durango

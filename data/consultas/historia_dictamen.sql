@@ -2,7 +2,10 @@
 -- descripcion: Lo que pasó con un dictamen sesión tras sesión: cuándo se presentó, aprobó, rechazó
 --   o retiró, las votaciones de ese punto y cuántas correcciones se le pidieron. Escriba en $clave la
 --   clave del dictamen (p. ej. IEPC/UTC/PREP/DICT/001/2021) o una parte de su título.
+--   Solo los dictámenes del comité $comite (la clave de «python -m etl comites»; el tablero pone el
+--   comité elegido en la barra lateral; «todos»: todos).
 -- parametro: clave = IEPC/UTC/PREP/DICT/001/2021
+-- parametro: comite = todos
 SELECT d.clave,
        d.titulo,
        s.fecha,
@@ -24,5 +27,6 @@ FROM documentos d
 JOIN documento_eventos e USING (documento_id)
 JOIN sesiones s ON s.sesion_id = e.sesion_id
 WHERE d.tipo = 'dictamen'
+  AND ($comite = 'todos' OR s.comite = $comite)
   AND (upper(d.clave) = upper(trim($clave)) OR d.titulo ILIKE '%' || trim($clave) || '%')
 ORDER BY s.fecha, e.punto
