@@ -421,3 +421,59 @@ def test_las_consultas_guardadas_responden_por_el_comite(db_tres):
         assert pendientes(ZACATECAS["comite"]) == 2
         durango = pendientes("cotaprep-iepc-durango-pel-2020-2021")
         assert pendientes("todos") == 3 + durango
+
+
+# ───────────────────────────── Las páginas, con tres comités cargados ─────────────────────────────
+
+def _pagina(archivo, monkeypatch, base, **query_params):
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    from conftest import ROOT
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    monkeypatch.setenv("TABLERO_DB", str(base))
+    at = AppTest.from_file(str(ROOT / archivo), default_timeout=60)
+    at.query_params.update(query_params)
+    at.run()
+    assert not at.exception, at.exception[0].message
+    return at
+
+
+def _metricas(at):
+    return {m.label: m.value for m in at.metric}
+
+
+def test_con_varios_comites_se_elige_el_mas_reciente(monkeypatch, db_tres):
+    at = _pagina("paginas/resumen.py", monkeypatch, db_tres)
+    assert at.sidebar.selectbox(key="f_comite").value == ZACATECAS["comite"]   # 2024-04-25
+    assert _metricas(at)["Sesiones celebradas"] == "5"
+    assert _metricas(at)["Correcciones pendientes"] == "2"
+    assert not at.warning
+
+
+def test_un_enlace_con_su_comite(monkeypatch, db_tres):
+    at = _pagina("paginas/resumen.py", monkeypatch, db_tres, comite=COLIMA["comite"])
+    assert _metricas(at)["Sesiones celebradas"] == "5"
+    assert _metricas(at)["Correcciones pendientes"] == "1"
+    assert _metricas(at)["Documentos en proceso"] == "0"
+    assert at.query_params["comite"] == COLIMA["comite"]
+
+
+def test_todos_los_comites_lo_dice(monkeypatch, db_tres):
+    at = _pagina("paginas/resumen.py", monkeypatch, db_tres, comite="todos")
+    assert _metricas(at)["Sesiones celebradas"] == "11"
+    assert "suman las sesiones de 3 comités distintos" in at.warning[0].value
+    assert COLIMA["nombre"] in at.warning[0].value
+
+
+def test_seguimiento_al_dia_de_la_ultima_sesion_del_comite(monkeypatch, db_tres):
+    at = _pagina("paginas/seguimiento.py", monkeypatch, db_tres, comite=COLIMA["comite"])
+    assert at.date_input(key="seg-al").value == COLIMA["ultima"]
+    assert _metricas(at)["Pedidas"] == "2" and _metricas(at)["Pendientes"] == "1"
+
+
+def test_el_informe_de_la_pagina_es_del_comite_elegido(monkeypatch, db_tres):
+    at = _pagina("paginas/informe.py", monkeypatch, db_tres, comite=COLIMA["comite"])
+    texto = "\n".join(m.value for m in at.markdown)
+    assert "Colima" in texto and "Zacatecas" not in texto and "Durango" not in texto
