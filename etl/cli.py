@@ -63,6 +63,9 @@ def parser():
                    help="en vez de --comite: palabras del nombre del instituto")
     s.add_argument("--proceso", metavar="TEXTO",
                    help="en vez de --comite: palabras del proceso electoral")
+    s.add_argument("--plantilla", metavar="ARCHIVO.docx",
+                   help="plantilla de Word del informe (por omisión $TABLERO_PLANTILLA, "
+                        "data/plantillas/informe.docx o la base del tablero)")
     s.set_defaults(run=lambda args: _delegate("tablero.informe", args))
 
     s = sub.add_parser("comites", help="lista los comités cargados",
