@@ -477,10 +477,17 @@ def _attended_reports(lector):
             continue
         match = ATTENDED_RE.search(folded)
         attended = bool(match) and not FUTURE_RE.search(folded[max(0, match.start() - 40):match.end() + 20])
-        if not attended and not STATUS_INTRO_RE.search(folded):
-            continue
-        report = _Report(paragraph, attended)
         punto = lector.punto_at(paragraph.linea)
+        if attended or STATUS_INTRO_RE.search(folded):
+            report = _Report(paragraph, attended)
+        elif _follow_up_item(lector, punto) and _names_document(paragraph.text) \
+                and PAST_CHANGE_RE.search(folded):
+            # An item «Seguimiento de acuerdos y observaciones» whose paragraphs go straight to
+            # each document: «En el Informe mensual de enero se corrigió el cronograma del anexo 1».
+            report = _Report(None, False)
+            report.details.append(paragraph)
+        else:
+            continue
         while index < len(paragraphs):
             following = paragraphs[index]
             text = fold(following.text)
@@ -502,6 +509,13 @@ def _attended_reports(lector):
         reports.append(report)
     lector._informes_atencion = reports
     return reports
+
+
+def _follow_up_item(lector, punto):
+    """The agenda item is a follow-up of agreements or observations: «Seguimiento de acuerdos y
+    observaciones», «Seguimiento a las observaciones formuladas a los informes anteriores»."""
+    titulo = next((t for n, t, _ in lector.orden if n == punto), "")
+    return bool(re.search(r"\bseguimiento (de|a) (los |las )?(acuerdos|observaciones|correcciones)", fold(titulo)))
 
 
 def _names_document(text):
@@ -564,14 +578,15 @@ def parse_correcciones_atendidas(lector, documentos, asistentes):
     atendidas = []
     for report in _attended_reports(lector):
         intro = report.intro
-        punto = lector.punto_at(intro.linea)
-        folded = fold(intro.text)
-        match = ATTENDED_RE.search(folded)
         confirmer = _confirmer(report, asistentes)
         attended_details = [d for d in report.details if not PENDING_RE.search(fold(d.text))]
-        said = intro.text[match.start():] if match and len(folded) == len(intro.text) else intro.text
+        punto = lector.punto_at((intro or report.details[0]).linea)
+        folded = fold(intro.text) if intro else ""
+        match = ATTENDED_RE.search(folded)
+        said = intro.text[match.start():] if match and len(folded) == len(intro.text) else \
+            (intro.text if intro else "")
         named = _named_document(said[:400]) or (_named_document(intro.text) if match else None)
-        if report.attended and (named or not any(_names_document(d.text) for d in report.details)):
+        if intro is not None and report.attended and (named or not any(_names_document(d.text) for d in report.details)):
             # One report about one document (or about several without saying which): one row.
             solicitante = _asked_by(intro.text, asistentes) or confirmer or _named_in_match(intro, match, asistentes)
             documento = named or _document_of(lector, punto, intro, documentos)
