@@ -725,11 +725,17 @@ class Carga:
         atendidas = self.con.execute(q.format(id="atendida_id", tabla="correcciones_atendidas",
                                               extra=", t.descripcion")).fetchall()
         rows_c, rows_a = [], []
-        # A correction is answered in its own committee: same body, same process.
-        for comite in sorted({c[-1] for c in pedidas} | {a[-1] for a in atendidas}, key=str):
-            finder = DocumentFinder([d[1:] for d in documentos if d[0] == comite])
-            suyas = [c[:-1] for c in pedidas if c[-1] == comite]
-            reportadas = [a[:-1] for a in atendidas if a[-1] == comite]
+        # A correction is answered in its own committee: same body, same process. Grouped once:
+        # a national archive has thousands of committees.
+        por_comite = {}
+        for i, filas in enumerate((documentos, pedidas, atendidas)):
+            for fila in filas:
+                clave = fila[0] if i == 0 else fila[-1]
+                por_comite.setdefault(clave, ([], [], []))[i].append(
+                    fila[1:] if i == 0 else fila[:-1])
+        for comite in sorted(por_comite, key=str):
+            docs, suyas, reportadas = por_comite[comite]
+            finder = DocumentFinder(docs)
             rows_c += [{"correccion_id": c[0], "documento_id": finder.find(c[1])} for c in suyas]
             rows_a += [dict(atendida_id=a[0], documento_id=finder.find(a[1]), **link)
                        for a, link in zip(reportadas, vincular(suyas, reportadas, finder))]
@@ -946,7 +952,8 @@ def vincular(pedidas, atendidas, finder):
     for a in sorted(atendidas, key=lambda a: when(a[3], a[4])):
         antes = [c for c in pedidas if c[5] is not False and c[0] not in answered
                  and when(c[3], c[4]) < when(a[3], a[4])]
-        earlier = [c for c in por_documento.get(finder.key(a[1]), []) if c in antes]
+        ids_antes = {c[0] for c in antes}
+        earlier = [c for c in por_documento.get(finder.key(a[1]), []) if c[0] in ids_antes]
         same = [c for c in earlier if a[2] is not None and c[2] == a[2]]
         if len(same) > 1:
             same = _por_contenido(a, same) or same
