@@ -758,3 +758,92 @@ def seguimiento_linea_tiempo(con):
         FROM correcciones_atendidas ca JOIN sesiones s USING (sesion_id)
         WHERE ca.documento_id IS NOT NULL
         ORDER BY documento_id, fecha, linea""")
+
+
+# ───────────────────────────── Búsqueda ─────────────────────────────
+# Full text over every acta's lines (etl/busqueda.py builds the index, tablero/busqueda.py asks
+# it); here the hits meet their sessions, agenda items and speakers.
+
+def _tiene_columna(con, tabla, columna):
+    return bool(con.execute("SELECT count(*) FROM information_schema.columns "
+                            "WHERE table_name = $t AND column_name = $c",
+                            {"t": tabla, "c": columna}).fetchone()[0])
+
+
+def actas_de_comite(con, comite):
+    """The actas of one committee: by its key (sesiones.comite) where the database has one, else
+    any session whose organo, instituto or proceso contains the text, accents and case aside."""
+    if _tiene_columna(con, "sesiones", "comite"):
+        sql = "SELECT acta_id FROM sesiones WHERE comite = $comite"
+    else:
+        sql = """SELECT acta_id FROM sesiones
+                 WHERE strip_accents(lower(concat_ws(' | ', organo, instituto, proceso)))
+                       LIKE '%' || strip_accents(lower($comite)) || '%'"""
+    return [fila[0] for fila in con.execute(sql, {"comite": comite}).fetchall()]
+
+
+def buscar(con, texto, comite=None, persona_id=None, limite=100, **filtros):
+    """The acta lines that match `texto` (words in any order, «"frases exactas"» across line
+    breaks and page headers; accents and case aside), best first, at most `limite`: the session,
+    the agenda item under way and its title, the speaker whose turn it is, and a snippet with
+    the matched words between tablero.busqueda.MARCA_INICIO and MARCA_FIN. Filters: the sidebar's
+    (proceso, desde, hasta, tipo, sesion_id), a committee and a speaker (persona_id)."""
+    from tablero import busqueda
+
+    columnas = ["acta_id", "sesion_id", "archivo", "clave", "fecha", "tipo", "numero", "linea",
+                "punto", "titulo_punto", "orador", "persona_id", "fragmento", "rango"]
+    consulta = busqueda.consulta_fts(texto)
+    if consulta is None:
+        return pd.DataFrame(columns=columnas)
+    ruta = busqueda.ruta_indice(con)
+    acta_ids = None
+    if any(v is not None for v in filtros.values()):
+        acta_ids = set(_df(con, "WITH " + _SESIONES_FILTRADAS + " SELECT acta_id FROM s",
+                           _params(**filtros))["acta_id"].tolist())
+    if comite is not None:
+        de_comite = set(actas_de_comite(con, comite))
+        acta_ids = de_comite if acta_ids is None else acta_ids & de_comite
+    hits = pd.DataFrame(busqueda.buscar_lineas(ruta, consulta, acta_ids, persona_id, limite),
+                        columns=["acta_id", "linea", "punto", "orador", "persona_id",
+                                 "fragmento", "rango"])
+    if hits.empty:
+        return pd.DataFrame(columns=columnas)
+    sesiones = _df(con, """
+        SELECT s.acta_id, s.sesion_id, a.archivo, regexp_replace(a.archivo, '\\.[^.]+$', '') AS clave,
+               s.fecha, s.tipo, s.numero
+        FROM sesiones s JOIN actas a USING (acta_id)
+        WHERE list_contains($ids, s.acta_id)""", {"ids": sorted(set(hits["acta_id"].tolist()))})
+    titulos = _df(con, """
+        SELECT s.acta_id, o.numero AS punto, o.titulo AS titulo_punto
+        FROM orden_del_dia o JOIN sesiones s USING (sesion_id)
+        WHERE list_contains($ids, s.acta_id)""", {"ids": sorted(set(hits["acta_id"].tolist()))})
+    nombres = _df(con, "SELECT persona_id, nombre AS orador_nombre FROM personas")
+    hits["punto"] = hits["punto"].astype("Int64")
+    hits["persona_id"] = hits["persona_id"].astype("Int64")
+    titulos["punto"] = titulos["punto"].astype("Int64")
+    nombres["persona_id"] = nombres["persona_id"].astype("Int64")
+    out = (hits.merge(sesiones, on="acta_id", how="inner")
+           .merge(titulos, on=["acta_id", "punto"], how="left")
+           .merge(nombres, on="persona_id", how="left"))
+    out["orador"] = out["orador_nombre"].where(out["orador_nombre"].notna(), out["orador"])
+    return out.sort_values("rango", kind="stable")[columnas].reset_index(drop=True)
+
+
+def oradores(con):
+    """The people a speaker label names in some acta (the search's speaker filter): persona_id,
+    nombre, actas (in how many), lineas (lines of their turns)."""
+    from tablero import busqueda
+
+    turnos = busqueda.turnos(busqueda.ruta_indice(con))
+    turnos = turnos[turnos["persona_id"].notna()]
+    if turnos.empty:
+        return pd.DataFrame({"persona_id": pd.Series(dtype="int64"),
+                             "nombre": pd.Series(dtype=object),
+                             "actas": pd.Series(dtype="int64"), "lineas": pd.Series(dtype="int64")})
+    por_persona = (turnos.groupby("persona_id")
+                   .agg(actas=("acta_id", "nunique"), lineas=("lineas", "sum")).reset_index())
+    por_persona["persona_id"] = por_persona["persona_id"].astype("int64")
+    nombres = _df(con, "SELECT persona_id, nombre FROM personas")
+    return (por_persona.merge(nombres, on="persona_id")
+            [["persona_id", "nombre", "actas", "lineas"]].sort_values("nombre")
+            .reset_index(drop=True))

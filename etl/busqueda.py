@@ -1,0 +1,180 @@
+"""The full-text index of the actas: one row per line of text, in an SQLite FTS5 file built next to
+the DuckDB database by `build`, in the same atomic step.
+
+Why SQLite FTS5 (the `sqlite3` of Python's standard library): it ranks (bm25), finds phrases,
+folds case and accents in its tokenizer (`unicode61 remove_diacritics 2`: «sintesis» finds
+«síntesis») and answers from an inverted index in milliseconds. DuckDB's `fts` extension would
+have to be downloaded (this machine, like many an institute's, cannot) and its `match_bm25` has
+no phrase search.
+
+A row per line, so that a hit is «acta X, línea N». Each row indexes the line's own text followed
+by the next ~200 characters of the acta's text, skipping blank lines, page headers and page numbers
+(etl.texto.Texto drops them) and re-joining words cut by a hyphen: a phrase that starts on line N
+and ends on a later line («sesión ordinaria número⏎⏎[encabezado]⏎1 de fecha 22») is found on
+line N. A match wholly inside that continuation belongs to a later line, which has its own row;
+the reader drops it (`largo` is the length of the line's own text, see tablero/busqueda.py).
+
+Each row also carries the agenda item under way (Lector.punto_at) and the speaker whose turn the
+line is in (the last speaker label at or before it, as Lector.speaker_at reads it).
+
+Reading pure: `lineas(texto)` is text in, rows out. Writing: `Indice`.
+"""
+import os
+import shutil
+import sqlite3
+from pathlib import Path
+
+from etl.personas import speaker_label
+
+CONTINUACION = 200          # characters of the following text indexed with each line
+ESQUEMA = """
+CREATE VIRTUAL TABLE lineas USING fts5(
+    indice,                                  -- the line's text, then the next ~200 characters
+    acta_id UNINDEXED, linea UNINDEXED, largo UNINDEXED, punto UNINDEXED, orador UNINDEXED,
+    persona_id UNINDEXED,
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+-- Who speaks in which acta, and in how many lines: the speaker filter's list, a person's page.
+CREATE TABLE turnos (acta_id INTEGER, persona_id INTEGER, orador TEXT, lineas INTEGER);
+CREATE INDEX turnos_acta ON turnos (acta_id);
+CREATE TABLE metadatos (clave TEXT PRIMARY KEY, valor TEXT);
+"""
+
+
+def lineas(doc, lector=None):
+    """The index rows of one acta: dicts of linea, indice, largo, punto, orador. `doc` is the
+    acta's etl.texto.Texto; `lector` the etl.parse.Lector that read it (for the agenda item)."""
+    flujo, inicios = _flujo(doc)
+    oradores = _oradores(doc)
+    filas = []
+    for n, (inicio, linea) in enumerate(inicios):
+        fin = inicios[n + 1][0] if n + 1 < len(inicios) else len(flujo)
+        propio = flujo[inicio:fin].rstrip()
+        if not propio.strip():
+            continue
+        siguiente = flujo[fin:fin + CONTINUACION]
+        if fin + CONTINUACION < len(flujo) and " " in siguiente:
+            siguiente = siguiente[:siguiente.rindex(" ")]        # whole words only
+        filas.append({"linea": linea, "indice": propio + " " + siguiente.strip(),
+                      "largo": len(propio),
+                      "punto": lector.punto_at(linea) if lector is not None else None,
+                      "orador": oradores.get(linea)})
+    return filas
+
+
+def _flujo(doc):
+    """The acta's cleaned text as one string (paragraphs joined by a space) and where each line
+    begins in it: [(offset, linea)]."""
+    partes, inicios, largo = [], [], 0
+    for parrafo in doc.paragraphs:
+        for inicio, linea in parrafo.spans:
+            inicios.append((largo + inicio, linea))
+        partes.append(parrafo.text)
+        largo += len(parrafo.text) + 1
+    return " ".join(partes), inicios
+
+
+def _oradores(doc):
+    """linea -> the speaker whose turn it is: the name of the last speaker label at or before the
+    line's paragraph («Secretario Técnico, Ing. Jorge Galo Solano García: Buenas tardes…»)."""
+    actual, por_linea = None, {}
+    for parrafo in doc.paragraphs:
+        etiqueta = speaker_label(parrafo.text)
+        if etiqueta:
+            actual = etiqueta["nombre"]
+        for _, linea in parrafo.spans:
+            por_linea[linea] = actual
+    return por_linea
+
+
+def parse_con_indice(texto, catalogo):
+    """(facts, index rows) of one acta: etl.parse.parse_acta plus `lineas`, read once."""
+    from etl.parse import Lector, _check_is_acta
+    from etl.texto import Texto
+
+    doc = Texto(texto or "")
+    _check_is_acta(doc)
+    lector = Lector(doc, catalogo)
+    facts = lector.read()
+    return facts, lineas(doc, lector)
+
+
+# ---------------------------------------------------------------------------------------------
+# The index file
+
+
+def nombre_indice(db_path, huella):
+    """The index file of the database built with this huella: «tablero.busqueda-<16 hex>.sqlite3»
+    next to it. A new name per build: the DuckDB file names its index (metadatos.indice_busqueda),
+    so a reader sees the old pair or the new pair, never a mix."""
+    db_path = Path(db_path)
+    return db_path.with_name(f"{db_path.stem}.busqueda-{huella[:16]}.sqlite3")
+
+
+class Indice:
+    """The index of one build, written to a temporary file and published by `publicar`."""
+
+    def __init__(self, db_path, huella, anterior=None):
+        self.destino = nombre_indice(db_path, huella)
+        self.tmp = self.destino.with_name(f".{self.destino.name}.{os.getpid()}.nuevo")
+        self.tmp.unlink(missing_ok=True)
+        if anterior is not None:
+            shutil.copyfile(anterior, self.tmp)
+        self.con = sqlite3.connect(self.tmp)
+        if anterior is None:
+            self.con.executescript(ESQUEMA)
+        self.con.execute("BEGIN")
+
+    def quitar(self, acta_ids):
+        """Rows of actas that left the folder or changed."""
+        ids = [(int(i),) for i in acta_ids]
+        self.con.executemany("DELETE FROM lineas WHERE acta_id = ?", ids)
+        self.con.executemany("DELETE FROM turnos WHERE acta_id = ?", ids)
+
+    def agregar(self, acta_id, filas, personas):
+        """One acta's rows; `personas` maps a speaker's name to their persona_id."""
+        self.con.executemany(
+            "INSERT INTO lineas (indice, acta_id, linea, largo, punto, orador, persona_id) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(f["indice"], acta_id, f["linea"], f["largo"], f["punto"], f["orador"],
+              personas.get(f["orador"])) for f in filas])
+        cuantas = {}
+        for f in filas:
+            if f["orador"]:
+                cuantas[f["orador"]] = cuantas.get(f["orador"], 0) + 1
+        self.con.executemany("INSERT INTO turnos VALUES (?, ?, ?, ?)",
+                             [(acta_id, personas.get(o), o, n) for o, n in cuantas.items()])
+
+    def cerrar(self, meta):
+        """Commit, compact the FTS5 segments (fewer segments, faster queries) and close."""
+        self.con.execute("DELETE FROM metadatos")
+        self.con.executemany("INSERT INTO metadatos VALUES (?, ?)", sorted(meta.items()))
+        self.con.execute("COMMIT")
+        self.con.execute("INSERT INTO lineas(lineas) VALUES ('optimize')")
+        self.con.close()
+
+    def publicar(self):
+        """Move the finished index to its final name (before the DuckDB file that names it is
+        swapped in)."""
+        os.replace(self.tmp, self.destino)
+        return self.destino
+
+    def descartar(self):
+        try:
+            self.con.close()
+        except sqlite3.Error:
+            pass
+        self.tmp.unlink(missing_ok=True)
+
+
+def limpiar(db_path, conservar):
+    """Remove the index files of older builds, keeping `conservar` (the new one and the one the
+    previous database named: a reader that opened it a moment ago may still ask it)."""
+    db_path = Path(db_path)
+    conservar = {Path(c).name for c in conservar if c}
+    for viejo in db_path.parent.glob(f"{db_path.stem}.busqueda-*.sqlite3"):
+        if viejo.name not in conservar:
+            try:
+                viejo.unlink()
+            except OSError:
+                pass
