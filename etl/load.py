@@ -53,7 +53,7 @@ TABLAS_DE_ACTA = [("votos", "sesion_id"), ("votaciones", "sesion_id"),
                   ("asistencias", "sesion_id"), ("orden_del_dia", "sesion_id"),
                   ("documento_eventos", "sesion_id"), ("correcciones", "sesion_id"),
                   ("correcciones_atendidas", "sesion_id"), ("avisos", "acta_id"),
-                  ("sesiones", "sesion_id"), ("actas", "acta_id")]
+                  ("sesiones", "sesion_id"), ("archivos", "acta_id"), ("actas", "acta_id")]
 DUPLICADO = "tiene los mismos bytes que"
 
 
@@ -434,7 +434,16 @@ def _items(facts, key):
     return [x for x in value if isinstance(x, dict)] if isinstance(value, list) else []
 
 
-_ARROW = {"INTEGER": pa.int32(), "BIGINT": pa.int64(), "VARCHAR": pa.string(),
+def _contenido(archivo):
+    """The file's bytes, if they are still the ones hashed (and parsed) a moment ago."""
+    try:
+        data = archivo.path.read_bytes()
+    except OSError:
+        return None
+    return data if hashlib.sha256(data).hexdigest() == archivo.sha256 else None
+
+
+_ARROW = {"INTEGER": pa.int32(), "BIGINT": pa.int64(), "VARCHAR": pa.string(), "BLOB": pa.binary(),
           "BOOLEAN": pa.bool_(), "DATE": pa.date32(), "TIMESTAMP": pa.timestamp("us")}
 
 
@@ -504,8 +513,14 @@ class Carga:
             elif not isinstance(facts, dict):
                 self.failures.append((archivo.archivo, archivo.sha256,
                                       "El lector de actas no devolvió hechos para este archivo."))
+            elif (contenido := _contenido(archivo)) is None:
+                self.failures.append((archivo.archivo, archivo.sha256,
+                                      "El archivo cambió mientras se cargaba: vuelva a ejecutar "
+                                      "la carga."))
             else:
                 self.add_acta(archivo, texto, facts, filas or [])
+                self.rows["archivos"].append({"acta_id": self.next["acta_id"] - 1,
+                                              "contenido": contenido})
         for tabla, rows in self.rows.items():
             if tabla != "documento_eventos":  # needs documento_id: see refresh_documentos
                 self.insert(tabla, rows)

@@ -176,6 +176,21 @@ def texto_acta(con, acta_id):
                {"acta_id": int(acta_id)})
 
 
+def archivo_original(con, acta_id):
+    """The acta's file as loaded: archivo, formato, bytes, sha256 and contenido (its bytes). Not
+    for caching: a scanned PDF weighs megabytes."""
+    return _df(con, """
+        SELECT a.archivo, a.formato, a.bytes, a.sha256, f.contenido
+        FROM actas a LEFT JOIN archivos f USING (acta_id) WHERE a.acta_id = $acta_id""",
+               {"acta_id": int(acta_id)})
+
+
+def archivo_original_datos(con, acta_id):
+    """The acta file's name, format, size and sha256 (not its bytes: see archivo_original)."""
+    return _df(con, "SELECT archivo, formato, bytes, sha256 FROM actas WHERE acta_id = $acta_id",
+               {"acta_id": int(acta_id)})
+
+
 def sesiones(con, **filtros):
     """The selected sessions, oldest first, with their header facts and how much happened in each."""
     return _df(con, "WITH " + _SESIONES_FILTRADAS + """
@@ -388,7 +403,8 @@ def orden_del_dia(con, sesion_id):
 def asistentes(con, sesion_id):
     """Who the acta lists in the session, with role, vote, party, arrival and departure."""
     return _df(con, """
-        SELECT coalesce(p.nombre, a.nombre) AS nombre, a.grado, a.cargo, a.rol, a.con_voto,
+        SELECT a.persona_id, coalesce(p.nombre, a.nombre) AS nombre, a.grado, a.cargo, a.rol,
+               a.con_voto,
                a.partido, a.calidad, a.presente, a.llegada_punto, a.retiro_punto,
                s.acta_id, a.linea
         FROM asistencias a JOIN sesiones s USING (sesion_id) LEFT JOIN personas p USING (persona_id)
@@ -829,6 +845,15 @@ def buscar(con, texto, comite=None, persona_id=None, limite=100, **filtros):
     return out.sort_values("rango", kind="stable")[columnas].reset_index(drop=True)
 
 
+def comites_busqueda(con):
+    """The committees of the database as the search's committee filter names them: «órgano |
+    instituto» (tablero.queries.actas_de_comite matches it), with how many sessions."""
+    return _df(con, """
+        SELECT concat_ws(' | ', organo, instituto) AS comite, count(*) AS sesiones
+        FROM sesiones WHERE organo IS NOT NULL OR instituto IS NOT NULL
+        GROUP BY ALL ORDER BY comite""")
+
+
 def oradores(con):
     """The people a speaker label names in some acta (the search's speaker filter): persona_id,
     nombre, actas (in how many), lineas (lines of their turns)."""
@@ -847,3 +872,122 @@ def oradores(con):
     return (por_persona.merge(nombres, on="persona_id")
             [["persona_id", "nombre", "actas", "lineas"]].sort_values("nombre")
             .reset_index(drop=True))
+
+
+# ───────────────────────────── Personas y partidos ─────────────────────────────
+# A page for each person and each party (paginas/persona.py, paginas/partido.py), reached from
+# any name or party of the tablero by ?persona=ID / ?partido=SIGLAS.
+
+def persona(con, persona_id):
+    """One person: persona_id, nombre (the fullest spelling), clave."""
+    return _df(con, "SELECT persona_id, nombre, clave FROM personas WHERE persona_id = $p",
+               {"p": int(persona_id)})
+
+
+def personas(con):
+    """Everyone the actas name, with how many sessions they attended and their roles and
+    parties (the people page's selector)."""
+    return _df(con, """
+        SELECT p.persona_id, p.nombre,
+               count(DISTINCT a.sesion_id) FILTER (WHERE a.presente) AS sesiones,
+               string_agg(DISTINCT a.rol, ', ') AS rol,
+               string_agg(DISTINCT a.partido, ', ') AS partido
+        FROM personas p LEFT JOIN asistencias a USING (persona_id)
+        GROUP BY p.persona_id, p.nombre ORDER BY p.nombre""")
+
+
+def persona_sesiones(con, persona_id, **filtros):
+    """Every session the person is listed in: role, charge, party, propietario/suplente, present
+    or absent, the item during which they arrived or left; with the acta line."""
+    return _df(con, "WITH " + _SESIONES_FILTRADAS + """
+        SELECT s.sesion_id, s.acta_id, s.clave, s.fecha, s.tipo, s.numero, s.organo, s.instituto,
+               a.nombre AS grafia, a.grado, a.cargo, a.rol, a.con_voto, a.partido, a.calidad,
+               a.presente, a.llegada_punto, a.retiro_punto, a.linea
+        FROM asistencias a JOIN s USING (sesion_id)
+        WHERE a.persona_id = $persona_id
+        ORDER BY s.fecha, s.sesion_id""", _params(persona_id=int(persona_id), **filtros))
+
+
+def persona_votos(con, persona_id, **filtros):
+    """Every ballot the person cast, with the vote's majority sense (none when the two most
+    frequent senses tie) and whether the ballot went with it."""
+    return _df(con, "WITH " + _VOTACIONES + """,
+        conteo AS (SELECT votacion_id, sentido, count(*) AS n FROM votos
+                   WHERE votacion_id IN (SELECT votacion_id FROM votos
+                                         WHERE persona_id = $persona_id)
+                   GROUP BY ALL),
+        rango AS (SELECT *, max(n) OVER (PARTITION BY votacion_id) AS n_max,
+                         count(*) OVER (PARTITION BY votacion_id, n) AS empates FROM conteo),
+        mayoria AS (SELECT votacion_id, sentido FROM rango WHERE n = n_max AND empates = 1)
+        SELECT v.votacion_id, v.sesion_id, v.acta_id, v.clave, v.fecha, v.tipo, v.numero,
+               v.punto, coalesce(v.asunto, v.titulo_punto) AS asunto, v.resultado, v.unanimidad,
+               b.nombre AS grafia, b.sentido, m.sentido AS sentido_mayoria,
+               CASE WHEN m.sentido IS NULL THEN NULL ELSE b.sentido = m.sentido END
+                   AS con_mayoria,
+               v.linea
+        FROM votos b JOIN v USING (votacion_id) LEFT JOIN mayoria m USING (votacion_id)
+        WHERE b.persona_id = $persona_id
+        ORDER BY v.fecha, v.linea""", _params(persona_id=int(persona_id), **filtros))
+
+
+def persona_correcciones(con, persona_id, **filtros):
+    """Every correction the person asked for, and those a session reports attended."""
+    return _df(con, "WITH " + _SESIONES_FILTRADAS + """
+        SELECT 'pedida' AS que, c.correccion_id AS id, c.sesion_id, s.acta_id, s.clave, s.fecha,
+               s.tipo, s.numero, c.punto, coalesce(d.clave, c.documento) AS documento,
+               c.solicitante AS grafia, c.descripcion, c.aprobada, c.linea
+        FROM correcciones c JOIN s USING (sesion_id) LEFT JOIN documentos d USING (documento_id)
+        WHERE c.persona_id = $persona_id
+        UNION ALL
+        SELECT 'reportada atendida', ca.atendida_id, ca.sesion_id, s.acta_id, s.clave, s.fecha,
+               s.tipo, s.numero, ca.punto, coalesce(d.clave, ca.documento), ca.solicitante,
+               ca.descripcion, NULL, ca.linea
+        FROM correcciones_atendidas ca JOIN s USING (sesion_id)
+        LEFT JOIN documentos d USING (documento_id)
+        WHERE ca.persona_id = $persona_id
+        ORDER BY fecha, linea""", _params(persona_id=int(persona_id), **filtros))
+
+
+def persona_grafias(con, persona_id):
+    """The spellings the actas use of the person's name: where (attendance list, ballots,
+    corrections), how often, and the first acta line that writes it so."""
+    return _df(con, """
+        WITH usos AS (
+            SELECT a.nombre AS grafia, 'lista de asistencia' AS donde, s.acta_id, s.fecha,
+                   a.linea
+            FROM asistencias a JOIN sesiones s USING (sesion_id) WHERE a.persona_id = $p
+            UNION ALL
+            SELECT b.nombre, 'votación', s.acta_id, s.fecha, v.linea
+            FROM votos b JOIN votaciones v USING (votacion_id) JOIN sesiones s
+              ON s.sesion_id = b.sesion_id WHERE b.persona_id = $p
+            UNION ALL
+            SELECT c.solicitante, 'corrección', s.acta_id, s.fecha, c.linea
+            FROM correcciones c JOIN sesiones s USING (sesion_id) WHERE c.persona_id = $p
+            UNION ALL
+            SELECT c.solicitante, 'corrección atendida', s.acta_id, s.fecha, c.linea
+            FROM correcciones_atendidas c JOIN sesiones s USING (sesion_id)
+            WHERE c.persona_id = $p)
+        SELECT grafia, string_agg(DISTINCT donde, ', ' ORDER BY donde) AS donde,
+               count(*) AS veces, count(DISTINCT acta_id) AS actas,
+               arg_min(acta_id, (fecha, linea)) AS acta_id, arg_min(linea, (fecha, linea)) AS linea
+        FROM usos WHERE grafia IS NOT NULL
+        GROUP BY grafia ORDER BY count(*) DESC, grafia""", {"p": int(persona_id)})
+
+
+def partido(con, partido):
+    """One party of the catalog (or named by an acta): partido, nombre, color, ambito."""
+    return _df(con, "SELECT partido, nombre, color, ambito, en_catalogo FROM partidos "
+                    "WHERE partido = $partido", {"partido": partido})
+
+
+def partido_representantes(con, partido, **filtros):
+    """The party's representatives, session by session: who, propietario or suplente, present,
+    arrival and departure items, with the acta line."""
+    return _df(con, "WITH " + _SESIONES_FILTRADAS + """
+        SELECT s.sesion_id, s.acta_id, s.clave, s.fecha, s.tipo, s.numero, a.persona_id,
+               coalesce(p.nombre, a.nombre) AS nombre, a.calidad, a.presente, a.llegada_punto,
+               a.retiro_punto, a.linea
+        FROM asistencias a JOIN s USING (sesion_id) LEFT JOIN personas p USING (persona_id)
+        WHERE a.partido = $partido
+        ORDER BY s.fecha, s.sesion_id, a.calidad NULLS LAST, nombre""",
+               _params(partido=partido, **filtros))
