@@ -49,14 +49,15 @@ def lineas(doc, lector=None):
     filas = []
     for n, (inicio, linea) in enumerate(inicios):
         fin = inicios[n + 1][0] if n + 1 < len(inicios) else len(flujo)
-        propio = flujo[inicio:fin].rstrip()
-        if not propio.strip():
+        if not flujo[inicio:fin].strip():
             continue
-        siguiente = flujo[fin:fin + CONTINUACION]
-        if fin + CONTINUACION < len(flujo) and " " in siguiente:
-            siguiente = siguiente[:siguiente.rindex(" ")]        # whole words only
-        filas.append({"linea": linea, "indice": propio + " " + siguiente.strip(),
-                      "largo": len(propio),
+        corte = min(len(flujo), fin + CONTINUACION)
+        if corte < len(flujo) and " " in flujo[fin:corte]:
+            corte = flujo.rindex(" ", fin, corte)                # whole words only
+        # No space is added at `fin`: a word cut by a hyphen («convo-⏎catoria») is one word in
+        # the joined text, and stays one here.
+        filas.append({"linea": linea, "indice": flujo[inicio:corte].rstrip(),
+                      "largo": fin - inicio,
                       "punto": lector.punto_at(linea) if lector is not None else None,
                       "orador": oradores.get(linea)})
     return filas
