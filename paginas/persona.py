@@ -20,7 +20,7 @@ def elegir_persona():
         st.info("Las actas cargadas no nombran a ninguna persona.", icon=":material/person_off:")
         st.stop()
     ids = todas["persona_id"].astype(int).tolist()
-    etiquetas = {int(p.persona_id): p.nombre + (f" — {p.partido}" if p.partido else "")
+    etiquetas = {int(p.persona_id): p.nombre + (f" — {p.partido}" if pd.notna(p.partido) else "")
                  for p in todas.itertuples()}
     enlazada = _entero(st.query_params.get("persona"))
     if enlazada in ids and enlazada != st.session_state.get("_persona"):
