@@ -8,7 +8,8 @@ have to be downloaded (this machine, like many an institute's, cannot) and its `
 no phrase search.
 
 A row per line, so that a hit is «acta X, línea N». Each row indexes the line's own text followed
-by the next ~200 characters of the acta's text, skipping blank lines, page headers and page numbers
+by the next ~80 characters of the acta's text (some ten words: longer would repeat each word in
+the index several times over, for phrases nobody types), skipping blank lines, page headers and page numbers
 (etl.texto.Texto drops them) and re-joining words cut by a hyphen: a phrase that starts on line N
 and ends on a later line («sesión ordinaria número⏎⏎[encabezado]⏎1 de fecha 22») is found on
 line N. A match wholly inside that continuation belongs to a later line, which has its own row;
@@ -16,6 +17,10 @@ the reader drops it (`largo` is the length of the line's own text, see tablero/b
 
 Each row also carries the agenda item under way (Lector.punto_at) and the speaker whose turn the
 line is in (the last speaker label at or before it, as Lector.speaker_at reads it).
+
+Built for speed on a national archive: a row's rowid is acta_id · 2²⁰ + linea, so filtering by acta
+(committee, dates, session type) and deleting an acta's rows never read the stored text, and the
+speaker is an indexed token («p12» in `orador_clave`) that FTS5 itself filters on.
 
 Reading pure: `lineas(texto)` is text in, rows out. Writing: `Indice`.
 """
@@ -26,10 +31,12 @@ from pathlib import Path
 
 from etl.personas import speaker_label
 
-CONTINUACION = 200          # characters of the following text indexed with each line
+CONTINUACION = 80           # characters of the following text indexed with each line
+FILA = 20                   # rowid = acta_id << FILA | linea: an acta has fewer than 2^20 lines
 ESQUEMA = """
-CREATE VIRTUAL TABLE lineas USING fts5(
-    indice,                                  -- the line's text, then the next ~200 characters
+CREATE VIRTUAL TABLE lineas USING fts5(   -- rowid = acta_id * 2^20 + linea (see FILA)
+    indice,                                  -- the line's text, then the next ~80 characters
+    orador_clave,                            -- «p<persona_id>» of the speaker, or empty
     acta_id UNINDEXED, linea UNINDEXED, largo UNINDEXED, punto UNINDEXED, orador UNINDEXED,
     persona_id UNINDEXED,
     tokenize = 'unicode61 remove_diacritics 2'
@@ -122,23 +129,28 @@ class Indice:
         if anterior is not None:
             shutil.copyfile(anterior, self.tmp)
         self.con = sqlite3.connect(self.tmp)
+        self.nuevo = anterior is None
         if anterior is None:
             self.con.executescript(ESQUEMA)
         self.con.execute("BEGIN")
 
     def quitar(self, acta_ids):
         """Rows of actas that left the folder or changed."""
-        ids = [(int(i),) for i in acta_ids]
-        self.con.executemany("DELETE FROM lineas WHERE acta_id = ?", ids)
-        self.con.executemany("DELETE FROM turnos WHERE acta_id = ?", ids)
+        ids = [int(i) for i in acta_ids]
+        self.con.executemany("DELETE FROM lineas WHERE rowid BETWEEN ? AND ?",
+                             [(i << FILA, ((i + 1) << FILA) - 1) for i in ids])
+        self.con.executemany("DELETE FROM turnos WHERE acta_id = ?", [(i,) for i in ids])
 
     def agregar(self, acta_id, filas, personas):
         """One acta's rows; `personas` maps a speaker's name to their persona_id."""
+        filas = [f for f in filas if 0 < f["linea"] < 1 << FILA]
         self.con.executemany(
-            "INSERT INTO lineas (indice, acta_id, linea, largo, punto, orador, persona_id) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [(f["indice"], acta_id, f["linea"], f["largo"], f["punto"], f["orador"],
-              personas.get(f["orador"])) for f in filas])
+            "INSERT INTO lineas (rowid, indice, orador_clave, acta_id, linea, largo, punto, "
+            "orador, persona_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(acta_id << FILA | f["linea"], f["indice"],
+              f"p{personas[f['orador']]}" if f["orador"] in personas else "", acta_id,
+              f["linea"], f["largo"], f["punto"], f["orador"], personas.get(f["orador"]))
+             for f in filas])
         cuantas = {}
         for f in filas:
             if f["orador"]:
@@ -147,11 +159,14 @@ class Indice:
                              [(acta_id, personas.get(o), o, n) for o, n in cuantas.items()])
 
     def cerrar(self, meta):
-        """Commit, compact the FTS5 segments (fewer segments, faster queries) and close."""
+        """Commit and close. A new index is compacted into one FTS5 segment (fewer segments,
+        faster queries); a copy that took a delta is not: 'optimize' rewrites the whole index,
+        seconds on 10,000 actas, and FTS5's own automerge keeps the segments few."""
         self.con.execute("DELETE FROM metadatos")
         self.con.executemany("INSERT INTO metadatos VALUES (?, ?)", sorted(meta.items()))
         self.con.execute("COMMIT")
-        self.con.execute("INSERT INTO lineas(lineas) VALUES ('optimize')")
+        if self.nuevo:
+            self.con.execute("INSERT INTO lineas(lineas) VALUES ('optimize')")
         self.con.close()
 
     def publicar(self):

@@ -111,6 +111,11 @@ def buscar():
     st.markdown(f"**{len(hits)} {'línea' if len(hits) == 1 else 'líneas'}**, las más "
                 "pertinentes primero" + (f" (se muestran las {limite} mejores; afine la búsqueda "
                                          "o use los filtros)" if len(hits) >= limite else "") + ".")
+    if bool(hits["parcial"].iloc[0]):
+        st.caption(f"Más de {busqueda.RANQUEO_MAXIMO:,} líneas contienen lo buscado: se ordenaron "
+                   "por pertinencia sólo las de las actas cargadas más recientemente. Agregue "
+                   "palabras, use una frase entre comillas o los filtros para ver todas."
+                   .replace(",", " "))
     ui.descargas(lambda: _tabla(hits), f"busqueda {texto}", key="busqueda")
     for hit in hits.itertuples():
         resultado(hit)
