@@ -30,9 +30,9 @@ def _url(clave, valor):
         st.query_params[clave] = valor
 
 
-def formulario():
-    """The search box and the page's own filters (committee, speaker). Returns (texto, organo,
-    persona_id)."""
+def formulario(con_comite):
+    """The search box and the page's own filters: the committee (unless the sidebar already
+    scopes one, `con_comite`) and the speaker. Returns (texto, organo, persona_id)."""
     if "f_q" not in st.session_state:
         st.session_state["f_q"] = st.query_params.get("q", "")
     texto = st.text_input("Buscar en el texto de las actas", key="f_q",
@@ -45,8 +45,10 @@ def formulario():
     _elegido("organo", opciones_comite, "f_organo")
     _elegido("orador", opciones_orador, "f_orador")
     izquierda, derecha = st.columns(2)
-    organo = izquierda.selectbox("Comité", opciones_comite, key="f_organo",
-                                 help="El órgano y su instituto, como los nombran las actas.")
+    organo = TODOS
+    if not con_comite:
+        organo = izquierda.selectbox("Comité", opciones_comite, key="f_organo",
+                                     help="El órgano y su instituto, como los nombran las actas.")
     orador = derecha.selectbox("Quién habla", opciones_orador, key="f_orador",
                                format_func=lambda o: nombres.get(o, o),
                                help="Sólo las líneas de las intervenciones de esta persona (las "
@@ -84,7 +86,9 @@ def buscar():
     ui.encabezado("Búsqueda", "Palabras o frases en el texto de todas las actas, con la sesión, "
                               "el punto del orden del día y quién habla.")
     filtros = ui.filtros()
-    texto, organo, persona_id = formulario()
+    texto, organo, persona_id = formulario("comite" in filtros)
+    if organo is not None:
+        filtros["comite"] = organo
     st.caption("Las fechas y el tipo de sesión de la barra lateral también filtran. Copie la "
                "dirección del navegador para compartir esta búsqueda con sus filtros.")
     if not texto:
@@ -96,8 +100,7 @@ def buscar():
         ui.fin()
         return
     try:
-        hits = ui.consulta(queries.buscar, texto=texto, comite=organo, persona_id=persona_id,
-                           **filtros)
+        hits = ui.consulta(queries.buscar, texto=texto, persona_id=persona_id, **filtros)
     except TableroError as error:
         st.error(str(error), icon=":material/error:")
         st.stop()

@@ -787,15 +787,18 @@ def _tiene_columna(con, tabla, columna):
 
 
 def actas_de_comite(con, comite):
-    """The actas of one committee: by its key (sesiones.comite) where the database has one, else
-    any session whose organo, instituto or proceso contains the text, accents and case aside."""
+    """The actas of one committee: by its key (sesiones.comite) where the database has one;
+    else, or when no key is that, any session whose organo, instituto or proceso contains the
+    text, accents and case aside («Colima», «Comité Técnico Asesor … | Instituto …»)."""
     if _tiene_columna(con, "sesiones", "comite"):
-        sql = "SELECT acta_id FROM sesiones WHERE comite = $comite"
-    else:
-        sql = """SELECT acta_id FROM sesiones
-                 WHERE strip_accents(lower(concat_ws(' | ', organo, instituto, proceso)))
-                       LIKE '%' || strip_accents(lower($comite)) || '%'"""
-    return [fila[0] for fila in con.execute(sql, {"comite": comite}).fetchall()]
+        ids = [fila[0] for fila in con.execute(
+            "SELECT acta_id FROM sesiones WHERE comite = $comite", {"comite": comite}).fetchall()]
+        if ids:
+            return ids
+    return [fila[0] for fila in con.execute("""
+        SELECT acta_id FROM sesiones
+        WHERE strip_accents(lower(concat_ws(' | ', organo, instituto, proceso)))
+              LIKE '%' || strip_accents(lower($comite)) || '%'""", {"comite": comite}).fetchall()]
 
 
 def buscar(con, texto, comite=None, persona_id=None, limite=100, **filtros):

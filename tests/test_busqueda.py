@@ -98,19 +98,6 @@ def test_el_indice_une_lineas_cortadas_con_guion():
 
 # -- two committees ----------------------------------------------------------------------------
 
-@pytest.fixture(scope="module")
-def db_dos_comites(tmp_path_factory):
-    """The Durango acta and one Colima acta (another institute's committee) in one database."""
-    carpeta = tmp_path_factory.mktemp("dos-comites")
-    actas = carpeta / "actas"
-    actas.mkdir()
-    shutil.copy(ACTAS / REAL, actas)
-    shutil.copy(PROCESO / "cotaprep-colima-2024-01-17-ordinaria-01.txt", actas)
-    base = carpeta / "tablero.duckdb"
-    assert build(actas, base, progress=False).ok
-    return base
-
-
 def test_la_busqueda_respeta_el_comite(db_dos_comites):
     con = db.connect_readonly(db_dos_comites)
     comites = queries.comites_busqueda(con)["comite"].tolist()

@@ -120,6 +120,22 @@ def test_buscar_con_orador_y_filtros_en_la_url(monkeypatch, db_real):
     assert markdown(at)[0] == "**4 líneas**, las más pertinentes primero."
 
 
+def test_buscar_en_un_comite(monkeypatch, db_dos_comites):
+    con = db.connect_readonly(db_dos_comites)
+    from tablero import queries
+    colima = next(c for c in queries.comites_busqueda(con)["comite"] if "Colima" in c)
+    con.close()
+    at = abrir("paginas/buscar.py", monkeypatch, db_dos_comites,
+               {"q": '"Comité Técnico Asesor"', "organo": colima})
+    assert at.selectbox(key="f_organo").value == colima
+    enlaces = [t for t in markdown(at) if t.startswith("[Abrir el acta")]
+    assert enlaces and all("cotaprep-colima-2024-01-17-ordinaria-01" in t for t in enlaces)
+    at.selectbox(key="f_organo").set_value("Todos").run()
+    enlaces = [t for t in markdown(at) if t.startswith("[Abrir el acta")]
+    assert any("durango" in t for t in enlaces) and any("colima" in t for t in enlaces)
+    assert "organo" not in at.query_params
+
+
 def test_buscar_sin_texto_explica_como(monkeypatch, db_real):
     at = abrir("paginas/buscar.py", monkeypatch, db_real)
     assert "frase exacta" in at.info[0].value
