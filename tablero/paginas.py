@@ -25,6 +25,6 @@ PAGINAS = [
 # (proceso, desde, hasta, tipo) are every page's.
 PARAMETROS_DE_PAGINA = {
     "sesion": "sesiones", "linea": "sesiones",
-    "q": "buscar", "orador": "buscar", "comite_texto": "buscar",
+    "q": "buscar", "orador": "buscar", "organo": "buscar",
     "persona": "persona", "partido": "partido",
 }
