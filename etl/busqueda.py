@@ -12,8 +12,9 @@ by the next ~80 characters of the acta's text (some ten words: longer would repe
 the index several times over, for phrases nobody types), skipping blank lines, page headers and
 page numbers (etl.texto.Texto drops them) and re-joining words cut by a hyphen: a phrase that
 starts on line N and ends on a later line («sesión ordinaria número⏎⏎[encabezado]⏎1 de fecha
-22») is found on line N. A match wholly inside that continuation belongs to a later line, which has its own row;
-the reader drops it (`largo` is the length of the line's own text, see tablero/busqueda.py).
+22») is found on line N. A match wholly inside that continuation belongs to a later line, which
+has its own row; the reader drops it (`largo` is the length of the line's own text, see
+tablero/busqueda.py).
 
 Each row also carries the agenda item under way (Lector.punto_at) and the speaker whose turn the
 line is in (the last speaker label at or before it, as Lector.speaker_at reads it).
