@@ -26,11 +26,12 @@ speaker is an indexed token («p12» in `orador_clave`) that FTS5 itself filters
 Reading pure: `lineas(texto)` is text in, rows out. Writing: `Indice`.
 """
 import os
+import re
 import shutil
 import sqlite3
 from pathlib import Path
 
-from etl.personas import speaker_label
+from etl.personas import TITLED_NAME_RE, clean_name, speaker_label
 
 CONTINUACION = 80           # characters of the following text indexed with each line
 FILA = 20                   # rowid = acta_id << FILA | linea: an acta has fewer than 2^20 lines
@@ -83,17 +84,31 @@ def _flujo(doc):
     return " ".join(partes), inicios
 
 
+_VOTO_NOMINAL = re.compile(r"^\W*(?P<quien>[^:]{5,120}?)\s*(?:[.:]\s*)?[-–—:]\s*"
+                           r"(?i:a favor|en contra|me abstengo|abstenci[oó]n)\W*$")
+
+
 def _oradores(doc):
     """linea -> the speaker whose turn it is: the name of the last speaker label at or before the
-    line's paragraph («Secretario Técnico, Ing. Jorge Galo Solano García: Buenas tardes…»)."""
+    line's paragraph («Secretario Técnico, Ing. Jorge Galo Solano García: Buenas tardes…»). A
+    ballot said aloud («-Dra. Alejandra del Carmen Arreola Delgado. - A favor.») is its voter's
+    line, and the turn goes on after it."""
     actual, por_linea = None, {}
     for parrafo in doc.paragraphs:
         etiqueta = speaker_label(parrafo.text)
         if etiqueta:
             actual = etiqueta["nombre"]
+        quien = actual if etiqueta else _votante(parrafo.text) or actual
         for _, linea in parrafo.spans:
-            por_linea[linea] = actual
+            por_linea[linea] = quien
     return por_linea
+
+
+def _votante(texto):
+    """The titled name that casts a ballot in a paragraph that is only that ballot, or None."""
+    voto = _VOTO_NOMINAL.match(texto)
+    nombre = TITLED_NAME_RE.search(voto.group("quien")) if voto else None
+    return clean_name(nombre.group("nombre")) if nombre and nombre.start() <= 3 else None
 
 
 def parse_con_indice(texto, catalogo):

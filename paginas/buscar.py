@@ -13,6 +13,7 @@ AYUDA = ("Escriba palabras (deben aparecer todas, en cualquier orden) o una «\"
          "página. No importan acentos ni mayúsculas: «sintesis» encuentra «síntesis». "
          "«audit*» encuentra las palabras que empiezan así.")
 TODOS = ui.TODOS
+POR_PAGINA = 20             # hits drawn at once; the others a page away, all in the download
 
 
 def _elegido(clave_url, opciones, clave_estado):
@@ -120,8 +121,14 @@ def buscar():
                    "palabras, use una frase entre comillas o los filtros para ver todas."
                    .replace(",", " "))
     ui.descargas(lambda: _tabla(hits), f"busqueda {texto}", key="busqueda")
-    for hit in hits.itertuples():
-        resultado(hit)
+    lista = st.container()
+    paginas = -(-len(hits) // POR_PAGINA)
+    pagina = 1
+    if paginas > 1:          # a new search starts on its first page
+        pagina = st.pagination(paginas, key=f"pagina-{hash((texto, organo, persona_id))}")
+    with lista:
+        for hit in hits.iloc[(pagina - 1) * POR_PAGINA:pagina * POR_PAGINA].itertuples():
+            resultado(hit)
     ui.fin()
 
 

@@ -195,3 +195,18 @@ def test_el_acta_original_son_los_bytes_cargados(db_real):
     assert bytes(original["contenido"]) == datos
     assert original["sha256"] == hashlib.sha256(datos).hexdigest()
     assert (original["archivo"], original["bytes"]) == (REAL, len(datos))
+
+
+def test_un_voto_dicho_en_voz_alta_es_la_linea_de_quien_vota(db_real):
+    # «-Dra. Alejandra del Carmen Arreola Delgado. - A favor.» (229, 248…) is hers, not the
+    # Secretario's, whose turn goes on around it («…si están a favor de la corrección…», 227).
+    con = db.connect_readonly(db_real)
+    alejandra = con.execute("SELECT persona_id FROM personas WHERE nombre LIKE "
+                            "'Alejandra del Carmen%'").fetchone()[0]
+    con.close()
+    suyas = lineas(db_real, '"a favor"', persona_id=alejandra)
+    assert {229, 248} <= set(suyas)
+    assert 227 not in suyas
+    texto = (ACTAS / REAL).read_text(encoding="utf-8").split("\n")
+    assert all("Alejandra" in texto[n - 1] or "Arreola" in texto[n - 1] for n in suyas
+               if "favor" in texto[n - 1] and texto[n - 1].lstrip().startswith("-"))

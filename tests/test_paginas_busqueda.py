@@ -180,3 +180,12 @@ def test_cada_linea_citada_es_un_enlace(monkeypatch, db_real):
     primera = at.dataframe[0].value
     assert primera["Línea del acta"].str.fullmatch(
         rf"sesiones\?sesion={REAL}&linea=\d+").all()
+
+
+def test_el_marco_quita_los_parametros_de_otra_pagina(monkeypatch, db_real):
+    # A «?persona=» carried to the Resumen (the default page) is dropped: each page keeps only
+    # its own parameters and the sidebar's.
+    at = abrir("dashboard.py", monkeypatch, db_real,
+               {"persona": "1", "linea": "63", "q": "ente", "tipo": "ordinaria"})
+    assert at.title[0].value == "Resumen"
+    assert {k: v for k, v in at.query_params.items()} == {"tipo": "ordinaria"}
