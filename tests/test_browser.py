@@ -210,6 +210,8 @@ def test_de_un_resultado_de_busqueda_a_la_linea_del_acta(navegador, app_real):
     _esperar(pagina, "Búsqueda")
     _sin_errores(pagina)
     assert "2 líneas" in pagina.locator('[data-testid="stMain"]').inner_text()
+    ARTEFACTOS.mkdir(exist_ok=True)
+    pagina.screenshot(path=str(ARTEFACTOS / "busqueda.png"), full_page=True)
     pagina.get_by_role("link", name="Abrir el acta en la línea 246").first.click()
     _esperar(pagina, "Sesiones")
     pagina.get_by_role(
