@@ -210,3 +210,14 @@ def test_un_voto_dicho_en_voz_alta_es_la_linea_de_quien_vota(db_real):
     texto = (ACTAS / REAL).read_text(encoding="utf-8").split("\n")
     assert all("Alejandra" in texto[n - 1] or "Arreola" in texto[n - 1] for n in suyas
                if "favor" in texto[n - 1] and texto[n - 1].lstrip().startswith("-"))
+
+
+def test_con_demasiadas_lineas_se_ordenan_las_mas_recientes(db_real, monkeypatch):
+    # With the bound at 2 lines, «ente auditor» (lines 63, 207, 225, 227, 292 match in the
+    # index) ranks only the two with the highest rowids, 227 and 292, and says so.
+    monkeypatch.setattr(busqueda, "RANQUEO_MAXIMO", 2)
+    hits = buscar(db_real, "ente auditor")
+    assert sorted(hits["linea"]) == [227, 292]
+    assert hits["parcial"].all()
+    monkeypatch.setattr(busqueda, "RANQUEO_MAXIMO", 20_000)
+    assert not buscar(db_real, "ente auditor")["parcial"].any()

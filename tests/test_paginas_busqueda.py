@@ -189,3 +189,10 @@ def test_el_marco_quita_los_parametros_de_otra_pagina(monkeypatch, db_real):
                {"persona": "1", "linea": "63", "q": "ente", "tipo": "ordinaria"})
     assert at.title[0].value == "Resumen"
     assert {k: v for k, v in at.query_params.items()} == {"tipo": "ordinaria"}
+
+
+def test_la_pagina_dice_cuando_no_se_ordeno_todo(monkeypatch, db_real):
+    from tablero import busqueda
+    monkeypatch.setattr(busqueda, "RANQUEO_MAXIMO", 2)
+    at = abrir("paginas/buscar.py", monkeypatch, db_real, {"q": "ente auditor"})
+    assert any(c.value.startswith("Más de 2 líneas contienen lo buscado") for c in at.caption)
