@@ -206,9 +206,11 @@ def acta(sesion, linea):
         # Scroll the page to the requested line once the text is drawn (`linea` is an int: no
         # outside text reaches this script).
         st.iframe(f"""<script>
+            let intentos = 25;
             const ir = () => {{
               const el = window.parent.document.getElementById("linea-{linea}");
-              if (el) el.scrollIntoView({{block: "center"}}); else setTimeout(ir, 200);
+              if (el) el.scrollIntoView({{block: "center"}});
+              else if (--intentos > 0) setTimeout(ir, 200);
             }};
             setTimeout(ir, 300);
             </script>""", height=1)
