@@ -241,6 +241,10 @@ def sesiones():
 
     st.divider()
     pedida = st.query_params.get("sesion")
+    if pedida and pedida not in set(todas["clave"]):
+        st.warning(f"La sesión del enlace ({pedida}) no está entre las que eligen los filtros de "
+                   "la barra lateral: elija «Todos» o amplíe las fechas para verla.",
+                   icon=":material/filter_alt_off:")
     sesion = ui.elegir_sesion(todas)
     linea = linea_pedida() if sesion.clave == pedida else None
     if linea is None and "linea" in st.query_params:

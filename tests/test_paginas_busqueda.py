@@ -196,3 +196,21 @@ def test_la_pagina_dice_cuando_no_se_ordeno_todo(monkeypatch, db_real):
     monkeypatch.setattr(busqueda, "RANQUEO_MAXIMO", 2)
     at = abrir("paginas/buscar.py", monkeypatch, db_real, {"q": "ente auditor"})
     assert any(c.value.startswith("Más de 2 líneas contienen lo buscado") for c in at.caption)
+
+
+def test_un_enlace_a_una_sesion_fuera_de_los_filtros_lo_dice(monkeypatch, db_proceso):
+    from tablero import queries
+    con = db.connect_readonly(db_proceso)
+    sesiones = queries.sesiones(con)
+    con.close()
+    primera = sesiones.iloc[0]
+    otro_tipo = next(t for t in sesiones["tipo"] if t != primera["tipo"])
+    at = abrir("paginas/sesiones.py", monkeypatch, db_proceso,
+               {"sesion": primera["clave"], "linea": "5", "tipo": primera["tipo"]})
+    assert not at.warning
+    assert at.selectbox(key="f_sesion").value == primera["clave"]
+    at = abrir("paginas/sesiones.py", monkeypatch, db_proceso,
+               {"sesion": primera["clave"], "linea": "5", "tipo": otro_tipo})
+    assert at.warning[0].value.startswith(f"La sesión del enlace ({primera['clave']}) no está "
+                                          "entre las que eligen los filtros")
+    assert "linea" not in at.query_params
