@@ -170,8 +170,9 @@ def medir_busquedas(db):
     return filas
 
 
-def busquedas_tabla(filas, n):
-    lineas = [f"Búsqueda de texto (tablero.queries.buscar) sobre la base de {n} actas, en caliente "
+def busquedas_tabla(filas, base):
+    """The search figures as Markdown; `base` names the database («la base de 10 000 actas»)."""
+    lineas = [f"Búsqueda de texto (tablero.queries.buscar) sobre {base}, en caliente "
               f"(la mejor de 3; carga {carga()}):", "",
               "| búsqueda | texto | milisegundos | resultados | objetivo < 200 ms |",
               "|---|---|---:|---:|---|"]
@@ -194,7 +195,7 @@ def solo_paginas(db):
               "| página | segundos | × página vacía |", "|---|---:|---:|"]
     lineas += [f"| {n} | {s:.2f} | {s / base:.1f}× {e or ''} |" for n, s, e in paginas]
     return "\n".join(lineas + ["", consulta_linea(titulo, t_sql, filas_sql), ""]
-                     + busquedas_tabla(busquedas, Path(db).name)) + "\n"
+                     + busquedas_tabla(busquedas, f"la base {Path(db).name}")) + "\n"
 
 
 def correr(ns, muestra, semilla, conservar=None):
@@ -258,7 +259,8 @@ def correr(ns, muestra, semilla, conservar=None):
         paginas_tabla.append(f"| {nombre} | {'> ' if error and 'más de' in error else ''}"
                              f"{segundos:.2f} | {segundos / base:.1f}× | {ok} |")
     paginas_tabla += ["", consulta_linea(titulo, t_sql, filas_sql), ""]
-    paginas_tabla += busquedas_tabla(busquedas, f"{ns[-1]:,}".replace(",", " "))
+    paginas_tabla += busquedas_tabla(
+        busquedas, f"la base de {ns[-1]:,} actas".replace(",", " "))
     return "\n".join(lineas + tabla + [""] + paginas_tabla) + "\n"
 
 
