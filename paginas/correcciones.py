@@ -33,6 +33,7 @@ def correcciones():
     else:
         todas = ui.con_sesion(ui.con_fecha(todas))
         todas["Aprobada"] = todas["aprobada"].map(formato.si_no)
+        todas["Ficha"] = [ui.url_persona(p) if pd.notna(p) else None for p in todas["persona_id"]]
         todas["Atendida el"] = todas["atendida_el"].map(
             lambda f: "" if pd.isna(f) else formato.fecha_larga(f))
         todas = todas.sort_values(["estado", "fecha", "linea"], ascending=[False, True, True],
@@ -43,7 +44,9 @@ def correcciones():
             "documento": "Documento", "solicitante": "Solicitante", "descripcion": "Corrección",
             "Aprobada": "Aprobada por el Comité", "dias_pendiente": "Días pendiente",
             "Atendida el": "Atendida el", "evidencia": "Atendida según",
-            "linea": "Línea del acta"})
+            "Ficha": "Ficha del solicitante", "linea": "Línea del acta"},
+            column_config={"Ficha del solicitante": ui.columna_enlace(
+                "Ficha del solicitante", "Ver ficha")})
         ultima = todas["al_dia"].dropna()
         hasta = f" ({formato.fecha_larga(ultima.max())})" if ultima.nunique() == 1 else ""
         st.caption("«Días pendiente»: desde la sesión que la pidió hasta la última sesión cargada "

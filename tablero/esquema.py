@@ -17,6 +17,10 @@ TABLAS = {
         "texto": "texto extraído del acta; la línea N es la que citan las columnas «linea»",
         "cargada_en": "fecha y hora en que se cargó el acta",
     }),
+    "archivos": ("Los bytes de cada archivo de acta tal como se cargó (su huella es actas.sha256).", {
+        "acta_id": "identificador del acta",
+        "contenido": "bytes del archivo original, para descargarlo",
+    }),
     "errores_carga": ("Archivos de la carpeta que no se pudieron cargar en la última construcción.", {
         "archivo": "nombre del archivo",
         "sha256": "huella SHA-256 del archivo, si se pudo leer",
