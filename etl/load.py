@@ -1048,7 +1048,7 @@ _COMUNES = frozenset("""informe documento sesion sesiones observacion observacio
     cuadro considerando fraccion seccion grafica figura capitulo""".split())
 
 
-def _contenido(texto):
+def _lo_que_nombra(texto):
     """What a correction names: (kind, number) references and its significant words."""
     plano = fold(texto or "")
     refs = set()
@@ -1063,12 +1063,12 @@ def _contenido(texto):
 def _por_contenido(atendida, candidatas):
     """The candidates whose content the attended report names best: shared references count
     most, then shared words; [] when nothing is shared or the best is tied."""
-    refs, palabras = _contenido(atendida[5] if len(atendida) > 5 else None)
+    refs, palabras = _lo_que_nombra(atendida[5] if len(atendida) > 5 else None)
     if not refs and not palabras:
         return []
     puntos = []
     for c in candidatas:
-        c_refs, c_palabras = _contenido(c[6] if len(c) > 6 else None)
+        c_refs, c_palabras = _lo_que_nombra(c[6] if len(c) > 6 else None)
         puntos.append((3 * len(refs & c_refs) + len(palabras & c_palabras), c))
     puntos.sort(key=lambda p: -p[0])
     if not puntos or puntos[0][0] < 2 or (len(puntos) > 1 and puntos[1][0] == puntos[0][0]):

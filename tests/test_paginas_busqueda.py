@@ -121,19 +121,17 @@ def test_buscar_con_orador_y_filtros_en_la_url(monkeypatch, db_real):
 
 
 def test_buscar_en_un_comite(monkeypatch, db_dos_comites):
-    con = db.connect_readonly(db_dos_comites)
-    from tablero import queries
-    colima = next(c for c in queries.comites_busqueda(con)["comite"] if "Colima" in c)
-    con.close()
+    """The sidebar scopes the search to one committee (?comite=…); «todos» searches both."""
+    colima = "cotaprep-iee-colima-pel-2023-2024"
     at = abrir("paginas/buscar.py", monkeypatch, db_dos_comites,
-               {"q": '"Comité Técnico Asesor"', "organo": colima})
-    assert at.selectbox(key="f_organo").value == colima
+               {"q": '"Comité Técnico Asesor"', "comite": colima})
+    assert at.sidebar.selectbox(key="f_comite").value == colima
     enlaces = [t for t in markdown(at) if t.startswith("[Abrir el acta")]
     assert enlaces and all("cotaprep-colima-2024-01-17-ordinaria-01" in t for t in enlaces)
-    at.selectbox(key="f_organo").set_value("Todos").run()
+    at.sidebar.selectbox(key="f_comite").set_value("todos").run()
     enlaces = [t for t in markdown(at) if t.startswith("[Abrir el acta")]
     assert any("durango" in t for t in enlaces) and any("colima" in t for t in enlaces)
-    assert "organo" not in at.query_params
+    assert at.query_params["comite"] == "todos"
 
 
 def test_buscar_sin_texto_explica_como(monkeypatch, db_real):
