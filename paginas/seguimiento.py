@@ -135,7 +135,7 @@ def _vinculos(con, almacen, persona, al, sesion_ids):
                  f"Vínculo {decision}.")
 
 
-def _marcar(con, almacen, persona, estado):
+def _marcar(con, almacen, persona, estado, al):
     st.subheader("Marcar como atendida")
     if persona is None:
         st.info("Inicie sesión en la barra lateral para marcar correcciones atendidas o "
@@ -148,7 +148,10 @@ def _marcar(con, almacen, persona, estado):
         with st.form("seg-marcar", clear_on_submit=True):
             elegida = st.selectbox("Corrección pendiente", list(pendientes.index),
                                    format_func=lambda i: _etiqueta(pendientes.loc[i]))
-            fecha = st.date_input("Atendida el", value=dt.date.today(), format="DD/MM/YYYY")
+            # By default the day the page shows the state of, so the mark shows in this view.
+            fecha = st.date_input("Atendida el", value=min(al, dt.date.today()), format="DD/MM/YYYY",
+                                  help="Por omisión, la fecha de «Estado al»; una marca cuenta "
+                                       "desde la fecha que se le dé.")
             nota = st.text_area("Nota", placeholder="Qué se corrigió, dónde consta (oficio, "
                                                     "versión del documento…)")
             enviar = st.form_submit_button("Marcar como atendida", icon=":material/done:")
@@ -261,7 +264,7 @@ def seguimiento():
     _correcciones(estado, al)
     _evidencia(estado)
     _vinculos(con, almacen, persona, al, sesiones["sesion_id"])
-    _marcar(con, almacen, persona, estado)
+    _marcar(con, almacen, persona, estado, al)
     _bitacora(con, almacen)
     _documentos(filtros["comite"])
     ui.fin()
