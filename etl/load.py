@@ -35,6 +35,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
+from etl import revision
 from etl.errors import DatabaseError, TableroError
 from etl.extract import FORMATOS, extract_text
 from etl.partidos import CATALOGO_PATH, fold, load_catalogo
@@ -187,9 +188,12 @@ def etl_version():
     return digest.hexdigest()[:16]
 
 
-def huella(archivos, version):
-    """Digest of what a build reads: the folder's names and bytes, the acreditaciones, the code."""
+def huella(archivos, version, revisiones=None):
+    """Digest of what a build reads: the folder's names and bytes, the acreditaciones, the code,
+    and the staff's review of each acta (etl/revision.py)."""
     digest = hashlib.sha256(version.encode())
+    for sha in sorted(revisiones or {}):
+        digest.update(f"revision {sha} {revision.huella_acta(revisiones[sha])}\n".encode())
     for a in archivos:
         digest.update(f"{a.archivo}\0{a.sha256}\0{a.error}\n".encode())
     if ACREDITACIONES_PATH.exists():
@@ -264,7 +268,7 @@ class Anterior:
     """What the current database holds, as far as the next build needs to know."""
     version: str
     huella: str
-    actas: dict            # sha256 -> (acta_id, archivo)
+    actas: dict            # sha256 -> (acta_id, archivo, digest of its review or None)
     errores: list          # (archivo, error)
 
 
@@ -278,8 +282,8 @@ def read_previous(db_path):
         return None
     try:
         meta = dict(con.execute("SELECT clave, valor FROM metadatos").fetchall())
-        actas = {sha: (i, a) for i, a, sha in
-                 con.execute("SELECT acta_id, archivo, sha256 FROM actas").fetchall()}
+        actas = {sha: (i, a, r) for i, a, sha, r in
+                 con.execute("SELECT acta_id, archivo, sha256, revision FROM actas").fetchall()}
         errores = con.execute("SELECT archivo, error FROM errores_carga ORDER BY archivo").fetchall()
     except duckdb.Error:
         return None
@@ -288,25 +292,41 @@ def read_previous(db_path):
     return Anterior(meta.get("version"), meta.get("huella"), actas, errores)
 
 
-def build(actas_dir, db_path, progress=True):
-    """Load every acta of `actas_dir` into `db_path`; see the module's docstring."""
+def build(actas_dir, db_path, progress=True, almacen=None):
+    """Load every acta of `actas_dir` into `db_path`; see the module's docstring. The staff's
+    corrections (the store in `almacen`, default $TABLERO_SEGUIMIENTO or data/seguimiento/,
+    read-only) are applied to each acta after it is parsed."""
     db_path = Path(db_path)
     archivos = scan(actas_dir)
     version = etl_version()
-    firma = huella(archivos, version)
+    revisiones = revision.leer_almacen(almacen)
+    firma = huella(archivos, version, revisiones)
     anterior = read_previous(db_path)
     report = BuildReport(db_path)
     if anterior and anterior.huella == firma:
         report.sin_cambios = True
         report.actas = len(anterior.actas)
-        report.unchanged = sorted(a for _, a in anterior.actas.values())
+        report.unchanged = sorted(a for _, a, _ in anterior.actas.values())
         report.failed = [tuple(e) for e in anterior.errores]
         return report
     base = anterior if anterior and anterior.version == version else None
-    plan = Plan.make(archivos, base)
-    leidos = read_all(plan.nuevos, progress)
+    plan = Plan.make(archivos, base, revisiones)
+    leidos = [revisar(leido, revisiones.get(a.sha256))
+              for a, leido in zip(plan.nuevos, read_all(plan.nuevos, progress))]
     write(db_path, base, plan, leidos, report, {"version": version, "huella": firma})
     return report
+
+
+def revisar(leido, revision_acta):
+    """(text, facts) with the staff's corrections applied; a note on a correction that no longer
+    applies, or that the parser now reads differently, becomes an aviso of that acta."""
+    texto, facts = leido
+    if texto is None or not isinstance(facts, dict) or not revision_acta:
+        return leido
+    revisados, notas = revision.aplicar(facts, revision_acta["revisiones"])
+    revisados["avisos"] = list(revisados.get("avisos") or []) + [
+        {"mensaje": f"Revisión: {n['mensaje']}", "linea": n["linea"]} for n in notas]
+    return texto, revisados
 
 
 @dataclass
@@ -317,14 +337,20 @@ class Plan:
     retirados: dict         # acta_id -> archivo name of actas whose bytes left the folder
     duplicados: list        # (Archivo, Archivo of the same bytes that is loaded)
     ilegibles: list         # Archivo that could not even be read
+    revisiones: dict = field(default_factory=dict)   # sha256 -> the acta's review (store)
 
     @classmethod
-    def make(cls, archivos, base):
-        previas = base.actas if base else {}
+    def make(cls, archivos, base, revisiones=None):
+        """A kept acta is one whose bytes AND review are those of the database; an acta whose
+        review changed is read again (cheap: one acta) so the new corrections apply."""
+        revisiones = revisiones or {}
+        previas = {sha: v for sha, v in (base.actas if base else {}).items()
+                   if v[2] == revision.huella_acta(revisiones.get(sha))}
+        todas = base.actas if base else {}
         primero, duplicados, nuevos, conservados = {}, [], [], {}
         ilegibles = [a for a in archivos if a.error]
         # Of several files with the same bytes, the one loaded last time stays the original.
-        antes = {archivo for _, archivo in previas.values()}
+        antes = {archivo for _, archivo, _ in todas.values()}
         for a in sorted((a for a in archivos if not a.error),
                         key=lambda a: (a.archivo not in antes, a.archivo)):
             if a.sha256 in primero:
@@ -335,8 +361,9 @@ class Plan:
                 conservados[previas[a.sha256][0]] = a.archivo
             else:
                 nuevos.append(a)
-        retirados = {i: archivo for sha, (i, archivo) in previas.items() if i not in conservados}
-        return cls(nuevos, conservados, retirados, duplicados, ilegibles)
+        retirados = {i: archivo for sha, (i, archivo, _) in todas.items()
+                     if i not in conservados}
+        return cls(nuevos, conservados, retirados, duplicados, ilegibles, revisiones)
 
 
 def write(db_path, base, plan, leidos, report, meta):
@@ -410,6 +437,23 @@ def _date(value):
 def _linea(item):
     fuente = item.get("fuente") if isinstance(item, dict) else None
     return _int(fuente.get("linea")) if isinstance(fuente, dict) else None
+
+
+def _momento(value):
+    """A UTC ISO timestamp of the staff store as a naive UTC datetime, or None."""
+    try:
+        momento = datetime.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+    return momento.replace(tzinfo=None) if momento else None
+
+
+def _origen(item):
+    """Where a fact comes from: `acta` (the parser) or `revision` (staff), with who and when."""
+    if item.get("origen") != "revision":
+        return {"origen": "acta", "revisado_por": None, "revisado_en": None}
+    return {"origen": "revision", "revisado_por": _str(item.get("revisado_por")),
+            "revisado_en": _momento(item.get("revisado_en"))}
 
 
 def _items(facts, key):
@@ -502,10 +546,18 @@ class Carga:
         self.next["acta_id"] += 1
         sesion = facts.get("sesion") if isinstance(facts.get("sesion"), dict) else {}
         organo = _str(facts.get("organo"))
+        revision_acta = self.plan.revisiones.get(archivo.sha256)
+        estado = (revision_acta or {}).get("estado") or {}
         self.rows["actas"].append({
             "acta_id": acta_id, "archivo": archivo.archivo, "sha256": archivo.sha256,
             "formato": archivo.path.suffix.lower().lstrip("."), "bytes": archivo.bytes,
-            "texto": texto, "cargada_en": self.now})
+            "texto": texto, "cargada_en": self.now,
+            "revision": revision.huella_acta(revision_acta),
+            "revision_estado": estado.get("estado") or revision.SIN_REVISAR,
+            "revisada_por": (estado.get("nombre") or estado.get("usuario"))
+            if estado.get("estado") == revision.REVISADA else None,
+            "revisada_en": _momento(estado.get("en"))
+            if estado.get("estado") == revision.REVISADA else None})
         self.rows["sesiones"].append({
             "sesion_id": acta_id, "acta_id": acta_id, "organo": organo,
             "instituto": _str(facts.get("instituto")), "proceso": _str(facts.get("proceso")),
@@ -514,7 +566,7 @@ class Carga:
             "hora_fin": _str(sesion.get("hora_fin")),
             "duracion_min": _int(sesion.get("duracion_min")),
             "modalidad": _str(sesion.get("modalidad")), "lugar": _str(sesion.get("lugar")),
-            "quorum": _bool(sesion.get("quorum"))})
+            "quorum": _bool(sesion.get("quorum")), **_origen(sesion)})
         avisos = [{"mensaje": _str(a.get("mensaje")) or "", "linea": _int(a.get("linea"))}
                   for a in _items(facts, "avisos")]
         avisos += self.add_asistencias(acta_id, organo, facts)
@@ -549,7 +601,7 @@ class Carga:
                 "partido": partido, "calidad": _str(a.get("calidad")),
                 "presente": a.get("presente") is not False,
                 "llegada_punto": _int(a.get("llegada_punto")),
-                "retiro_punto": _int(a.get("retiro_punto")), "linea": _linea(a)})
+                "retiro_punto": _int(a.get("retiro_punto")), "linea": _linea(a), **_origen(a)})
         return avisos
 
     def add_votaciones(self, sesion_id, organo, facts):
@@ -563,7 +615,8 @@ class Carga:
                 "resultado": _str(v.get("resultado")) or "aprobado",
                 "unanimidad": bool(v.get("unanimidad")), "a_favor": _int(v.get("a_favor")) or 0,
                 "en_contra": _int(v.get("en_contra")) or 0,
-                "abstenciones": _int(v.get("abstenciones")) or 0, "linea": _linea(v)})
+                "abstenciones": _int(v.get("abstenciones")) or 0, "linea": _linea(v),
+                **_origen(v)})
             avisos += self.add_votos(votacion_id, sesion_id, organo, v)
         return avisos
 
@@ -582,7 +635,7 @@ class Carga:
             vistos.add(persona_id)
             self.rows["votos"].append({
                 "votacion_id": votacion_id, "sesion_id": sesion_id, "persona_id": persona_id,
-                "nombre": nombre, "sentido": _str(voto.get("sentido")) or ""})
+                "nombre": nombre, "sentido": _str(voto.get("sentido")) or "", **_origen(voto)})
         return avisos
 
     def add_orden(self, sesion_id, facts):
@@ -594,7 +647,7 @@ class Carga:
             vistos.add(numero)
             self.rows["orden_del_dia"].append({
                 "sesion_id": sesion_id, "numero": numero, "titulo": _str(punto.get("titulo")) or "",
-                "linea": _linea(punto)})
+                "linea": _linea(punto), **_origen(punto)})
 
     def add_correcciones(self, sesion_id, organo, facts):
         for tabla, key, id_col in [("correcciones", "correcciones", "correccion_id"),
@@ -607,7 +660,8 @@ class Carga:
                        "solicitante": solicitante,
                        "persona_id": self.personas.id_for(solicitante, organo)
                        if solicitante and persona_clave(solicitante) else None,
-                       "descripcion": _str(c.get("descripcion")), "linea": _linea(c)}
+                       "descripcion": _str(c.get("descripcion")), "linea": _linea(c),
+                       **_origen(c)}
                 if tabla == "correcciones":
                     row["aprobada"] = _bool(c.get("aprobada"))
                 self.next[id_col] += 1
@@ -623,7 +677,7 @@ class Carga:
                 "llave": documento_llave(tipo, clave, titulo)
                 or f"{tipo}:sesion {sesion_id} punto {d.get('punto')}",
                 "tipo": tipo, "clave": clave,
-                "titulo": titulo})
+                "titulo": titulo, **_origen(d)})
 
     # -- what spans actas ----------------------------------------------------------------------
 
