@@ -77,7 +77,7 @@ def _situacion(actas, nombre, datos, sha):
 
 
 @contextlib.contextmanager
-def _candado(almacen):
+def candado(almacen):
     almacen.carpeta.mkdir(parents=True, exist_ok=True)
     with open(almacen.carpeta / "carga.lock", "w") as candado:
         fcntl.flock(candado, fcntl.LOCK_EX)
@@ -96,7 +96,7 @@ def aceptar(lectura, usuario, actas=None, base=None, almacen=None):
     if lectura.situacion == IGUAL:
         raise CargaError(f"Esta acta ya está en la carpeta, con los mismos bytes: "
                          f"{lectura.existente}. No se cambió nada.")
-    with _candado(almacen):
+    with candado(almacen):
         destino = actas / lectura.nombre
         actas.mkdir(parents=True, exist_ok=True)
         try:
