@@ -15,4 +15,5 @@ PAGINAS = [
     ("paginas/consultas.py", "Consultas", ":material/terminal:"),
     ("paginas/seguimiento.py", "Seguimiento", ":material/track_changes:"),
     ("paginas/cargar.py", "Cargar acta", ":material/upload_file:"),
+    ("paginas/revisar.py", "Revisar acta", ":material/rate_review:"),
 ]

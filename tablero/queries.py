@@ -758,3 +758,27 @@ def seguimiento_linea_tiempo(con):
         FROM correcciones_atendidas ca JOIN sesiones s USING (sesion_id)
         WHERE ca.documento_id IS NOT NULL
         ORDER BY documento_id, fecha, linea""")
+
+
+# ───────────────────────────── Revisión del personal ─────────────────────────────
+
+def actas_revision(con):
+    """Every loaded acta with its session and its review status (etl/revision.py), the newest
+    session first: the choice of «Revisar acta»."""
+    return _df(con, """
+        SELECT a.acta_id, a.archivo, a.sha256, s.sesion_id, s.tipo, s.numero, s.fecha,
+               a.revision_estado, a.revisada_por, a.revisada_en,
+               (SELECT count(*) FROM avisos w WHERE w.acta_id = a.acta_id) AS avisos
+        FROM actas a JOIN sesiones s USING (acta_id)
+        ORDER BY s.fecha DESC NULLS LAST, a.archivo""")
+
+
+def revision_sesiones(con, **filtros):
+    """The selected sessions with their review status, oldest first: how many of the sessions a
+    page or the informe counts were reviewed by staff, and by whom and when."""
+    return _df(con, "WITH " + _SESIONES_FILTRADAS + """
+        SELECT s.sesion_id, s.acta_id, a.archivo, s.tipo, s.numero, s.fecha,
+               a.revision_estado, a.revisada_por, a.revisada_en,
+               a.revision_estado = 'revisada' AS revisada
+        FROM s JOIN actas a USING (acta_id)
+        ORDER BY s.fecha NULLS LAST, s.tipo, s.numero""", _params(**filtros))
