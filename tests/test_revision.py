@@ -196,3 +196,39 @@ def test_aplicar_un_json_de_otra_version_dice_que_hacer(entorno, tmp_path):
     datos["sha256"] = "0" * 64
     with pytest.raises(revision.RevisionError, match="otra versión del acta"):
         revision.aplicar(actas / REAL.name, datos, "ana", "x", almacen)
+
+
+def test_resumen_e_informe_dicen_cuantas_sesiones_estan_revisadas(entorno):
+    import datetime as dt
+
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    from tablero import db, informe, queries
+
+    actas, base, almacen = entorno
+    shutil.copy(ROOT / "tests" / "fixtures" / "proceso" /
+                "cotaprep-colima-2024-01-17-ordinaria-01.txt", actas)
+    sha, _, _ = revision.leer_archivo(REAL)
+    almacen.marcar_revision(sha, "revisada", "ana", "Ana López", REAL.name)
+    load.build(actas, base, progress=False)
+    with db.connect_readonly(base) as con:
+        revisadas = queries.revision_sesiones(con)
+        assert list(revisadas["revisada"]) == [True, False]
+        hechos = informe.build_secciones(con, dt.date(2021, 1, 1), dt.date(2024, 12, 31), almacen)
+    parrafos = [b.texto for b in hechos.bloques if isinstance(b, informe.Parrafo)]
+    hoy = dt.datetime.now(dt.timezone.utc).date()
+    assert ("De las 2 sesiones del periodo, 1 fue revisada por el personal: Sesión Ordinaria "
+            f"número 2 del 28 de enero de 2021, revisada por Ana López el "
+            f"{informe.fecha_texto(hoy)}.") in parrafos
+
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("TABLERO_DB", str(base))
+        at = AppTest.from_file(str(ROOT / "paginas" / "resumen.py"), default_timeout=30).run()
+    assert not at.exception
+    assert any(c.value.startswith("Sesiones revisadas por el personal: 1 de 2")
+               for c in at.caption)
+    st.cache_data.clear()
+    st.cache_resource.clear()
