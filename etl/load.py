@@ -338,6 +338,7 @@ class Plan:
     duplicados: list        # (Archivo, Archivo of the same bytes that is loaded)
     ilegibles: list         # Archivo that could not even be read
     revisiones: dict = field(default_factory=dict)   # sha256 -> the acta's review (store)
+    reusar: dict = field(default_factory=dict)       # sha256 -> acta_id of an acta read again
 
     @classmethod
     def make(cls, archivos, base, revisiones=None):
@@ -363,7 +364,10 @@ class Plan:
                 nuevos.append(a)
         retirados = {i: archivo for sha, (i, archivo, _) in todas.items()
                      if i not in conservados}
-        return cls(nuevos, conservados, retirados, duplicados, ilegibles, revisiones)
+        # An acta read again only because its review changed keeps its acta_id (= sesion_id),
+        # so links to its session survive a correction.
+        reusar = {a.sha256: todas[a.sha256][0] for a in nuevos if a.sha256 in todas}
+        return cls(nuevos, conservados, retirados, duplicados, ilegibles, revisiones, reusar)
 
 
 def write(db_path, base, plan, leidos, report, meta):
@@ -522,6 +526,8 @@ class Carga:
         self.next = {k: self._max(t, k) + 1 for t, k in
                      [("actas", "acta_id"), ("votaciones", "votacion_id"),
                       ("correcciones", "correccion_id"), ("correcciones_atendidas", "atendida_id")]}
+        self.next["acta_id"] = max([self.next["acta_id"]] +
+                                   [i + 1 for i in self.plan.reusar.values()])
         self.personas = PersonaIndex(self.con)
         self.rows = {tabla: [] for tabla, _ in TABLAS_DE_ACTA}
         for archivo, (texto, facts) in zip(self.plan.nuevos, leidos):
@@ -542,8 +548,10 @@ class Carga:
         return self.con.execute(f"SELECT coalesce(max({columna}), 0) FROM {tabla}").fetchall()[0][0]
 
     def add_acta(self, archivo, texto, facts):
-        acta_id = self.next["acta_id"]
-        self.next["acta_id"] += 1
+        acta_id = self.plan.reusar.get(archivo.sha256)
+        if acta_id is None:
+            acta_id = self.next["acta_id"]
+            self.next["acta_id"] += 1
         sesion = facts.get("sesion") if isinstance(facts.get("sesion"), dict) else {}
         organo = _str(facts.get("organo"))
         revision_acta = self.plan.revisiones.get(archivo.sha256)

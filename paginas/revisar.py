@@ -83,18 +83,22 @@ def _parse(sha256, version, texto):
 
 
 def _elegir_acta(actas):
+    """The acta chosen, by its bytes (sha256: the same across rebuilds), preselected from the
+    link's ?acta=<archivo>."""
+    por_sha = actas.set_index("sha256")
     pedida = st.query_params.get("acta")
     indice = next((i for i, a in enumerate(actas["archivo"]) if a == pedida), 0)
-    acta_id = st.selectbox("Acta", list(actas["acta_id"]), index=indice, key="rev-acta",
-                           format_func=lambda i: _nombre_acta(actas.set_index("acta_id").loc[i]))
-    fila = actas.set_index("acta_id").loc[acta_id]
+    sha = st.selectbox("Acta", list(por_sha.index), index=indice, key="rev-acta",
+                       format_func=lambda s: _nombre_acta(por_sha.loc[s]) if s in por_sha.index
+                       else s[:16])
+    fila = por_sha.loc[sha].copy()
+    fila["sha256"] = sha
     st.query_params["acta"] = fila["archivo"]
-    return int(acta_id), fila
+    return int(fila["acta_id"]), fila
 
 
 def _nombre_acta(fila):
-    return (f"{formato.nombre_sesion(fila['tipo'], fila['numero'], fila['fecha'])} · "
-            f"{fila['archivo']} · {fila['revision_estado']}")
+    return f"{formato.nombre_sesion(fila['tipo'], fila['numero'], fila['fecha'])} · {fila['archivo']}"
 
 
 def _estado(fila):

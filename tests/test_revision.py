@@ -82,18 +82,25 @@ def test_aplicar_por_la_linea_de_ordenes_sobrevive_reconstruir_renombrar_y_nueva
     assert list(auditoria[auditoria["accion"] == "corregir"]["nota"]) == ["llegó durante el punto 5"]
 
 
+def _ids(base):
+    with duckdb.connect(str(base), read_only=True) as con:
+        return con.execute("SELECT archivo, acta_id FROM actas ORDER BY 1").fetchall()
+
+
 def test_una_correccion_nueva_relee_solo_esa_acta_y_sin_cambios_despues(entorno, tmp_path):
     actas, base, almacen = entorno
     shutil.copy(ROOT / "tests" / "fixtures" / "proceso" /
                 "cotaprep-colima-2024-01-17-ordinaria-01.txt", actas)
     assert len(load.build(actas, base, progress=False).loaded) == 2
     assert load.build(actas, base, progress=False).sin_cambios
+    ids_antes = _ids(base)
     salida, datos = _exportado(tmp_path, actas / REAL.name)
     datos["sesion"]["lugar"] = "Durango, Dgo."
     revision.aplicar(actas / REAL.name, datos, "ana", "el lugar", almacen)
     informe = load.build(actas, base, progress=False)
     assert informe.loaded == [REAL.name]
     assert informe.removed == []
+    assert _ids(base) == ids_antes                  # the session keeps its sesion_id
     with duckdb.connect(str(base), read_only=True) as con:
         assert con.execute("SELECT lugar, origen FROM sesiones JOIN actas USING (acta_id) "
                            "WHERE archivo = ?", [REAL.name]).fetchone() == ("Durango, Dgo.",
