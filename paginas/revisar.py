@@ -352,12 +352,17 @@ def _hechos(rev, contenedor):
 
 def _versiones_anteriores(rev, actas):
     """Corrections made on other bytes of a file with this name: kept, shown as belonging to the
-    old version, and carried over one by one when staff choose."""
+    old version, and carried over one by one when staff choose (those already carried, or
+    corrected anew on these bytes, are not offered again)."""
     todas = pd.DataFrame(rev.almacen.revisiones())
     if todas.empty:
         return
+    vigentes = {(r["seccion"], r["clave"], r["campo"]) for r in rev.revisiones}
     viejas = todas[(todas["archivo"] == rev.archivo) & (todas["sha256"] != rev.sha)
-                   & ~todas["sha256"].isin(list(actas["sha256"]))]
+                   & ~todas["sha256"].isin(list(actas["sha256"]))
+                   & pd.Series([(s, c, f) not in vigentes for s, c, f in
+                                zip(todas["seccion"], todas["clave"], todas["campo"])],
+                               index=todas.index)]
     if viejas.empty:
         return
     st.subheader("Revisión de una versión anterior del archivo")

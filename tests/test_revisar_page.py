@@ -168,3 +168,29 @@ def test_dar_por_revisada_retirar_y_devolver(entorno, hash_ana):
                            [REAL.name]).fetchone() == ("revisada",)
     acciones = list(almacen.auditoria()["accion"])
     assert acciones[:3] == ["devolver acta", "retirar acta", "estado de revisión"]
+
+
+def test_otra_version_del_archivo_conserva_la_revision_y_ofrece_trasladarla(entorno, hash_ana):
+    actas, base, almacen = entorno
+    at, indice = _elegir_martin(_entrar(_abrir(hash_ana)))
+    at.text_input(key=f"rev-editar-asistentes-{indice}-llegada_punto").input("5")
+    at.text_input(key=f"rev-editar-asistentes-{indice}-nota").input("llegó en el punto 5")
+    _boton(at, "Guardar corrección").click()
+    _ok(at.run())
+    assert _asistencia(base, MARTIN)[:2] == (5, "revision")
+
+    archivo = actas / REAL.name                          # a new version: other bytes, same name
+    archivo.write_bytes(archivo.read_bytes() + b"\nFe de erratas: sin cambios en los hechos.\n")
+    informe = build(actas, base, progress=False)
+    assert informe.loaded == [REAL.name], informe.summary()
+    at = _ok(at.run())            # the page lets go of the old file (DuckDB shares open files)
+    assert _asistencia(base, MARTIN)[:2] == (None, "acta")      # not applied to other bytes
+
+    assert "Revisión de una versión anterior del archivo" in [h.value for h in at.subheader]
+    at.multiselect[0].set_value([0])
+    _boton(at, "Trasladar a esta versión").click()
+    at = _ok(at.run())
+    assert _asistencia(base, MARTIN)[:2] == (5, "revision")
+    assert "Revisión de una versión anterior del archivo" not in [h.value for h in at.subheader]
+    acciones = list(almacen.auditoria()["accion"])
+    assert acciones.count("trasladar corrección") == 1 and acciones.count("corregir") == 1
