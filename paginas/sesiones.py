@@ -59,7 +59,8 @@ def pestana_orden(sesion):
         st.info("El acta no trae orden del día.")
         return
     ui.tabla(orden, f"orden del dia {sesion.clave}",
-             {"numero": "Punto", "titulo": "Asunto", "linea": "Línea del acta"}, key="orden")
+             {"numero": "Punto", "titulo": "Asunto", "linea": "Línea del acta",
+              "origen": "Origen"}, key="orden")
 
 
 def pestana_asistencia(sesion):
@@ -80,7 +81,7 @@ def pestana_asistencia(sesion):
     ui.tabla(gente, f"asistencia {sesion.clave}", {
         "nombre": "Nombre", "grado": "Grado", "Rol": "Rol", "partido": "Partido",
         "calidad": "Calidad", "Voto": "Voto", "Asistencia": "Asistencia", "Llegada": "Llegada",
-        "Retiro": "Retiro", "linea": "Línea del acta"}, key="asistentes")
+        "Retiro": "Retiro", "linea": "Línea del acta", "origen": "Origen"}, key="asistentes")
 
 
 def pestana_votaciones(sesion):

@@ -100,6 +100,14 @@ ev AS (
 )"""
 
 
+# Where a fact comes from, as a reader sees it: «acta», or «revisión: Ana López, 01/12/2026 12:00
+# UTC» when staff corrected it (etl/revision.py).
+_ORIGEN = """CASE WHEN {t}.origen = 'revision'
+       THEN 'revisión: ' || coalesce({t}.revisado_por, '?') || ', '
+            || coalesce(strftime({t}.revisado_en, '%d/%m/%Y %H:%M') || ' UTC', '')
+       ELSE 'acta' END AS origen"""
+
+
 def _params(proceso=None, desde=None, hasta=None, tipo=None, sesion_id=None, **extra):
     """The filter parameters every query built on `s` binds (DuckDB rejects unused or missing
     names, so each filtered query binds exactly these plus its own)."""
@@ -380,7 +388,7 @@ def sesion_por_clave(con, clave):
 def orden_del_dia(con, sesion_id):
     """The session's agenda, item by item."""
     return _df(con, """
-        SELECT o.numero, o.titulo, s.acta_id, o.linea
+        SELECT o.numero, o.titulo, s.acta_id, o.linea, """ + _ORIGEN.format(t="o") + """
         FROM orden_del_dia o JOIN sesiones s USING (sesion_id)
         WHERE o.sesion_id = $sesion_id ORDER BY o.numero""", {"sesion_id": int(sesion_id)})
 
@@ -390,7 +398,7 @@ def asistentes(con, sesion_id):
     return _df(con, """
         SELECT coalesce(p.nombre, a.nombre) AS nombre, a.grado, a.cargo, a.rol, a.con_voto,
                a.partido, a.calidad, a.presente, a.llegada_punto, a.retiro_punto,
-               s.acta_id, a.linea
+               s.acta_id, a.linea, """ + _ORIGEN.format(t="a") + """
         FROM asistencias a JOIN sesiones s USING (sesion_id) LEFT JOIN personas p USING (persona_id)
         WHERE a.sesion_id = $sesion_id
         ORDER BY CASE a.rol WHEN 'integrante' THEN 1 WHEN 'secretario' THEN 2

@@ -194,3 +194,19 @@ def test_otra_version_del_archivo_conserva_la_revision_y_ofrece_trasladarla(ento
     assert "Revisión de una versión anterior del archivo" not in [h.value for h in at.subheader]
     acciones = list(almacen.auditoria()["accion"])
     assert acciones.count("trasladar corrección") == 1 and acciones.count("corregir") == 1
+
+
+def test_la_pagina_sesiones_dice_el_origen_de_cada_asistencia(entorno, hash_ana):
+    _, base, _ = entorno
+    at, indice = _elegir_martin(_entrar(_abrir(hash_ana)))
+    at.text_input(key=f"rev-editar-asistentes-{indice}-retiro_punto").input("9")
+    at.text_input(key=f"rev-editar-asistentes-{indice}-nota").input("se retiró en el punto 9")
+    _boton(at, "Guardar corrección").click()
+    _ok(at.run())
+    sesiones = _ok(AppTest.from_file(str(ROOT / "paginas" / "sesiones.py"),
+                                     default_timeout=60).run())
+    tabla = next(d.value for d in sesiones.dataframe if "Origen" in d.value.columns
+                 and "Nombre" in d.value.columns)
+    origen = dict(zip(tabla["Nombre"], tabla["Origen"]))
+    assert origen[MARTIN].startswith("revisión: Ana López, ")
+    assert origen["Alejandra del Carmen Arreola Delgado"] == "acta"
