@@ -88,17 +88,18 @@ def _elegir_acta(actas):
     por_sha = actas.set_index("sha256")
     pedida = st.query_params.get("acta")
     indice = next((i for i, a in enumerate(actas["archivo"]) if a == pedida), 0)
+    nombres = dict(zip(actas["sha256"], _nombres_actas(actas)))   # once: thousands of actas
     sha = st.selectbox("Acta", list(por_sha.index), index=indice, key="rev-acta",
-                       format_func=lambda s: _nombre_acta(por_sha.loc[s]) if s in por_sha.index
-                       else s[:16])
+                       format_func=lambda s: nombres.get(s, s[:16]))
     fila = por_sha.loc[sha].copy()
     fila["sha256"] = sha
     st.query_params["acta"] = fila["archivo"]
     return int(fila["acta_id"]), fila
 
 
-def _nombre_acta(fila):
-    return f"{formato.nombre_sesion(fila['tipo'], fila['numero'], fila['fecha'])} · {fila['archivo']}"
+def _nombres_actas(actas):
+    return [f"{formato.nombre_sesion(t, n, f)} · {a}" for t, n, f, a in
+            zip(actas["tipo"], actas["numero"], actas["fecha"], actas["archivo"])]
 
 
 def _estado(fila):
@@ -290,6 +291,16 @@ def _etiqueta_hecho(seccion, item):
     return f"Punto {item.get('punto')}, línea {_valor(item, 'linea')}: {texto}"[:110]
 
 
+def _repetido(seccion, nuevo, items):
+    """A person, agenda item or vote that is already there (they are known by who or which)."""
+    if seccion == "votos":
+        return reglas.clave_persona(nuevo.get("nombre")) in \
+            {reglas.clave_persona(v.get("nombre")) for v in items}
+    if seccion in ("asistentes", "orden_del_dia"):
+        return reglas.claves(seccion, [nuevo])[0] in set(reglas.claves(seccion, items))
+    return False
+
+
 def _lista(rev, seccion, items, revisado, contenedor):
     """Table, then (signed in) edit / add / delete for one list of facts `items` (a list inside
     `revisado`, changed in place before saving)."""
@@ -319,7 +330,11 @@ def _lista(rev, seccion, items, revisado, contenedor):
     with st.expander(f"Agregar a {etiqueta_seccion.lower()} un hecho que el lector no leyó"):
         nuevo, nota = _formulario(f"rev-agregar-{seccion}", campos, {}, "Agregar",
                                   ":material/add:")
-        if nuevo is not None:
+        if nuevo is not None and _repetido(seccion, nuevo, items):
+            st.error(f"Ya hay en {etiqueta_seccion.lower()} un hecho con esa identidad "
+                     f"({_etiqueta_hecho(seccion, nuevo)}): corríjalo en lugar de agregarlo.",
+                     icon=":material/error:")
+        elif nuevo is not None:
             items.append(nuevo)
             rev.guardar(revisado, nota, f"{etiqueta_seccion}: hecho agregado")
     return elegido

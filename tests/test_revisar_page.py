@@ -210,3 +210,30 @@ def test_la_pagina_sesiones_dice_el_origen_de_cada_asistencia(entorno, hash_ana)
     origen = dict(zip(tabla["Nombre"], tabla["Origen"]))
     assert origen[MARTIN].startswith("revisión: Ana López, ")
     assert origen["Alejandra del Carmen Arreola Delgado"] == "acta"
+
+
+def test_agregar_una_persona_que_falta_y_no_dos_veces_la_misma(entorno, hash_ana):
+    _, base, almacen = entorno
+    at = _entrar(_abrir(hash_ana))
+    at.radio(key="rev-seccion").set_value("asistentes").run()
+    clave = "rev-agregar-asistentes"
+    at.text_input(key=f"{clave}-nombre").input("Rosa María Invitada Pérez")
+    at.selectbox(key=f"{clave}-rol").set_value("invitado")
+    at.selectbox(key=f"{clave}-presente").set_value(True)
+    at.text_input(key=f"{clave}-linea").input("38")
+    at.text_input(key=f"{clave}-nota").input("El acta la nombra en la línea 38")
+    _boton(at, "Agregar").click()
+    at = _ok(at.run())
+    with duckdb.connect(str(base), read_only=True) as con:
+        assert con.execute("SELECT rol, presente, linea, origen FROM asistencias WHERE nombre = "
+                           "'Rosa María Invitada Pérez'").fetchone() == \
+            ("invitado", True, 38, "revision")
+
+    at.text_input(key=f"{clave}-nombre").input("MARTÍN GALLARDO GARCÍA")
+    at.text_input(key=f"{clave}-nota").input("repetido")
+    _boton(at, "Agregar").click()
+    at = at.run()
+    assert [e.value for e in at.error] == [
+        "Ya hay en asistencia un hecho con esa identidad (MARTÍN GALLARDO GARCÍA): corríjalo "
+        "en lugar de agregarlo."]
+    assert (almacen.auditoria()["accion"] == "corregir").sum() == 1
