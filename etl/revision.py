@@ -109,7 +109,14 @@ def _nota(notas, tipo, r, mensaje, linea=None):
 
 
 def _texto(valor):
-    return "vacío" if valor is None else json.dumps(valor, ensure_ascii=False)
+    """A value as a note says it: «17:25», 4, sí, vacío."""
+    if valor is None:
+        return "vacío"
+    if isinstance(valor, bool):
+        return "sí" if valor else "no"
+    if isinstance(valor, str):
+        return f"«{valor}»"
+    return json.dumps(valor, ensure_ascii=False)
 
 
 def aplicar(hechos, revisiones):

@@ -237,3 +237,25 @@ def test_agregar_una_persona_que_falta_y_no_dos_veces_la_misma(entorno, hash_ana
         "Ya hay en asistencia un hecho con esa identidad (MARTÍN GALLARDO GARCÍA): corríjalo "
         "en lugar de agregarlo."]
     assert (almacen.auditoria()["accion"] == "corregir").sum() == 1
+
+
+def test_si_el_lector_ahora_lee_otra_cosa_vale_la_correccion_y_se_muestra(entorno, hash_ana):
+    """A correction made when the parser read «17:20» as the closing time; today it reads
+    «17:25»: the correction («17:40») wins and the to-do list says so."""
+    actas, base, almacen = entorno
+    from tablero import revision
+    sha, _, _ = revision.leer_archivo(actas / REAL.name)
+    almacen.guardar_revision(sha, REAL.name, [(("sesion", "sesion", "hora_fin"), {
+        "operacion": "cambiar", "valor": "17:40", "antes": "17:20"})], "ana", "Ana López",
+        "la hora de cierre")
+    build(actas, base, progress=False)
+    at = _ok(_abrir(hash_ana))
+    por_revisar = at.dataframe[0].value
+    fila = por_revisar[por_revisar["Qué"] == "Corrección del personal"].iloc[0]
+    assert fila["Detalle"] == ("El lector ahora lee «17:25» en «hora_fin» de la sesión; vale la "
+                              "corrección del personal, «17:40».")
+    with duckdb.connect(str(base), read_only=True) as con:
+        assert con.execute("SELECT hora_fin, origen FROM sesiones").fetchone() == \
+            ("17:40", "revision")
+        assert con.execute("SELECT count(*) FROM avisos WHERE mensaje LIKE 'Revisión: El lector "
+                           "ahora lee%'").fetchone() == (1,)
