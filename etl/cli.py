@@ -70,6 +70,26 @@ def parser():
                    help="formato de salida (csv por omisión)")
     s.set_defaults(run=lambda args: _delegate("tablero.sql", args))
 
+    s = sub.add_parser("buscar", help="busca palabras o frases en el texto de las actas",
+                       description="Busca en el texto de todas las actas, sin distinguir acentos "
+                                   "ni mayúsculas; una frase entre comillas se encuentra aunque "
+                                   "cruce un salto de línea o un encabezado de página. Escribe "
+                                   "una línea por resultado, los mejores primero: archivo del "
+                                   "acta, número de línea y el fragmento con lo encontrado "
+                                   "entre corchetes.")
+    s.add_argument("texto", metavar="TEXTO",
+                   help='palabras (todas deben estar) o "frases exactas" entre comillas')
+    s.add_argument("--db", default=default_db(), metavar="ARCHIVO", help="base de datos")
+    s.add_argument("--comite", metavar="CLAVE",
+                   help="sólo las actas de este comité (su clave; en una base sin claves de "
+                        "comité, texto que contenga su órgano, instituto o proceso)")
+    s.add_argument("--desde", metavar="AAAA-MM-DD", help="sesiones de este día en adelante")
+    s.add_argument("--hasta", metavar="AAAA-MM-DD", help="sesiones hasta este día")
+    s.add_argument("--tipo", metavar="TIPO", help="tipo de sesión (ordinaria, extraordinaria…)")
+    s.add_argument("--limite", type=int, default=100, metavar="N",
+                   help="cuántos resultados como máximo (100)")
+    s.set_defaults(run=lambda args: _delegate("tablero.busqueda", args))
+
     s = sub.add_parser("cuenta", help="imprime el bloque de una cuenta del personal",
                        description="Pide una contraseña (dos veces; o la lee de la entrada "
                                    "estándar) e imprime el bloque [cuentas.USUARIO] con su hash "

@@ -27,6 +27,7 @@ import multiprocessing
 import os
 import re
 import shutil
+import sqlite3
 import sys
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -35,7 +36,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from etl import revision
+from etl import busqueda, revision
 from etl.errors import DatabaseError, TableroError
 from etl.extract import FORMATOS, extract_text
 from etl.partidos import CATALOGO_PATH, fold, load_catalogo
@@ -52,7 +53,7 @@ TABLAS_DE_ACTA = [("votos", "sesion_id"), ("votaciones", "sesion_id"),
                   ("asistencias", "sesion_id"), ("orden_del_dia", "sesion_id"),
                   ("documento_eventos", "sesion_id"), ("correcciones", "sesion_id"),
                   ("correcciones_atendidas", "sesion_id"), ("avisos", "acta_id"),
-                  ("sesiones", "sesion_id"), ("actas", "acta_id")]
+                  ("sesiones", "sesion_id"), ("archivos", "acta_id"), ("actas", "acta_id")]
 DUPLICADO = "tiene los mismos bytes que"
 
 
@@ -208,21 +209,21 @@ _catalogo = None
 
 
 def read_acta(path):
-    """(text, facts) of one file, or (None, reason). Never raises: one bad file must not stop
-    the others."""
+    """(text, facts, search index rows) of one file, or (None, reason, None). Never raises: one
+    bad file must not stop the others."""
     global _catalogo
     try:
         text = extract_text(path)
-        from etl.parse import parse_acta
         if _catalogo is None:
             _catalogo = load_catalogo()
-        return text, parse_acta(text, _catalogo)
+        facts, filas = busqueda.parse_con_indice(text, _catalogo)
+        return text, facts, filas
     except ImportError as error:
-        return None, f"El lector de actas (etl/parse.py) no se pudo cargar ({error})."
+        return None, f"El lector de actas (etl/parse.py) no se pudo cargar ({error}).", None
     except TableroError as error:
-        return None, str(error)
+        return None, str(error), None
     except Exception as error:  # a parser bug must become one line, not a stopped build
-        return None, unexpected(error)
+        return None, unexpected(error), None
 
 
 def unexpected(error):
@@ -270,6 +271,7 @@ class Anterior:
     huella: str
     actas: dict            # sha256 -> (acta_id, archivo, digest of its review or None)
     errores: list          # (archivo, error)
+    indice: Path = None    # its search index (etl/busqueda.py), None when missing
 
 
 def read_previous(db_path):
@@ -289,7 +291,10 @@ def read_previous(db_path):
         return None
     finally:
         con.close()
-    return Anterior(meta.get("version"), meta.get("huella"), actas, errores)
+    indice = Path(db_path).with_name(meta["indice_busqueda"]) if meta.get("indice_busqueda") \
+        else None
+    return Anterior(meta.get("version"), meta.get("huella"), actas, errores,
+                    indice if indice is not None and indice.exists() else None)
 
 
 def build(actas_dir, db_path, progress=True, almacen=None):
@@ -303,30 +308,34 @@ def build(actas_dir, db_path, progress=True, almacen=None):
     firma = huella(archivos, version, revisiones)
     anterior = read_previous(db_path)
     report = BuildReport(db_path)
-    if anterior and anterior.huella == firma:
+    if anterior and anterior.huella == firma and anterior.indice is not None:
         report.sin_cambios = True
         report.actas = len(anterior.actas)
         report.unchanged = sorted(a for _, a, _ in anterior.actas.values())
         report.failed = [tuple(e) for e in anterior.errores]
         return report
-    base = anterior if anterior and anterior.version == version else None
+    # Without its search index a database is rebuilt whole: the index needs every acta read.
+    base = anterior if anterior and anterior.version == version and anterior.indice else None
     plan = Plan.make(archivos, base, revisiones)
     leidos = [revisar(leido, revisiones.get(a.sha256))
               for a, leido in zip(plan.nuevos, read_all(plan.nuevos, progress))]
-    write(db_path, base, plan, leidos, report, {"version": version, "huella": firma})
+    meta = {"version": version, "huella": firma,
+            "indice_busqueda": busqueda.nombre_indice(db_path, firma).name}
+    write(db_path, base, plan, leidos, report, meta)
     return report
 
 
 def revisar(leido, revision_acta):
-    """(text, facts) with the staff's corrections applied; a note on a correction that no longer
-    applies, or that the parser now reads differently, becomes an aviso of that acta."""
-    texto, facts = leido
+    """read_acta's (text, facts, index rows) with the staff's corrections applied to the facts;
+    a note on a correction that no longer applies, or that the parser now reads differently,
+    becomes an aviso of that acta. The search index keeps the acta's own words."""
+    texto, facts, *resto = leido
     if texto is None or not isinstance(facts, dict) or not revision_acta:
         return leido
     revisados, notas = revision.aplicar(facts, revision_acta["revisiones"])
     revisados["avisos"] = list(revisados.get("avisos") or []) + [
         {"mensaje": f"Revisión: {n['mensaje']}", "linea": n["linea"]} for n in notas]
-    return texto, revisados
+    return (texto, revisados, *resto)
 
 
 @dataclass
@@ -371,27 +380,35 @@ class Plan:
 
 
 def write(db_path, base, plan, leidos, report, meta):
-    """Apply the plan to a new file next to `db_path`, then swap it in."""
+    """Apply the plan to a new file next to `db_path` and to a new search index, then swap them
+    in: the index first (under its own new name), then the database that names it."""
     tmp = db_path.with_name(f".{db_path.name}.{os.getpid()}.nuevo")
+    indice = None
     try:
         db_path.parent.mkdir(parents=True, exist_ok=True)
         tmp.unlink(missing_ok=True)
         if base:
             shutil.copyfile(db_path, tmp)
+        indice = busqueda.Indice(db_path, meta["huella"], base.indice if base else None)
         con = duckdb.connect(str(tmp))
         try:
             if not base:
                 con.execute(SCHEMA_PATH.read_text(encoding="utf-8"))
             con.execute("BEGIN TRANSACTION")
-            Carga(con, plan, report).run(leidos, meta)
+            Carga(con, plan, report, indice).run(leidos, meta)
             con.execute("COMMIT")
             con.execute("CHECKPOINT")
         finally:
             con.close()
+        indice.cerrar(meta)
+        nuevo = indice.publicar()
         os.replace(tmp, db_path)
+        busqueda.limpiar(db_path, [nuevo, base.indice if base else None])
     except Exception as error:
         _remove(tmp)
-        if not isinstance(error, (duckdb.Error, OSError, pa.ArrowException)):
+        if indice is not None:
+            indice.descartar()
+        if not isinstance(error, (duckdb.Error, OSError, pa.ArrowException, sqlite3.Error)):
             raise
         raise DatabaseError(f"No se pudo construir la base de datos {db_path} "
                             f"({' '.join(str(error).split())[:200]}); la anterior sigue intacta."
@@ -465,15 +482,24 @@ def _items(facts, key):
     return [x for x in value if isinstance(x, dict)] if isinstance(value, list) else []
 
 
-_ARROW = {"INTEGER": pa.int32(), "BIGINT": pa.int64(), "VARCHAR": pa.string(),
+def _contenido(archivo):
+    """The file's bytes, if they are still the ones hashed (and parsed) a moment ago."""
+    try:
+        data = archivo.path.read_bytes()
+    except OSError:
+        return None
+    return data if hashlib.sha256(data).hexdigest() == archivo.sha256 else None
+
+
+_ARROW = {"INTEGER": pa.int32(), "BIGINT": pa.int64(), "VARCHAR": pa.string(), "BLOB": pa.binary(),
           "BOOLEAN": pa.bool_(), "DATE": pa.date32(), "TIMESTAMP": pa.timestamp("us")}
 
 
 class Carga:
     """One build's writes, inside the open transaction of `con`."""
 
-    def __init__(self, con, plan, report):
-        self.con, self.plan, self.report = con, plan, report
+    def __init__(self, con, plan, report, indice):
+        self.con, self.plan, self.report, self.indice = con, plan, report, indice
         self.now = datetime.now().replace(microsecond=0)
         self.catalogo = load_catalogo()
         self.rows = {}
@@ -498,6 +524,7 @@ class Carga:
         if not ids:
             return
         self.insert("_retiradas", [{"acta_id": i} for i in ids], {"acta_id": pa.int32()})
+        self.indice.quitar(ids)
         for tabla, columna in TABLAS_DE_ACTA:
             self.con.execute(f"DELETE FROM {tabla} WHERE {columna} IN "
                              "(SELECT acta_id FROM _retiradas)")
@@ -530,14 +557,20 @@ class Carga:
                                    [i + 1 for i in self.plan.reusar.values()])
         self.personas = PersonaIndex(self.con)
         self.rows = {tabla: [] for tabla, _ in TABLAS_DE_ACTA}
-        for archivo, (texto, facts) in zip(self.plan.nuevos, leidos):
+        for archivo, (texto, facts, filas) in zip(self.plan.nuevos, leidos):
             if texto is None:
                 self.failures.append((archivo.archivo, archivo.sha256, facts))
             elif not isinstance(facts, dict):
                 self.failures.append((archivo.archivo, archivo.sha256,
                                       "El lector de actas no devolvió hechos para este archivo."))
+            elif (contenido := _contenido(archivo)) is None:
+                self.failures.append((archivo.archivo, archivo.sha256,
+                                      "El archivo cambió mientras se cargaba: vuelva a ejecutar "
+                                      "la carga."))
             else:
-                self.add_acta(archivo, texto, facts)
+                acta_id = self.add_acta(archivo, texto, facts, filas or [])
+                self.rows["archivos"].append({"acta_id": acta_id,
+                                              "contenido": contenido})
         for tabla, rows in self.rows.items():
             if tabla != "documento_eventos":  # needs documento_id: see refresh_documentos
                 self.insert(tabla, rows)
@@ -547,7 +580,8 @@ class Carga:
     def _max(self, tabla, columna):
         return self.con.execute(f"SELECT coalesce(max({columna}), 0) FROM {tabla}").fetchall()[0][0]
 
-    def add_acta(self, archivo, texto, facts):
+    def add_acta(self, archivo, texto, facts, filas):
+        """Rows of one acta; its acta_id (the one it had when read again for a review)."""
         acta_id = self.plan.reusar.get(archivo.sha256)
         if acta_id is None:
             acta_id = self.next["acta_id"]
@@ -577,12 +611,16 @@ class Carga:
             "quorum": _bool(sesion.get("quorum")), **_origen(sesion)})
         avisos = [{"mensaje": _str(a.get("mensaje")) or "", "linea": _int(a.get("linea"))}
                   for a in _items(facts, "avisos")]
+        n_asistencias = len(self.rows["asistencias"])
         avisos += self.add_asistencias(acta_id, organo, facts)
+        self.indice.agregar(acta_id, filas,
+                            oradores(filas, self.rows["asistencias"][n_asistencias:]))
         avisos += self.add_votaciones(acta_id, organo, facts)
         self.add_orden(acta_id, facts)
         self.add_correcciones(acta_id, organo, facts)
         self.add_documentos(acta_id, facts)
         self.rows["avisos"] += [dict(a, sesion_id=acta_id, acta_id=acta_id) for a in avisos]
+        return acta_id
 
     def add_asistencias(self, sesion_id, organo, facts):
         avisos, vistos = [], set()
@@ -816,6 +854,23 @@ class Carga:
 
 # ---------------------------------------------------------------------------------------------
 # People across actas
+
+
+def oradores(filas, asistencias):
+    """Speaker name -> persona_id among the acta's attendees: the same key, or a short form
+    whose words all stand in one attendee's name («Jorge Solano» / «Jorge Galo Solano García»).
+    A name that fits none, or several, is left without a person."""
+    from etl.personas import same_person
+
+    por_nombre = {}
+    for nombre in {f["orador"] for f in filas if f.get("orador")}:
+        clave = persona_clave(nombre)
+        iguales = {a["persona_id"] for a in asistencias if persona_clave(a["nombre"]) == clave}
+        if not iguales:
+            iguales = {a["persona_id"] for a in asistencias if same_person(nombre, a["nombre"])}
+        if len(iguales) == 1:
+            por_nombre[nombre] = iguales.pop()
+    return por_nombre
 
 
 class PersonaIndex:

@@ -18,6 +18,13 @@ CREATE TABLE actas (
     revisada_en  TIMESTAMP                  -- when (UTC)
 );
 
+-- The bytes of each acta file as loaded (their sha256 is actas.sha256): the session's page offers
+-- the original document for download, the very file its facts were read from.
+CREATE TABLE archivos (
+    acta_id      INTEGER PRIMARY KEY,
+    contenido    BLOB NOT NULL
+);
+
 -- Files of the folder that could not be loaded in the last build, with the reason shown to people.
 CREATE TABLE errores_carga (
     archivo      VARCHAR NOT NULL,

@@ -27,6 +27,10 @@ TABLAS = {
         "revisada_por": "quién del personal dio el acta por revisada",
         "revisada_en": "cuándo (UTC) se dio por revisada",
     }),
+    "archivos": ("Los bytes de cada archivo de acta tal como se cargó (su huella es actas.sha256).", {
+        "acta_id": "identificador del acta",
+        "contenido": "bytes del archivo original, para descargarlo",
+    }),
     "errores_carga": ("Archivos de la carpeta que no se pudieron cargar en la última construcción.", {
         "archivo": "nombre del archivo",
         "sha256": "huella SHA-256 del archivo, si se pudo leer",
