@@ -87,7 +87,8 @@ def _ids(base):
         return con.execute("SELECT archivo, acta_id FROM actas ORDER BY 1").fetchall()
 
 
-def test_una_correccion_nueva_relee_solo_esa_acta_y_sin_cambios_despues(entorno, tmp_path):
+def test_una_correccion_nueva_relee_solo_esa_acta_y_sin_cambios_despues(entorno, tmp_path,
+                                                                         capsys):
     actas, base, almacen = entorno
     shutil.copy(ROOT / "tests" / "fixtures" / "proceso" /
                 "cotaprep-colima-2024-01-17-ordinaria-01.txt", actas)
@@ -101,6 +102,9 @@ def test_una_correccion_nueva_relee_solo_esa_acta_y_sin_cambios_despues(entorno,
     assert informe.loaded == [REAL.name]
     assert informe.removed == []
     assert _ids(base) == ids_antes                  # the session keeps its sesion_id
+    capsys.readouterr()
+    assert cli.main(["buscar", "síntesis curricular", "--db", str(base)]) == 0   # still indexed
+    assert f"{REAL.name}:" in capsys.readouterr().out
     with duckdb.connect(str(base), read_only=True) as con:
         assert con.execute("SELECT lugar, origen FROM sesiones JOIN actas USING (acta_id) "
                            "WHERE archivo = ?", [REAL.name]).fetchone() == ("Durango, Dgo.",
