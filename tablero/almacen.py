@@ -1,5 +1,7 @@
 """The staff store: what staff enter (corrections marked attended, links confirmed or rejected,
-actas uploaded) and the sign-in counters, outside the DuckDB file that `build` replaces.
+actas uploaded, reviewed or withdrawn, corrections of an acta's facts) and the sign-in counters,
+outside the DuckDB file that `build` replaces (and that `build` reads, read-only, to apply the
+review: etl/revision.py).
 
 One SQLite file, data/seguimiento/seguimiento.sqlite3 (or $TABLERO_SEGUIMIENTO/…), written with the
 standard library's sqlite3:
