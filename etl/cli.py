@@ -110,6 +110,28 @@ def parser():
     s.add_argument("usuario", metavar="USUARIO", help="nombre de usuario (minúsculas, sin acentos)")
     s.add_argument("--nombre", help="nombre de la persona, como se mostrará")
     s.set_defaults(run=lambda args: _delegate("tablero.cuentas", args))
+
+    s = sub.add_parser("revision", help="exporta o aplica la revisión del personal de un acta",
+                       description="La revisión del personal de un acta (ver «Revisión» en el "
+                                   "README): «exportar» escribe los hechos revisados en JSON; "
+                                   "«aplicar» registra como correcciones lo que un JSON revisado "
+                                   "cambia respecto de lo que lee el lector.")
+    acciones = s.add_subparsers(dest="accion", required=True, metavar="ACCION", title="acciones")
+    acciones.add_parser = _spanish_subparser(acciones.add_parser)
+    e = acciones.add_parser("exportar", help="escribe los hechos revisados del acta en JSON",
+                            description="Escribe por la salida estándar los hechos del acta con "
+                                        "las correcciones del personal, en la forma de «parse».")
+    e.add_argument("archivo", metavar="ARCHIVO", help="el acta")
+    e.set_defaults(run=lambda args: _delegate("tablero.revision", args))
+    e = acciones.add_parser("aplicar", help="registra un JSON revisado como correcciones",
+                            description="Compara lo que lee el lector del acta con REVISADO.json "
+                                        "y registra cada diferencia como una corrección del "
+                                        "personal, con su auditoría.")
+    e.add_argument("archivo", metavar="ARCHIVO", help="el acta")
+    e.add_argument("revisado", metavar="REVISADO.json", help="los hechos revisados")
+    e.add_argument("--usuario", required=True, help="quién revisa (queda en la auditoría)")
+    e.add_argument("--nota", required=True, help="por qué se corrige")
+    e.set_defaults(run=lambda args: _delegate("tablero.revision", args))
     return p
 
 

@@ -36,7 +36,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from etl import busqueda
+from etl import busqueda, revision
 from etl.comites import comite_de, identidad
 from etl.errors import DatabaseError, TableroError
 from etl.extract import FORMATOS, extract_text
@@ -190,9 +190,12 @@ def etl_version():
     return digest.hexdigest()[:16]
 
 
-def huella(archivos, version):
-    """Digest of what a build reads: the folder's names and bytes, the acreditaciones, the code."""
+def huella(archivos, version, revisiones=None):
+    """Digest of what a build reads: the folder's names and bytes, the acreditaciones, the code,
+    and the staff's review of each acta (etl/revision.py)."""
     digest = hashlib.sha256(version.encode())
+    for sha in sorted(revisiones or {}):
+        digest.update(f"revision {sha} {revision.huella_acta(revisiones[sha])}\n".encode())
     for a in archivos:
         digest.update(f"{a.archivo}\0{a.sha256}\0{a.error}\n".encode())
     if ACREDITACIONES_PATH.exists():
@@ -267,7 +270,7 @@ class Anterior:
     """What the current database holds, as far as the next build needs to know."""
     version: str
     huella: str
-    actas: dict            # sha256 -> (acta_id, archivo)
+    actas: dict            # sha256 -> (acta_id, archivo, digest of its review or None)
     errores: list          # (archivo, error)
     indice: Path = None    # its search index (etl/busqueda.py), None when missing
 
@@ -282,8 +285,8 @@ def read_previous(db_path):
         return None
     try:
         meta = dict(con.execute("SELECT clave, valor FROM metadatos").fetchall())
-        actas = {sha: (i, a) for i, a, sha in
-                 con.execute("SELECT acta_id, archivo, sha256 FROM actas").fetchall()}
+        actas = {sha: (i, a, r) for i, a, sha, r in
+                 con.execute("SELECT acta_id, archivo, sha256, revision FROM actas").fetchall()}
         errores = con.execute("SELECT archivo, error FROM errores_carga ORDER BY archivo").fetchall()
     except duckdb.Error:
         return None
@@ -295,28 +298,45 @@ def read_previous(db_path):
                     indice if indice is not None and indice.exists() else None)
 
 
-def build(actas_dir, db_path, progress=True):
-    """Load every acta of `actas_dir` into `db_path`; see the module's docstring."""
+def build(actas_dir, db_path, progress=True, almacen=None):
+    """Load every acta of `actas_dir` into `db_path`; see the module's docstring. The staff's
+    corrections (the store in `almacen`, default $TABLERO_SEGUIMIENTO or data/seguimiento/,
+    read-only) are applied to each acta after it is parsed."""
     db_path = Path(db_path)
     archivos = scan(actas_dir)
     version = etl_version()
-    firma = huella(archivos, version)
+    revisiones = revision.leer_almacen(almacen)
+    firma = huella(archivos, version, revisiones)
     anterior = read_previous(db_path)
     report = BuildReport(db_path)
     if anterior and anterior.huella == firma and anterior.indice is not None:
         report.sin_cambios = True
         report.actas = len(anterior.actas)
-        report.unchanged = sorted(a for _, a in anterior.actas.values())
+        report.unchanged = sorted(a for _, a, _ in anterior.actas.values())
         report.failed = [tuple(e) for e in anterior.errores]
         return report
     # Without its search index a database is rebuilt whole: the index needs every acta read.
     base = anterior if anterior and anterior.version == version and anterior.indice else None
-    plan = Plan.make(archivos, base)
-    leidos = read_all(plan.nuevos, progress)
+    plan = Plan.make(archivos, base, revisiones)
+    leidos = [revisar(leido, revisiones.get(a.sha256))
+              for a, leido in zip(plan.nuevos, read_all(plan.nuevos, progress))]
     meta = {"version": version, "huella": firma,
             "indice_busqueda": busqueda.nombre_indice(db_path, firma).name}
     write(db_path, base, plan, leidos, report, meta)
     return report
+
+
+def revisar(leido, revision_acta):
+    """read_acta's (text, facts, index rows) with the staff's corrections applied to the facts;
+    a note on a correction that no longer applies, or that the parser now reads differently,
+    becomes an aviso of that acta. The search index keeps the acta's own words."""
+    texto, facts, *resto = leido
+    if texto is None or not isinstance(facts, dict) or not revision_acta:
+        return leido
+    revisados, notas = revision.aplicar(facts, revision_acta["revisiones"])
+    revisados["avisos"] = list(revisados.get("avisos") or []) + [
+        {"mensaje": f"Revisión: {n['mensaje']}", "linea": n["linea"]} for n in notas]
+    return (texto, revisados, *resto)
 
 
 @dataclass
@@ -327,14 +347,21 @@ class Plan:
     retirados: dict         # acta_id -> archivo name of actas whose bytes left the folder
     duplicados: list        # (Archivo, Archivo of the same bytes that is loaded)
     ilegibles: list         # Archivo that could not even be read
+    revisiones: dict = field(default_factory=dict)   # sha256 -> the acta's review (store)
+    reusar: dict = field(default_factory=dict)       # sha256 -> acta_id of an acta read again
 
     @classmethod
-    def make(cls, archivos, base):
-        previas = base.actas if base else {}
+    def make(cls, archivos, base, revisiones=None):
+        """A kept acta is one whose bytes AND review are those of the database; an acta whose
+        review changed is read again (cheap: one acta) so the new corrections apply."""
+        revisiones = revisiones or {}
+        previas = {sha: v for sha, v in (base.actas if base else {}).items()
+                   if v[2] == revision.huella_acta(revisiones.get(sha))}
+        todas = base.actas if base else {}
         primero, duplicados, nuevos, conservados = {}, [], [], {}
         ilegibles = [a for a in archivos if a.error]
         # Of several files with the same bytes, the one loaded last time stays the original.
-        antes = {archivo for _, archivo in previas.values()}
+        antes = {archivo for _, archivo, _ in todas.values()}
         for a in sorted((a for a in archivos if not a.error),
                         key=lambda a: (a.archivo not in antes, a.archivo)):
             if a.sha256 in primero:
@@ -345,8 +372,12 @@ class Plan:
                 conservados[previas[a.sha256][0]] = a.archivo
             else:
                 nuevos.append(a)
-        retirados = {i: archivo for sha, (i, archivo) in previas.items() if i not in conservados}
-        return cls(nuevos, conservados, retirados, duplicados, ilegibles)
+        retirados = {i: archivo for sha, (i, archivo, _) in todas.items()
+                     if i not in conservados}
+        # An acta read again only because its review changed keeps its acta_id (= sesion_id),
+        # so links to its session survive a correction.
+        reusar = {a.sha256: todas[a.sha256][0] for a in nuevos if a.sha256 in todas}
+        return cls(nuevos, conservados, retirados, duplicados, ilegibles, revisiones, reusar)
 
 
 def write(db_path, base, plan, leidos, report, meta):
@@ -430,6 +461,23 @@ def _linea(item):
     return _int(fuente.get("linea")) if isinstance(fuente, dict) else None
 
 
+def _momento(value):
+    """A UTC ISO timestamp of the staff store as a naive UTC datetime, or None."""
+    try:
+        momento = datetime.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+    return momento.replace(tzinfo=None) if momento else None
+
+
+def _origen(item):
+    """Where a fact comes from: `acta` (the parser) or `revision` (staff), with who and when."""
+    if item.get("origen") != "revision":
+        return {"origen": "acta", "revisado_por": None, "revisado_en": None}
+    return {"origen": "revision", "revisado_por": _str(item.get("revisado_por")),
+            "revisado_en": _momento(item.get("revisado_en"))}
+
+
 def _items(facts, key):
     value = facts.get(key)
     return [x for x in value if isinstance(x, dict)] if isinstance(value, list) else []
@@ -507,6 +555,8 @@ class Carga:
         self.next = {k: self._max(t, k) + 1 for t, k in
                      [("actas", "acta_id"), ("votaciones", "votacion_id"),
                       ("correcciones", "correccion_id"), ("correcciones_atendidas", "atendida_id")]}
+        self.next["acta_id"] = max([self.next["acta_id"]] +
+                                   [i + 1 for i in self.plan.reusar.values()])
         self.personas = PersonaIndex(self.con)
         self.comites = ComiteIndex(self.con)
         self.rows = {tabla: [] for tabla, _ in TABLAS_DE_ACTA}
@@ -521,8 +571,8 @@ class Carga:
                                       "El archivo cambió mientras se cargaba: vuelva a ejecutar "
                                       "la carga."))
             else:
-                self.add_acta(archivo, texto, facts, filas or [])
-                self.rows["archivos"].append({"acta_id": self.next["acta_id"] - 1,
+                acta_id = self.add_acta(archivo, texto, facts, filas or [])
+                self.rows["archivos"].append({"acta_id": acta_id,
                                               "contenido": contenido})
         for tabla, rows in self.rows.items():
             if tabla != "documento_eventos":  # needs documento_id: see refresh_documentos
@@ -534,16 +584,27 @@ class Carga:
         return self.con.execute(f"SELECT coalesce(max({columna}), 0) FROM {tabla}").fetchall()[0][0]
 
     def add_acta(self, archivo, texto, facts, filas):
-        acta_id = self.next["acta_id"]
-        self.next["acta_id"] += 1
+        """Rows of one acta; its acta_id (the one it had when read again for a review)."""
+        acta_id = self.plan.reusar.get(archivo.sha256)
+        if acta_id is None:
+            acta_id = self.next["acta_id"]
+            self.next["acta_id"] += 1
         sesion = facts.get("sesion") if isinstance(facts.get("sesion"), dict) else {}
         organo = _str(facts.get("organo"))
         instituto, proceso = _str(facts.get("instituto")), _str(facts.get("proceso"))
         comite = self.comites.key_for(organo, instituto, proceso)
+        revision_acta = self.plan.revisiones.get(archivo.sha256)
+        estado = (revision_acta or {}).get("estado") or {}
         self.rows["actas"].append({
             "acta_id": acta_id, "archivo": archivo.archivo, "sha256": archivo.sha256,
             "formato": archivo.path.suffix.lower().lstrip("."), "bytes": archivo.bytes,
-            "texto": texto, "cargada_en": self.now})
+            "texto": texto, "cargada_en": self.now,
+            "revision": revision.huella_acta(revision_acta),
+            "revision_estado": estado.get("estado") or revision.SIN_REVISAR,
+            "revisada_por": (estado.get("nombre") or estado.get("usuario"))
+            if estado.get("estado") == revision.REVISADA else None,
+            "revisada_en": _momento(estado.get("en"))
+            if estado.get("estado") == revision.REVISADA else None})
         self.rows["sesiones"].append({
             "sesion_id": acta_id, "acta_id": acta_id, "comite": comite, "organo": organo,
             "instituto": instituto, "proceso": proceso,
@@ -552,7 +613,7 @@ class Carga:
             "hora_fin": _str(sesion.get("hora_fin")),
             "duracion_min": _int(sesion.get("duracion_min")),
             "modalidad": _str(sesion.get("modalidad")), "lugar": _str(sesion.get("lugar")),
-            "quorum": _bool(sesion.get("quorum"))})
+            "quorum": _bool(sesion.get("quorum")), **_origen(sesion)})
         avisos = [{"mensaje": _str(a.get("mensaje")) or "", "linea": _int(a.get("linea"))}
                   for a in _items(facts, "avisos")]
         n_asistencias = len(self.rows["asistencias"])
@@ -564,6 +625,7 @@ class Carga:
         self.add_correcciones(acta_id, organo, facts)
         self.add_documentos(acta_id, comite, facts)
         self.rows["avisos"] += [dict(a, sesion_id=acta_id, acta_id=acta_id) for a in avisos]
+        return acta_id
 
     def add_asistencias(self, sesion_id, organo, facts):
         avisos, vistos = [], set()
@@ -590,7 +652,7 @@ class Carga:
                 "partido": partido, "calidad": _str(a.get("calidad")),
                 "presente": a.get("presente") is not False,
                 "llegada_punto": _int(a.get("llegada_punto")),
-                "retiro_punto": _int(a.get("retiro_punto")), "linea": _linea(a)})
+                "retiro_punto": _int(a.get("retiro_punto")), "linea": _linea(a), **_origen(a)})
         return avisos
 
     def add_votaciones(self, sesion_id, organo, facts):
@@ -604,7 +666,8 @@ class Carga:
                 "resultado": _str(v.get("resultado")) or "aprobado",
                 "unanimidad": bool(v.get("unanimidad")), "a_favor": _int(v.get("a_favor")) or 0,
                 "en_contra": _int(v.get("en_contra")) or 0,
-                "abstenciones": _int(v.get("abstenciones")) or 0, "linea": _linea(v)})
+                "abstenciones": _int(v.get("abstenciones")) or 0, "linea": _linea(v),
+                **_origen(v)})
             avisos += self.add_votos(votacion_id, sesion_id, organo, v)
         return avisos
 
@@ -623,7 +686,7 @@ class Carga:
             vistos.add(persona_id)
             self.rows["votos"].append({
                 "votacion_id": votacion_id, "sesion_id": sesion_id, "persona_id": persona_id,
-                "nombre": nombre, "sentido": _str(voto.get("sentido")) or ""})
+                "nombre": nombre, "sentido": _str(voto.get("sentido")) or "", **_origen(voto)})
         return avisos
 
     def add_orden(self, sesion_id, facts):
@@ -635,7 +698,7 @@ class Carga:
             vistos.add(numero)
             self.rows["orden_del_dia"].append({
                 "sesion_id": sesion_id, "numero": numero, "titulo": _str(punto.get("titulo")) or "",
-                "linea": _linea(punto)})
+                "linea": _linea(punto), **_origen(punto)})
 
     def add_correcciones(self, sesion_id, organo, facts):
         for tabla, key, id_col in [("correcciones", "correcciones", "correccion_id"),
@@ -648,7 +711,8 @@ class Carga:
                        "solicitante": solicitante,
                        "persona_id": self.personas.id_for(solicitante, organo)
                        if solicitante and persona_clave(solicitante) else None,
-                       "descripcion": _str(c.get("descripcion")), "linea": _linea(c)}
+                       "descripcion": _str(c.get("descripcion")), "linea": _linea(c),
+                       **_origen(c)}
                 if tabla == "correcciones":
                     row["aprobada"] = _bool(c.get("aprobada"))
                 self.next[id_col] += 1
@@ -668,7 +732,7 @@ class Carga:
                 "concluye": d.get("concluye") is True, "linea": _linea(d),
                 "llave": f"{comite}|{llave}",
                 "tipo": tipo, "clave": clave,
-                "titulo": titulo})
+                "titulo": titulo, **_origen(d)})
 
     # -- what spans actas ----------------------------------------------------------------------
 

@@ -11,7 +11,11 @@ CREATE TABLE actas (
     formato      VARCHAR NOT NULL,          -- txt, md, pdf, docx
     bytes        BIGINT NOT NULL,
     texto        VARCHAR NOT NULL,          -- extracted text; line N is fuente.linea = N
-    cargada_en   TIMESTAMP NOT NULL
+    cargada_en   TIMESTAMP NOT NULL,
+    revision     VARCHAR,                   -- digest of the staff's review applied (etl/revision.py)
+    revision_estado VARCHAR NOT NULL DEFAULT 'sin revisar',  -- sin revisar, en revisión, revisada
+    revisada_por VARCHAR,                   -- who marked it revisada
+    revisada_en  TIMESTAMP                  -- when (UTC)
 );
 
 -- The bytes of each acta file as loaded (their sha256 is actas.sha256): the session's page offers
@@ -78,7 +82,10 @@ CREATE TABLE sesiones (
     modalidad    VARCHAR,                   -- virtual, presencial, mixta
     lugar        VARCHAR,
     quorum       BOOLEAN,
-    comite       VARCHAR                    -- comites.comite (last: older inserts by position)
+    comite       VARCHAR,                   -- comites.comite
+    origen       VARCHAR NOT NULL DEFAULT 'acta',  -- acta (the parser) or revision (staff)
+    revisado_por VARCHAR,                   -- who corrected it (staff), when origen = revision
+    revisado_en  TIMESTAMP                  -- when (UTC)
 );
 
 -- One row per person across all actas, whatever the spelling.
@@ -102,6 +109,9 @@ CREATE TABLE asistencias (
     llegada_punto INTEGER,                  -- null: from the start
     retiro_punto  INTEGER,                  -- null: to the end
     linea         INTEGER,
+    origen       VARCHAR NOT NULL DEFAULT 'acta',  -- acta (the parser) or revision (staff)
+    revisado_por VARCHAR,                   -- who corrected it (staff), when origen = revision
+    revisado_en  TIMESTAMP,                 -- when (UTC)
     PRIMARY KEY (sesion_id, persona_id)
 );
 
@@ -110,6 +120,9 @@ CREATE TABLE orden_del_dia (
     numero       INTEGER NOT NULL,
     titulo       VARCHAR NOT NULL,
     linea        INTEGER,
+    origen       VARCHAR NOT NULL DEFAULT 'acta',  -- acta (the parser) or revision (staff)
+    revisado_por VARCHAR,                   -- who corrected it (staff), when origen = revision
+    revisado_en  TIMESTAMP,                 -- when (UTC)
     PRIMARY KEY (sesion_id, numero)
 );
 
@@ -124,7 +137,10 @@ CREATE TABLE votaciones (
     a_favor      INTEGER NOT NULL,
     en_contra    INTEGER NOT NULL,
     abstenciones INTEGER NOT NULL,
-    linea        INTEGER
+    linea        INTEGER,
+    origen       VARCHAR NOT NULL DEFAULT 'acta',  -- acta (the parser) or revision (staff)
+    revisado_por VARCHAR,                   -- who corrected it (staff), when origen = revision
+    revisado_en  TIMESTAMP                  -- when (UTC)
 );
 
 CREATE TABLE votos (
@@ -133,6 +149,9 @@ CREATE TABLE votos (
     persona_id   INTEGER NOT NULL,
     nombre       VARCHAR NOT NULL,
     sentido      VARCHAR NOT NULL,          -- a favor, en contra, abstencion
+    origen       VARCHAR NOT NULL DEFAULT 'acta',  -- acta (the parser) or revision (staff)
+    revisado_por VARCHAR,                   -- who corrected it (staff), when origen = revision
+    revisado_en  TIMESTAMP,                 -- when (UTC)
     PRIMARY KEY (votacion_id, persona_id)
 );
 
@@ -152,8 +171,11 @@ CREATE TABLE documento_eventos (
     punto        INTEGER,
     estado       VARCHAR NOT NULL,          -- presentado, aprobado, rechazado, retirado
     linea        INTEGER,
-    concluye     BOOLEAN NOT NULL DEFAULT false -- presented and done: «se tiene por presentado»,
+    concluye     BOOLEAN NOT NULL DEFAULT false, -- presented and done: «se tiene por presentado»,
                                             -- «se da por recibido», «no será sometido a votación»
+    origen       VARCHAR NOT NULL DEFAULT 'acta',  -- acta (the parser) or revision (staff)
+    revisado_por VARCHAR,                   -- who corrected it (staff), when origen = revision
+    revisado_en  TIMESTAMP                  -- when (UTC)
 );
 
 -- Corrections asked of a document in a session.
@@ -167,7 +189,10 @@ CREATE TABLE correcciones (
     persona_id    INTEGER,                  -- the solicitante's personas row
     descripcion   VARCHAR,
     aprobada      BOOLEAN,
-    linea         INTEGER
+    linea         INTEGER,
+    origen       VARCHAR NOT NULL DEFAULT 'acta',  -- acta (the parser) or revision (staff)
+    revisado_por VARCHAR,                   -- who corrected it (staff), when origen = revision
+    revisado_en  TIMESTAMP                  -- when (UTC)
 );
 
 -- Corrections a session reports as attended, and the request each answers when it could be linked.
@@ -182,7 +207,10 @@ CREATE TABLE correcciones_atendidas (
     descripcion   VARCHAR,
     correccion_id INTEGER,                  -- the request it attends; null when no link was found
     vinculo       VARCHAR,                  -- how it was linked: documento+solicitante, documento, ambiguo, ninguno
-    linea         INTEGER
+    linea         INTEGER,
+    origen       VARCHAR NOT NULL DEFAULT 'acta',  -- acta (the parser) or revision (staff)
+    revisado_por VARCHAR,                   -- who corrected it (staff), when origen = revision
+    revisado_en  TIMESTAMP                  -- when (UTC)
 );
 
 CREATE TABLE avisos (

@@ -63,7 +63,8 @@ def pestana_orden(sesion):
         st.info("El acta no trae orden del día.")
         return
     ui.tabla(orden, f"orden del dia {sesion.clave}",
-             {"numero": "Punto", "titulo": "Asunto", "linea": "Línea del acta"}, key="orden")
+             {"numero": "Punto", "titulo": "Asunto", "linea": "Línea del acta",
+              "origen": "Origen"}, key="orden")
 
 
 def pestana_asistencia(sesion):
@@ -88,7 +89,7 @@ def pestana_asistencia(sesion):
         "nombre": "Nombre", "grado": "Grado", "Rol": "Rol", "partido": "Partido",
         "calidad": "Calidad", "Voto": "Voto", "Asistencia": "Asistencia", "Llegada": "Llegada",
         "Retiro": "Retiro", "Ficha": "Ficha", "Ficha del partido": "Ficha del partido",
-        "linea": "Línea del acta"}, key="asistentes",
+        "linea": "Línea del acta", "origen": "Origen"}, key="asistentes",
         column_config={"Ficha": ui.columna_enlace("Ficha", "Ver ficha"),
                        "Ficha del partido": ui.columna_enlace("Ficha del partido",
                                                               r"partido=(.+)$")})

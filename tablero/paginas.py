@@ -18,6 +18,7 @@ PAGINAS = [
     ("paginas/buscar.py", "Búsqueda", ":material/search:"),
     ("paginas/persona.py", "Personas", ":material/person:"),
     ("paginas/partido.py", "Partidos", ":material/flag:"),
+    ("paginas/revisar.py", "Revisar acta", ":material/rate_review:"),
 ]
 
 # Query parameters that belong to one page (its url_path): the frame drops them on the others, so

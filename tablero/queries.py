@@ -102,6 +102,14 @@ ev AS (
 )"""
 
 
+# Where a fact comes from, as a reader sees it: «acta», or «revisión: Ana López, 01/12/2026 12:00
+# UTC» when staff corrected it (etl/revision.py).
+_ORIGEN = """CASE WHEN {t}.origen = 'revision'
+       THEN 'revisión: ' || coalesce({t}.revisado_por, '?') || ', '
+            || coalesce(strftime({t}.revisado_en, '%d/%m/%Y %H:%M') || ' UTC', '')
+       ELSE 'acta' END AS origen"""
+
+
 def _params(comite=None, proceso=None, desde=None, hasta=None, tipo=None, sesion_id=None,
             **extra):
     """The filter parameters every query built on `s` binds (DuckDB rejects unused or missing
@@ -411,7 +419,7 @@ def sesion_por_clave(con, clave):
 def orden_del_dia(con, sesion_id):
     """The session's agenda, item by item."""
     return _df(con, """
-        SELECT o.numero, o.titulo, s.acta_id, o.linea
+        SELECT o.numero, o.titulo, s.acta_id, o.linea, """ + _ORIGEN.format(t="o") + """
         FROM orden_del_dia o JOIN sesiones s USING (sesion_id)
         WHERE o.sesion_id = $sesion_id ORDER BY o.numero""", {"sesion_id": int(sesion_id)})
 
@@ -422,7 +430,7 @@ def asistentes(con, sesion_id):
         SELECT a.persona_id, coalesce(p.nombre, a.nombre) AS nombre, a.grado, a.cargo, a.rol,
                a.con_voto,
                a.partido, a.calidad, a.presente, a.llegada_punto, a.retiro_punto,
-               s.acta_id, a.linea
+               s.acta_id, a.linea, """ + _ORIGEN.format(t="a") + """
         FROM asistencias a JOIN sesiones s USING (sesion_id) LEFT JOIN personas p USING (persona_id)
         WHERE a.sesion_id = $sesion_id
         ORDER BY CASE a.rol WHEN 'integrante' THEN 1 WHEN 'secretario' THEN 2
@@ -1030,3 +1038,27 @@ def partido_representantes(con, partido, **filtros):
         WHERE a.partido = $partido
         ORDER BY s.fecha, s.sesion_id, a.calidad NULLS LAST, nombre""",
                _params(partido=partido, **filtros))
+
+
+# ───────────────────────────── Revisión del personal ─────────────────────────────
+
+def actas_revision(con):
+    """Every loaded acta with its session and its review status (etl/revision.py), the newest
+    session first: the choice of «Revisar acta»."""
+    return _df(con, """
+        SELECT a.acta_id, a.archivo, a.sha256, s.sesion_id, s.tipo, s.numero, s.fecha,
+               a.revision_estado, a.revisada_por, a.revisada_en,
+               (SELECT count(*) FROM avisos w WHERE w.acta_id = a.acta_id) AS avisos
+        FROM actas a JOIN sesiones s USING (acta_id)
+        ORDER BY s.fecha DESC NULLS LAST, a.archivo""")
+
+
+def revision_sesiones(con, **filtros):
+    """The selected sessions with their review status, oldest first: how many of the sessions a
+    page or the informe counts were reviewed by staff, and by whom and when."""
+    return _df(con, "WITH " + _SESIONES_FILTRADAS + """
+        SELECT s.sesion_id, s.acta_id, a.archivo, s.tipo, s.numero, s.fecha,
+               a.revision_estado, a.revisada_por, a.revisada_en,
+               a.revision_estado = 'revisada' AS revisada
+        FROM s JOIN actas a USING (acta_id)
+        ORDER BY s.fecha NULLS LAST, s.tipo, s.numero""", _params(**filtros))
