@@ -278,7 +278,7 @@ def build_secciones(con, desde, hasta, almacen=None, comite=None, instituto=None
     representaciones = queries.informe_representaciones(con, desde, hasta, comite)
     secciones = {
         "presentacion": _presentacion(informe, sesiones, votaciones, documentos, correcciones)
-        + _revisadas(queries.revision_sesiones(con, desde=desde, hasta=hasta)),
+        + _revisadas(queries.revision_sesiones(con, desde=desde, hasta=hasta, comite=comite)),
         "integracion": _integracion(asistencias, representaciones),
         "sesiones": _sesiones(sesiones),
         "asistencia": _asistencia(asistencias, representaciones, sesiones, etiquetas),

@@ -226,18 +226,28 @@ def test_resumen_e_informe_dicen_cuantas_sesiones_estan_revisadas(entorno):
     with db.connect_readonly(base) as con:
         revisadas = queries.revision_sesiones(con)
         assert list(revisadas["revisada"]) == [True, False]
-        hechos = informe.build_secciones(con, dt.date(2021, 1, 1), dt.date(2024, 12, 31), almacen)
-    parrafos = [b.texto for b in hechos.bloques if isinstance(b, informe.Parrafo)]
+        # An informe is one committee's: Durango's, whose one session was reviewed; Colima's,
+        # whose one session was not.
+        durango = informe.build_secciones(con, dt.date(2021, 1, 1), dt.date(2024, 12, 31),
+                                          almacen, comite="cotaprep-iepc-durango-pel-2020-2021")
+        colima = informe.build_secciones(con, dt.date(2021, 1, 1), dt.date(2024, 12, 31),
+                                         almacen, comite="cotaprep-iee-colima-pel-2023-2024")
+    parrafos = [b.texto for b in durango.bloques if isinstance(b, informe.Parrafo)]
     hoy = dt.datetime.now(dt.timezone.utc).date()
-    assert ("De las 2 sesiones del periodo, 1 fue revisada por el personal: Sesión Ordinaria "
+    assert ("De las 1 sesión del periodo, 1 fue revisada por el personal: Sesión Ordinaria "
             f"número 2 del 28 de enero de 2021, revisada por Ana López el "
             f"{informe.fecha_texto(hoy)}.") in parrafos
+    assert ("Ninguna de las 1 sesión del periodo ha sido revisada por el personal: sus hechos "
+            "son los que leyó la lectura automática de las actas.") in [
+        b.texto for b in colima.bloques if isinstance(b, informe.Parrafo)]
 
     st.cache_data.clear()
     st.cache_resource.clear()
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("TABLERO_DB", str(base))
-        at = AppTest.from_file(str(ROOT / "paginas" / "resumen.py"), default_timeout=30).run()
+        at = AppTest.from_file(str(ROOT / "paginas" / "resumen.py"), default_timeout=30)
+        at.query_params["comite"] = "todos"          # both committees, as the page says
+        at.run()
     assert not at.exception
     assert any(c.value.startswith("Sesiones revisadas por el personal: 1 de 2")
                for c in at.caption)
