@@ -36,6 +36,7 @@ import duckdb
 import pyarrow as pa
 
 from etl.errors import DatabaseError, TableroError
+from etl import ocr
 from etl.extract import FORMATOS, extract_text
 from etl.partidos import CATALOGO_PATH, fold, load_catalogo
 
@@ -212,7 +213,7 @@ def read_acta(path):
         from etl.parse import parse_acta
         if _catalogo is None:
             _catalogo = load_catalogo()
-        return text, parse_acta(text, _catalogo)
+        return text, ocr.annotate(parse_acta(text, _catalogo), path)
     except ImportError as error:
         return None, f"El lector de actas (etl/parse.py) no se pudo cargar ({error})."
     except TableroError as error:
@@ -234,7 +235,8 @@ def read_all(archivos, progress=True):
     bar = _bar(len(paths)) if progress and len(paths) >= PROGRESS_MIN else None
     try:
         if len(paths) < POOL_MIN:
-            return [_tick(bar, read_acta(p)) for p in paths]
+            with ocr.progreso(ocr.barra() if progress else None):   # a bar per scanned file
+                return [_tick(bar, read_acta(p)) for p in paths]
         workers = min(len(os.sched_getaffinity(0)), 8)
         with multiprocessing.get_context("fork").Pool(workers) as pool:
             chunk = max(1, len(paths) // (workers * 16))
@@ -418,7 +420,8 @@ def _items(facts, key):
 
 
 _ARROW = {"INTEGER": pa.int32(), "BIGINT": pa.int64(), "VARCHAR": pa.string(),
-          "BOOLEAN": pa.bool_(), "DATE": pa.date32(), "TIMESTAMP": pa.timestamp("us")}
+          "BOOLEAN": pa.bool_(), "DATE": pa.date32(), "TIMESTAMP": pa.timestamp("us"),
+          "INTEGER[]": pa.list_(pa.int32())}
 
 
 class Carga:
@@ -505,7 +508,8 @@ class Carga:
         self.rows["actas"].append({
             "acta_id": acta_id, "archivo": archivo.archivo, "sha256": archivo.sha256,
             "formato": archivo.path.suffix.lower().lstrip("."), "bytes": archivo.bytes,
-            "texto": texto, "cargada_en": self.now})
+            "texto": texto, "cargada_en": self.now,
+            "paginas": (facts.get("ocr") or {}).get("pagina_de_linea")})
         self.rows["sesiones"].append({
             "sesion_id": acta_id, "acta_id": acta_id, "organo": organo,
             "instituto": _str(facts.get("instituto")), "proceso": _str(facts.get("proceso")),

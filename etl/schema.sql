@@ -11,7 +11,8 @@ CREATE TABLE actas (
     formato      VARCHAR NOT NULL,          -- txt, md, pdf, docx
     bytes        BIGINT NOT NULL,
     texto        VARCHAR NOT NULL,          -- extracted text; line N is fuente.linea = N
-    cargada_en   TIMESTAMP NOT NULL
+    cargada_en   TIMESTAMP NOT NULL,
+    paginas      INTEGER[]                  -- read by OCR: paginas[N] is the page of line N
 );
 
 -- Files of the folder that could not be loaded in the last build, with the reason shown to people.
