@@ -34,6 +34,7 @@ import re
 import threading
 import time
 import unicodedata
+from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -521,6 +522,7 @@ def limpiar(paginas):
             crudas.append(linea)
             anterior = linea
     _unir_guiones(textos)
+    _consenso(textos, crudas)
     return "\n".join(textos), numeros, crudas
 
 
@@ -620,11 +622,72 @@ def _texto_de_linea(linea):
     palabras = linea["palabras"]
     alturas = sorted(w[5] for w in palabras)
     alto = alturas[len(alturas) // 2]
-    partes = [palabras[0][0]]
+    partes = [_corregir(palabras[0][0])]
     for antes, ahora in zip(palabras, palabras[1:]):
         hueco = ahora[2] - (antes[2] + antes[4])
-        partes.append(("\t" if hueco > 2 * alto else " ") + ahora[0])
+        partes.append(("\t" if hueco > 2 * alto else " ") + _corregir(ahora[0]))
     return "".join(partes)
+
+
+_MAYUSCULAS_CON_ELE = re.compile(r"^(?=[^a-km-zñáéíóú]*$)(?=.*[A-ZÁÉÍÓÚÑ].*)[\w.,;:/\-]*l[\w.,;:/\-]*$")
+_INSTITUTO_MAL_LEIDO = re.compile(r"^[Jl1|](?=[EN][A-Z]*/[\w.\-]+/)")
+
+
+def _corregir(palabra):
+    """Tesseract's usual slips in Spanish capitals: «l» for «I» inside a word in capitals
+    («P.R.l.», «lEPC/UTC/…»); «J» or «1» for the «I» that opens a document key, whose first part
+    is the institute («JEPC/UTC/PREP/DICT/001/2021», «JNE/CG/…»: Instituto …); «Á» alone for the
+    preposition «A» («- Á favor»), which never takes an accent."""
+    if palabra in ("Á", "À"):
+        return "A"
+    palabra = _INSTITUTO_MAL_LEIDO.sub("I", palabra)
+    if "l" in palabra and _MAYUSCULAS_CON_ELE.match(palabra):
+        return palabra.replace("l", "I")
+    return palabra
+
+
+_CLAVE = re.compile(r"[A-ZÁÉÍÓÚÑ0-9][A-ZÁÉÍÓÚÑ0-9.\-]*(?:/[A-ZÁÉÍÓÚÑ0-9.\-]+)+")
+
+
+def _consenso(textos, crudas):
+    """A document key the acta repeats is read right most times, and Tesseract is surer of the
+    right reading: a form one letter away from another that is at least as frequent and half
+    again as trusted (the sum of its words' confidences) takes that form
+    («IEPC/UTC/PREP/DlCT/001/2021» at 45 beside «IEPC/UTC/PREP/DICT/001/2021» at 93). Only keys:
+    names in capitals differ by one letter and are other people («ALEJANDRO», «ALEJANDRA»);
+    and never a digit: «CG13» and «CG14» are two documents."""
+    cuenta, peso = Counter(), Counter()
+    for linea in crudas:
+        for palabra, confianza, *_ in (linea or {}).get("palabras", []):
+            for m in _CLAVE.finditer(_corregir(palabra)):
+                if m.group().rstrip(".-").count("/") >= 2:
+                    cuenta[m.group()] += 1
+                    peso[m.group()] += confianza
+    arreglos = {}
+    for rara, n in cuenta.items():
+        usual = max((u for u in cuenta if cuenta[u] >= n and peso[u] >= 1.5 * peso[rara]
+                     and _a_una_letra(rara, u)), key=peso.get, default=None)
+        if usual:
+            arreglos[rara] = usual
+    if not arreglos:
+        return
+    patron = re.compile(r"(?<![\w/.\-])(" + "|".join(map(re.escape, arreglos)) + r")(?![\w/\-])")
+    for i, texto in enumerate(textos):
+        textos[i] = patron.sub(lambda m: arreglos[m.group(1)], texto)
+
+
+def _a_una_letra(a, b):
+    """One letter replaced, added or dropped (not a digit) turns `a` into `b`."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diferentes = [(x, y) for x, y in zip(a, b) if x != y]
+        return len(diferentes) == 1 and not any(c.isdigit() for c in diferentes[0])
+    corta, larga = sorted((a, b), key=len)
+    for i, c in enumerate(larga):
+        if larga[:i] + larga[i + 1:] == corta:
+            return not c.isdigit()
+    return False
 
 
 def _unir_guiones(textos):
@@ -745,6 +808,7 @@ def _describe(hechos):
     for clave, hecho in hechos:
         cual = hecho.get("nombre") or hecho.get("clave") or hecho.get("titulo") or \
             (f"del punto {hecho['punto']}" if hecho.get("punto") is not None else "")
+        cual = cual if len(cual) <= 60 else cual[:59].rstrip() + "…"
         partes.append(f"{_NOMBRES[clave]} {cual}".strip())
     return "lo que se leyó ahí (" + "; ".join(dict.fromkeys(partes)) + ")"
 

@@ -44,6 +44,13 @@ def _lectura(lectura):
     hechos = lectura.hechos
     st.subheader(f"Lo que se leyó de {lectura.nombre}")
     _sesion(hechos)
+    ocr = hechos.get("ocr")
+    if ocr:
+        confianzas = list((ocr.get("confianza_pagina") or {}).values())
+        media = f", confianza media {sum(confianzas) / len(confianzas):.0f} de 100" if confianzas else ""
+        st.info(f"Escaneo leído por OCR: {ocr.get('paginas')} páginas{media}. Compare con el "
+                "documento los datos que el lector señala en los avisos.",
+                icon=":material/document_scanner:")
     _conteos(hechos)
     avisos = hechos.get("avisos") or []
     if avisos:
