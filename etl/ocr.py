@@ -55,7 +55,8 @@ _PAGE_NUMBER = re.compile(r"^\s*(?:(?:p[áa]gina|p[áa]g\.?|hoja|foja)\s*\d+(?:\
                           r"|[-–—]?\s*\d{1,3}\s*[-–—]?|\d{1,3}\s*(?:de|/)\s*\d{1,3})\s*$",
                           re.IGNORECASE)
 _pdfium = threading.Lock()      # PDFium is not thread-safe, even across documents
-_memoria = {}                   # sha256 -> Escaneo, when the cache folder cannot be written
+_memoria = {}                   # sha256 -> Escaneo: the last MEMORIA read in this process
+MEMORIA = 16
 _progreso = threading.local()
 
 
@@ -437,6 +438,10 @@ def _tesseract(imagen, plazo):
         datos = pytesseract.image_to_data(_un_bit(imagen), lang=IDIOMA, config=f"--psm {PSM}",
                                           output_type=pytesseract.Output.DICT,
                                           timeout=restante)
+    except pytesseract.TesseractError as error:
+        detalle = " ".join(str(error.message).split())[:160]
+        raise ExtractionError(f"Tesseract no pudo leer una página del escaneo ({detalle}): "
+                              "vuelva a escanearla o guárdela como PDF o PNG.") from None
     except RuntimeError as error:                      # pytesseract's timeout
         if "timeout" in str(error).lower():
             raise _Tarde() from None
@@ -723,13 +728,20 @@ def cached(sha):
         escaneo = Escaneo(sha, datos["paginas"], datos.get("motor", ""), datos.get("segundos", 0))
     except (KeyError, TypeError, IndexError, ValueError):
         return None
-    _memoria[sha] = escaneo
+    _recordar(escaneo)
     return escaneo
 
 
-def _store(escaneo):
-    """Into the cache folder (atomically); in memory when the folder cannot be written."""
+def _recordar(escaneo):
     _memoria[escaneo.sha256] = escaneo
+    while len(_memoria) > MEMORIA:
+        _memoria.pop(next(iter(_memoria)))
+
+
+def _store(escaneo):
+    """Into the cache folder (atomically) and this process's memory (which is all there is when
+    the folder cannot be written)."""
+    _recordar(escaneo)
     carpeta = cache_dir()
     tmp = carpeta / f".{escaneo.sha256}.{os.getpid()}.{threading.get_ident()}.tmp"
     try:
