@@ -133,7 +133,8 @@ def scan(path, data):
         n = len(escaneo.paginas)
         raise ExtractionError(
             f"El archivo {Path(path).name} no tiene texto legible: "
-            f"{'su página parece' if n == 1 else f'sus {n} páginas parecen'} en blanco; "
+            f"{'su página parece' if n == 1 else f'sus {n} páginas parecen'} en blanco o sin "
+            "letras; "
             "revise que el escaneo sea el del acta.")
     return escaneo
 

@@ -107,7 +107,7 @@ def test_pdf_without_text_layer_is_read_by_ocr_and_a_bare_frame_has_nothing(tmp_
     monkeypatch.setenv("TABLERO_OCR_CACHE", str(tmp_path / "cache"))
     path = make_pdf(tmp_path / "escaneada.pdf")
     assert error_of(path) == ("El archivo escaneada.pdf no tiene texto legible: su página "
-                              "parece en blanco; revise que el escaneo sea el del acta.")
+                              "parece en blanco o sin letras; revise que el escaneo sea el del acta.")
 
 
 def test_pdf_text_layer(tmp_path):

@@ -142,7 +142,7 @@ def test_page_image_of_a_line_for_review(escaneo_real, leida_real):
 def test_blank_scans_get_one_sentence(tmp_path):
     path = escanear_en_blanco(tmp_path / "vacias.pdf", n=2)
     assert _parse_error(path) == ("Error: El archivo vacias.pdf no tiene texto legible: sus 2 "
-                                  "páginas parecen en blanco; revise que el escaneo sea el del "
+                                  "páginas parecen en blanco o sin letras; revise que el escaneo sea el del "
                                   "acta.")
 
 
