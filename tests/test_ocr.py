@@ -152,6 +152,24 @@ def test_too_many_pages_are_refused_before_reading(tmp_path):
         "partes más pequeñas o súbalo con su capa de texto.")
 
 
+def test_a_refused_scan_does_not_stop_the_build(tmp_path, monkeypatch):
+    """A scan over the page limit is refused before any page is read; the others load."""
+    import shutil
+
+    from etl.load import build
+
+    monkeypatch.setenv("TABLERO_OCR_PAGINAS", "2")
+    actas = tmp_path / "actas"
+    actas.mkdir()
+    shutil.copy(ACTAS / f"{REAL}.txt", actas)
+    escanear_en_blanco(actas / "larga.pdf", n=3)
+    report = build(actas, tmp_path / "tablero.duckdb", progress=False)
+    assert report.loaded == [f"{REAL}.txt"]
+    assert report.failed == [("larga.pdf", "El archivo larga.pdf tiene 3 páginas escaneadas y el "
+                              "límite es 2: divídalo en partes más pequeñas o súbalo con su capa "
+                              "de texto.")]
+
+
 def test_too_long_a_reading_stops_at_its_limit(tmp_path):
     """The issue asks for a time bound: a scan that would take longer is refused near it."""
     lineas = (ROOT / "tests" / "fixtures" / "proceso" /
