@@ -576,19 +576,22 @@ def _quitar_numeros_de_pagina(por_pagina):
 
 def _quitar_encabezados(por_pagina):
     """A line among the first three of a page that (nearly: OCR varies) repeats at the top of
-    at least half the other pages is the page header: kept on the first page, dropped after."""
-    if len(por_pagina) < 2:
-        return
+    at least half the other pages is the page header: dropped after the first page. On the
+    first page the letterhead goes only when the acta repeats it as its own heading a few
+    lines below («INSTITUTO ELECTORAL …» twice)."""
     cabezas = [[_clave(l) for l in lineas[:3]] for lineas in por_pagina]
     for p, lineas in enumerate(por_pagina):
         quitar = []
         for i, clave in enumerate(cabezas[p]):
             if len(clave) < 6:
                 continue
+            if p == 0:
+                if _repetida_abajo(clave, lineas[i + 1:i + 5]):
+                    quitar.append(i)
+                continue
             otras = sum(any(_parecidas(clave, c) for c in cabezas[q])
                         for q in range(len(por_pagina)) if q != p)
-            if otras >= max(1, (len(por_pagina) - 1) / 2) and (p > 0 or _repetida_abajo(
-                    clave, lineas[i + 1:i + 5])):
+            if otras >= max(1, (len(por_pagina) - 1) / 2):
                 quitar.append(i)
         for i in reversed(quitar):
             del lineas[i]
