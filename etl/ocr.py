@@ -586,7 +586,8 @@ def _quitar_encabezados(por_pagina):
             if len(clave) < 6:
                 continue
             if p == 0:
-                if _repetida_abajo(clave, lineas[i + 1:i + 5]):
+                if _repetida_abajo(clave, lineas[i + 1:i + 5]) and \
+                        not _texto_plano(lineas[i]).endswith((".", ",", ";", ":")):
                     quitar.append(i)
                 continue
             otras = sum(any(_parecidas(clave, c) for c in cabezas[q])
@@ -598,8 +599,9 @@ def _quitar_encabezados(por_pagina):
 
 
 def _repetida_abajo(clave, siguientes):
-    """The page header printed again as the acta's own heading a few lines below it."""
-    return any(_parecidas(clave, _clave(l)) for l in siguientes)
+    """The page header printed again as the acta's own heading a few lines below it: the same
+    words, give or take a letter Tesseract read otherwise."""
+    return any(SequenceMatcher(None, clave, _clave(l)).ratio() >= 0.95 for l in siguientes)
 
 
 def _clave(linea):

@@ -218,3 +218,64 @@ def test_a_photographed_page_loads_through_cargar_acta(entorno, hash_ana, tmp_pa
         assert len(queries.sesiones(con)) == 5
         assert con.execute("SELECT formato FROM actas WHERE archivo = ?",
                            [foto.name]).fetchone() == ("jpg",)
+
+
+# --- Cleaning the raw OCR lines (pure: no Tesseract) -----------------------------------------
+
+def _linea(y, *palabras, alto=30):
+    """A raw OCR line at height y: each word as its text, or (text, left, confidence) with left
+    None for «a space after the previous word»; 18 px a letter, confidence 95 by default."""
+    filas, fin = [], 188
+    for p in palabras:
+        texto, izquierda, confianza = (p, None, 95) if isinstance(p, str) else p
+        izquierda = fin + 12 if izquierda is None else izquierda
+        filas.append([texto, confianza, izquierda, y, 18 * len(texto), alto])
+        fin = izquierda + 18 * len(texto)
+    return {"palabras": filas, "caja": [filas[0][2], y, filas[-1][2] + filas[-1][4], y + alto]}
+
+
+def _pagina(n, *lineas):
+    return {"pagina": n, "ancho": 2550, "alto": 3300, "lineas": list(lineas)}
+
+
+def test_cleaning_keeps_columns_paragraphs_and_pages_and_drops_the_noise():
+    from etl.ocr import limpiar
+
+    encabezado = "COMITÉ", "TÉCNICO", "ASESOR"
+    paginas = [
+        _pagina(1, _linea(100, *encabezado),
+                _linea(160, "Se", "aprobó", "la", "convo-"),
+                _linea(220, "catoria", "por", "unanimidad."),
+                _linea(340, "DRA.", "ANA", "PÉREZ", ("ASESORA", 1400, 95)),
+                _linea(400, ("|", 2400, 20), ("°", 2450, 10)),                # specks
+                _linea(3100, ("Página", 2000, 95), "1", "de", "2")),
+        _pagina(2, _linea(100, *encabezado),
+                _linea(160, ("Ña", 50, 12), ("Siguiente", 200, 95), "punto."),
+                _linea(220, "Gracias."),
+                _linea(3100, ("2", 1270, 95))),
+    ]
+    texto, pagina_de_linea, _ = limpiar(paginas)
+    assert texto.split("\n") == [
+        "COMITÉ TÉCNICO ASESOR",
+        "Se aprobó la convocatoria",
+        "por unanimidad.",
+        "",
+        "DRA. ANA PÉREZ\tASESORA",
+        "Siguiente punto.",
+        "Gracias.",
+    ]
+    assert pagina_de_linea == [1, 1, 1, 1, 1, 2, 2]
+
+
+def test_document_keys_agree_and_capitals_lose_their_slips():
+    from etl.ocr import limpiar
+
+    paginas = [_pagina(1,
+                       _linea(100, "Dictamen", ("JEPC/UTC/PREP/DICT/001/2021,", None, 70)),
+                       _linea(160, "el", ("IEPC/UTC/PREP/DlCT/001/2021", None, 45)),
+                       _linea(220, ("IEPC/UTC/PREP/DICT/001/2021.", None, 93)),
+                       _linea(280, "DEL", "P.R.l.", "-", "Á", "favor."),
+                       _linea(340, ("IEPC/CG13/2020", None, 60), ("IEPC/CG14/2020", None, 96)))]
+    assert limpiar(paginas)[0].split("\n") == [
+        "Dictamen IEPC/UTC/PREP/DICT/001/2021,", "el IEPC/UTC/PREP/DICT/001/2021",
+        "IEPC/UTC/PREP/DICT/001/2021.", "DEL P.R.I. - A favor.", "IEPC/CG13/2020 IEPC/CG14/2020"]
