@@ -110,8 +110,7 @@ def main(argv=None):
         os.environ["TABLERO_OCR_CACHE"] = str(Path(carpeta) / "cache")   # read every page
         for nombre, fuente, esperado in casos:
             filas.append(measure(nombre, fuente, esperado, Path(carpeta), args.dpi))
-            f = filas[-1]
-            print(f"{nombre}: {f['paginas']} páginas, {f['segundos']:.1f} s", file=sys.stderr)
+            print(table(filas[-1:]).split("\n")[2], file=sys.stderr, flush=True)
     carga = "/".join(f"{x:.2f}" for x in os.getloadavg())
     salida = (f"Máquina: {len(os.sched_getaffinity(0))} núcleos, Python {platform.python_version()}, "
               f"{datetime.now():%Y-%m-%d %H:%M}, carga {carga}; escaneos a {args.dpi} ppp.\n\n"
