@@ -528,6 +528,7 @@ def limpiar(paginas):
             crudas.append(linea)
             anterior = linea
     _unir_guiones(textos)
+    _numerales(textos)
     _consenso(textos, crudas)
     return "\n".join(textos), numeros, crudas
 
@@ -648,9 +649,11 @@ def _corregir(palabra):
     """Tesseract's usual slips in Spanish capitals: «l» for «I» inside a word in capitals
     («P.R.l.», «lEPC/UTC/…»); «J» or «1» for the «I» that opens a document key, whose first part
     is the institute («JEPC/UTC/PREP/DICT/001/2021», «JNE/CG/…»: Instituto …); «Á» alone for the
-    preposition «A» («- Á favor»), which never takes an accent."""
+    preposition «A» («- Á favor»), which never takes an accent; «EI» for the article «El»."""
     if palabra in ("Á", "À"):
         return "A"
+    if palabra == "EI":                  # «El» with its «l» read as «I»: no Spanish word
+        return "El"
     palabra = _INSTITUTO_MAL_LEIDO.sub("I", palabra)
     if "l" in palabra and _MAYUSCULAS_CON_ELE.match(palabra):
         return palabra.replace("l", "I")
@@ -699,6 +702,38 @@ def _a_una_letra(a, b):
         if larga[:i] + larga[i + 1:] == corta:
             return not c.isdigit()
     return False
+
+
+_ROMANO = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
+_CONFUNDIBLES = str.maketrans("l!|1", "IIII")
+_MARCA = re.compile(r"^([IVXl!|1]{1,5})([.,)])(?=\s)")
+_MARCA_ARABIGA = re.compile(r"^(\d{1,2}),(?=\s+[A-ZÁÉÍÓÚÑ])")
+_PUNTO_ROMANO = re.compile(r"(?<=\b[Pp]unto )([IVXl!|1]{1,5})(?=[\s.,;:])")
+
+
+def _romano(marca):
+    """«ll» → «II», «!ll» → «III», «V» → «V»; None when it is not a Roman numeral once the
+    look-alikes are read as «I» (or when it is plainly Arabic, «1»)."""
+    if marca.isdigit():
+        return None
+    romano = marca.translate(_CONFUNDIBLES)
+    return romano if romano and _ROMANO.fullmatch(romano) else None
+
+
+def _numerales(textos):
+    """The numbers of an agenda as Tesseract garbles them: a Roman item read with «l», «!» or
+    «1» for «I» («ll, Lectura…» → «II. Lectura…»), a comma for the item's dot («V,», «9,»), and
+    the «punto !ll» that names one; «1.» before «II.» is the Roman «I.»."""
+    for i, texto in enumerate(textos):
+        texto = _MARCA_ARABIGA.sub(r"\1.", texto)
+        m = _MARCA.match(texto)
+        romano = _romano(m.group(1)) if m else None
+        if romano:
+            texto = romano + (")" if m.group(2) == ")" else ".") + texto[m.end():]
+        textos[i] = _PUNTO_ROMANO.sub(lambda m: _romano(m.group(1)) or m.group(1), texto)
+    for i, texto in enumerate(textos):
+        if texto.startswith("1. ") and any(t.startswith("II. ") for t in textos[i + 1:i + 4]):
+            textos[i] = "I." + texto[2:]
 
 
 def _unir_guiones(textos):

@@ -279,3 +279,14 @@ def test_document_keys_agree_and_capitals_lose_their_slips():
     assert limpiar(paginas)[0].split("\n") == [
         "Dictamen IEPC/UTC/PREP/DICT/001/2021,", "el IEPC/UTC/PREP/DICT/001/2021",
         "IEPC/UTC/PREP/DICT/001/2021.", "DEL P.R.I. - A favor.", "IEPC/CG13/2020 IEPC/CG14/2020"]
+
+
+def test_agenda_numbers_garbled_by_ocr_are_read_back():
+    from etl.ocr import limpiar
+
+    renglones = [["1.", "Lista"], ["ll,", "Lectura"], ["!ll.", "Acta"], ["V,", "Dictamen"],
+                 ["9,", "Asuntos"], ["En", "el", "punto", "!ll,", "antes"], ["EI", "orden"]]
+    paginas = [_pagina(1, *(_linea(100 + 60 * i, *r) for i, r in enumerate(renglones)))]
+    assert limpiar(paginas)[0].split("\n") == [
+        "I. Lista", "II. Lectura", "III. Acta", "V. Dictamen", "9. Asuntos",
+        "En el punto III, antes", "El orden"]
