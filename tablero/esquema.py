@@ -12,10 +12,12 @@ TABLAS = {
         "acta_id": "identificador del acta",
         "archivo": "nombre del archivo dentro de la carpeta de actas",
         "sha256": "huella SHA-256 de los bytes del archivo",
-        "formato": "formato del archivo: txt, md, pdf o docx",
+        "formato": "formato del archivo: txt, md, pdf, docx o una imagen escaneada (png, jpg, jpeg, tif, tiff)",
         "bytes": "tamaño del archivo en bytes",
         "texto": "texto extraído del acta; la línea N es la que citan las columnas «linea»",
         "cargada_en": "fecha y hora en que se cargó el acta",
+        "paginas": "si el acta se leyó por OCR (escaneo), la página de cada línea del texto: "
+                   "paginas[N] es la de la línea N; vacío en las demás",
     }),
     "errores_carga": ("Archivos de la carpeta que no se pudieron cargar en la última construcción.", {
         "archivo": "nombre del archivo",

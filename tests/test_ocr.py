@@ -24,10 +24,12 @@ REAL = "cotaprep-durango-2021-01-28-ordinaria-02"
 
 @pytest.fixture(scope="module", autouse=True)
 def cache_ocr(tmp_path_factory):
-    """A session's own OCR cache (not data/.cache), seen by subprocesses too."""
+    """A session's own OCR cache (not data/.cache), seen by subprocesses too; and a time limit
+    that a machine busy with other work cannot reach (the limit has its own test)."""
     carpeta = tmp_path_factory.mktemp("cache-ocr")
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("TABLERO_OCR_CACHE", str(carpeta))
+        mp.setenv("TABLERO_OCR_SEGUNDOS", "3600")
         yield carpeta
 
 
