@@ -11,6 +11,7 @@ agenda item under way.
 """
 import re
 
+from etl.frases import AUSENCIA, LLEGADA, PRESENCIA, RETIRO, RETIRO_DE_PUNTO
 from etl.numeros import fold as fold_accents
 from etl.personas import (same_person, speaker_label, strip_label, GRADO_RE, NAME_ONLY_RE, TITLED_NAME_RE, Persona, calidad_of, canonical_grado,
                           clean_name, display_name, fold, looks_like_name, names_in, resolve, rol_of)
@@ -30,29 +31,15 @@ CARGO_START_RE = re.compile(
     r"propietari|suplente|ministr|diputad|magistrad)")
 BALLOT_RE = re.compile(r"\b(a favor|en contra|me abstengo|abstencion)\b")
 ROLL_CALL_RE = re.compile(r"[:.\-–—]\s*(presente|aqu[ií]|ausente)\b[^:]{0,40}$", re.IGNORECASE)
-ARRIVAL_RE = re.compile(
-    r"(bienvenid[oa]|se incorpor|se integr|se une a|se suma|se conect|hace acto de presencia|"
-    r"se presenta a la sesion|llega a la sesion|llego a la sesion|ingresa a la sesion|ingreso a la sesion|"
-    r"se reincorpor|registra la (llegada|incorporacion|asistencia)|incorporacion de|arribo de|llegada de)")
-DEPARTURE_RE = re.compile(
-    r"(se retir[ao]|se ausent[ao]|abandon[ao] la sesion|se desconect[ao]|sale de la sesion|salio de la sesion|"
-    r"deja la sesion|dejo la sesion|retiro de la sesion|se despide)")
-ABSENCE_RE = re.compile(
-    r"(no asiste|no asistio|no asistira|no se encuentra presente|no se encontraba presente|se encuentra ausente|"
-    r"justific\w* (su |la )?(inasistencia|ausencia)|inasistencia de|ausencia de|no se presento|no estuvo presente|"
-    r"no pudo asistir|no podra asistir|no acudio|no acude|excus\w+ (su )?asistencia|no se conect\w*|"
-    r"no se encuentra conectad\w*|no se incorpor\w*)")
+ARRIVAL_RE = LLEGADA.regex
+DEPARTURE_RE = RETIRO.regex
+ABSENCE_RE = AUSENCIA.regex
 ACTION_RE = re.compile(
     r"^(?:,[^,;.]{0,90},)?\s*(?:quien\s+)?(?:present[oó]|expus?o|inform[oó]|intervino|manifest[oó]|pregunt[oó]|"
     r"senal[oó]|propus?o|solicit[oó]|pidi[oó]|coment[oó]|explic[oó]|rindi[oó]|tom[oó] (?:la|el) (?:protesta|uso)|"
     r"hizo uso de la voz|dio lectura|agradeci[oó]|expres[oó]|indic[oó]|aclar[oó]|observ[oó]|se comprometi[oó]|"
     r"respondi[oó]|precis[oó]|mencion[oó]|destac[oó]|detall[oó]|realiz[oó])\b")
-PRESENCE_RE = re.compile(
-    r"(constar,?(?:\s+\w+,)?\s+la (asistencia|presencia)|asistencia (de|del|de la|de los|de las|como invitad\w*)\b|"
-    r"presencia (de|del|de la|de los|de las)\b|"
-    r"encontrandose presentes|nos acompan|se encuentra(n)? presentes?|estando presentes?|asiste(n)? (tambien|como invitad|en calidad)|"
-    r"en calidad de invitad|contamos con la presencia|con la presencia de|asistieron|asisten\b|asisti[oó]\b|asiste\b|presentes? (la|el|las|los)\b|"
-    r"se encuentran? (conectad|en linea)|participan? (tambien|como))")
+PRESENCE_RE = PRESENCIA.regex
 
 
 def parse_asistentes(lector):
@@ -331,8 +318,7 @@ class _Asistencia:
                     arrival = None   # «no se conectó», «avisó que se incorporaría»: no arrival
                 if not arrival and not departure:
                     continue
-                if departure and re.search(r"se retira (el|la) (punto|proyecto|documento|dictamen|informe)|"
-                                           r"retira(r)? del orden del dia", folded):
+                if departure and RETIRO_DE_PUNTO.search(folded):
                     continue
                 for grado, name, start, end, kind in self._movement_names(sentence, arrival, departure):
                     linea = paragraph.linea_at(offset + start)

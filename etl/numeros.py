@@ -8,7 +8,8 @@ plurals left by typos («el número ochos») and Roman numerals («SESIÓN ORDIN
 """
 import functools
 import re
-import unicodedata
+
+from etl.vocabulario import fold  # one accent folding for the whole project
 
 UNIDADES = {
     "cero": 0, "un": 1, "uno": 1, "una": 1, "primer": 1, "dos": 2, "tres": 3, "cuatro": 4,
@@ -38,19 +39,6 @@ ROMANOS = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
 
 NUMBER_WORDS = set(UNIDADES) | set(DECENAS) | set(CENTENAS) | {"mil", "y"}
 ORDINAL_WORDS = set(ORDINALES)
-
-
-_SPANISH = str.maketrans("áéíóúüñÁÉÍÓÚÜÑàèìòùÀÈÌÒÙ", "aeiouunAEIOUUNaeiouAEIOU")
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def fold(text):
-    """Lower case without accents: «Décima» -> «decima». Spanish letters by a table (the parser
-    folds the same paragraphs many times), anything else by Unicode decomposition."""
-    text = (text or "").translate(_SPANISH)
-    if not text.isascii():
-        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    return text.lower()
 
 
 def _word_value(word):

@@ -21,6 +21,9 @@ from etl.partidos import load_catalogo
 from etl.personas import display_name, speaker_label, strip_label
 from etl.texto import Texto
 from etl.votos import parse_votaciones
+from etl.vocabulario import SESSION_TYPES
+from etl.frases import (APERTURA, CIERRE_DEL_ACTA, CLAUSURA, MODALIDAD_MIXTA, MODALIDAD_PRESENCIAL,
+                        MODALIDAD_VIRTUAL, QUORUM_NO, QUORUM_SI)
 from etl.documentos import parse_correcciones, parse_correcciones_atendidas, parse_documentos
 from etl.asistencia import parse_asistentes
 
@@ -55,8 +58,6 @@ def _check_is_acta(doc):
             "desarrollo): revise que sea el archivo correcto.")
 
 
-SESSION_TYPES = {"ordinaria": "ordinaria", "extraordinaria": "extraordinaria", "especial": "especial",
-                 "solemne": "solemne", "de instalacion": "instalacion", "instalacion": "instalacion"}
 _NUM_TOKEN = rf"(?:\d+\b|[ivxlc]+\b|{NUMBER_WORDS_RE}\b)"
 SESSION_RE = re.compile(
     rf"(?:\b(?P<ordinal>\w+\.?)\s+)?sesion(?:es)?\s+(?:publica\s+|virtual\s+|remota\s+|de\s+caracter\s+)?"
@@ -141,8 +142,7 @@ class Lector:
             folded = fold(paragraph.text)
             if paragraph.linea > agenda:
                 break
-            if len(folded) > 80 and re.search(r"\bsiendo las\b|\breunid[oa]s\b|\bse reunieron\b|\bse reunen\b|"
-                                              r"\bdio inicio\b|\bda inicio\b|\bse constituy", folded):
+            if len(folded) > 80 and APERTURA.search(folded):
                 return paragraph
         return None
 
@@ -156,16 +156,14 @@ class Lector:
         """The line where the session is closed, or where signatures begin."""
         for paragraph in reversed(self.paragraphs):
             folded = fold(paragraph.text)
-            if re.search(r"\bconste\b|c o n s t e|^firmas?\b|^firman\b", folded):
+            if CIERRE_DEL_ACTA.search(folded):
                 closing = paragraph.linea
                 break
         else:
             closing = None
         for paragraph in reversed(self.paragraphs):
             folded = fold(paragraph.text)
-            if re.search(r"(clausur(ad[oa]|o|a la)|se clausura|conclu(ye|ida|ido|yo)|se levanta la (presente )?sesion|"
-                         r"da por terminad|se da por concluid|termino de la sesion|finalizad[ao] la sesion)",
-                         folded) and parse_time(paragraph.text):
+            if CLAUSURA.search(folded) and parse_time(paragraph.text):
                 return min(paragraph.ultima_linea + 1, closing or 10 ** 9)
         return closing
 
@@ -329,10 +327,7 @@ class Lector:
         fin = parse_time(value) if value else None
         for paragraph in reversed(self.paragraphs if fin is None else []):
             folded = fold(paragraph.text)
-            if re.search(r"clausur(ad[oa]|o|a la)|se clausura|conclu(ye|ida|ido|ir|yo)|se levanta la (presente )?sesion|"
-                         r"da por terminad|da por concluid|termino de la sesion|finalizad[ao]|se da por clausurad|"
-                         r"se cierra la sesion|cierre de la sesion|terminad[ao]s? los asuntos|"
-                         r"se levanta la presente acta|levant(a|o|andose) la presente acta", folded):
+            if CLAUSURA.search(folded):
                 fin = parse_time(_after(paragraph.text, r"siendo las|siendo la|a las|las")) or parse_time(paragraph.text)
                 if fin:
                     break
@@ -348,16 +343,11 @@ class Lector:
         places.append(" ".join(p.text for p in self.paragraphs[:25]))
         for text in places:
             folded = fold(text)
-            if re.search(r"semipresencial|hibrid[ao]|modalidad mixta|de manera mixta|forma mixta|"
-                         r"presencial y (virtual|a distancia|remota)|(virtual|a distancia|remota) y presencial", folded):
+            if MODALIDAD_MIXTA.search(folded):
                 return "mixta"
-            if re.search(r"\bvirtual(es)?\b|a distancia|videoconferencia|video conferencia|\bremota\b|"
-                         r"plataforma (digital|zoom|teams|meet|webex)|\bvia zoom\b|\bzoom\b|microsoft teams|google meet",
-                         folded):
+            if MODALIDAD_VIRTUAL.search(folded):
                 return "virtual"
-            if re.search(r"\bpresencial\b|sala de sesiones|salon de sesiones|sala de juntas|auditorio|"
-                         r"en las instalaciones|en el edificio|en la sede|en las oficinas|domicilio ubicado|"
-                         r"recinto", folded):
+            if MODALIDAD_PRESENCIAL.search(folded):
                 return "presencial"
         return None
 
@@ -394,15 +384,10 @@ class Lector:
         'se declara la existencia del quórum', 'no existe el quórum requerido'."""
         for paragraph in self.paragraphs:
             folded = fold(paragraph.text)
-            if re.search(r"\bno (existe|existia|hay|habia|se cuenta con|se conto con|se tiene|se tuvo|se reune|se reunio|"
-                         r"se alcanza|se alcanzo|contamos con)\s+(el\s+)?quorum|"
-                         r"falta de quorum|sin quorum|no hay quorum|inexistencia del quorum", folded):
+            if QUORUM_NO.search(folded):
                 self._quorum_line = paragraph.linea
                 return False
-            if re.search(r"(existe|existiendo|habiendo|existencia del?|hay|se cuenta con|contamos con|se tiene|se declara|declaro|"
-                         r"se verifica|verificado el|constatad[oa]|con el)\s+(el\s+|un\s+)?quorum|"
-                         r"quorum (legal|reglamentario|requerido|necesario) para (sesionar|llevar a cabo)|"
-                         r"quorum legal\b(?! para sesionar;)", folded) and not re.match(r"^\d+[.)]", paragraph.text):
+            if QUORUM_SI.search(folded) and not re.match(r"^\d+[.)]", paragraph.text):
                 self._quorum_line = paragraph.linea
                 return True
         self.aviso("El acta no dice si hubo quórum.")

@@ -8,29 +8,10 @@ one line, cargo on the next), and people are named again in prose with shorter f
 import functools
 import re
 
-from etl.numeros import fold as fold_accents
+from etl.vocabulario import GRADO_RE, GRADOS, PARTICLES, fold as fold_accents, fold_words
 from dataclasses import dataclass, field
 
-# Title as written (folded, no dots) -> the contract's form.
-GRADOS = {
-    "dra": "Dra.", "dr": "Dr.", "doctora": "Dra.", "doctor": "Dr.",
-    "mtra": "Mtra.", "mtro": "Mtro.", "maestra": "Mtra.", "maestro": "Mtro.", "mra": "Mtra.",
-    "mro": "Mtro.",
-    "lic": "Lic.", "licda": "Licda.", "lcda": "Licda.", "licenciada": "Lic.", "licenciado": "Lic.",
-    "ing": "Ing.", "inga": "Inga.", "ingeniera": "Ing.", "ingeniero": "Ing.",
-    "md": "M.D.", "c": "C.", "ciudadana": "C.", "ciudadano": "C.", "cp": "C.P.",
-    "contadora": "C.P.", "contador": "C.P.", "arq": "Arq.", "arquitecta": "Arq.", "arquitecto": "Arq.",
-    "mc": "M.C.", "men c": "M. en C.", "mtra en c": "Mtra.", "prof": "Prof.", "profa": "Profa.",
-    "profesora": "Profa.", "profesor": "Prof.", "psic": "Psic.", "act": "Act.", "qfb": "Q.F.B.",
-    "mvz": "M.V.Z.", "dip": "Dip.", "sen": "Sen.", "min": "Min.", "ministra": "Min.",
-    "ministro": "Min.",
-}
-# Regex alternatives for a title, longest first; dots and spaces optional.
 _GRADO_WORDS = sorted(GRADOS, key=len, reverse=True)
-GRADO_RE = (r"(?:" + "|".join(
-    r"\.?\s?".join(re.escape(part) for part in (g.split() if " " in g else list(g) if len(g) <= 3 else [g]))
-    for g in _GRADO_WORDS) + r")\.?")
-PARTICLES = {"de", "del", "la", "las", "los", "y", "e", "da", "van", "von", "san"}
 _UPPER = "A-ZÁÉÍÓÚÜÑ"
 _LOWER = "a-záéíóúüñ"
 _NAME_WORD = rf"(?:[{_UPPER}][{_LOWER}{_UPPER}'’]+(?:-[{_UPPER}][{_LOWER}{_UPPER}]+)?)"
@@ -63,10 +44,7 @@ NOT_NAME_WORDS = {
 }
 
 
-@functools.lru_cache(maxsize=1 << 16)
-def fold(text):
-    """Lower case, no accents, no punctuation: the key two spellings of one name share."""
-    return " ".join(re.sub(r"[^\w]+", " ", fold_accents(text)).split())
+fold = fold_words   # lower case, no accents, no punctuation (etl/vocabulario.py)
 
 
 def name_words(name):

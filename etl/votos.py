@@ -10,29 +10,22 @@ por unanimidad.»). A vote by show of hands is a result statement with no ballot
 """
 import re
 
+from etl.frases import LLAMADO, RESULTADO, RESULTADO_NEGATIVO, RESULTADO_REFERIDO, SENTIDO
 from etl.numeros import NUMBER_WORDS_RE, fold, to_int
+from etl.vocabulario import sentido_of
 from etl.personas import (GRADO_RE, NAME_RE, Persona, canonical_grado, clean_name, display_name,
                           looks_like_name, resolve)
 
-SENSE_RE = (r"(?P<sentido>a\s+favor|en\s+contra|me\s+abstengo|abstenci[oó]n|en\s+abstenci[oó]n|"
-            r"abstenerme|mi\s+abstenci[oó]n|(?:mi\s+)?voto\s+es\s+a\s+favor|(?:mi\s+)?voto\s+es\s+en\s+contra)")
+SENSE_RE = rf"(?P<sentido>{SENTIDO.patron})"
 BALLOT_LINE_RE = re.compile(
     rf"^[\s\-–—•*]*(?:[Yy]\s+)?(?P<who>[^:\t]{{3,170}}?)\s*(?:[.,]?\s*[-–—:]+\s*|\.\s+|,\s+|\t+|\s{{3,}})"
     rf"(?i:{SENSE_RE})\b(?P<rest>.*)$")
 NAME_ONLY_LINE_RE = re.compile(rf"^[\s\-–—•*]*(?:[Yy]\s+)?(?P<who>(?i:{GRADO_RE})\s+{NAME_RE}[^:]{{0,80}}?)[.:]?\s*[-–—]?\s*$")
 SENSE_ONLY_RE = re.compile(rf"^[\s\-–—•*]*(?i:{SENSE_RE})[\s.!,]*$")
-RESULT_RE = re.compile(
-    r"\b(?:aprobaron|rechazaron)\b|\b(?:(?:es|son|ha sido|han sido|fue|fueron|queda|quedan|queda(?:n)? debidamente|resulta|resultan|resulto)\s+"
-    r"(?:aprobad|rechazad)[oa]s?|se aprueba|se aprueban|se rechaza|se rechazan|se aprobo|se aprobaron|se rechazo|"
-    r"se rechazaron|no se aprobo|aprobad[oa]s?\s+(?:por|con)\s+"
-    r"(?:unanimidad|mayoria|\w+\s+votos?)|rechazad[oa]s?\s+(?:por|con)\s+(?:unanimidad|mayoria|\w+\s+votos?)|"
-    r"no (?:es|fue|ha sido|resulta|resulto) aprobad[oa]s?|no se aprueba|no aprobad[oa]s?|"
-    r"^\W*(?:aprobad[oa]s?|rechazad[oa]s?)\b|[.;]\s*(?:no\s+)?(?:aprobad[oa]s?|rechazad[oa]s?)\W*$)")
-NEGATIVE_RE = re.compile(r"rechazad|se rechaz|no (?:es|fue|ha sido|resulta|resulto) aprobad|no se aprob|no aprobad")
-REFERENCE_RE = re.compile(r"(aprobad[oa]s?|rechazad[oa]s?)\s+(por el|por la|por los|mediante|en la sesion|el dia|en sesion|"
-                          r"en su sesion|previamente|con anterioridad|anteriormente)")
-CALL_RE = re.compile(r"votaci[oó]n|\bse vot[oó]\b|\bse vota\b|someto|sometemos|somete|se consulta|consulto|les consulto|a favor de|a su consideraci|"
-                     r"levantando la mano|levantar la mano|manifestarlo|sirvanse", re.IGNORECASE)
+RESULT_RE = RESULTADO.regex
+NEGATIVE_RE = RESULTADO_NEGATIVO.regex
+REFERENCE_RE = RESULTADO_REFERIDO.regex
+CALL_RE = LLAMADO.regex
 FILLER_MAX = 60
 
 
@@ -183,12 +176,7 @@ def _who(text):
 
 
 def _sense(text):
-    folded = fold(text)
-    if "contra" in folded:
-        return "en contra"
-    if "absten" in folded:
-        return "abstencion"
-    return "a favor"
+    return sentido_of(text)
 
 
 def _group_ballots(ballots, lines):
