@@ -11,10 +11,13 @@ agenda item under way.
 """
 import re
 
-from etl.frases import AUSENCIA, LLEGADA, PRESENCIA, RETIRO, RETIRO_DE_PUNTO
+from etl.estructura import pares, speaker_of
+from etl.frases import (ASISTENCIA_NO, ASISTENCIA_SI, AUSENCIA, LLEGADA, PRESENCIA, PROPIA_VOZ, RETIRO,
+                        RETIRO_DE_PUNTO)
 from etl.numeros import fold as fold_accents
 from etl.personas import (same_person, speaker_label, strip_label, GRADO_RE, NAME_ONLY_RE, TITLED_NAME_RE, Persona, calidad_of, canonical_grado,
-                          clean_name, display_name, fold, looks_like_name, names_in, resolve, rol_of)
+                          clean_name, display_name, fold, looks_like_name, name_after_cargo, names_in, resolve,
+                          rol_of)
 
 SECTION_RES = [
     (re.compile(r"\b(ausentes?|inasistencias?|no asistieron|no asisten|no presentes)\b"), "ausente"),
@@ -59,6 +62,7 @@ class _Asistencia:
 
     def read(self):
         self._read_roster_lines()
+        self._read_roll_call()
         self._read_prose_presence()
         self._read_actors()
         self._read_speakers()
@@ -74,6 +78,9 @@ class _Asistencia:
         lines = self.doc.lines
         section = None
         skip = set()
+        for tabla in self.doc.tablas:
+            if self._read_table(tabla):
+                skip |= tabla.lineas
         for index, line in enumerate(lines):
             number = index + 1
             text = line.strip()
@@ -100,6 +107,69 @@ class _Asistencia:
                 skip.add(following[0])
             entry["linea"] = number
             self._add_entry(entry, section, signature=number >= self.closing)
+
+    def _read_table(self, tabla):
+        """A roster table (any source: Word, Markdown, ASCII grid, PDF cells): one person per row
+        with a name column and a cargo, party or attendance column. Expecting rows like:
+        'Lic. Pablo César Contreras Ayala⇥Representante⇥PAN⇥Propietario⇥Asistió'. True when it
+        was one."""
+        if tabla.columna("sentido") is not None or not {"cargo", "partido", "asistencia"} & set(tabla.tipos):
+            return False
+        read = 0
+        for fila in tabla.filas:
+            person = _person(fila.get(tabla, "nombre").split(",")[0])
+            if not person:
+                continue
+            cargo = fila.get(tabla, "cargo")
+            partido = fila.get(tabla, "partido")
+            entry = {"grado": person[0], "nombre": person[1], "cargo": cargo, "linea": fila.linea,
+                     "calidad_texto": fila.get(tabla, "calidad")}
+            section = None
+            if partido:
+                entry["partido_texto"] = partido
+                section = "representante" if not cargo or re.search(r"represent", fold_accents(cargo)) else None
+            estado = fold_accents(fila.get(tabla, "asistencia"))
+            if estado:
+                if ASISTENCIA_NO.match(estado):
+                    entry["presente"] = False
+                elif ASISTENCIA_SI.match(estado):
+                    entry["presente"] = True
+                else:
+                    self.lector.aviso(f"No se entiende la asistencia «{fila.get(tabla, 'asistencia')}» de "
+                                      f"{display_name(person[1])}.", fila.linea)
+            self._add_entry(entry, section, signature=fila.linea >= self.closing)
+            read += 1
+        rows = sum(1 for fila in tabla.filas if any(c.strip() for c in fila.celdas))
+        if read and read < rows - 1:
+            self.lector.aviso(f"La tabla de asistencia tiene {rows} filas y se leyeron {read} personas.", tabla.linea)
+        return read > 0
+
+    def _read_roll_call(self):
+        """A roll call as a dialogue: the Secretario names each member, the member answers on the
+        next turn. Expecting text like:
+            El C. Secretario Ejecutivo: Por el Partido Acción Nacional, licenciado Ernesto Damián
+            Cortés Zamudio, representante propietario.
+            El C. Ernesto Damián Cortés Zamudio: Presente, buenas noches.
+        A call met with «(No se escucha respuesta)» is an absence, unless the person arrives later.
+        «Y el de la voz, Octavio Raúl Sánchez Peralta, Secretario Ejecutivo.» is the caller."""
+        paragraphs = [p for p in self.lector.paragraphs if p.linea < self.closing]
+        for par in pares(paragraphs, lambda text: called_person(text) is not None):
+            if par.tipo == "voto":
+                continue
+            entry = called_person(par.llamado)
+            entry["linea"] = par.linea
+            entry["presente"] = par.tipo == "lista"
+            self._add_entry(entry, None, signature=False)
+        for paragraph in paragraphs:
+            speaker = speaker_of(paragraph.text)
+            body = paragraph.text[speaker[1]:] if speaker else paragraph.text
+            match = PROPIA_VOZ.search(fold_accents(body))
+            if not match or len(body) > 200:
+                continue
+            entry = called_person(body[match.end():])
+            if entry:
+                entry["linea"] = paragraph.linea
+                self._add_entry(entry, None, signature=False)
 
     def _continues_prose(self, index):
         """The line right below a long unfinished prose line is that sentence's tail, not a
@@ -155,7 +225,8 @@ class _Asistencia:
             nombre=entry["nombre"], grado=entry.get("grado"), cargo=_clean_cargo(cargo) or None,
             rol=rol_of(cargo or (entry.get("partido_texto") and "representante") or "", role_section,
                        self.lector.organo),
-            partido=partido, calidad=calidad_of(cargo), presente=presente, linea=entry["linea"],
+            partido=partido, calidad=calidad_of(cargo + " " + (entry.get("calidad_texto") or "")),
+            presente=presente, linea=entry["linea"],
             origen="firma" if signature else "lista")
         if persona.partido and persona.rol not in ("representante",):
             persona.rol = "representante" if re.search(r"represent|rpte|partido", fold(cargo + (entry.get("partido_texto") or ""))) else persona.rol
@@ -598,6 +669,48 @@ def _comma_entry(text):
     if person and _is_cargo(who):
         return {"grado": person[0], "nombre": person[1], "cargo": who.strip(" .")}
     return None
+
+
+PARTY_CALL_RE = re.compile(r"^\W*(?:y\s+)?por\s+(?:el\s+|la\s+)?(?P<partido>[^,]{2,80}),\s*")
+CARGO_WORDS_RE = re.compile(r"^(?P<cargo>(?:(?:el|la|los|las)\s+)?(?:[A-ZÁÉÍÓÚ][a-záéíóúñ]+\s+){1,3}?)(?=[A-ZÁÉÍÓÚ][a-záéíóúñ]+\s+[A-ZÁÉÍÓÚ])")
+
+
+def called_person(text):
+    """The one person a roll call names, as a roster entry, or None when the text is not just a
+    name with its cargo. Expecting text like: 'Consejera Presidenta, maestra Adriana Lizbeth
+    Monroy Galindo.', 'Consejero doctor Fausto Emiliano Trejo Barrera.', 'Por el Partido Acción
+    Nacional, licenciado Ernesto Damián Cortés Zamudio, representante propietario.',
+    'Consejero Fausto Emiliano Trejo Barrera.'."""
+    text = text.strip()
+    if len(text) > 220 or len(text.split()) > 22:
+        return None
+    partido = None
+    party = PARTY_CALL_RE.match(text)
+    if party:
+        partido, text = party.group("partido").strip(), text[party.end():]
+    found = names_in(text)
+    if len(found) == 1:
+        grado, nombre, start, end = found[0]
+        before, after = text[:start].strip(" ,.;"), text[end:].strip(" ,.;")
+    elif not found:
+        match = NAME_ONLY_RE.search(text)
+        if not match or match.start() > 60:
+            return None
+        grado, nombre = None, name_after_cargo(match.group(0))
+        before = text[:match.start()] + match.group(0)[:match.group(0).find(nombre.split()[0])] if nombre else ""
+        before, after = before.strip(" ,.;"), text[match.end():].strip(" ,.;")
+    else:
+        return None
+    if not nombre or not looks_like_name(nombre) or len(after.split()) > 6 or len(before.split()) > 5:
+        return None
+    if re.search(r"\b(?:se|que|solicit\w*|inform\w*|dijo|pregunt\w*|tiene|gracias)\b", fold_accents(before + " " + after)):
+        return None
+    cargo = ", ".join(filter(None, [before, after]))
+    entry = {"grado": grado, "nombre": nombre, "cargo": cargo}
+    if partido:
+        entry["cargo"] = f"{after or 'representante'} del {partido}"
+        entry["partido_texto"] = partido
+    return entry
 
 
 def _clean_cargo(cargo):

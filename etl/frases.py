@@ -139,6 +139,24 @@ PRESENCIA = familia("presencia", [
     (r"participan? (?:tambien|como)", "participa también la C. Rosa Díaz"),
 ])
 
+# The cell of an attendance column: «Sí», «Asistió», «Presencial», «Remota», «Retardo».
+ASISTENCIA_SI = familia("asistencia_si", [
+    (r"si\b|presente|asistio|asiste\b", "Sí", "Sí (se incorporó a las 11:32)", "Asistió", "Presente"),
+    (r"presencial|remot[oa]|virtual|en linea|a distancia", "Presencial", "Remota"),
+    (r"retardo|llego tarde|se incorporo", "Retardo"),
+    (r"[x✓✔]$", "X", "✓"),
+], contraejemplos=["No", "Ausente"])
+ASISTENCIA_NO = familia("asistencia_no", [
+    (r"no\b|ausente|no asistio|inasistencia|falta\b", "No", "Ausente", "Inasistencia"),
+    (r"justific", "Justificó", "Justificada"),
+], contraejemplos=["Sí", "Asistió", "Presencial"])
+
+# «Y el de la voz, Octavio Raúl Sánchez Peralta, Secretario Ejecutivo.»: the caller names himself.
+PROPIA_VOZ = familia("propia_voz", [
+    (r"^\W*(?:y\s+)?(?:el|la) de la voz\b", "Y el de la voz, Octavio Raúl Sánchez Peralta, Secretario Ejecutivo."),
+    (r"^\W*(?:y\s+)?(?:el|la) (?:suscrit[oa]|que suscribe)\b", "Y la suscrita, Lic. Ana Ruiz Soto, Secretaria Técnica."),
+])
+
 # ---- a vote: its call, each ballot's sense, its result ----------------------------------------
 
 # Read unfolded, case-insensitive, inside ballot patterns (group `sentido`).
@@ -170,6 +188,12 @@ RESPUESTA_LISTA = familia("respuesta_lista", [
     (r"(?:presente|conectad[oa]) (?:de manera |en forma |en modalidad )?(?:remota|virtual|a distancia)",
      "Presente de manera remota."),
 ], contraejemplos=["A favor.", "presente acta"], entero=True)
+
+# A call met with silence: «(No se escucha respuesta)».
+SIN_RESPUESTA = familia("sin_respuesta", [
+    (r"no se escucha respuesta|sin respuesta|no (?:hay|hubo) respuesta|no (?:contesta|contesto|responde|respondio)",
+     "(No se escucha respuesta)", "(Sin respuesta)", "No contesta."),
+], contraejemplos=["Presente."])
 
 RESULTADO = familia("resultado", [
     (r"\b(?:aprobaron|rechazaron)\b", "los integrantes aprobaron el informe"),

@@ -167,6 +167,7 @@ DATE_RES = (
     # «enero 28 de 2021»
     re.compile(rf"\b{_MONTH}\s+{_DAY}{_PAREN},?\s+de(?:l)?\s+{_YEAR}"),
 )
+MONTH_RE = re.compile(_MONTH)   # no month named, no date in words: the costly patterns are skipped
 NUMERIC_DATE_RE = re.compile(r"\b(\d{1,2})[/-](\d{1,2})[/-](\d{4})\b")
 
 
@@ -176,7 +177,7 @@ def find_dates(text):
     dos mil veinticuatro', '15/03/2024'."""
     folded = fold(text)
     found = []
-    for index, regex in enumerate(DATE_RES):
+    for index, regex in enumerate(DATE_RES if MONTH_RE.search(folded) else ()):
         for match in regex.finditer(folded):
             if index == 2:
                 month, day, year = match.group(1), match.group(2), match.group(3)

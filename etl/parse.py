@@ -223,10 +223,18 @@ class Lector:
         }
 
     def _session_mentions(self):
-        """Every «sesión <tipo> número N» of the text: (tipo, numero, line, phrase, is_heading)."""
+        """Every «sesión <tipo> número N» of the text: (tipo, numero, line, phrase, is_heading),
+        read once."""
+        if getattr(self, "_mentions", None) is None:
+            self._mentions = list(self._find_session_mentions())
+        return self._mentions
+
+    def _find_session_mentions(self):
         heading_ids = {id(p) for p in self.heading}
         for paragraph in self.paragraphs:
             folded = fold(paragraph.text)
+            if "sesion" not in folded:
+                continue
             for match in SESSION_RE.finditer(folded):
                 tipo = SESSION_TYPES[match.group("tipo")]
                 numero = _session_number(match, folded)

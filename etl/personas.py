@@ -47,9 +47,15 @@ NOT_NAME_WORDS = {
 fold = fold_words   # lower case, no accents, no punctuation (etl/vocabulario.py)
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def name_words(name):
     """The significant words of a name (no particles), folded."""
-    return [w for w in fold(name).split() if w not in PARTICLES]
+    return tuple(w for w in fold(name).split() if w not in PARTICLES)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _name_set(name):
+    return frozenset(name_words(name))
 
 
 def canonical_grado(text):
@@ -89,6 +95,15 @@ def clean_name(name):
     return " ".join(words)
 
 
+def name_after_cargo(name):
+    """A speaker's or a roll call's name without the cargo before it: «Consejero Fausto Emiliano
+    Trejo Barrera» -> «Fausto Emiliano Trejo Barrera»; «Consejera Presidenta» -> ''."""
+    words = clean_name(name).split()
+    while words and (fold(words[0]) in NOT_NAME_WORDS or fold(words[0]) in PARTICLES):
+        words.pop(0)
+    return " ".join(words)
+
+
 def looks_like_name(name):
     words = name_words(name)
     return len(words) >= 2 and not any(w in NOT_NAME_WORDS for w in words)
@@ -98,7 +113,7 @@ def same_person(a, b):
     """One name's words all stand in the other's, and they share two words or more:
     «Martín Gallardo» is «Martín Gallardo García»; «Alejandra Arreola» is
     «Alejandra del Carmen Arreola Delgado»."""
-    wa, wb = set(name_words(a)), set(name_words(b))
+    wa, wb = _name_set(a), _name_set(b)
     return len(wa & wb) >= 2 and (wa <= wb or wb <= wa)
 
 
@@ -219,7 +234,7 @@ def resolve(name, people, single_word=False):
             matches = [p for p in people if words[0] in name_words(p.nombre)]
             if len(matches) == 1:
                 return matches[0]
-    exact = [p for p in matches if set(name_words(p.nombre)) == set(name_words(name))]
+    exact = [p for p in matches if _name_set(p.nombre) == _name_set(name)]
     return exact[0] if len(exact) == 1 else None
 
 
@@ -234,6 +249,7 @@ def names_in(text):
     return found
 
 
+@functools.lru_cache(maxsize=1 << 12)
 def strip_label(text):
     """The paragraph without its speaker label («SECRETARIO TÉCNICO, ING. …: El punto cinco…»)."""
     label = speaker_label(text)
@@ -246,6 +262,13 @@ def strip_label(text):
 
 
 def speaker_label(text):
+    """See `_speaker_label`; a copy, so a caller may change it."""
+    label = _speaker_label(text)
+    return dict(label) if label else None
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _speaker_label(text):
     """The person named in a speaker label at the start of a paragraph, or None. Expecting text
     like: 'Secretario Técnico, Ing. Jorge Galo Solano García: Buenas tardes…', 'SECRETARIO
     TÉCNICO, ING. JUAN PÉREZ LÓPEZ: Gracias.', 'Mtra. Ana Ruiz Soto.- Gracias.'."""
@@ -259,7 +282,7 @@ def speaker_label(text):
     if titled and (len(label) - titled.end() > 30 or titled.start() > 90):
         return None
     if titled:
-        name = clean_name(titled.group("nombre"))
+        name = name_after_cargo(titled.group("nombre"))
         if looks_like_name(name):
             return {"nombre": name, "grado": canonical_grado(titled.group("grado")), "cargo": label,
                     "fin": match.end()}

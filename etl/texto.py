@@ -10,6 +10,8 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
+from etl.estructura import find_tables, rejoin_cell_runs, rejoin_grids
+
 PAGE_NUMBER_RE = re.compile(
     r"^\s*(?:(?:p[áa]gina|p[áa]g\.?|hoja|foja)\s*\d+(?:\s*(?:de|/)\s*\d+)?"
     r"|[-–—]?\s*\d{1,3}\s*[-–—]?|\d{1,3}\s*(?:de|/)\s*\d{1,3})\s*$",
@@ -76,10 +78,12 @@ class Texto:
     def __init__(self, raw):
         raw = raw.replace("\r\n", "\n").replace("\r", "\n")
         self.raw_lines = raw.split("\n")
-        self.lines = [clean_line(line) for line in self.raw_lines]
+        self.lines = [clean_line(line) for line in rejoin_grids(self.raw_lines)]
         self.noise = [False] * len(self.lines)
         self._mark_page_numbers()
         self._mark_repeated_headers()
+        self.lines = rejoin_cell_runs(self.lines)
+        self.tablas = find_tables(self.lines)
         self.paragraphs = self._join_paragraphs()
 
     def _mark_page_numbers(self):

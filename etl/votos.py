@@ -14,7 +14,7 @@ from etl.frases import LLAMADO, RESULTADO, RESULTADO_NEGATIVO, RESULTADO_REFERID
 from etl.numeros import NUMBER_WORDS_RE, fold, to_int
 from etl.vocabulario import sentido_of
 from etl.personas import (GRADO_RE, NAME_RE, Persona, canonical_grado, clean_name, display_name,
-                          looks_like_name, resolve)
+                          looks_like_name, name_after_cargo, resolve)
 
 SENSE_RE = rf"(?P<sentido>{SENTIDO.patron})"
 BALLOT_LINE_RE = re.compile(
@@ -98,6 +98,9 @@ INLINE_BALLOT_RE = re.compile(
     rf"\s*(?:[,:]\s*|\s+vot[oó]\s+(?:tambi[eé]n\s+)?)(?P<sentido>a favor|en contra|se abstuvo|abstenci[oó]n|me abstengo)\b")
 
 
+INLINE_SENSE_RE = re.compile(r"a favor|en contra|se abstuvo|abstencion|me abstengo")
+
+
 def _inline_ballots(lector, taken):
     """Ballots written in a sentence: 'Mtra. Barradas Lara, a favor; Dr. Hernández Huesca, a favor;
     Lic. Landa Jácome, a favor.', 'el Dr. X votó a favor, la Mtra. Y votó a favor…' (two or more)."""
@@ -105,6 +108,8 @@ def _inline_ballots(lector, taken):
     for paragraph in lector.paragraphs:
         if paragraph.linea in taken or paragraph.linea in lector.agenda_lines:
             continue
+        if len(INLINE_SENSE_RE.findall(fold(paragraph.text))) < 2:
+            continue   # two ballots need two senses: most paragraphs are skipped before the costly search
         matches = list(INLINE_BALLOT_RE.finditer(paragraph.text))
         if len(matches) < 2:
             continue
@@ -164,12 +169,12 @@ def _who(text):
     text = text.strip(" .-–—")
     match = re.search(rf"(?P<grado>(?i:{GRADO_RE}))\s+(?P<nombre>{NAME_RE})", text)
     if match:
-        name = clean_name(match.group("nombre"))
+        name = name_after_cargo(match.group("nombre"))
         if looks_like_name(name):
             return {"grado": canonical_grado(match.group("grado")), "nombre": name}
     match = re.match(rf"^(?P<nombre>{NAME_RE})", text)
     if match:
-        name = clean_name(match.group("nombre"))
+        name = name_after_cargo(match.group("nombre"))
         if looks_like_name(name):
             return {"grado": None, "nombre": name}
     return None
