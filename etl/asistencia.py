@@ -20,14 +20,15 @@ from etl.personas import (same_person, speaker_label, strip_label, GRADO_RE, NAM
                           rol_of)
 
 SECTION_RES = [
-    (re.compile(r"\b(ausentes?|inasistencias?|no asistieron|no asisten|no presentes)\b"), "ausente"),
-    (re.compile(r"\b(invitad[oa]s|tambien asisten|otros asistentes|asistentes invitados)\b"), "invitado"),
+    (re.compile(r"\b(ausentes?|inasistencias?|no asistieron|no asisten|no asistio|no presentes)\b"), "ausente"),
+    (re.compile(r"\b(invitad[oa]s?|tambien asisten|otros asistentes|asistentes invitados)\b"), "invitado"),
     (re.compile(r"\b(representantes?|representaciones)( de (los )?partidos| partidistas)?\b|\bpartidos politicos\b"),
      "representante"),
     (re.compile(r"\b(integrantes|asesores|asesoras|asesoria|miembros|consejeras|consejeros|vocales)\b"), "integrante"),
-    (re.compile(r"^\W*secretari[oa]s?( tecnic[oa]s?)?( del (comite|consejo|comision))?\W*$"), "secretario"),
+    (re.compile(r"^\W*secretari[oa]s?( tecnic[oa]s?| ejecutiv[oa]s?)?( del (comite|consejo|comision))?\W*$"), "secretario"),
     (re.compile(r"\b(presentes|asistentes|lista de asistencia|asistencia|pase de lista)\b"), "presente"),
 ]
+PARENTHESIS_RE = re.compile(r"\s*\([^)]*\)")
 CARGO_START_RE = re.compile(
     r"^(el |la |los |las )?(asesor|secretari|represent|rpte|rep\b|consejer|invitad|integrante|vocal|president|"
     r"titular|director|coordinador|jef[ea]|encargad|auxiliar|comisionad|miembro|partido|tecnic|personal|"
@@ -487,6 +488,7 @@ def _section_of(text):
         return None
     if text.rstrip().endswith(".") and not text.isupper():
         return None
+    folded = PARENTHESIS_RE.sub("", folded)   # «Secretaría Técnica (con voz, sin voto):»
     for regex, section in SECTION_RES:
         if regex.search(folded):
             return section

@@ -118,6 +118,9 @@ def to_int(token):
 # A run of number words: «dos mil veintiuno», «treinta y uno», «diecisiete».
 _NUM_WORD = r"(?:" + "|".join(sorted(NUMBER_WORDS - {"y"}, key=len, reverse=True)) + r")s?"
 NUMBER_WORDS_RE = rf"{_NUM_WORD}(?:(?:\s+y\s+|\s+|-){_NUM_WORD})*"
+# An ordinal in words, accents optional: «PRIMERO», «SÉPTIMO», «décimo tercero», «DECIMOPRIMERO».
+_ORD_WORD = r"(?:" + "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True)).replace("e", "[eé]") + r")"
+ORDINAL_WORDS_RE = rf"{_ORD_WORD}(?:\s?{_ORD_WORD})?"
 
 
 def parse_time(text):

@@ -16,7 +16,7 @@ import functools
 import re
 
 from etl.errors import NotAnActaError
-from etl.numeros import NUMBER_WORDS_RE, find_dates, fold, minutes_between, parse_time, to_int
+from etl.numeros import NUMBER_WORDS_RE, ORDINAL_WORDS_RE, find_dates, fold, minutes_between, parse_time, to_int
 from etl.partidos import load_catalogo
 from etl.personas import display_name, speaker_label, strip_label
 from etl.texto import Texto
@@ -97,8 +97,8 @@ class Lector:
         self.heading = self._heading_paragraphs()
         organo, instituto, proceso = self._parse_organo()
         self.organo = organo
-        sesion = self._parse_sesion()
         orden, self.agenda_lines = self._parse_orden_del_dia()
+        sesion = self._parse_sesion()
         self.orden = orden
         self.puntos = self._parse_puntos(orden)
         self.closing_line = self._closing_line()
@@ -395,7 +395,7 @@ class Lector:
             if QUORUM_NO.search(folded):
                 self._quorum_line = paragraph.linea
                 return False
-            if QUORUM_SI.search(folded) and not re.match(r"^\d+[.)]", paragraph.text):
+            if QUORUM_SI.search(folded) and not (paragraph.linea in self.agenda_lines and AGENDA_ITEM_RE.match(paragraph.text)):
                 self._quorum_line = paragraph.linea
                 return True
         self.aviso("El acta no dice si hubo quórum.")
@@ -467,7 +467,10 @@ class Lector:
                 continue
             text = strip_label(paragraph.text)
             numero = _punto_marker(text, orden)
-            if numero is None and numbers and re.search(r"\b(siguiente punto|punto siguiente)\b", fold(text)):
+            announced = NEXT_ITEM_RE.search(fold(text)) if numero is None and numbers else None
+            if announced:
+                numero = _item_by_title(text[announced.end():], orden)
+            if numero is None and numbers and announced:
                 line = paragraph.linea
                 if re.search(r"\b(siguiente punto|punto siguiente)\W*$", fold(text)) and len(text) > 40:
                     line = paragraph.ultima_linea + 1
@@ -630,8 +633,9 @@ def _proceso_in(text):
     return display_name(proceso) if proceso.isupper() else proceso
 
 
-AGENDA_ITEM_RE = re.compile(r"^\s*(?:punto\s+)?(?P<num>\d{1,2}|[IVXLC]{1,7}|[A-Z])\s*(?:[.)\-–]|\.-)\s+(?P<titulo>\S.*)$",
-                            re.IGNORECASE)
+# «1. Lista…», «IV.- …», «a) …», «1°. …», «PRIMERO.- Lista…».
+AGENDA_ITEM_RE = re.compile(rf"^\s*(?:punto\s+)?(?P<num>\d{{1,2}}(?:\s?[°º]|o\.)?|[IVXLC]{{1,7}}|[A-Z]|{ORDINAL_WORDS_RE})"
+                            rf"\s*(?:[.)\-–:]|\.-|\.–)\s+(?P<titulo>\S.*)$", re.IGNORECASE)
 
 
 def _agenda_items(lines, start):
@@ -779,6 +783,31 @@ def _punto_marker(text, orden):
                 continue
         return value
     return None
+
+
+NEXT_ITEM_RE = re.compile(r"\b(?:siguiente punto|punto siguiente)\b(?:\s+del\s+orden\s+del\s+dia)?")
+_TITLE_STOP = {"lectura", "caso", "aprobacion", "presentacion", "proyecto", "para", "sobre", "desde", "entre", "relativo",
+               "relativa", "cual", "conforme", "discusion", "analisis", "emision"}
+
+
+def _item_by_title(text, orden):
+    """The agenda item a «siguiente punto es …» announcement names by its title: «El siguiente
+    punto es el Proyecto de Acuerdo IEEH/CG/199/2024, por el que …» is the item with that
+    clave or those words; None when no item stands out."""
+    window = fold(text[:400])
+    got = set(re.findall(r"[\w/.-]+", window))
+    best, best_score = None, 0.0
+    for numero, titulo, _ in orden:
+        claves = re.findall(r"\b[A-Z]{2,}[\w]*(?:[/.\-][\w]+){2,}", titulo)
+        if claves and all(fold(c) in window for c in claves):
+            return numero
+        want = [w for w in re.findall(r"\w+", fold(titulo))[:14] if len(w) > 3 and w not in _TITLE_STOP][:8]
+        if len(want) < 2:
+            continue
+        score = sum(1 for w in want if w in got) / len(want)
+        if score > best_score:
+            best, best_score = numero, score
+    return best if best_score >= 0.7 else None
 
 
 def _advance_markers(markers, following, numbers):
