@@ -12,11 +12,12 @@ agenda item under way.
 import re
 
 from etl.estructura import pares, speaker_of
-from etl.frases import (ASISTENCIA_NO, ASISTENCIA_SI, AUSENCIA, LLEGADA, PRESENCIA, PROPIA_VOZ, RETIRO,
-                        RETIRO_DE_PUNTO)
+from etl.frases import (ASISTENCIA_NO, ASISTENCIA_SI, AUSENCIA, LLEGADA, LLEGADA_ANUNCIADA, PRESENCIA, PROPIA_VOZ,
+                        RETIRO, RETIRO_DE_PUNTO)
 from etl.numeros import fold as fold_accents
 from etl.personas import (same_person, speaker_label, strip_label, GRADO_RE, NAME_ONLY_RE, TITLED_NAME_RE, Persona, calidad_of, canonical_grado,
-                          clean_name, display_name, fold, looks_like_name, name_after_cargo, names_in, resolve,
+                          clean_name, display_name, fold, looks_like_name, name_after_cargo, name_words, names_in,
+                          resolve,
                           rol_of)
 
 SECTION_RES = [
@@ -426,6 +427,9 @@ class _Asistencia:
             return
         if persona is not None:
             if persona.presente and persona.origen != "prosa" and persona.retiro_punto is None:
+                if linea > limit and self._announced_late(persona, limit):
+                    persona.llegada_punto = punto
+                    return
                 if linea > limit:
                     self.lector.aviso(f"Se da la bienvenida a {display_name(persona.nombre)}, que ya figuraba como presente.", linea)
                 return
@@ -439,6 +443,19 @@ class _Asistencia:
                           calidad=calidad_of(cargo), linea=linea, origen="prosa",
                           llegada_punto=punto if linea > limit else None)
         self.people.append(persona)
+
+    def _announced_late(self, persona, limit):
+        """Whether the opening said this person would come later («avisó que llegaría con
+        retraso»), so that a roster that lists them is the list of who attended at all."""
+        surnames = name_words(persona.nombre)[-2:]
+        for paragraph in self.lector.paragraphs:
+            if paragraph.linea >= limit:
+                break
+            for sentence, _ in _sentences(paragraph.text):
+                folded = fold_accents(sentence)
+                if LLEGADA_ANUNCIADA.search(folded) and all(w in fold(sentence).split() for w in surnames):
+                    return True
+        return False
 
     # ---- signatures --------------------------------------------------------------------------
 

@@ -96,6 +96,15 @@ LLEGADA = familia("llegada", [
     (r"llegada de", "con la llegada de la Dra. Luz Ríos"),
 ], contraejemplos=["se retira de la sesión el Lic. Juan Pérez"])
 
+# Said at the roll call of someone who will come later: their later arrival is a late arrival
+# even when a roster lists them among those who attended.
+LLEGADA_ANUNCIADA = familia("llegada_anunciada", [
+    (r"llegaria (?:con retraso|tarde|mas tarde)|llegara (?:con retraso|tarde)",
+     "el Mtro. Ulises Gamaliel Cantú Olvera avisó que llegaría con retraso"),
+    (r"se incorporar(?:a|ia)|se integrar(?:a|ia)|se conectar(?:a|ia)|viene en camino",
+     "informó vía telefónica que se incorporaría a la sesión con retraso", "avisó que viene en camino"),
+])
+
 RETIRO = familia("retiro", [
     (r"se retir[ao]", "siendo las 19:10 horas se retira de la sesión la Lic. Ana Soto Ruiz"),
     (r"se ausent[ao]", "se ausentó el representante del PRI"),

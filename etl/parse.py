@@ -462,11 +462,12 @@ class Lector:
         numbers = {n for n, _, _ in orden}
         markers, following = [], []
         agenda_start = min(self.agenda_lines) if self.agenda_lines else 0
+        body_numbered = self._body_numbered(numbers, agenda_start)
         for paragraph in self.paragraphs:
             if paragraph.linea in self.agenda_lines or paragraph.linea < agenda_start:
                 continue
             text = strip_label(paragraph.text)
-            numero = _punto_marker(text, orden)
+            numero = _punto_marker(text, orden, body_numbered)
             announced = NEXT_ITEM_RE.search(fold(text)) if numero is None and numbers else None
             if announced:
                 numero = _item_by_title(text[announced.end():], orden)
@@ -486,6 +487,20 @@ class Lector:
         if orden and (not markers or markers[0][1] != orden[0][0]):
             markers.insert(0, (0, orden[0][0]))
         return _advance_markers(markers, following, numbers)
+
+    def _body_numbered(self, numbers, agenda_start):
+        """Whether the body numbers its paragraphs beyond the agenda («1.» … «26.» under an
+        agenda of seven items): then those numbers are paragraphs, not items."""
+        if not numbers:
+            return False
+        beyond = 0
+        for paragraph in self.paragraphs:
+            if paragraph.linea in self.agenda_lines or paragraph.linea < agenda_start:
+                continue
+            match = BODY_NUMBER_RE.match(paragraph.text)
+            if match and int(match.group(1)) > max(numbers):
+                beyond += 1
+        return beyond >= 2
 
     def _implicit_markers(self, orden, markers):
         """Items the body never announces by number but whose subject a decision names: 'En
@@ -750,20 +765,23 @@ def _clean_title(title):
 NUMBERED_LINE_RE = re.compile(r"^\s*(?:punto\s+)?(?P<n>\d{1,2}|[ivxl]{1,6})\s*(?:[.)\-–]|\.-)\s+\S")
 PUNTO_MARKER_RES = [
     re.compile(rf"\bpunto\s+(?:del\s+orden\s+del\s+dia\s+)?(?:que\s+corresponde\s+|es\s+|corresponde\s+)?"
-               rf"(?:(?:el|al)\s+)?(?:(?:numero|no\.?|num\.?)\s+)?(?P<n>\d{{1,2}}\b|[ivxl]{{1,6}}\b|{NUMBER_WORDS_RE}\b)"),
+               rf"(?:(?:el|al)\s+)?(?:(?:numero|no\.?|num\.?)\s+)?(?P<n>\d{{1,2}}\b|[ivxl]{{1,6}}\b|{NUMBER_WORDS_RE}\b|"
+               rf"{ORDINAL_WORDS_RE}\b)"),
     re.compile(r"\b(?P<n>\w+)\s+punto\s+del\s+orden\s+del\s+dia"),
     re.compile(r"\b(?:el|del|al)\s+(?P<n>(?:primer|segundo|tercer|cuarto|quinto|sexto|septimo|octavo|noveno|decimo|undecimo|"
                r"duodecimo)\w*(?:\s+\w+o)?)\s+punto\b"),
     NUMBERED_LINE_RE,
     re.compile(rf"^\s*punto\s+(?:numero\s+|no\.?\s*)?(?P<n>\d{{1,2}}|[ivxl]{{1,6}}|{NUMBER_WORDS_RE}|\w+)\b"),
 ]
+BODY_NUMBER_RE = re.compile(r"^\s*(\d{1,3})\.\s+[A-ZÁÉÍÓÚ]")
 PUNTO_CONTEXT_RE = re.compile(r"^\W*(?:\w+\s+){0,5}(?:en\s+)?(?:el|del|al)\s+(?:\w+\s+)?punto\b|siguiente punto|punto del orden|orden del dia|desahogo|pasamos al|pasando al|"
                               r"continuamos con|continuando con|en relacion (con|al)|punto numero|^\s*punto\b|"
                               r"corresponde al|procede al|siguiente asunto")
 
 
-def _punto_marker(text, orden):
-    """The agenda item a paragraph opens, or None."""
+def _punto_marker(text, orden, body_numbered=False):
+    """The agenda item a paragraph opens, or None. When the body numbers its own paragraphs
+    («1.» to «26.»), a paragraph's number is not an item's."""
     folded = fold(text)
     head = folded[:400]
     if not PUNTO_CONTEXT_RE.search(head) and not re.match(r"^\s*(\d{1,2}|[ivxl]{1,6})\s*[.)\-–]", head):
@@ -775,6 +793,8 @@ def _punto_marker(text, orden):
         token = match.group("n")
         value = to_int(token)
         if value is None:
+            continue
+        if regex is NUMBERED_LINE_RE and body_numbered:
             continue
         if regex is NUMBERED_LINE_RE and orden:
             title = next((t for n, t, _ in orden if n == value), None)
@@ -837,6 +857,6 @@ def _subject_key(titulo):
 
 
 def _similar_title(title, text):
-    want = set(fold(title).split()[:8])
+    want = {w for w in fold(title).split()[:8] if len(w) > 3}
     got = set(fold(text[:300]).split())
     return len(want & got) >= max(2, int(0.6 * len(want)))

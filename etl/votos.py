@@ -56,9 +56,12 @@ def _ballot_lines(lector):
     lines = lector.doc.lines
     found = []
     columns = None
+    # A wrapped line inside a prose paragraph is never a ballot line of its own («…Dra. Mariana
+    # Isabel⏎Treviño Salazar, a favor; Mtro. …»): the paragraph is read whole, below.
+    inside_prose = {line for p in lector.paragraphs if len(p.text) > 160 for _, line in p.spans[1:]}
     for index, line in enumerate(lines):
         text = line.strip()
-        if not text or len(text) > 260 or index + 1 in lector.agenda_lines:
+        if not text or len(text) > 260 or index + 1 in lector.agenda_lines or index + 1 in inside_prose:
             continue   # a table's separator row is blank by now; the table ends at its first non-ballot row
         header = _sense_columns(line)
         if header:
