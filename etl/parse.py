@@ -741,7 +741,7 @@ def _inline_agenda_in_words(paragraph, offset):
     """'…los puntos siguientes: uno, lista de asistencia…; dos, lectura…; …, y cinco, clausura de
     la sesión.'"""
     text = paragraph.text[offset:]
-    pieces = re.split(rf"(?:^|[;:]\s*|,\s+y\s+|\s+y\s+)\W*({NUMBER_WORDS_RE}|primero|segundo|tercero|cuarto|quinto)\s*[,.)-]\s+",
+    pieces = re.split(rf"(?:^|[;:]\s*|,\s+y\s+|\s+y\s+)\W*({NUMBER_WORDS_RE}|{ORDINAL_WORDS_RE})\s*[,.)-]\s+",
                       fold(text))
     items, cursor = [], 0
     for index in range(1, len(pieces) - 1, 2):
@@ -765,13 +765,14 @@ def _clean_title(title):
 NUMBERED_LINE_RE = re.compile(r"^\s*(?:punto\s+)?(?P<n>\d{1,2}|[ivxl]{1,6})\s*(?:[.)\-–]|\.-)\s+\S")
 PUNTO_MARKER_RES = [
     re.compile(rf"\bpunto\s+(?:del\s+orden\s+del\s+dia\s+)?(?:que\s+corresponde\s+|es\s+|corresponde\s+)?"
-               rf"(?:(?:el|al)\s+)?(?:(?:numero|no\.?|num\.?)\s+)?(?P<n>\d{{1,2}}\b|[ivxl]{{1,6}}\b|{NUMBER_WORDS_RE}\b|"
-               rf"{ORDINAL_WORDS_RE}\b)"),
+               rf"(?:(?:el|al)\s+)?(?:(?:numero|no\.?|num\.?)\s+)?(?P<n>\d{{1,2}}\b|[ivxl]{{1,6}}\b|{NUMBER_WORDS_RE}\b)"),
     re.compile(r"\b(?P<n>\w+)\s+punto\s+del\s+orden\s+del\s+dia"),
     re.compile(r"\b(?:el|del|al)\s+(?P<n>(?:primer|segundo|tercer|cuarto|quinto|sexto|septimo|octavo|noveno|decimo|undecimo|"
                r"duodecimo)\w*(?:\s+\w+o)?)\s+punto\b"),
     NUMBERED_LINE_RE,
     re.compile(rf"^\s*punto\s+(?:numero\s+|no\.?\s*)?(?P<n>\d{{1,2}}|[ivxl]{{1,6}}|{NUMBER_WORDS_RE}|\w+)\b"),
+    # «En desahogo del punto TERCERO», «se pasó al punto SÉPTIMO»: the item by its ordinal.
+    re.compile(rf"\b(?:del|al|el|en)\s+punto\s+(?P<n>{ORDINAL_WORDS_RE})\b"),
 ]
 BODY_NUMBER_RE = re.compile(r"^\s*(\d{1,3})\.\s+[A-ZÁÉÍÓÚ]")
 PUNTO_CONTEXT_RE = re.compile(r"^\W*(?:\w+\s+){0,5}(?:en\s+)?(?:el|del|al)\s+(?:\w+\s+)?punto\b|siguiente punto|punto del orden|orden del dia|desahogo|pasamos al|pasando al|"

@@ -20,6 +20,7 @@ PAGE_NUMBER_RE = re.compile(
 TITLE_AT_END_RE = re.compile(r"(?:^|\s)(?i:el|la|del|al|los|las|y|a)\s+(?:Dra?|Mtr[oa]|Lic|Licda|Ing|C|Arq|Profr?a?|M\.D|C\.P)\.$")
 BALLOT_HINT_RE = re.compile(r"\b(a favor|en contra|abstenci[oó]n|me abstengo)\b", re.IGNORECASE)
 TERMINAL = ".:;!?"
+LIST_MARK_RE = re.compile(r"^\w{1,3}[.)]\s")
 
 
 def clean_line(line):
@@ -172,6 +173,9 @@ class Texto:
         prev_line = self.lines[current.ultima_linea - 1]
         if gap == 0 and TITLE_AT_END_RE.search(previous) and text[0].isupper() and len(prev_line.strip()) >= 40:
             return True   # «… El Mtro.⏎Ricardo Enrique Zamora …»: a title's dot ends no sentence
+        if gap == 0 and previous.endswith(";") and len(prev_line.strip()) >= 60 and text[:1].islower() \
+                and not LIST_MARK_RE.match(text) and not is_column_line(prev_line):
+            return True   # «…de casilla;⏎sexto, análisis y, …»: a prose enumeration wrapped after «;»
         if previous.endswith(tuple(TERMINAL)) or is_column_line(prev_line) or is_column_line(self.lines[index]):
             return False
         starts_lower = text[0].islower() or (text[0].isdigit() and not re.match(r"^\d+[.)]\s", text))
