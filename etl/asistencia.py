@@ -63,6 +63,10 @@ class _Asistencia:
         self.closing = lector.closing_line or len(self.doc.lines) + 1
 
     def read(self):
+        paragraphs = [p for p in self.lector.paragraphs if p.linea < self.closing]
+        self._pairs = pares(paragraphs, lambda text: called_person(text) is not None)
+        self._call_lines = {line for par in self._pairs
+                            for p in paragraphs if p.linea == par.linea for _, line in p.spans}
         self._read_roster_lines()
         self._read_roll_call()
         self._read_prose_presence()
@@ -86,7 +90,7 @@ class _Asistencia:
         for index, line in enumerate(lines):
             number = index + 1
             text = line.strip()
-            if not text or number in skip or number in self.lector.agenda_lines:
+            if not text or number in skip or number in self.lector.agenda_lines or number in self._call_lines:
                 continue
             if len(text) > 200:
                 section = None
@@ -155,13 +159,20 @@ class _Asistencia:
         A call met with «(No se escucha respuesta)» is an absence, unless the person arrives later.
         «Y el de la voz, Octavio Raúl Sánchez Peralta, Secretario Ejecutivo.» is the caller."""
         paragraphs = [p for p in self.lector.paragraphs if p.linea < self.closing]
-        for par in pares(paragraphs, lambda text: called_person(text) is not None):
+        previous = None
+        for par in self._pairs:
             if par.tipo == "voto":
                 continue
             entry = called_person(par.llamado)
             entry["linea"] = par.linea
             entry["presente"] = par.tipo == "lista"
-            self._add_entry(entry, None, signature=False)
+            section = None
+            if previous and not entry["cargo"] and not entry.get("partido_texto") and \
+                    not previous.get("partido_texto") and par.linea - previous["linea"] < 12 and \
+                    rol_of(previous["cargo"], None, self.lector.organo) == "integrante":
+                section = "integrante"   # called in the run of the consejeros, with no cargo of their own
+            self._add_entry(entry, section, signature=False)
+            previous = entry if entry["cargo"] or section is None else dict(entry, cargo=previous["cargo"])
         for paragraph in paragraphs:
             speaker = speaker_of(paragraph.text)
             body = paragraph.text[speaker[1]:] if speaker else paragraph.text

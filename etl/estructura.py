@@ -294,6 +294,22 @@ class Par:
     etiqueta: str = None        # the label of the answering turn («El C. Consejero X»)
 
 
+_SENTENCE_END_RE = re.compile(r"[.;]\s+(?=[¿¡]?[A-ZÁÉÍÓÚÑ])")
+_TITLE_END_RE = re.compile(rf"(?:^|\s)(?i:{GRADO_RE})$")
+
+
+def last_sentence(text):
+    """The last sentence of `text`, not cut after a title («… Procedo a pasar lista de
+    asistencia. Consejera Presidenta, Maestra Itzia Marcela Villaseñor Tapia.» -> «Consejera
+    Presidenta, Maestra Itzia Marcela Villaseñor Tapia.»)."""
+    start = 0
+    for match in _SENTENCE_END_RE.finditer(text):
+        if _TITLE_END_RE.search(text[max(0, match.start() - 12):match.start() + 1]):
+            continue
+        start = match.end()
+    return text[start:] if start else ""
+
+
 # An answer that opens a turn and is followed by courtesy or a qualifier: «Presente, buenas
 # noches.», «A favor en lo general.», «En contra, y anuncio un voto particular.».
 _ANSWER_TAIL = r"(?=\s*$|\s*[.,;:!]|\s+(?:en lo (?:general|particular)|del proyecto|con el proyecto|de la propuesta)\b)"
@@ -327,7 +343,9 @@ def pares(paragraphs, is_call):
         speaker = speaker_of(current.text)
         called = current.text[speaker[1]:] if speaker else current.text
         if len(called) > 220 or not is_call(called):
-            continue
+            called = last_sentence(called)   # «… Procedo a pasar lista. Consejera Presidenta, Maestra X.»
+            if not called or not is_call(called):
+                continue
         answer_speaker = speaker_of(following.text)
         answer = following.text[answer_speaker[1]:] if answer_speaker else following.text
         kind = answer_kind(answer)

@@ -60,7 +60,7 @@ def _check_is_acta(doc):
 
 _NUM_TOKEN = rf"(?:\d+\b|[ivxlc]+\b|{NUMBER_WORDS_RE}\b)"
 SESSION_RE = re.compile(
-    rf"(?:\b(?P<ordinal>\w+\.?)\s+)?sesion(?:es)?\s+(?:publica\s+|virtual\s+|remota\s+|de\s+caracter\s+)?"
+    rf"(?:\b(?P<ordinal>(?:(?:vigesim|trigesim|decim)[oa]\s+)?\w+\.?)\s+)?sesion(?:es)?\s+(?:publica\s+|virtual\s+|remota\s+|de\s+caracter\s+)?"
     rf"(?P<tipo>extraordinaria|ordinaria|especial|solemne|de instalacion|instalacion)"
     rf"(?:\s+(?:(?:urgente|virtual|publica|no|num|numero|n°|nº|#)\.?\s*){{0,2}}(?P<numero>{_NUM_TOKEN}))?")
 THIS_SESSION_BEFORE = re.compile(
@@ -428,6 +428,12 @@ class Lector:
                 items = _inline_agenda(paragraph, match.end())
                 if len(items) >= 2:
                     return items, set(range(paragraph.linea, paragraph.ultima_linea + 1))
+        for paragraph in self.paragraphs:    # read in a turn: «SECRETARIO: Uno. Lista … Dos. …»
+            body = strip_label(paragraph.text)
+            if LIST_OPENING_RE.match(fold(body)):
+                items = _inline_agenda(paragraph, len(paragraph.text) - len(body))
+                if len(items) >= 3:
+                    return items, set(range(paragraph.linea, paragraph.ultima_linea + 1))
         items = self._agenda_from_headings()
         if items:
             return items, set()
@@ -693,6 +699,7 @@ def _agenda_items(lines, start):
     return [(n, _clean_title(t), l) for n, t, l in items], used
 
 
+LIST_OPENING_RE = re.compile(r"^\W*(?:uno|primero)\s*[.,)-]\s+\w")
 HEADING_ITEM_RE = re.compile(rf"^\W*punto\s+(?:numero\s+|no\.?\s*)?(?P<n>\d{{1,2}}|[ivxl]{{1,6}}|{NUMBER_WORDS_RE}|\w+o)\s*(?:\.-|[.:\-–—])\s*(?P<t>\S.*)$")
 
 
@@ -739,9 +746,9 @@ def _inline_agenda(paragraph, offset):
 
 def _inline_agenda_in_words(paragraph, offset):
     """'…los puntos siguientes: uno, lista de asistencia…; dos, lectura…; …, y cinco, clausura de
-    la sesión.'"""
+    la sesión.', 'Uno. Lista de asistencia… Dos. Lectura… Cinco. Proyecto… Es cuanto, Presidenta.'"""
     text = paragraph.text[offset:]
-    pieces = re.split(rf"(?:^|[;:]\s*|,\s+y\s+|\s+y\s+)\W*({NUMBER_WORDS_RE}|{ORDINAL_WORDS_RE})\s*[,.)-]\s+",
+    pieces = re.split(rf"(?:^|[;:]\s*|(?<=\w)\.\s+|,\s+y\s+|\s+y\s+)\W*({NUMBER_WORDS_RE}|{ORDINAL_WORDS_RE})\s*[,.)-]\s+",
                       fold(text))
     items, cursor = [], 0
     for index in range(1, len(pieces) - 1, 2):
@@ -752,6 +759,8 @@ def _inline_agenda_in_words(paragraph, offset):
         cursor = start + len(pieces[index + 1])
         title = text[start:cursor].strip(" ;,.")
         title = re.sub(r",\s*$", "", title)
+        if index + 2 >= len(pieces) - 1:   # the last item ends at its sentence: «… 045/2024. Es cuanto.»
+            title = re.split(r"(?<=[\w)])\.\s+(?=[A-ZÁÉÍÓÚ])", title)[0]
         items.append((number, _clean_title(title[:1].upper() + title[1:]), paragraph.linea_at(offset + start)))
     return items
 

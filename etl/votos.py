@@ -12,7 +12,9 @@ import re
 
 from etl.frases import LLAMADO, RESULTADO, RESULTADO_NEGATIVO, RESULTADO_REFERIDO, SENTIDO
 from etl.numeros import NUMBER_WORDS_RE, fold, to_int
-from etl.vocabulario import sentido_of
+from etl.vocabulario import fold_words, sentido_of
+from etl.estructura import pares
+from etl.asistencia import called_person
 from etl.personas import (GRADO_RE, NAME_RE, Persona, canonical_grado, clean_name, display_name,
                           looks_like_name, name_after_cargo, resolve)
 
@@ -32,7 +34,7 @@ FILLER_MAX = 60
 def parse_votaciones(lector, asistentes):
     """The session's votes, in order."""
     closing = lector.closing_line or 10 ** 9
-    ballots = [b for b in _ballot_lines(lector) if b["sentido"] or b["linea"] < closing]
+    ballots = [b for b in _ballot_lines(lector, asistentes) if b["sentido"] or b["linea"] < closing]
     groups = _group_ballots(ballots, lector.doc.lines)
     votes, used_lines = [], set()
     for group in groups:
@@ -51,7 +53,7 @@ def parse_votaciones(lector, asistentes):
 
 # ---- nominal ---------------------------------------------------------------------------------
 
-def _ballot_lines(lector):
+def _ballot_lines(lector, asistentes=()):
     """Every line that is a ballot: (linea, who, sentido)."""
     lines = lector.doc.lines
     found = []
@@ -92,8 +94,45 @@ def _ballot_lines(lector):
             elif who:
                 found.append({"linea": index + 1, "who": who, "sentido": None})
     found.extend(_inline_ballots(lector, {b["linea"] for b in found}))
+    dialogue = _dialogue_ballots(lector, asistentes)
+    answered = {b["linea"] for b in dialogue}
+    found = [b for b in found if b["linea"] not in answered] + dialogue
     found.sort(key=lambda b: (b["linea"], b.get("fin", 0)))
     return found
+
+
+def _dialogue_ballots(lector, asistentes):
+    """A nominal vote as a dialogue: the Secretario names each member, the member answers on the
+    next turn. Expecting text like:
+        SECRETARIO EJECUTIVO: Consejera Fabiola Ruth Zavala Mendoza.
+        CONSEJERA ELECTORAL, DRA. FABIOLA RUTH ZAVALA MENDOZA: A favor.
+        SECRETARIO EJECUTIVO: Consejera Presidenta.
+        CONSEJERA PRESIDENTA: Con el proyecto.
+    A call that names only a cargo («Consejera Presidenta.») is the one person of the roster with
+    that cargo."""
+    closing = lector.closing_line or 10 ** 9
+    paragraphs = [p for p in lector.paragraphs if p.linea < closing]
+    found = []
+    for par in pares(paragraphs, lambda text: _called_voter(text, asistentes) is not None):
+        if par.tipo != "voto":
+            continue
+        who = _called_voter(par.llamado, asistentes)
+        found.append({"linea": par.linea_respuesta, "who": who, "sentido": sentido_of(par.respuesta)})
+    return found
+
+
+def _called_voter(text, asistentes):
+    """{grado, nombre} of the member a vote's call names, by name or by a cargo only one holds."""
+    entry = called_person(text)
+    if entry:
+        return {"grado": entry["grado"], "nombre": entry["nombre"]}
+    key = fold_words(text)
+    if not key or len(key.split()) > 5 or not text.strip()[:1].isupper():
+        return None
+    holders = [p for p in asistentes if p.cargo and fold_words(p.cargo).startswith(key)]
+    if len(holders) == 1:
+        return {"grado": holders[0].grado, "nombre": holders[0].nombre}
+    return None
 
 
 INLINE_BALLOT_RE = re.compile(
