@@ -208,7 +208,8 @@ RESULTADO = familia("resultado", [
     (r"\b(?:aprobaron|rechazaron)\b", "los integrantes aprobaron el informe"),
     (r"\b(?:es|son|ha sido|han sido|fue|fueron|queda|quedan|queda(?:n)? debidamente|resulta|resultan|resulto)\s+"
      r"(?:aprobad|rechazad)[oa]s?", "El orden del día es aprobado por unanimidad.", "fue rechazado el dictamen"),
-    (r"se aprueban?|se rechazan?|se aprobo|se aprobaron|se rechazo|se rechazaron|no se aprobo",
+    # «se consulta si se aprueba …» asks; it does not decide.
+    (r"(?<!\bsi )(?:se aprueban?|se rechazan?)|se aprobo|se aprobaron|se rechazo|se rechazaron|no se aprobo",
      "Se aprueba por unanimidad de votos.", "se rechazó la propuesta"),
     (r"aprobad[oa]s?\s+(?:por|con)\s+(?:unanimidad|mayoria|\w+\s+votos?)", "aprobada por mayoría de votos"),
     (r"rechazad[oa]s?\s+(?:por|con)\s+(?:unanimidad|mayoria|\w+\s+votos?)", "rechazado con dos votos en contra"),
@@ -216,7 +217,8 @@ RESULTADO = familia("resultado", [
      "el dictamen no fue aprobado, por dos votos en contra y uno a favor"),
     (r"^\W*(?:aprobad[oa]s?|rechazad[oa]s?)\b", "Aprobado."),
     (r"[.;]\s*(?:no\s+)?(?:aprobad[oa]s?|rechazad[oa]s?)\W*$", "Votación: 3 a favor, 0 en contra, 0 abstenciones. Aprobado."),
-], contraejemplos=["se somete a votación el orden del día"])
+], contraejemplos=["se somete a votación el orden del día",
+                   "Consejeras y consejeros electorales, se consulta si se aprueba el orden del día."])
 
 RESULTADO_NEGATIVO = familia("resultado_negativo", [
     (r"rechazad|se rechaz", "fue rechazado el dictamen", "se rechaza la propuesta"),
