@@ -158,9 +158,11 @@ def _cell_run_row(values, kinds):
     under «nombre»."""
     from etl.personas import NAME_ONLY_RE
 
-    if any(len(v) > 80 or column_kind(v) for v in values):
+    if any(len(v) > 80 for v in values):
         return False
     name = values[kinds.index("nombre")]
+    if column_kind(name):
+        return False   # the header again, after a page break
     name = re.sub(rf"^(?i:{GRADO_RE})\s+", "", name)
     return bool(NAME_ONLY_RE.match(name))
 

@@ -82,8 +82,8 @@ class Texto:
         self.lines = [clean_line(line) for line in rejoin_grids(self.raw_lines)]
         self.noise = [False] * len(self.lines)
         self._mark_page_numbers()
-        self._mark_repeated_headers()
-        self.lines = rejoin_cell_runs(self.lines)
+        self.lines = rejoin_cell_runs(self.lines)    # before repeated lines are taken for page headers:
+        self._mark_repeated_headers()                # «Presente», «No aplica» recur in a table
         self.tablas = find_tables(self.lines)
         self.paragraphs = self._join_paragraphs()
 
@@ -105,7 +105,7 @@ class Texto:
         for index, line in enumerate(self.lines):
             key = self._header_key(line)
             repeated = counts[key] >= threshold or (counts[key] >= 2 and key in near_breaks)
-            if key and repeated and self._looks_like_header(line):
+            if key and repeated and "\t" not in line and self._looks_like_header(line):
                 if index < first_text and self._first_index(key) == index:
                     continue
                 self._drop(index)
