@@ -469,8 +469,18 @@ class Lector:
         markers, following = [], []
         agenda_start = min(self.agenda_lines) if self.agenda_lines else 0
         body_numbered = self._body_numbered(numbers, agenda_start)
+        titles = {n: t for n, t, _ in orden}
         for paragraph in self.paragraphs:
-            if paragraph.linea in self.agenda_lines or paragraph.linea < agenda_start:
+            if paragraph.linea in self.agenda_lines:
+                continue
+            if paragraph.linea < agenda_start:
+                # The body may open an item before the agenda is read out: «2. Lectura y, en su
+                # caso, aprobación del orden del día.» heading the part where the list is read.
+                heading = AGENDA_ITEM_RE.match(paragraph.text)
+                numero = to_int(heading.group("num")) if heading else None
+                if numero and numero > 1 and numero in titles and len(paragraph.text) < 200 and \
+                        _similar_title(titles[numero], paragraph.text):
+                    markers.append((paragraph.linea, numero))
                 continue
             text = strip_label(paragraph.text)
             numero = _punto_marker(text, orden, body_numbered)
