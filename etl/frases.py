@@ -114,6 +114,7 @@ RETIRO = familia("retiro", [
     (r"dej[ao] la sesion", "la Lic. Karla Núñez deja la sesión"),
     (r"retiro de la sesion", "se hace constar el retiro de la sesión del Ing. Raúl Soto"),
     (r"se despide", "el Dr. Iván Paz se despide por tener otro compromiso"),
+    (r"autorizacion para retirarse", "la Mtra. Gabriela Noemí Ku Balam solicitó autorización para retirarse de la sesión"),
 ], contraejemplos=["se incorporó a la sesión la Mtra. Ana Ruiz"])
 
 AUSENCIA = familia("ausencia", [
@@ -146,6 +147,9 @@ PRESENCIA = familia("presencia", [
     (r"presentes? (?:la|el|las|los)\b", "presentes los integrantes del Comité"),
     (r"se encuentran? (?:conectad|en linea)", "se encuentran conectados la Mtra. Ana Ruiz y el Dr. Iván Paz"),
     (r"participan? (?:tambien|como)", "participa también la C. Rosa Díaz"),
+    (r"se encontraba(?:n)? (?:conectad|presentes?|en linea)",
+     "El Secretario Técnico hizo constar que se encontraban conectadas la Mtra. Thalía Yazmín Canché Poot"),
+    (r"constar la conexion", "hizo constar la conexión del Lic. Rafael Antonio Chan Uc"),
 ])
 
 # The cell of an attendance column: «Sí», «Asistió», «Presencial», «Remota», «Retardo».
@@ -231,6 +235,12 @@ RESULTADO_REFERIDO = familia("resultado_referido", [
      r"en su sesion|previamente|con anterioridad|anteriormente)",
      "el acuerdo aprobado por el Consejo General", "aprobada en la sesión del 22 de diciembre"),
 ], contraejemplos=["aprobado por unanimidad"])
+
+# «ACUERDO 06/03/2022: Se aprueba el orden del día…»: the record of the decision just voted.
+ACUERDO_TOMADO = familia("acuerdo_tomado", [
+    (r"^\W*acuerdo\s+(?:n[uo]m(?:ero)?\.?\s*)?[\w/.-]*\d[\w/.-]*\s*[:.\-–]+\s*se (?:aprueba|rechaza|tiene|toma)",
+     "ACUERDO 06/03/2022: Se aprueba el orden del día de la tercera sesión ordinaria."),
+], contraejemplos=["El acuerdo IEQROO/CG/A-010/2022 por el que se aprueba el calendario"])
 
 LLAMADO = familia("llamado", [
     (r"votaci[oó]n|\bse vot[oó]\b|\bse vota\b", "procedo a tomar la votación nominal", "se votó el informe"),

@@ -10,7 +10,7 @@ por unanimidad.»). A vote by show of hands is a result statement with no ballot
 """
 import re
 
-from etl.frases import LLAMADO, RESULTADO, RESULTADO_NEGATIVO, RESULTADO_REFERIDO, SENTIDO
+from etl.frases import ACUERDO_TOMADO, LLAMADO, RESULTADO, RESULTADO_NEGATIVO, RESULTADO_REFERIDO, SENTIDO, UNANIMIDAD
 from etl.numeros import NUMBER_WORDS_RE, fold, to_int
 from etl.vocabulario import fold_words, sentido_of
 from etl.estructura import pares
@@ -48,6 +48,7 @@ def parse_votaciones(lector, asistentes):
     votes.sort(key=lambda v: v["_orden"])
     for vote in votes:
         del vote["_orden"]
+        vote.pop("_parrafo", None)
     return votes
 
 
@@ -382,7 +383,9 @@ def _asunto(call, statement, lector, line):
                 return asunto
     if statement:
         sentence = next((s for s in _call_sentences(statement[0]) if RESULT_RE.search(fold(s))), statement[0])
-        sentence = re.sub(r"^[\W]*(?:(?:gracias[^,]*|en el punto \w+|sin (?:observaciones|comentarios)|"
+        sentence = re.sub(r"^[\W]*(?:punto \w+\.\s*)?(?:(?:gracias[^,]*|en el punto \w+|sin (?:observaciones|comentarios)|"
+                          r"(?:no habiendo|al no haber|no habi[eé]ndose|sin que hubiera)\s[^,]{0,60}|"
+                          r"se someti[oó] a votaci[oó]n y|"
                           r"en votaci[oó]n (?:econ[oó]mica|nominal)|puest[oa] a (?:consideraci[oó]n|votaci[oó]n)[^,]*|"
                           r"sometid[oa] a (?:consideraci[oó]n|votaci[oó]n)[^,]*|acto seguido|enseguida),\s*)+", "",
                           sentence, flags=re.IGNORECASE)
@@ -476,9 +479,11 @@ def _economic_votes(lector, asistentes, used_lines, ballot_lines=frozenset()):
             continue
         if any(paragraph.linea <= l <= paragraph.ultima_linea for l in used_lines):
             continue
-        if paragraph.text.rstrip().endswith(":") or any(
+        if paragraph.text.rstrip().endswith(":") and not UNANIMIDAD.search(folded) or any(
                 l in ballot_lines for l in range(paragraph.ultima_linea + 1, paragraph.ultima_linea + 4)):
             continue   # «Sometido a votación nominal, el orden del día se aprobó así:» introduces ballots
+        if ACUERDO_TOMADO.search(folded) and votes and index - votes[-1]["_parrafo"] <= 2:
+            continue   # «ACUERDO 06/03/2022: Se aprueba el orden del día…» records the vote just read
         window = folded[max(0, match.start() - 60):match.end() + 40]
         if match.group(0).startswith("se aprob") and re.search(
                 r"\b(por el que|por la que|por los que|mediante el cual|mediante la cual|en el que|con el que)\s*$",
@@ -494,6 +499,7 @@ def _economic_votes(lector, asistentes, used_lines, ballot_lines=frozenset()):
         if not _is_vote_statement(folded, fold(previous)):
             continue
         votes.append(_economic_vote(lector, paragraph.text, linea, punto, asistentes, index))
+        votes[-1]["_parrafo"] = index
     return votes
 
 
