@@ -790,13 +790,15 @@ PUNTO_MARKER_RES = [
                r"duodecimo)\w*(?:\s+\w+o)?)\s+punto\b"),
     NUMBERED_LINE_RE,
     re.compile(rf"^\s*punto\s+(?:numero\s+|no\.?\s*)?(?P<n>\d{{1,2}}|[ivxl]{{1,6}}|{NUMBER_WORDS_RE}|\w+)\b"),
+    # «Informe de actividades de abril (punto 4).»: a heading that names its item in parentheses.
+    re.compile(rf"^[^.]{{0,160}}\(punto\s+(?P<n>\d{{1,2}}|[ivxl]{{1,6}}|{NUMBER_WORDS_RE})\)\W*$"),
     # «En desahogo del punto TERCERO», «se pasó al punto SÉPTIMO»: the item by its ordinal.
     re.compile(rf"\b(?:del|al|el|en)\s+punto\s+(?P<n>{ORDINAL_WORDS_RE})\b"),
 ]
 BODY_NUMBER_RE = re.compile(r"^\s*(\d{1,3})\.\s+[A-ZÁÉÍÓÚ]")
 PUNTO_CONTEXT_RE = re.compile(r"^\W*(?:\w+\s+){0,5}(?:en\s+)?(?:el|del|al)\s+(?:\w+\s+)?punto\b|siguiente punto|punto del orden|orden del dia|desahogo|pasamos al|pasando al|"
                               r"continuamos con|continuando con|en relacion (con|al)|punto numero|^\s*punto\b|"
-                              r"corresponde al|procede al|siguiente asunto")
+                              r"corresponde al|procede al|siguiente asunto|\(punto \w+\)\W*$")
 
 
 def _punto_marker(text, orden, body_numbered=False):

@@ -498,9 +498,38 @@ def _economic_votes(lector, asistentes, used_lines, ballot_lines=frozenset()):
         previous = lector.paragraphs[index - 1].text if index else ""
         if not _is_vote_statement(folded, fold(previous)):
             continue
-        votes.append(_economic_vote(lector, paragraph.text, linea, punto, asistentes, index))
-        votes[-1]["_parrafo"] = index
+        parts = _decisions(paragraph.text)
+        if len(parts) < 2:
+            parts = [(0, paragraph.text)]
+        for offset, part in parts:
+            found = RESULT_RE.search(fold(part))
+            at = paragraph.linea_at(offset + (found.start() if found else 0))
+            votes.append(_economic_vote(lector, part, at, lector.punto_at(at), asistentes, index))
+            votes[-1]["_parrafo"] = index
     return votes
+
+
+SENTENCE_RE = re.compile(r"(?<=[a-záéíóúñ)\d]{2})\.\s+(?=[A-ZÁÉÍÓÚ])")
+
+
+def _decisions(text):
+    """A paragraph that records two decisions, one sentence each, split in two: 'Las
+    observaciones a), b) y c) se aprobaron por unanimidad en votación económica. La propuesta d)
+    se sometió a votación económica y no se aprobó, con un voto a favor … y tres votos en
+    contra.' Each part runs from its decision to the next one (the first from the start)."""
+    starts, cursor = [], 0
+    for piece in SENTENCE_RE.split(text):
+        offset = text.find(piece, cursor)
+        cursor = offset + len(piece)
+        folded = fold(piece)
+        match = RESULT_RE.search(folded)
+        if match and not REFERENCE_RE.search(folded[match.start():match.end() + 30]) and \
+                _is_vote_statement(folded, "") and not ACUERDO_TOMADO.search(folded):
+            starts.append(offset)
+    if len(starts) < 2:
+        return []
+    starts[0] = 0
+    return [(start, text[start:end]) for start, end in zip(starts, starts[1:] + [len(text)])]
 
 
 def _is_vote_statement(folded, previous):
