@@ -17,7 +17,7 @@ PAGE_NUMBER_RE = re.compile(
     r"|[-–—]?\s*\d{1,3}\s*[-–—]?|\d{1,3}\s*(?:de|/)\s*\d{1,3})\s*$",
     re.IGNORECASE,
 )
-TITLE_AT_END_RE = re.compile(r"(?:^|\s)(?i:el|la|del|al|los|las|y|a)\s+(?:Dra?|Mtr[oa]|Lic|Licda|Ing|C|Arq|Profr?a?|M\.D|C\.P)\.$")
+TITLE_AT_END_RE = re.compile(r"(?:(?:^|\s)(?i:el|la|del|al|los|las|y|e|a)\s+|,\s*)(?:Dra?|Mtr[oa]|Lic|Licda|Ing|C|Arq|Profr?a?|M\.D|C\.P)\.$")
 BALLOT_HINT_RE = re.compile(r"\b(a favor|en contra|abstenci[oó]n|me abstengo)\b", re.IGNORECASE)
 TERMINAL = ".:;!?"
 LIST_MARK_RE = re.compile(r"^\w{1,3}[.)]\s")
