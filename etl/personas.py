@@ -189,7 +189,7 @@ def rol_of(cargo, section=None, organo=None):
         return "invitado"
     if re.search(r"\b(asesor|asesora|asesores|asesoras|integrantes?|vocal|vocales|miembros?|comisionad[oa]s?)\b", folded):
         return "integrante"
-    if re.search(r"\bpresident[ea]\b", folded) and re.search(r"\b(comite|comision)\b", folded) and \
+    if re.search(r"\bpresident[ea]\b", folded) and re.search(r"\b(comite|comision|consejo)\b", folded) and \
             _presides_this_body(folded, organo):
         return "integrante"
     if re.search(r"\bconsejer[oa]s?\b", folded):
@@ -207,7 +207,7 @@ def rol_of(cargo, section=None, organo=None):
 def _presides_this_body(folded_cargo, organo):
     """«Presidente de la Comisión de Seguimiento del PREP» presides that commission, not the
     committee that is meeting."""
-    match = re.search(r"\bpresident[ea]\s+(?:del|de la)\s+((?:comite|comision)\b.*)$", folded_cargo)
+    match = re.search(r"\bpresident[ea]\s+(?:del|de la)\s+((?:comite|comision|consejo)\b.*)$", folded_cargo)
     if not match or not organo:
         return True
     said, body = set(match.group(1).split()[:5]), set(fold(organo).split()[:5])

@@ -479,7 +479,8 @@ def _economic_votes(lector, asistentes, used_lines, ballot_lines=frozenset()):
             continue
         if any(paragraph.linea <= l <= paragraph.ultima_linea for l in used_lines):
             continue
-        if paragraph.text.rstrip().endswith(":") and not UNANIMIDAD.search(folded) or any(
+        counted = UNANIMIDAD.search(folded) or _declared_counts(paragraph.text)
+        if paragraph.text.rstrip().endswith(":") and not counted or not counted and any(
                 l in ballot_lines for l in range(paragraph.ultima_linea + 1, paragraph.ultima_linea + 4)):
             continue   # «Sometido a votación nominal, el orden del día se aprobó así:» introduces ballots
         if ACUERDO_TOMADO.search(folded) and votes and index - votes[-1]["_parrafo"] <= 2:
