@@ -173,6 +173,16 @@ class _Asistencia:
                 section = "integrante"   # called in the run of the consejeros, with no cargo of their own
             self._add_entry(entry, section, signature=False)
             previous = entry if entry["cargo"] or section is None else dict(entry, cargo=previous["cargo"])
+        answered = {par.linea for par in self._pairs}
+        for current, following in zip(paragraphs, paragraphs[1:]):
+            speaker = speaker_of(current.text)
+            called = current.text[speaker[1]:] if speaker else current.text
+            answer_speaker = speaker_of(following.text)
+            answer = following.text[answer_speaker[1]:] if answer_speaker else ""
+            if current.linea not in answered and answer_speaker and len(answer) < 40 and len(called) < 220 \
+                    and called_person(called) and not called_person(answer):
+                self.lector.aviso(f"No se entendió la respuesta «{answer.strip()}» al pase de lista de "
+                                  f"{display_name(called_person(called)['nombre'])}.", following.linea)
         for paragraph in paragraphs:
             speaker = speaker_of(paragraph.text)
             body = paragraph.text[speaker[1]:] if speaker else paragraph.text

@@ -279,8 +279,9 @@ CLAUSURA = familia("clausura", [
     (r"se cerro la sesion", "(SE CERRÓ LA SESIÓN A LAS 00:20 HORAS DEL DÍA SIGUIENTE)"),
 ], contraejemplos=["se abre la sesión"])
 
-CIERRE_DEL_ACTA = familia("cierre_del_acta", [
-    (r"\bconste\b|c o n s t e", "C O N S T E", "Conste."),
+CIERRE_DEL_ACTA = familia("cierre_del_acta", contraejemplos=[
+    "La consejera Zamudio Tovar pidió que su intervención conste en el acta."], entradas=[
+    (r"^\W*conste\b|c o n s t e|\bconste\W*$", "C O N S T E", "----- C O N S T E -----", "Conste."),
     (r"^firmas?\b|^firman\b", "FIRMAS", "Firman al calce los que intervinieron"),
 ])
 

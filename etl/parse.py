@@ -98,6 +98,9 @@ class Lector:
         organo, instituto, proceso = self._parse_organo()
         self.organo = organo
         orden, self.agenda_lines = self._parse_orden_del_dia()
+        for numero, titulo, linea in orden:
+            if not titulo:
+                self.aviso(f"El punto {numero} del orden del día no tiene título.", linea)
         sesion = self._parse_sesion()
         self.orden = orden
         self.puntos = self._parse_puntos(orden)

@@ -49,7 +49,26 @@ def parse_votaciones(lector, asistentes):
     for vote in votes:
         del vote["_orden"]
         vote.pop("_parrafo", None)
+    _check_votes(lector, votes)
     return votes
+
+
+NOMINAL_CALL_RE = re.compile(r"votacion nominal|tomare la votacion|votacion de manera nominal|en forma nominal")
+
+
+def _check_votes(lector, votes):
+    """Where the structure says votes should be and none were read, say so with the line: a
+    nominal vote announced with no ballots after it, a vote with no count at all."""
+    nominal_lines = sorted(v["fuente"]["linea"] for v in votes if v["forma"] == "nominal")
+    for paragraph in lector.paragraphs:
+        if paragraph.linea in lector.agenda_lines or paragraph.linea >= (lector.closing_line or 10 ** 9):
+            continue
+        if NOMINAL_CALL_RE.search(fold(paragraph.text)) and not any(
+                paragraph.linea <= line <= paragraph.linea + 60 for line in nominal_lines):
+            lector.aviso("Se anuncia una votación nominal pero no se leyeron sus votos: revise el acta.", paragraph.linea)
+    for vote in votes:
+        if vote["a_favor"] + vote["en_contra"] + vote["abstenciones"] == 0 and vote["forma"] == "nominal":
+            lector.aviso("Votación nominal sin votos contados (0-0-0).", vote["fuente"]["linea"])
 
 
 # ---- nominal ---------------------------------------------------------------------------------
