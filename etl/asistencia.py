@@ -179,8 +179,9 @@ class _Asistencia:
             called = current.text[speaker[1]:] if speaker else current.text
             answer_speaker = speaker_of(following.text)
             answer = following.text[answer_speaker[1]:] if answer_speaker else ""
-            if current.linea not in answered and answer_speaker and len(answer) < 40 and len(called) < 220 \
-                    and called_person(called) and not called_person(answer):
+            entry = called_person(called) if len(called) < 220 else None
+            if current.linea not in answered and answer_speaker and len(answer) < 30 and entry \
+                    and (entry["grado"] or entry["cargo"]) and not called_person(answer):
                 self.lector.aviso(f"No se entendió la respuesta «{answer.strip()}» al pase de lista de "
                                   f"{display_name(called_person(called)['nombre'])}.", following.linea)
         for paragraph in paragraphs:
@@ -748,7 +749,7 @@ def called_person(text):
     cargo = ", ".join(filter(None, [before, after]))
     entry = {"grado": grado, "nombre": nombre, "cargo": cargo}
     if partido:
-        entry["cargo"] = f"{after or 'representante'} del {partido}"
+        entry["cargo"] = after or "representante"
         entry["partido_texto"] = partido
     return entry
 

@@ -226,7 +226,8 @@ RESULTADO = familia("resultado", [
 
 RESULTADO_NEGATIVO = familia("resultado_negativo", [
     (r"rechazad|se rechaz", "fue rechazado el dictamen", "se rechaza la propuesta"),
-    (r"no (?:es|fue|ha sido|resulta|resulto) aprobad|no se aprob|no aprobad", "No aprobada.", "no se aprobó el acta"),
+    (r"no (?:es|fue|ha sido|resulta|resulto) aprobad|no se aprob|no se aprueban?|no aprobad", "No aprobada.",
+     "no se aprobó el acta", "Presidenta, la propuesta no se aprueba por cinco votos en contra y dos a favor"),
 ], contraejemplos=["Aprobado por unanimidad."])
 
 # «aprobado por el Consejo General», «aprobada en la sesión anterior»: a result that dates an earlier decision.
