@@ -43,9 +43,16 @@ COLUMN_KINDS = (
 )
 
 
+_ANY_KIND_RE = re.compile("|".join(f"(?:{regex.pattern})" for _, regex in COLUMN_KINDS))
+
+
 def column_kind(cell):
     """The kind of a header cell, or None. «Cargo o representación» -> cargo."""
+    if len(cell) > 60:
+        return None
     key = fold_words(cell)
+    if not _ANY_KIND_RE.match(key):
+        return None
     for kind, regex in COLUMN_KINDS:
         if regex.match(key):
             return kind
@@ -342,16 +349,17 @@ def pares(paragraphs, is_call):
     """
     found = []
     for current, following in zip(paragraphs, paragraphs[1:]):
+        answer_speaker = speaker_of(following.text)    # the answer first: it is short and rare
+        answer = following.text[answer_speaker[1]:] if answer_speaker else following.text
+        kind = answer_kind(answer) if len(answer) < 200 else None
+        if not kind:
+            continue
         speaker = speaker_of(current.text)
         called = current.text[speaker[1]:] if speaker else current.text
         if len(called) > 220 or not is_call(called):
             called = last_sentence(called)   # «… Procedo a pasar lista. Consejera Presidenta, Maestra X.»
             if not called or not is_call(called):
                 continue
-        answer_speaker = speaker_of(following.text)
-        answer = following.text[answer_speaker[1]:] if answer_speaker else following.text
-        kind = answer_kind(answer)
-        if kind:
-            found.append(Par(current.linea, called, following.linea, answer, kind,
-                             answer_speaker[0] if answer_speaker else None))
+        found.append(Par(current.linea, called, following.linea, answer, kind,
+                         answer_speaker[0] if answer_speaker else None))
     return found

@@ -47,9 +47,12 @@ def _check_is_acta(doc):
     body = fold(" ".join(p.text for p in doc.paragraphs))
     if not body.strip():
         raise NotAnActaError("El documento no contiene texto: revise que sea el archivo correcto del acta.")
+    head = doc.paragraphs[:15]   # a date or a time is nearly always in the heading or the opening
+    dated = any(find_dates(p.text) or parse_time(p.text) for p in head) or \
+        bool(find_dates(body[:20000])) or parse_time(body[:20000]) is not None
     signals = [
         bool(re.search(r"\b(sesion|reunion)\b", body)),
-        bool(find_dates(body[:20000])) or parse_time(body[:20000]) is not None,
+        dated,
         bool(re.search(r"orden del dia|quorum|asistencia|votacion|se aprueba|aprobad[oa] por", body)),
     ]
     if not all(signals):

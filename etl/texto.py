@@ -23,24 +23,39 @@ TERMINAL = ".:;!?"
 LIST_MARK_RE = re.compile(r"^\w{1,3}[.)]\s")
 
 
+MD_RULE_RE = re.compile(r"\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*")
+MD_RULE_PIPES_RE = re.compile(r"\s*\|?(\s*:?-+:?\s*\|)+\s*:?-*:?\s*\|?\s*")
+LEADERS_RE = re.compile(r"\s*(?:\.\s?){4,}\s*(?=\S)")
+HEADING_MARK_RE = re.compile(r"^\s{0,3}#{1,6}\s+")
+QUOTE_MARK_RE = re.compile(r"^\s*>\s?")
+EMPHASIS_RE = re.compile(r"(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])")
+BULLET_RE = re.compile(r"^\s*[•·▪●◦]\s*|^\s*[*+]\s+")
+
+
 def clean_line(line):
     """One line without Markdown marks, odd spaces or bullets. Expecting lines like:
-    '**ACTA DE LA SESIÓN ORDINARIA NÚMERO 2', '## Orden del día', '| Nombre | Cargo |'."""
-    line = unicodedata.normalize("NFC", line).replace("\u00a0", " ").replace("\ufeff", "")
-    line = line.replace("\u2003", " ").replace("\u2002", " ").rstrip()
-    if re.fullmatch(r"\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*", line) or (
-            "|" in line and re.fullmatch(r"\s*\|?(\s*:?-+:?\s*\|)+\s*:?-*:?\s*\|?\s*", line)):
+    '**ACTA DE LA SESIÓN ORDINARIA NÚMERO 2', '## Orden del día', '| Nombre | Cargo |'.
+    Each mark is looked for only when its character is on the line (most lines have none)."""
+    if not line.isascii():
+        line = unicodedata.normalize("NFC", line).replace("\u00a0", " ").replace("\ufeff", "")
+        line = line.replace("\u2003", " ").replace("\u2002", " ")
+    line = line.rstrip()
+    if "-" in line and (MD_RULE_RE.fullmatch(line) or ("|" in line and MD_RULE_PIPES_RE.fullmatch(line))):
         return ""   # a Markdown table's separator row, «|---|:-:|»
     if line.lstrip().startswith("|"):
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
         line = "\t".join(cells)
-    line = re.sub(r"\s*(?:\.\s?){4,}\s*(?=\S)", "\t", line)   # dotted leaders «Nombre ……… Cargo»
-    line = re.sub(r"^\s{0,3}#{1,6}\s+", "", line)
-    line = re.sub(r"^\s*>\s?", "", line)
-    line = line.replace("**", "").replace("__", "")
-    line = re.sub(r"(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])", r"\1", line)
-    line = re.sub(r"^\s*[•·▪●◦]\s*", "", line)
-    line = re.sub(r"^\s*[*+]\s+", "", line)
+    if "...." in line or ". ." in line:
+        line = LEADERS_RE.sub("\t", line)   # dotted leaders «Nombre ……… Cargo»
+    if "#" in line:
+        line = HEADING_MARK_RE.sub("", line)
+    if ">" in line:
+        line = QUOTE_MARK_RE.sub("", line)
+    if "*" in line or "_" in line:
+        line = line.replace("**", "").replace("__", "")
+        line = EMPHASIS_RE.sub(r"\1", line)
+    if line.lstrip()[:1] in ("•", "·", "▪", "●", "◦", "*", "+"):
+        line = BULLET_RE.sub("", line, count=1)
     return line
 
 
