@@ -39,6 +39,8 @@ ROLL_CALL_RE = re.compile(r"[:.\-–—]\s*(presente|aqu[ií]|ausente)\b[^:]{0,4
 ARRIVAL_RE = LLEGADA.regex
 DEPARTURE_RE = RETIRO.regex
 ABSENCE_RE = AUSENCIA.regex
+PRESENCE_OR_ABSENCE_RE = re.compile(f"{AUSENCIA.patron}|{PRESENCIA.patron}")
+MOVEMENT_RE = re.compile(f"{LLEGADA.patron}|{RETIRO.patron}")
 ACTION_RE = re.compile(
     r"^(?:,[^,;.]{0,90},)?\s*(?:quien\s+)?(?:present[oó]|expus?o|inform[oó]|intervino|manifest[oó]|pregunt[oó]|"
     r"senal[oó]|propus?o|solicit[oó]|pidi[oó]|coment[oó]|explic[oó]|rindi[oó]|tom[oó] (?:la|el) (?:protesta|uso)|"
@@ -321,6 +323,8 @@ class _Asistencia:
         for paragraph in self.lector.paragraphs:
             if paragraph.linea >= self.closing or len(paragraph.text) < 30:
                 continue
+            if not PRESENCE_OR_ABSENCE_RE.search(fold_accents(paragraph.text)):
+                continue   # one search for the paragraph before one per sentence
             body, skipped = _body(paragraph.text)
             for sentence, offset in _sentences(body):
                 offset += skipped
@@ -404,6 +408,8 @@ class _Asistencia:
         for paragraph in self.lector.paragraphs:
             if paragraph.linea >= self.closing or paragraph.linea in self.lector.agenda_lines:
                 continue
+            if not MOVEMENT_RE.search(fold_accents(paragraph.text)):
+                continue   # one search for the paragraph before one per sentence
             body, skipped = _body(paragraph.text)
             for sentence, offset in _sentences(body):
                 offset += skipped

@@ -17,6 +17,7 @@ layout is learnt once for every field.
 
 Everything here is pure: text in, structure out.
 """
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -264,6 +265,7 @@ class Turno:
         return self.parrafo.text[self.inicio:]
 
 
+@functools.lru_cache(maxsize=1 << 12)
 def speaker_of(text):
     """(label, offset of the speech) when `text` opens with a speaker label, else None. Expecting
     text like: 'El C. Secretario Ejecutivo: Con gusto…', 'La C. Consejera Presidenta: Presente.',

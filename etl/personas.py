@@ -241,12 +241,17 @@ def resolve(name, people, single_word=False):
 def names_in(text):
     """Titled names in running text: [(grado, nombre, start, end)]. Expecting text like:
     'al Licenciado Jorge Alfredo Salas Berumen representante del Partido…'."""
+    return list(_names_in(text))
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _names_in(text):
     found = []
     for match in TITLED_NAME_RE.finditer(text):
         name = clean_name(match.group("nombre"))
         if looks_like_name(name):
             found.append((canonical_grado(match.group("grado")), name, match.start(), match.end()))
-    return found
+    return tuple(found)
 
 
 @functools.lru_cache(maxsize=1 << 12)
