@@ -36,17 +36,16 @@ CARGO_START_RE = re.compile(
     r"propietari|suplente|ministr|diputad|magistrad)")
 BALLOT_RE = re.compile(r"\b(a favor|en contra|me abstengo|abstencion)\b")
 ROLL_CALL_RE = re.compile(r"[:.\-–—]\s*(presente|aqu[ií]|ausente)\b[^:]{0,40}$", re.IGNORECASE)
-ARRIVAL_RE = LLEGADA.regex
-DEPARTURE_RE = RETIRO.regex
-ABSENCE_RE = AUSENCIA.regex
-PRESENCE_OR_ABSENCE_RE = re.compile(f"{AUSENCIA.patron}|{PRESENCIA.patron}")
-MOVEMENT_RE = re.compile(f"{LLEGADA.patron}|{RETIRO.patron}")
+ARRIVAL_RE = LLEGADA             # phrase families search like compiled patterns, with a fast pre-test
+DEPARTURE_RE = RETIRO
+ABSENCE_RE = AUSENCIA
+
 ACTION_RE = re.compile(
     r"^(?:,[^,;.]{0,90},)?\s*(?:quien\s+)?(?:present[oó]|expus?o|inform[oó]|intervino|manifest[oó]|pregunt[oó]|"
     r"senal[oó]|propus?o|solicit[oó]|pidi[oó]|coment[oó]|explic[oó]|rindi[oó]|tom[oó] (?:la|el) (?:protesta|uso)|"
     r"hizo uso de la voz|dio lectura|agradeci[oó]|expres[oó]|indic[oó]|aclar[oó]|observ[oó]|se comprometi[oó]|"
     r"respondi[oó]|precis[oó]|mencion[oó]|destac[oó]|detall[oó]|realiz[oó])\b")
-PRESENCE_RE = PRESENCIA.regex
+PRESENCE_RE = PRESENCIA
 
 
 def parse_asistentes(lector):
@@ -323,7 +322,8 @@ class _Asistencia:
         for paragraph in self.lector.paragraphs:
             if paragraph.linea >= self.closing or len(paragraph.text) < 30:
                 continue
-            if not PRESENCE_OR_ABSENCE_RE.search(fold_accents(paragraph.text)):
+            folded_paragraph = fold_accents(paragraph.text)
+            if not (AUSENCIA.search(folded_paragraph) or PRESENCIA.search(folded_paragraph)):
                 continue   # one search for the paragraph before one per sentence
             body, skipped = _body(paragraph.text)
             for sentence, offset in _sentences(body):
@@ -408,7 +408,8 @@ class _Asistencia:
         for paragraph in self.lector.paragraphs:
             if paragraph.linea >= self.closing or paragraph.linea in self.lector.agenda_lines:
                 continue
-            if not MOVEMENT_RE.search(fold_accents(paragraph.text)):
+            folded_paragraph = fold_accents(paragraph.text)
+            if not (LLEGADA.search(folded_paragraph) or RETIRO.search(folded_paragraph)):
                 continue   # one search for the paragraph before one per sentence
             body, skipped = _body(paragraph.text)
             for sentence, offset in _sentences(body):

@@ -37,6 +37,7 @@ class Familia:
     plegado: bool = True          # entries read folded text (no accents, lower case)
     flags: int = 0
     entero: bool = False          # the whole line is the phrase («Presente.», «Sí.»)
+    requiere: tuple = ()          # words one of which every phrasing contains: a fast test before the search
     regex: re.Pattern = field(init=False, repr=False)
 
     def __post_init__(self):
@@ -58,6 +59,10 @@ class Familia:
         return fold(text) if self.plegado else text
 
     def search(self, text, pos=0):
+        """The first phrasing in `text`. Most paragraphs hold none of the family's words: a
+        substring test rules them out before the regular expression runs."""
+        if self.requiere and not any(word in text for word in self.requiere):
+            return None
         return self.regex.search(text, pos)
 
     def match(self, text):
@@ -70,8 +75,8 @@ class Familia:
 FAMILIAS = {}
 
 
-def familia(nombre, entradas, contraejemplos=(), plegado=True, flags=0, entero=False):
-    found = Familia(nombre, list(entradas), tuple(contraejemplos), plegado, flags, entero)
+def familia(nombre, entradas, contraejemplos=(), plegado=True, flags=0, entero=False, requiere=()):
+    found = Familia(nombre, list(entradas), tuple(contraejemplos), plegado, flags, entero, tuple(requiere))
     FAMILIAS[nombre] = found
     return found
 
@@ -94,7 +99,9 @@ LLEGADA = familia("llegada", [
     (r"incorporacion de", "se hace constar la incorporación de la Mtra. Ana Ruiz"),
     (r"arribo de", "se registra el arribo de la Lic. Karla Núñez"),
     (r"llegada de", "con la llegada de la Dra. Luz Ríos"),
-], contraejemplos=["se retira de la sesión el Lic. Juan Pérez"])
+], contraejemplos=["se retira de la sesión el Lic. Juan Pérez"],
+   requiere=("bienvenid", "incorpor", "integr", "une a", "suma", "conect", "presencia", "presenta", "lleg", "ingres",
+             "registra", "arribo"))
 
 # Said at the roll call of someone who will come later: their later arrival is a late arrival
 # even when a roster lists them among those who attended.
@@ -115,7 +122,8 @@ RETIRO = familia("retiro", [
     (r"retiro de la sesion", "se hace constar el retiro de la sesión del Ing. Raúl Soto"),
     (r"se despide", "el Dr. Iván Paz se despide por tener otro compromiso"),
     (r"autorizacion para retirarse", "la Mtra. Gabriela Noemí Ku Balam solicitó autorización para retirarse de la sesión"),
-], contraejemplos=["se incorporó a la sesión la Mtra. Ana Ruiz"])
+], contraejemplos=["se incorporó a la sesión la Mtra. Ana Ruiz"],
+   requiere=("retir", "ausent", "abandon", "desconect", "sal", "dej", "despide"))
 
 AUSENCIA = familia("ausencia", [
     (r"no asist(?:e|io|ira)", "no asiste el Lic. Juan Pérez, representante del PRD", "no asistió la Mtra. Ana Ruiz"),
@@ -130,7 +138,8 @@ AUSENCIA = familia("ausencia", [
     (r"no se incorpor\w*", "el Dr. Iván Paz no se incorporó a la sesión"),
     (r"se disculp\w+ por no (?:poder )?(?:acompanar|asistir|estar)",
      "el Mtro. Luis Mora se disculpó por no poder acompañarnos"),
-], contraejemplos=["se encuentra presente la Lic. Karla Núñez", "asistió el Dr. Iván Paz"])
+], contraejemplos=["se encuentra presente la Lic. Karla Núñez", "asistió el Dr. Iván Paz"],
+   requiere=("asist", "present", "ausen", "justific", "acud", "excus", "conect", "incorpor", "disculp"))
 
 PRESENCIA = familia("presencia", [
     (r"constar,?(?:\s+\w+,)?\s+la (?:asistencia|presencia)", "se hace constar la asistencia de la Mtra. Ana Ruiz"),
@@ -150,7 +159,7 @@ PRESENCIA = familia("presencia", [
     (r"se encontraba(?:n)? (?:conectad|presentes?|en linea)",
      "El Secretario Técnico hizo constar que se encontraban conectadas la Mtra. Thalía Yazmín Canché Poot"),
     (r"constar la conexion", "hizo constar la conexión del Lic. Rafael Antonio Chan Uc"),
-])
+], requiere=("asist", "presen", "acompan", "conect", "conexion", "en linea", "particip", "invitad"))
 
 # The cell of an attendance column: «Sí», «Asistió», «Presencial», «Remota», «Retardo».
 ASISTENCIA_SI = familia("asistencia_si", [
@@ -222,20 +231,21 @@ RESULTADO = familia("resultado", [
     (r"^\W*(?:aprobad[oa]s?|rechazad[oa]s?)\b", "Aprobado."),
     (r"[.;]\s*(?:no\s+)?(?:aprobad[oa]s?|rechazad[oa]s?)\W*$", "Votación: 3 a favor, 0 en contra, 0 abstenciones. Aprobado."),
 ], contraejemplos=["se somete a votación el orden del día",
-                   "Consejeras y consejeros electorales, se consulta si se aprueba el orden del día."])
+                   "Consejeras y consejeros electorales, se consulta si se aprueba el orden del día."],
+   requiere=("aprob", "aprueb", "rechaz"))
 
 RESULTADO_NEGATIVO = familia("resultado_negativo", [
     (r"rechazad|se rechaz", "fue rechazado el dictamen", "se rechaza la propuesta"),
     (r"no (?:es|fue|ha sido|resulta|resulto) aprobad|no se aprob|no se aprueban?|no aprobad", "No aprobada.",
      "no se aprobó el acta", "Presidenta, la propuesta no se aprueba por cinco votos en contra y dos a favor"),
-], contraejemplos=["Aprobado por unanimidad."])
+], contraejemplos=["Aprobado por unanimidad."], requiere=("rechaz", "aprob", "aprueb"))
 
 # «aprobado por el Consejo General», «aprobada en la sesión anterior»: a result that dates an earlier decision.
 RESULTADO_REFERIDO = familia("resultado_referido", [
     (r"(?:aprobad[oa]s?|rechazad[oa]s?)\s+(?:por el|por la|por los|mediante|en la sesion|el dia|en sesion|"
      r"en su sesion|previamente|con anterioridad|anteriormente)",
      "el acuerdo aprobado por el Consejo General", "aprobada en la sesión del 22 de diciembre"),
-], contraejemplos=["aprobado por unanimidad"])
+], contraejemplos=["aprobado por unanimidad"], requiere=("aprobad", "rechazad"))
 
 # «ACUERDO 06/03/2022: Se aprueba el orden del día…»: the record of the decision just voted.
 ACUERDO_TOMADO = familia("acuerdo_tomado", [

@@ -24,11 +24,13 @@ BALLOT_LINE_RE = re.compile(
     rf"(?i:{SENSE_RE})\b(?P<rest>.*)$")
 NAME_ONLY_LINE_RE = re.compile(rf"^[\s\-–—•*]*(?:[Yy]\s+)?(?P<who>(?i:{GRADO_RE})\s+{NAME_RE}[^:]{{0,80}}?)[.:]?\s*[-–—]?\s*$")
 SENSE_ONLY_RE = re.compile(rf"^[\s\-–—•*]*(?i:{SENSE_RE})[\s.!,]*$")
-RESULT_RE = RESULTADO.regex
-NEGATIVE_RE = RESULTADO_NEGATIVO.regex
-REFERENCE_RE = RESULTADO_REFERIDO.regex
+RESULT_RE = RESULTADO            # phrase families search like compiled patterns, with a fast pre-test
+NEGATIVE_RE = RESULTADO_NEGATIVO
+REFERENCE_RE = RESULTADO_REFERIDO
 CALL_RE = LLAMADO.regex
 FILLER_MAX = 60
+# Words one of which every sense of SENTIDO contains (folded).
+SENSE_WORDS = ("favor", "contra", "absten", "afirmativa", "negativa", "con el proyecto", "mismos terminos")
 
 
 def parse_votaciones(lector, asistentes):
@@ -85,7 +87,7 @@ def _ballot_lines(lector, asistentes=()):
         text = line.strip()
         if not text or len(text) > 260 or index + 1 in lector.agenda_lines or index + 1 in inside_prose:
             continue   # a table's separator row is blank by now; the table ends at its first non-ballot row
-        header = _sense_columns(line)
+        header = _sense_columns(line) if "\t" in line else None
         if header:
             columns = header
             continue
@@ -95,13 +97,15 @@ def _ballot_lines(lector, asistentes=()):
                 found.append(marked)
                 continue
             columns = None
-        match = BALLOT_LINE_RE.match(text)
+        folded = fold(text)
+        sensed = any(word in folded for word in SENSE_WORDS)   # a fast test before the costly patterns
+        match = BALLOT_LINE_RE.match(text) if sensed else None
         if match:
             who = _who(match.group("who"))
             if who:
                 found.append({"linea": index + 1, "who": who, "sentido": _sense(match.group("sentido"))})
             continue
-        grouped = SENSE_LIST_RE.match(text)
+        grouped = SENSE_LIST_RE.match(text) if sensed else None
         if grouped:
             found.extend(_grouped_ballots(grouped, index + 1))
             continue
