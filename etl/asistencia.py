@@ -54,6 +54,26 @@ def parse_asistentes(lector):
     return reader.read()
 
 
+_READ_ROSTER_LINES_RE = re.compile(r"\b[a-záéíóúñ]{4,}\b")
+_READ_TABLE_RE = re.compile(r"represent")
+_SIGNATURE_PAIRS_RE = re.compile(r"\t+|\s{3,}")
+_SIGNATURE_PAIRS_RE2 = re.compile(r"\t+|\s{3,}")
+_ADD_ENTRY_RE = re.compile(r"secretari")
+_ADD_ENTRY_RE2 = re.compile(r"represent|rpte|partido")
+_PARTY_BEFORE_RE = re.compile(r"[;:]")
+_PARTY_BEFORE_RE2 = re.compile(r"\bpor\b|partido|representaci")
+_PARTIDO_RE = re.compile(r"(?i)\b(representante|rpte|rep|propietari[oa]|suplente|prop|sup|del|de la|de|partido|"
+                          r"pol[ií]tico|presente|presencial|virtual)\b\.?")
+_PARTIDO_RE2 = re.compile(r"represent|rpte|partido|\bp\.")
+_PARTIDO_RE3 = re.compile(r"\b(?:del|de)\s+(?:partido\s+(?:pol[ií]tico\s+)?)?((?:Partido\s+)?[A-ZÁÉÍÓÚ][\wÁÉÍÓÚáéíóúñ.]*(?:\s+(?:de|del|la|las|los|y|a|en|por|el|[A-ZÁÉÍÓÚ][\wáéíóúñ.]*))*)")
+_PARTIDO_RE4 = re.compile(r"represent|rpte")
+_READ_PROSE_PRESENCE_RE = re.compile(r"como invitad|calidad de invitad|a invitacion|no integra|no forma parte")
+_READ_MOVEMENTS_RE = re.compile(r"\b(se )?(incorporar|integrar|conectar|sumar)(a|ia|an|ian)\b")
+
+
+_MOVEMENT_NAMES_RE = re.compile(rf"(?<![\w.])(?P<grado>(?i:{GRADO_RE}))\s+(?P<apellido>[A-ZÁÉÍÓÚ][a-záéíóúñ]+)\b(?!\s+[A-ZÁÉÍÓÚ])")
+
+
 class _Asistencia:
     def __init__(self, lector):
         self.lector = lector
@@ -107,7 +127,7 @@ class _Asistencia:
             following = self._next_line(number)
             entry, used_next = _roster_entry(text, following[1] if following else None, section)
             if entry is None:
-                if len(text) > 40 and not text.isupper() and not _is_columns(line) and re.search(r"\b[a-záéíóúñ]{4,}\b", text):
+                if len(text) > 40 and not text.isupper() and not _is_columns(line) and _READ_ROSTER_LINES_RE.search(text):
                     section = None   # prose closes a roster section («AUSENTES:» stops here)
                 continue
             if used_next and following:
@@ -134,7 +154,7 @@ class _Asistencia:
             section = None
             if partido:
                 entry["partido_texto"] = partido
-                section = "representante" if not cargo or re.search(r"represent", fold_accents(cargo)) else None
+                section = "representante" if not cargo or _READ_TABLE_RE.search(fold_accents(cargo)) else None
             estado = fold_accents(fila.get(tabla, "asistencia"))
             if estado:
                 if ASISTENCIA_NO.match(estado):
@@ -215,14 +235,14 @@ class _Asistencia:
 
     def _signature_pairs(self, index, text, skip, section):
         """Two or more signatures side by side: «DRA. X⇥⇥DR. Y» over «ASESORA TÉCNICA⇥ASESOR TÉCNICO»."""
-        cells = [c for c in re.split(r"\t+|\s{3,}", text) if c.strip()]
+        cells = [c for c in _SIGNATURE_PAIRS_RE.split(text) if c.strip()]
         if len(cells) < 2:
             return False
         people = [_person(c) for c in cells]
         if not all(p and p[0] for p in people):
             return False
         following = self._next_line(index + 1)
-        cargos = [c for c in re.split(r"\t+|\s{3,}", following[1]) if c.strip()] if following else []
+        cargos = [c for c in _SIGNATURE_PAIRS_RE2.split(following[1]) if c.strip()] if following else []
         if len(cargos) == len(cells) and all(_is_cargo(c) for c in cargos):
             skip.add(following[0])
         else:
@@ -243,7 +263,7 @@ class _Asistencia:
         presente = entry.get("presente", section != "ausente")
         role_section = section if section in ("integrante", "representante", "invitado") else None
         if section == "secretario":
-            cargo = cargo if re.search(r"secretari", fold(cargo or "")) else f"Secretario Técnico, {cargo or ''}".strip(", ")
+            cargo = cargo if _ADD_ENTRY_RE.search(fold(cargo or "")) else f"Secretario Técnico, {cargo or ''}".strip(", ")
         partido = self._partido(cargo + " " + (entry.get("partido_texto") or ""), entry["linea"],
                                 representante=section == "representante" or rol_of(cargo) == "representante")
         persona = Persona(
@@ -254,7 +274,7 @@ class _Asistencia:
             presente=presente, linea=entry["linea"],
             origen="firma" if signature else "lista")
         if persona.partido and persona.rol not in ("representante",):
-            persona.rol = "representante" if re.search(r"represent|rpte|partido", fold(cargo + (entry.get("partido_texto") or ""))) else persona.rol
+            persona.rol = "representante" if _ADD_ENTRY_RE2.search(fold(cargo + (entry.get("partido_texto") or ""))) else persona.rol
         if signature:
             self.signers.append(persona)
             return
@@ -270,8 +290,8 @@ class _Asistencia:
         """«…por el Partido Acción Nacional, la Lic. Karla …, representante propietaria»: the party
         named in the clause right before a name (after the previous name)."""
         end = start if end is None else end
-        clause = re.split(r"[;:]", sentence[max(0, end - 120):end])[-1]
-        if not re.search(r"\bpor\b|partido|representaci", fold_accents(clause)):
+        clause = _PARTY_BEFORE_RE.split(sentence[max(0, end - 120):end])[-1]
+        if not _PARTY_BEFORE_RE2.search(fold_accents(clause)):
             return None
         return self.lector.catalogo.resolve(clause)
 
@@ -282,17 +302,15 @@ class _Asistencia:
         if partido:
             return partido
         if representante and rol_of(text) in ("otro", "representante"):
-            name = re.sub(r"(?i)\b(representante|rpte|rep|propietari[oa]|suplente|prop|sup|del|de la|de|partido|"
-                          r"pol[ií]tico|presente|presencial|virtual)\b\.?", " ", text)
+            name = _PARTIDO_RE.sub(" ", text)
             name = " ".join(name.split()).strip(" .,")
             if name and len(name) <= 60:
                 self.lector.aviso(f"Partido no reconocido en el catálogo: «{name}»; se conserva como está escrito.", linea)
                 return name
-        if not re.search(r"represent|rpte|partido|\bp\.", fold(text)):
+        if not _PARTIDO_RE2.search(fold(text)):
             return None
-        match = re.search(r"\b(?:del|de)\s+(?:partido\s+(?:pol[ií]tico\s+)?)?((?:Partido\s+)?[A-ZÁÉÍÓÚ][\wÁÉÍÓÚáéíóúñ.]*(?:\s+(?:de|del|la|las|los|y|a|en|por|el|[A-ZÁÉÍÓÚ][\wáéíóúñ.]*))*)",
-                          text)
-        if match and re.search(r"represent|rpte", fold(text)):
+        match = _PARTIDO_RE3.search(text)
+        if match and _PARTIDO_RE4.search(fold(text)):
             name = match.group(1).strip(" .")
             acronym = name.replace(".", "") if name.replace(".", "").isupper() and len(name) <= 12 else name
             self.lector.aviso(f"Partido no reconocido en el catálogo: «{name}»; se conserva como está escrito.", linea)
@@ -348,8 +366,7 @@ class _Asistencia:
                         before = self._party_before(sentence[clause_start:start], 0, len(sentence[clause_start:start]))
                         if before and rol in ("otro", "invitado", "representante") and not partido:
                             rol, partido = "representante", before
-                        if present and not absent and (rol == "otro" or re.search(
-                                r"como invitad|calidad de invitad|a invitacion|no integra|no forma parte", near)):
+                        if present and not absent and (rol == "otro" or _READ_PROSE_PRESENCE_RE.search(near)):
                             rol = "invitado"
                         persona = Persona(nombre=name, grado=grado, cargo=_clean_cargo(cargo) or None, rol=rol,
                                           partido=partido, calidad=calidad_of(cargo),
@@ -416,7 +433,7 @@ class _Asistencia:
                 offset += skipped
                 folded = fold_accents(sentence)
                 arrival, departure = ARRIVAL_RE.search(folded), DEPARTURE_RE.search(folded)
-                if ABSENCE_RE.search(folded) or re.search(r"\b(se )?(incorporar|integrar|conectar|sumar)(a|ia|an|ian)\b", folded):
+                if ABSENCE_RE.search(folded) or _READ_MOVEMENTS_RE.search(folded):
                     arrival = None   # «no se conectó», «avisó que se incorporaría»: no arrival
                 if not arrival and not departure:
                     continue
@@ -428,8 +445,7 @@ class _Asistencia:
 
     def _movement_names(self, sentence, arrival, departure):
         names = names_in(sentence)
-        for match in re.finditer(rf"(?<![\w.])(?P<grado>(?i:{GRADO_RE}))\s+(?P<apellido>[A-ZÁÉÍÓÚ][a-záéíóúñ]+)\b(?!\s+[A-ZÁÉÍÓÚ])",
-                                 sentence):
+        for match in _MOVEMENT_NAMES_RE.finditer(sentence):
             persona = resolve(match.group("apellido"), self.people, single_word=True)
             if persona and not any(start <= match.start() < end for _, _, start, end in names):
                 names.append((canonical_grado(match.group("grado")), persona.nombre, match.start(), match.end()))
@@ -541,18 +557,24 @@ def _section_of(text):
     return None
 
 
+_IS_COLUMNS_RE = re.compile(r"\S {2,}\S")
+
+
 def _is_columns(line):
-    return "\t" in line.strip() or bool(re.search(r"\S {2,}\S", line.strip()))
+    return "\t" in line.strip() or bool(_IS_COLUMNS_RE.search(line.strip()))
 
 
 def _is_cargo(text):
     return bool(text) and bool(CARGO_START_RE.search(fold_accents(text).strip(" -–—:,.")))
 
 
+_PERSON_RE = re.compile(rf"^(?P<grado>(?i:{GRADO_RE}))\s+(?P<nombre>.+)$")
+
+
 def _person(text):
     """(grado, nombre) of a cell like 'DRA. ALEJANDRA DEL CARMEN ARREOLA DELGADO', or None."""
     text = text.strip(" -–—•*,;:")
-    match = re.match(rf"^(?P<grado>(?i:{GRADO_RE}))\s+(?P<nombre>.+)$", text)
+    match = _PERSON_RE.match(text)
     grado, rest = (canonical_grado(match.group("grado")), match.group("nombre")) if match else (None, text)
     rest = rest.strip(" .,;")
     whole = NAME_ONLY_RE.fullmatch(rest)
@@ -562,6 +584,10 @@ def _person(text):
     if not looks_like_name(name) or len(name.split()) > 8:
         return None
     return grado, name
+
+
+_ROSTER_ENTRY_RE = re.compile(r"^\s*(?:\d{1,2}[.)]|[-–—•*])\s*")
+_ROSTER_ENTRY_RE2 = re.compile(r"[,;(]\s*(presente|ausente|asiste|no asiste|con justificaci\w+|justificad[oa])\s*\)?\.?$", re.IGNORECASE)
 
 
 def _roster_entry(text, following, section):
@@ -574,9 +600,8 @@ def _roster_entry(text, following, section):
     if roll:
         estado = fold_accents(roll.group(1))
         text = text[:roll.start()].strip()
-    text = re.sub(r"^\s*(?:\d{1,2}[.)]|[-–—•*])\s*", "", text)
-    trailing = re.search(r"[,;(]\s*(presente|ausente|asiste|no asiste|con justificaci\w+|justificad[oa])\s*\)?\.?$",
-                         text, re.IGNORECASE)
+    text = _ROSTER_ENTRY_RE.sub("", text)
+    trailing = _ROSTER_ENTRY_RE2.search(text)
     if trailing:
         estado = fold_accents(trailing.group(1))
         text = text[:trailing.start()].strip()
@@ -599,17 +624,22 @@ def _roster_entry(text, following, section):
     return entry, used_next
 
 
+_COLUMNS_ENTRY_RE = re.compile(r"\t+|\s{2,}")
+_COLUMNS_ENTRY_RE2 = re.compile(r"(?i)(presente|presencial|virtual|remot[oa]|a distancia|en l[ií]nea|"
+                                                   r"ausente|no asisti[oó]|justificad[oa])\.?")
+_COLUMNS_ENTRY_RE3 = re.compile(r"(?i)(ausente|no asist|justific)")
+
+
 def _columns_entry(text):
     """'DRA. ALEJANDRA DEL CARMEN ARREOLA DELGADO⇥ASESORA TÉCNICA', also cargo first."""
-    cells = [c for c in re.split(r"\t+|\s{2,}", text.strip()) if c.strip()]
-    state = [c for c in cells[1:] if re.fullmatch(r"(?i)(presente|presencial|virtual|remot[oa]|a distancia|en l[ií]nea|"
-                                                   r"ausente|no asisti[oó]|justificad[oa])\.?", c.strip())]
+    cells = [c for c in _COLUMNS_ENTRY_RE.split(text.strip()) if c.strip()]
+    state = [c for c in cells[1:] if _COLUMNS_ENTRY_RE2.fullmatch(c.strip())]
     cells = [c for c in cells if c not in state]
     if len(cells) < 2:
         return None
     entry = _columns_person(cells)
     if entry and state:
-        entry["presente"] = not re.match(r"(?i)(ausente|no asist|justific)", state[0].strip())
+        entry["presente"] = not _COLUMNS_ENTRY_RE3.match(state[0].strip())
     return entry
 
 
@@ -641,16 +671,23 @@ def _columns_person_plain(cells):
     return None
 
 
+_IS_PARTY_CELL_RE = re.compile(r"(?:[A-Z]\.){1,6}[A-Z]?\.?|[A-Z]{2,8}")
+_IS_PARTY_CELL_RE2 = re.compile(r"(?i)(partido|morena\b|movimiento ciudadano|redes sociales|fuerza por|encuentro)")
+
+
 def _is_party_cell(cell):
     """A roster column that names a party: «P.R.I.», «Partido Verde», «MORENA», «M.C.»."""
     cell = cell.strip()
-    return bool(re.fullmatch(r"(?:[A-Z]\.){1,6}[A-Z]?\.?|[A-Z]{2,8}", cell) or
-                re.match(r"(?i)(partido|morena\b|movimiento ciudadano|redes sociales|fuerza por|encuentro)", cell))
+    return bool(_IS_PARTY_CELL_RE.fullmatch(cell) or
+                _IS_PARTY_CELL_RE2.match(cell))
+
+
+_DASH_ENTRY_RE = re.compile(r"^(?P<who>.+?)\s+(?:[—–-]{1,2}|/|\|)\s+(?P<cargo>.+)$")
 
 
 def _dash_entry(text):
     """'Mtra. Laura Elena Ruiz Soto — Consejera Presidenta'."""
-    match = re.match(r"^(?P<who>.+?)\s+(?:[—–-]{1,2}|/|\|)\s+(?P<cargo>.+)$", text)
+    match = _DASH_ENTRY_RE.match(text)
     if not match:
         return None
     person = _person(match.group("who"))
@@ -662,18 +699,26 @@ def _dash_entry(text):
     return None
 
 
+_PARTY_FIRST_ENTRY_RE = re.compile(r"^(?:[Pp]or\s+(?:el\s+|la\s+)?)?(?P<partido>[^:,]{2,70})[:,]\s*(?P<rest>.+)$")
+_PARTY_FIRST_ENTRY_RE2 = re.compile(r"\bpartido\b")
+_PARTY_FIRST_ENTRY_RE3 = re.compile(r"[A-Z][A-Z.]{1,11}")
+_PARTY_FIRST_ENTRY_RE4 = re.compile(r"\b(morena|movimiento ciudadano|redes sociales|fuerza por|encuentro)\b")
+_PARTY_FIRST_ENTRY_RE5 = re.compile(r"\((propietari[oa]|suplente)\)", re.IGNORECASE)
+_PARTY_FIRST_ENTRY_RE6 = re.compile(r"\s*\((propietari[oa]|suplente)\)", re.IGNORECASE)
+
+
 def _party_first_entry(text):
     """'Partido Acción Nacional: C. Luis Pérez Soto, representante propietario'."""
-    match = re.match(r"^(?:[Pp]or\s+(?:el\s+|la\s+)?)?(?P<partido>[^:,]{2,70})[:,]\s*(?P<rest>.+)$", text)
+    match = _PARTY_FIRST_ENTRY_RE.match(text)
     if not match:
         return None
     partido = match.group("partido").strip()
-    if not (re.search(r"\bpartido\b", fold_accents(partido)) or re.fullmatch(r"[A-Z][A-Z.]{1,11}", partido)
-            or re.search(r"\b(morena|movimiento ciudadano|redes sociales|fuerza por|encuentro)\b", fold_accents(partido))):
+    if not (_PARTY_FIRST_ENTRY_RE2.search(fold_accents(partido)) or _PARTY_FIRST_ENTRY_RE3.fullmatch(partido)
+            or _PARTY_FIRST_ENTRY_RE4.search(fold_accents(partido))):
         return None
     rest = match.group("rest")
-    calidad = re.search(r"\((propietari[oa]|suplente)\)", rest, re.IGNORECASE)
-    rest = re.sub(r"\s*\((propietari[oa]|suplente)\)", "", rest, flags=re.IGNORECASE)
+    calidad = _PARTY_FIRST_ENTRY_RE5.search(rest)
+    rest = _PARTY_FIRST_ENTRY_RE6.sub("", rest)
     who, _, cargo = rest.partition(",")
     if calidad:
         cargo = f"{cargo} {calidad.group(1)}"
@@ -687,10 +732,13 @@ def _party_first_entry(text):
             "partido_texto": match.group("partido")}
 
 
+_PAREN_ENTRY_RE = re.compile(r"^(?P<who>[^()]+?)\s*\((?P<paren>[^()]{2,80})\)\s*[,;-]?\s*(?P<rest>[^()]*)$")
+
+
 def _paren_entry(text):
     """'C. Leticia Osorio Bravo (Consejera Presidenta)', 'Lic. Rogelio Mendoza Tapia (PAN),
     representante propietario', 'C. Mireya Sosa Tlatelpa (Nueva Alianza), representante propietaria'."""
-    match = re.match(r"^(?P<who>[^()]+?)\s*\((?P<paren>[^()]{2,80})\)\s*[,;-]?\s*(?P<rest>[^()]*)$", text)
+    match = _PAREN_ENTRY_RE.match(text)
     if not match:
         return None
     person = _person(match.group("who"))
@@ -723,6 +771,9 @@ PARTY_CALL_RE = re.compile(r"^\W*(?:y\s+)?por\s+(?:el\s+|la\s+)?(?P<partido>[^,]
 CARGO_WORDS_RE = re.compile(r"^(?P<cargo>(?:(?:el|la|los|las)\s+)?(?:[A-ZÁÉÍÓÚ][a-záéíóúñ]+\s+){1,3}?)(?=[A-ZÁÉÍÓÚ][a-záéíóúñ]+\s+[A-ZÁÉÍÓÚ])")
 
 
+_CALLED_PERSON_RE = re.compile(r"\b(?:se|que|solicit\w*|inform\w*|dijo|pregunt\w*|tiene|gracias)\b")
+
+
 def called_person(text):
     """The one person a roll call names, as a roster entry, or None when the text is not just a
     name with its cargo. Expecting text like: 'Consejera Presidenta, maestra Adriana Lizbeth
@@ -751,7 +802,7 @@ def called_person(text):
         return None
     if not nombre or not looks_like_name(nombre) or len(after.split()) > 6 or len(before.split()) > 5:
         return None
-    if re.search(r"\b(?:se|que|solicit\w*|inform\w*|dijo|pregunt\w*|tiene|gracias)\b", fold_accents(before + " " + after)):
+    if _CALLED_PERSON_RE.search(fold_accents(before + " " + after)):
         return None
     cargo = ", ".join(filter(None, [before, after]))
     entry = {"grado": grado, "nombre": nombre, "cargo": cargo}
@@ -761,11 +812,14 @@ def called_person(text):
     return entry
 
 
+_CLEAN_CARGO_RE = re.compile(r"\b[A-Z]\.$")
+
+
 def _clean_cargo(cargo):
     if not cargo:
         return None
     cargo = " ".join(cargo.split()).strip(" ,;:-–—")
-    cargo = cargo[:-1] if cargo.endswith(".") and not re.search(r"\b[A-Z]\.$", cargo) else cargo
+    cargo = cargo[:-1] if cargo.endswith(".") and not _CLEAN_CARGO_RE.search(cargo) else cargo
     return display_name(cargo) if cargo.isupper() else cargo
 
 
@@ -788,28 +842,37 @@ def _cargo_near(sentence, start, end):
     return after or before
 
 
+_CARGO_AFTER_RE = re.compile(r"^[\s,]*(?:quien (?:es|funge como)\s+|en su calidad de\s+|en calidad de\s+)?"
+                     r"((?:el |la )?(?:representante|rpte|consejer|asesor|secretari|integrante|vocal|president|invitad|"
+                     r"titular|director|coordinador|jef|encargad)[^,;.]*(?:\.[A-Z]\.[^,;]*)?)", re.IGNORECASE)
+
+
 def _cargo_after(sentence, end):
     after = sentence[end:end + 160]
-    match = re.match(r"^[\s,]*(?:quien (?:es|funge como)\s+|en su calidad de\s+|en calidad de\s+)?"
-                     r"((?:el |la )?(?:representante|rpte|consejer|asesor|secretari|integrante|vocal|president|invitad|"
-                     r"titular|director|coordinador|jef|encargad)[^,;.]*(?:\.[A-Z]\.[^,;]*)?)", after, re.IGNORECASE)
+    match = _CARGO_AFTER_RE.match(after)
     return match.group(1).strip() if match else ""
+
+
+_CARGO_BEFORE_RE = re.compile(r"((?:representante|rpte|consejer|asesor|secretari|integrante|vocal|president|invitad|titular|director|"
+                      r"coordinador|jef|encargad)[^,;.]*?)[\s,]*(?:el|la|al|a la)?\s*$", re.IGNORECASE)
 
 
 def _cargo_before(sentence, start):
     before = sentence[max(0, start - 90):start]
-    match = re.search(r"((?:representante|rpte|consejer|asesor|secretari|integrante|vocal|president|invitad|titular|director|"
-                      r"coordinador|jef|encargad)[^,;.]*?)[\s,]*(?:el|la|al|a la)?\s*$", before, re.IGNORECASE)
+    match = _CARGO_BEFORE_RE.search(before)
     return match.group(1).strip() if match else ""
 
 
 TITLE_ABBREVIATIONS = re.compile(rf"(?i:{GRADO_RE})$")
 
 
+_SENTENCES_RE = re.compile(r"[.;!?]\s+(?=[A-ZÁÉÍÓÚ¿¡])")
+
+
 def _sentences(text):
     """Sentences with their offsets, not split after titles («Lic.», «Mtro.»)."""
     start = 0
-    for match in re.finditer(r"[.;!?]\s+(?=[A-ZÁÉÍÓÚ¿¡])", text):
+    for match in _SENTENCES_RE.finditer(text):
         before = text[max(start, match.start() - 8):match.start() + 1]
         if TITLE_ABBREVIATIONS.search(before.split()[-1] if before.split() else ""):
             continue

@@ -161,6 +161,9 @@ def rejoin_cell_runs(lines):
     return out
 
 
+_CELL_RUN_ROW_RE = re.compile(rf"^(?i:{GRADO_RE})\s+")
+
+
 def _cell_run_row(values, kinds):
     """Whether `values` read as one row of a table with columns `kinds`: short cells, a name
     under «nombre»."""
@@ -171,7 +174,7 @@ def _cell_run_row(values, kinds):
     name = values[kinds.index("nombre")]
     if column_kind(name):
         return False   # the header again, after a page break
-    name = re.sub(rf"^(?i:{GRADO_RE})\s+", "", name)
+    name = _CELL_RUN_ROW_RE.sub("", name)
     return bool(NAME_ONLY_RE.match(name))
 
 

@@ -52,9 +52,12 @@ def _word_value(word):
     return None
 
 
+_WORDS_TO_INT_RE = re.compile(r"[\s-]+")
+
+
 def words_to_int(text):
     """«dos mil veintiuno» -> 2021; «treinta y uno» -> 31; «ochos» -> 8; None if not a number."""
-    words = [w for w in re.split(r"[\s-]+", fold(text).strip()) if w]
+    words = [w for w in _WORDS_TO_INT_RE.split(fold(text).strip()) if w]
     if not words or words[0] == "y":
         return None
     total, current, seen = 0, 0, False
@@ -86,10 +89,13 @@ def ordinal_to_int(text):
     return total
 
 
+_ROMAN_TO_INT_RE = re.compile(r"m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})")
+
+
 def roman_to_int(text):
     """«XII» -> 12; None when `text` is not a well-formed Roman numeral."""
     text = (text or "").strip().lower()
-    if not text or not re.fullmatch(r"m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})", text):
+    if not text or not _ROMAN_TO_INT_RE.fullmatch(text):
         return None
     total = 0
     for char, following in zip(text, text[1:] + " "):
@@ -98,12 +104,15 @@ def roman_to_int(text):
     return total
 
 
+_TO_INT_RE = re.compile(r"(\d+)\s*(?:[aoº°ª]|era|da|ra|ta|va|na|ma)?\.?")
+
+
 def to_int(token):
     """A number written any way: «2», «dos», «II», «segunda», «2a.», «ochos»."""
     token = (token or "").strip().strip(".,;:()*").strip()
     if not token:
         return None
-    digits = re.fullmatch(r"(\d+)\s*(?:[aoº°ª]|era|da|ra|ta|va|na|ma)?\.?", fold(token))
+    digits = _TO_INT_RE.fullmatch(fold(token))
     if digits:
         return int(digits.group(1))
     for reader in (words_to_int, ordinal_to_int):
@@ -123,23 +132,29 @@ _ORD_WORD = r"(?:" + "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True)).repl
 ORDINAL_WORDS_RE = rf"{_ORD_WORD}(?:\s?{_ORD_WORD})?"
 
 
+_PARSE_TIME_RE = re.compile(r"(?<!\d)(\d{1,2})\s*[:.]\s*(\d{2})(?!\d)\s*(a\.?\s?m\.?|p\.?\s?m\.?|h|hrs?|horas)?")
+
+
+_PARSE_TIME_WORDS_RE = re.compile(rf"\blas?\s+({NUMBER_WORDS_RE}|\d{{1,2}})\s+(?:horas?|hrs?\.?)"
+                      rf"(?:\s+(?:con|y)\s+({NUMBER_WORDS_RE}|\d{{1,2}})\s+minutos?)?")
+_PARSE_TIME_WORDS_RE2 = re.compile(rf"\blas?\s+({NUMBER_WORDS_RE})(?:\s+(y media|y cuarto|con ({NUMBER_WORDS_RE}) minutos?))?"
+                      rf"\s+de la\s+(manana|tarde|noche)")
+
+
 def parse_time(text):
     """The first time of day in `text` as HH:MM, or None. Expecting text like:
     'siendo las 17:00 (diecisiete) horas', '18:20 horas', '12:05 hrs.', 'las 10.30 horas',
     'las diecisiete horas con veinticinco minutos', 'las once horas', 'las siete de la tarde'."""
     folded = fold(text)
-    match = re.search(r"(?<!\d)(\d{1,2})\s*[:.]\s*(\d{2})(?!\d)\s*(a\.?\s?m\.?|p\.?\s?m\.?|h|hrs?|horas)?",
-                      folded)
+    match = _PARSE_TIME_RE.search(folded)
     if match:
         hour, minute = int(match.group(1)), int(match.group(2))
         return _clock(hour, minute, match.group(3), folded[match.end():match.end() + 20])
-    match = re.search(rf"\blas?\s+({NUMBER_WORDS_RE}|\d{{1,2}})\s+(?:horas?|hrs?\.?)"
-                      rf"(?:\s+(?:con|y)\s+({NUMBER_WORDS_RE}|\d{{1,2}})\s+minutos?)?", folded)
+    match = _PARSE_TIME_WORDS_RE.search(folded)
     if match:
         hour, minute = to_int(match.group(1)), to_int(match.group(2)) if match.group(2) else 0
         return _clock(hour, minute, None, folded[match.end():match.end() + 20])
-    match = re.search(rf"\blas?\s+({NUMBER_WORDS_RE})(?:\s+(y media|y cuarto|con ({NUMBER_WORDS_RE}) minutos?))?"
-                      rf"\s+de la\s+(manana|tarde|noche)", folded)
+    match = _PARSE_TIME_WORDS_RE2.search(folded)
     if match:
         hour = to_int(match.group(1))
         minute = 30 if match.group(2) == "y media" else 15 if match.group(2) == "y cuarto" else (
@@ -148,11 +163,14 @@ def parse_time(text):
     return None
 
 
+_CLOCK_RE = re.compile(r"\W*(?:horas?\s+)?de la (tarde|noche)")
+
+
 def _clock(hour, minute, suffix, after):
     """HH:MM from parts, honouring «p.m.» and «de la tarde/noche»."""
     if hour is None or minute is None or hour > 24 or minute > 59:
         return None
-    afternoon = (suffix or "").startswith("p") or re.match(r"\W*(?:horas?\s+)?de la (tarde|noche)", after)
+    afternoon = (suffix or "").startswith("p") or _CLOCK_RE.match(after)
     if afternoon and hour < 12:
         hour += 12
     return f"{hour % 24:02d}:{minute:02d}"

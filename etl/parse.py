@@ -41,6 +41,10 @@ def parse_acta(text, catalogo=None):
     return Lector(doc, catalogo or _default_catalogo()).read()
 
 
+_CHECK_IS_ACTA_RE = re.compile(r"\b(sesion|reunion)\b")
+_CHECK_IS_ACTA_RE2 = re.compile(r"orden del dia|quorum|asistencia|votacion|se aprueba|aprobad[oa] por")
+
+
 def _check_is_acta(doc):
     """Refuse texts that are not minutes: an acta names a session, and has a date or a time,
     and speaks of the agenda, the quorum, attendance or votes."""
@@ -51,9 +55,9 @@ def _check_is_acta(doc):
     dated = any(find_dates(p.text) or parse_time(p.text) for p in head) or \
         bool(find_dates(body[:20000])) or parse_time(body[:20000]) is not None
     signals = [
-        bool(re.search(r"\b(sesion|reunion)\b", body)),
+        bool(_CHECK_IS_ACTA_RE.search(body)),
         dated,
-        bool(re.search(r"orden del dia|quorum|asistencia|votacion|se aprueba|aprobad[oa] por", body)),
+        bool(_CHECK_IS_ACTA_RE2.search(body)),
     ]
     if not all(signals):
         raise NotAnActaError(
@@ -78,6 +82,28 @@ STATES_RE = (r"Aguascalientes|Ags\.|Baja California Sur|B\.C\.S\.|Baja Californi
              r"Nayarit|Nay\.|Nuevo Le[óo]n|N\.\s?L\.|Oaxaca|Oax\.|Puebla|Pue\.|Quer[ée]taro|Qro\.|Quintana Roo|Q\.\s?Roo|"
              r"San Luis Potos[íi]|S\.L\.P\.|Sinaloa|Sin\.|Sonora|Son\.|Tabasco|Tab\.|Tamaulipas|Tamps\.|Tlaxcala|Tlax\.|"
              r"Veracruz|Ver\.|Yucat[áa]n|Yuc\.|Zacatecas|Zac\.")
+
+
+_FIND_OPENING_RE = re.compile(r"orden del dia")
+_CHECK_DATES_OF_THIS_SESSION_RE = re.compile(r"(presente|esta)( acta de la)?\s*$")
+_CHECK_DATES_OF_THIS_SESSION_RE2 = re.compile(r"[^.;]{0,30}?celebrada\s+(?:el|en)\s+(?:d[ií]a\s+)?([^.;]{5,70})", re.IGNORECASE)
+_PARSE_LUGAR_RE = re.compile(r"\b[Ee]n (?:la |el )?(?:(?:[Hh]eroica |H\. )?[Cc]iudad|[Mm]unicipio|[Ll]ocalidad|"
+                              r"[Pp]oblaci[óo]n|[Vv]illa) de (.+?)(?:,?\s+(?:siendo|a los|a las|el d[íi]a|del d[íi]a|"
+                              r"en las instalaciones|en la sala|en el|se reuni|reunid|con fecha)\b)")
+_PARSE_LUGAR_RE2 = re.compile(r"^[Ee]n ([A-ZÁÉÍÓÚ][\w.áéíóúñ ]+(?:, [A-ZÁÉÍÓÚ][\w.áéíóúñ ]+)?),\s+(?:siendo|a los|a las|el d[íi]a)\b")
+_PARSE_LUGAR_RE3 = re.compile(r"(?:horas|hrs\.?)\s+(?:en\s+)?([A-ZÁÉÍÓÚ][\w áéíóúñ]+,\s*[A-Z][\w.]+\.?)")
+_PARSE_LUGAR_RE4 = re.compile(r"(?i)(el|la|en|del|de|siendo)$")
+_PARSE_ORDEN_DEL_DIA_RE = re.compile(r"orden del dia\W*$|orden del dia\b[^.]{0,50}:\s*$")
+_PARSE_ORDEN_DEL_DIA_RE2 = re.compile(r"orden del dia\b[^.]{0,60}:\s*$")
+_PARSE_ORDEN_DEL_DIA_RE3 = re.compile(r"orden del dia\b[^.:]{0,80}:")
+_AGENDA_FROM_HEADINGS_RE = re.compile(r"(?<=[a-záéíóúñ]{3})\.\s+(?=[A-ZÁÉÍÓÚ][a-z])")
+_PARSE_PUNTOS_RE = re.compile(r"\b(siguiente punto|punto siguiente)\W*$")
+_PARSE_PUNTOS_RE2 = re.compile(r"(continu\w+|pas\w+|procedi\w+|prosigui\w+) (con |a )?(el |al )?(desahogo del? )?"
+                             r"(\w+ )?punto[^.]{0,40}\W*$")
+_IMPLICIT_MARKERS_RE = re.compile(r"aprob|aprueb|votacion|somet|consideracion|lectura")
+
+
+_PARSE_LUGAR_STATE_RE = re.compile(rf"([A-ZÁÉÍÓÚ][\wÁÉÍÓÚáéíóúñÑ.]+(?:\s+(?:de\s+|DE\s+)?[A-ZÁÉÍÓÚ][\wÁÉÍÓÚáéíóúñÑ.]+){{0,3}}),\s*({STATES_RE})\b", re.IGNORECASE)
 
 
 class Lector:
@@ -134,7 +160,7 @@ class Lector:
         """A field-style header near the top: '**Hora de inicio:** 18:20 horas', 'Fecha: 11 de
         marzo de 2021', 'Modalidad: virtual'. The value and its line, or (None, None)."""
         for paragraph in self.paragraphs[:40]:
-            match = re.match(rf"^\W*(?:{label})\s*:\s*(?P<v>.+)$", fold(paragraph.text))
+            match = _compiled(rf"^\W*(?:{label})\s*:\s*(?P<v>.+)$").match(fold(paragraph.text))
             if match:
                 return paragraph.text[match.start("v"):].strip(" *"), paragraph.linea
         return None, None
@@ -143,7 +169,7 @@ class Lector:
         """The opening paragraph. Expecting text like: 'En la Ciudad de Victoria de Durango,
         Dgo., siendo las 17:00 (diecisiete) horas del día jueves 28 … se reunieron de manera
         virtual los integrantes del Comité …'."""
-        agenda = next((p.linea for p in self.paragraphs if re.search(r"orden del dia", fold(p.text))), 10 ** 9)
+        agenda = next((p.linea for p in self.paragraphs if _FIND_OPENING_RE.search(fold(p.text))), 10 ** 9)
         for paragraph in self.paragraphs[:60]:
             folded = fold(paragraph.text)
             if paragraph.linea > agenda:
@@ -311,10 +337,9 @@ class Lector:
         """«La presente acta de la sesión ordinaria número 6, celebrada el dieciséis de abril…»
         when the session was held on the 15th."""
         for mention in self._session_mentions():
-            if mention[4] or _refers_to_other_session(mention) or not re.search(
-                    r"(presente|esta)( acta de la)?\s*$", mention[5]):
+            if mention[4] or _refers_to_other_session(mention) or not _CHECK_DATES_OF_THIS_SESSION_RE.search(mention[5]):
                 continue
-            match = re.match(r"[^.;]{0,30}?celebrada\s+(?:el|en)\s+(?:d[ií]a\s+)?([^.;]{5,70})", mention[6], re.IGNORECASE)
+            match = _CHECK_DATES_OF_THIS_SESSION_RE2.match(mention[6])
             if not match:
                 continue
             dates = find_dates(match.group(1))
@@ -373,22 +398,18 @@ class Lector:
             return value.strip(" .")
         texts = [self.opening.text] if self.opening else []
         for text in texts:
-            match = re.search(r"\b[Ee]n (?:la |el )?(?:(?:[Hh]eroica |H\. )?[Cc]iudad|[Mm]unicipio|[Ll]ocalidad|"
-                              r"[Pp]oblaci[óo]n|[Vv]illa) de (.+?)(?:,?\s+(?:siendo|a los|a las|el d[íi]a|del d[íi]a|"
-                              r"en las instalaciones|en la sala|en el|se reuni|reunid|con fecha)\b)", text)
+            match = _PARSE_LUGAR_RE.search(text)
             if not match:
-                match = re.search(r"^[Ee]n ([A-ZÁÉÍÓÚ][\w.áéíóúñ ]+(?:, [A-ZÁÉÍÓÚ][\w.áéíóúñ ]+)?),\s+(?:siendo|a los|a las|el d[íi]a)\b",
-                                  text)
+                match = _PARSE_LUGAR_RE2.search(text)
             if match:
                 return match.group(1).strip(" ,")
         head = " ".join(p.text for p in self.heading)
-        match = re.search(r"(?:horas|hrs\.?)\s+(?:en\s+)?([A-ZÁÉÍÓÚ][\w áéíóúñ]+,\s*[A-Z][\w.]+\.?)", head)
+        match = _PARSE_LUGAR_RE3.search(head)
         if match:
             return match.group(1).strip()
         for text in [head] + texts:
-            match = re.search(rf"([A-ZÁÉÍÓÚ][\wÁÉÍÓÚáéíóúñÑ.]+(?:\s+(?:de\s+|DE\s+)?[A-ZÁÉÍÓÚ][\wÁÉÍÓÚáéíóúñÑ.]+){{0,3}}),\s*({STATES_RE})\b",
-                              text, re.IGNORECASE)
-            if match and not re.match(r"(?i)(el|la|en|del|de|siendo)$", match.group(1)):
+            match = _PARSE_LUGAR_STATE_RE.search(text)
+            if match and not _PARSE_LUGAR_RE4.match(match.group(1)):
                 place = f"{match.group(1)}, {match.group(2)}"
                 return display_name(place) if place.isupper() else place
         return None
@@ -415,7 +436,7 @@ class Lector:
         lines = self.doc.lines
         for index, line in enumerate(lines):
             folded = fold(line).strip()
-            if not re.search(r"orden del dia\W*$|orden del dia\b[^.]{0,50}:\s*$", folded) or len(folded) > 300 \
+            if not _PARSE_ORDEN_DEL_DIA_RE.search(folded) or len(folded) > 300 \
                     or AGENDA_ITEM_RE.match(line):
                 continue
             items, used = _agenda_items(lines, index + 1)
@@ -423,13 +444,13 @@ class Lector:
                 return items, used | {index + 1}
         for paragraph in self.paragraphs:
             folded = fold(paragraph.text)
-            if re.search(r"orden del dia\b[^.]{0,60}:\s*$", folded[-160:]):
+            if _PARSE_ORDEN_DEL_DIA_RE2.search(folded[-160:]):
                 items, used = _agenda_items(lines, paragraph.ultima_linea)
                 if len(items) >= 2 and items[0][0] <= 1:
                     return items, used | {paragraph.ultima_linea}
         for paragraph in self.paragraphs:
             folded = fold(paragraph.text)
-            match = re.search(r"orden del dia\b[^.:]{0,80}:", folded)
+            match = _PARSE_ORDEN_DEL_DIA_RE3.search(folded)
             if match:
                 items = _inline_agenda(paragraph, match.end())
                 if len(items) >= 2:
@@ -464,7 +485,7 @@ class Lector:
                 title += " " + following.text
                 paragraph = following
             title = title.strip(" .:-–")
-            title = re.split(r"(?<=[a-záéíóúñ]{3})\.\s+(?=[A-ZÁÉÍÓÚ][a-z])", title)[0]
+            title = _AGENDA_FROM_HEADINGS_RE.split(title)[0]
             items.append((numero, _clean_title(sentence_case(title) if title.isupper() else title), paragraph.linea))
         return items if len(items) >= 2 else []
 
@@ -495,13 +516,12 @@ class Lector:
                 numero = _item_by_title(text[announced.end():], orden)
             if numero is None and numbers and announced:
                 line = paragraph.linea
-                if re.search(r"\b(siguiente punto|punto siguiente)\W*$", fold(text)) and len(text) > 40:
+                if _PARSE_PUNTOS_RE.search(fold(text)) and len(text) > 40:
                     line = paragraph.ultima_linea + 1
                 following.append(line)
             elif numero is not None and (not numbers or numero in numbers):
                 line = paragraph.linea
-                if re.search(r"(continu\w+|pas\w+|procedi\w+|prosigui\w+) (con |a )?(el |al )?(desahogo del? )?"
-                             r"(\w+ )?punto[^.]{0,40}\W*$", fold(text)) and len(text) > 80:
+                if _PARSE_PUNTOS_RE2.search(fold(text)) and len(text) > 80:
                     line = paragraph.ultima_linea + 1   # «…por lo que continuó con el desahogo del tercer punto.»
                 if not markers or markers[-1][1] != numero:
                     markers.append((line, numero))
@@ -542,8 +562,8 @@ class Lector:
             low = max(before + [start])
             high = min(after + [10 ** 9])
             for paragraph in self.paragraphs:
-                if low < paragraph.linea < high and re.search(key, fold(strip_label(paragraph.text))) and \
-                        (opens or re.search(r"aprob|aprueb|votacion|somet|consideracion|lectura", fold(paragraph.text))):
+                if low < paragraph.linea < high and _compiled(key).search(fold(strip_label(paragraph.text))) and \
+                        (opens or _IMPLICIT_MARKERS_RE.search(fold(paragraph.text))):
                     # The agenda is voted right after it is read: the item starts there.
                     at_agenda = "orden del dia" in key and low == start
                     markers.append((low + 1 if at_agenda else paragraph.linea, numero))
@@ -561,9 +581,24 @@ class Lector:
 
 # ---- helpers used by several readers ---------------------------------------------------------
 
+@functools.lru_cache(maxsize=64)
+def _compiled(pattern, flags=0):
+    """A pattern given as an argument, compiled once."""
+    return re.compile(pattern, flags)
+
+
 def _after(text, pattern):
-    match = re.search(pattern, text, re.IGNORECASE)
+    match = _compiled(pattern, re.IGNORECASE).search(text)
     return text[match.start():] if match else text
+
+
+_SESSION_NUMBER_RE = re.compile(r"[ivxlc]+")
+_SESSION_NUMBER_RE2 = re.compile(r"\b(numero|no)\s*\.?\s*$")
+
+
+DATE_AFTER_NUMBER_RE = re.compile(r"\s*(?:\(\w+\)\s*)?de\s+(" + "|".join(
+    ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+     "septiembre", "octubre", "noviembre", "diciembre"]) + r")\b")
 
 
 def _session_number(match, folded):
@@ -571,11 +606,9 @@ def _session_number(match, folded):
     token = match.group("numero")
     if token:
         tail = folded[match.end("numero"):match.end("numero") + 20]
-        if re.match(r"\s*(?:\(\w+\)\s*)?de\s+(" + "|".join(
-                ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
-                 "septiembre", "octubre", "noviembre", "diciembre"]) + r")\b", tail):
+        if DATE_AFTER_NUMBER_RE.match(tail):   # «sesión … del 28 de enero»: a day, not a number
             token = None
-        elif re.fullmatch(r"[ivxlc]+", token) and token in {"i", "c", "l"} and not re.search(r"\b(numero|no)\s*\.?\s*$", folded[:match.start("numero")]):
+        elif _SESSION_NUMBER_RE.fullmatch(token) and token in {"i", "c", "l"} and not _SESSION_NUMBER_RE2.search(folded[:match.start("numero")]):
             token = None
     value = to_int(token) if token else None
     if value is None and match.group("ordinal"):
@@ -590,26 +623,35 @@ def _ordinal_value(token):
     return value if value and not token.strip(".").isdigit() else None
 
 
+_REFERS_TO_OTHER_SESSION_RE = re.compile(r"\b(presente|esta) acta de la\s*$")
+_REFERS_TO_OTHER_SESSION_RE2 = re.compile(r"\bacta(s)? de la\s*$")
+_REFERS_TO_OTHER_SESSION_RE3 = re.compile(r"\b(anterior|pasada|previa|proxima|siguiente|celebrada el|celebrada en)\b")
+_REFERS_TO_OTHER_SESSION_RE4 = re.compile(r"\b(anterior|proxima|siguiente|previa)\s*$")
+
+
 def _refers_to_other_session(mention):
     """«…del Acta de la Sesión Ordinaria número 1 …, celebrada el martes 22 de diciembre»:
     a mention of another session, not this one («la presente acta de la sesión…» is this one)."""
     before, after = mention[5], fold(mention[6])
-    if re.search(r"\b(presente|esta) acta de la\s*$", before):
+    if _REFERS_TO_OTHER_SESSION_RE.search(before):
         return False
-    if re.search(r"\bacta(s)? de la\s*$", before) and not mention[4]:
+    if _REFERS_TO_OTHER_SESSION_RE2.search(before) and not mention[4]:
         return True
-    if re.search(r"\b(anterior|pasada|previa|proxima|siguiente|celebrada el|celebrada en)\b", after[:40]) \
+    if _REFERS_TO_OTHER_SESSION_RE3.search(after[:40]) \
             and not mention[4]:
         return True
-    return bool(re.search(r"\b(anterior|proxima|siguiente|previa)\s*$", before))
+    return bool(_REFERS_TO_OTHER_SESSION_RE4.search(before))
+
+
+_IS_REFERENCE_DATE_RE = re.compile(r"(celebrada|celebrado|aprobad[oa]|emitid[oa]|publicad[oa]|de fecha|fechad[oa]|"
+                          r"mediante|acuerdo|publicacion|desde el|hasta el|a partir del?|plazo)\b[^.]*$")
 
 
 def _is_reference_date(text, start):
     """A date that dates something else: 'celebrada el martes 22 de diciembre de 2020', 'el
     acuerdo de fecha…', 'aprobado el…'."""
     before = fold(text[max(0, start - 45):start])
-    return bool(re.search(r"(celebrada|celebrado|aprobad[oa]|emitid[oa]|publicad[oa]|de fecha|fechad[oa]|"
-                          r"mediante|acuerdo|publicacion|desde el|hasta el|a partir del?|plazo)\b[^.]*$", before))
+    return bool(_IS_REFERENCE_DATE_RE.search(before))
 
 
 def _join_heading(paragraphs):
@@ -645,28 +687,36 @@ _ORGANO_RE = re.compile(r"((?:Comit[ée]|Comisi[óo]n|Consejo|Junta|Pleno|COMIT[
                       r"\s+(?:Proceso|PROCESO|Acta|ACTA|Sesi[óo]n|SESI[ÓO]N|Anexo|ANEXO)\b|\s*\||\s*$)")
 
 
-def _instituto_in(text):
-    match = re.search(r"((?i:Instituto|Organismo P[úu]blico Local|Suprema Corte|Congreso|"
+_INSTITUTO_IN_RE = re.compile(r"((?i:Instituto|Organismo P[úu]blico Local|Suprema Corte|Congreso|"
                       r"Tribunal|Comisi[óo]n Estatal Electoral|Consejo Estatal Electoral)"
-                      r"(?:\s+(?:(?:de|del|la|las|los|y|para|el|DE|DEL|LA|LAS|LOS|Y|PARA|EL)\b|[A-ZÁÉÍÓÚ][\wáéíóúñÁÉÍÓÚÑ]+))*)",
-                      text)
+                      r"(?:\s+(?:(?:de|del|la|las|los|y|para|el|DE|DEL|LA|LAS|LOS|Y|PARA|EL)\b|[A-ZÁÉÍÓÚ][\wáéíóúñÁÉÍÓÚÑ]+))*)")
+_INSTITUTO_IN_RE2 = re.compile(r"\s+(?:Proceso|PROCESO|ACTA|Acta|ANEXO|Anexo|Sesi[óo]n|SESI[ÓO]N|Comit[ée]|COMIT[ÉE]|"
+                         r"Comisi[óo]n|COMISI[ÓO]N|Consejo|CONSEJO|Junta|JUNTA|Pleno|PLENO|Secretar[íi]a|SECRETAR[ÍI]A|"
+                         r"Direcci[óo]n|DIRECCI[ÓO]N|Unidad|UNIDAD)\b|\s*\|")
+_INSTITUTO_IN_RE3 = re.compile(r"\s+(?:de|del|la|y|DE|DEL|LA|Y)$")
+
+
+def _instituto_in(text):
+    match = _INSTITUTO_IN_RE.search(text)
     if not match:
         return None
     instituto = " ".join(match.group(1).split())
-    instituto = re.split(r"\s+(?:Proceso|PROCESO|ACTA|Acta|ANEXO|Anexo|Sesi[óo]n|SESI[ÓO]N|Comit[ée]|COMIT[ÉE]|"
-                         r"Comisi[óo]n|COMISI[ÓO]N|Consejo|CONSEJO|Junta|JUNTA|Pleno|PLENO|Secretar[íi]a|SECRETAR[ÍI]A|"
-                         r"Direcci[óo]n|DIRECCI[ÓO]N|Unidad|UNIDAD)\b|\s*\|", instituto)[0]
-    instituto = re.sub(r"\s+(?:de|del|la|y|DE|DEL|LA|Y)$", "", instituto)
+    instituto = _INSTITUTO_IN_RE2.split(instituto)[0]
+    instituto = _INSTITUTO_IN_RE3.sub("", instituto)
     return display_name(instituto) if instituto.isupper() else instituto
 
 
+_PROCESO_IN_RE = re.compile(r"(Proceso(?:\s+(?:Local|Federal|Estatal))?\s+Electoral(?:[\s,]+(?!\d)[\wÁÉÍÓÚáéíóúñÑ]+){0,10}?"
+                      r"\s+\d{4}(?:\s*[-–]\s*\d{4})?)\b", re.IGNORECASE)
+_PROCESO_IN_RE2 = re.compile(r"\s*-\s*")
+
+
 def _proceso_in(text):
-    match = re.search(r"(Proceso(?:\s+(?:Local|Federal|Estatal))?\s+Electoral(?:[\s,]+(?!\d)[\wÁÉÍÓÚáéíóúñÑ]+){0,10}?"
-                      r"\s+\d{4}(?:\s*[-–]\s*\d{4})?)\b", text, re.IGNORECASE)
+    match = _PROCESO_IN_RE.search(text)
     if not match:
         return None
     proceso = " ".join(match.group(1).replace("–", "-").split())
-    proceso = re.sub(r"\s*-\s*", "-", proceso)
+    proceso = _PROCESO_IN_RE2.sub("-", proceso)
     return display_name(proceso) if proceso.isupper() else proceso
 
 
@@ -719,6 +769,10 @@ LIST_OPENING_RE = re.compile(r"^\W*(?:uno|primero)\s*[.,)-]\s+\w")
 HEADING_ITEM_RE = re.compile(rf"^\W*punto\s+(?:numero\s+|no\.?\s*)?(?P<n>\d{{1,2}}|[ivxl]{{1,6}}|{NUMBER_WORDS_RE}|\w+o)\s*(?:\.-|[.:\-–—])\s*(?P<t>\S.*)$")
 
 
+_SENTENCE_CASE_RE = re.compile(r"[\d/]")
+_SENTENCE_CASE_RE2 = re.compile(r"(?:[A-Z]\.){2,}")
+
+
 def sentence_case(text):
     """«LECTURA Y, EN SU CASO, APROBACIÓN DEL DICTAMEN CTA-PREP/DIC/02/2018» -> «Lectura y, en su
     caso, aprobación del dictamen CTA-PREP/DIC/02/2018»: claves and acronyms keep their capitals."""
@@ -727,7 +781,7 @@ def sentence_case(text):
     words = []
     for index, word in enumerate(text.split()):
         bare = word.strip(".,;:()")
-        if re.search(r"[\d/]", word) or bare in KEEP_UPPER or re.fullmatch(r"(?:[A-Z]\.){2,}", bare + "."):
+        if _SENTENCE_CASE_RE.search(word) or bare in KEEP_UPPER or _SENTENCE_CASE_RE2.fullmatch(bare + "."):
             words.append(word)
         else:
             words.append(word.lower() if index else word[:1] + word[1:].lower())
@@ -744,28 +798,39 @@ def _continues_item(title, line, blank):
     return line[0].islower() or not title.rstrip().endswith((";", ".", ":"))
 
 
+_INLINE_AGENDA_RE = re.compile(r"\W*(uno|primero)\s*[,.)-]")
+_INLINE_AGENDA_RE2 = re.compile(r"(?:^|\s)(\d{1,2}|[IVX]{1,5})[.)]\s+")
+_INLINE_AGENDA_RE3 = re.compile(r"(?<=[a-z]{3})\.\s+(?=[A-Z])")
+
+
 def _inline_agenda(paragraph, offset):
     """'…bajo el siguiente orden del día: 1. Lista de asistencia; 2. Declaración del quórum; …'."""
     text = paragraph.text[offset:]
-    if re.match(r"\W*(uno|primero)\s*[,.)-]", fold(text)):
+    if _INLINE_AGENDA_RE.match(fold(text)):
         return _inline_agenda_in_words(paragraph, offset)
-    parts = re.split(r"(?:^|\s)(\d{1,2}|[IVX]{1,5})[.)]\s+", text)
+    parts = _INLINE_AGENDA_RE2.split(text)
     items = []
     for index in range(1, len(parts) - 1, 2):
         number = to_int(parts[index])
         if number != len(items) + 1:
             break
-        title = re.split(r"(?<=[a-z]{3})\.\s+(?=[A-Z])", parts[index + 1])[0]
+        title = _INLINE_AGENDA_RE3.split(parts[index + 1])[0]
         items.append((number, _clean_title(title), paragraph.linea_at(offset)))
     return items
+
+
+_INLINE_AGENDA_IN_WORDS_RE = re.compile(r",\s*$")
+_INLINE_AGENDA_IN_WORDS_RE2 = re.compile(r"(?<=[\w)])\.\s+(?=[A-ZÁÉÍÓÚ])")
+
+
+_INLINE_AGENDA_SPLIT_RE = re.compile(rf"(?:^|[;:]\s*|(?<=\w)\.\s+|,\s+y\s+|\s+y\s+)\W*({NUMBER_WORDS_RE}|{ORDINAL_WORDS_RE})\s*[,.)-]\s+")
 
 
 def _inline_agenda_in_words(paragraph, offset):
     """'…los puntos siguientes: uno, lista de asistencia…; dos, lectura…; …, y cinco, clausura de
     la sesión.', 'Uno. Lista de asistencia… Dos. Lectura… Cinco. Proyecto… Es cuanto, Presidenta.'"""
     text = paragraph.text[offset:]
-    pieces = re.split(rf"(?:^|[;:]\s*|(?<=\w)\.\s+|,\s+y\s+|\s+y\s+)\W*({NUMBER_WORDS_RE}|{ORDINAL_WORDS_RE})\s*[,.)-]\s+",
-                      fold(text))
+    pieces = _INLINE_AGENDA_SPLIT_RE.split(fold(text))
     items, cursor = [], 0
     for index in range(1, len(pieces) - 1, 2):
         number = to_int(pieces[index])
@@ -774,9 +839,9 @@ def _inline_agenda_in_words(paragraph, offset):
         start = fold(text).find(pieces[index + 1], cursor)
         cursor = start + len(pieces[index + 1])
         title = text[start:cursor].strip(" ;,.")
-        title = re.sub(r",\s*$", "", title)
+        title = _INLINE_AGENDA_IN_WORDS_RE.sub("", title)
         if index + 2 >= len(pieces) - 1:   # the last item ends at its sentence: «… 045/2024. Es cuanto.»
-            title = re.split(r"(?<=[\w)])\.\s+(?=[A-ZÁÉÍÓÚ])", title)[0]
+            title = _INLINE_AGENDA_IN_WORDS_RE2.split(title)[0]
         items.append((number, _clean_title(title[:1].upper() + title[1:]), paragraph.linea_at(offset + start)))
     return items
 
@@ -807,12 +872,16 @@ PUNTO_CONTEXT_RE = re.compile(r"^\W*(?:\w+\s+){0,5}(?:en\s+)?(?:el|del|al)\s+(?:
                               r"corresponde al|procede al|siguiente asunto|\(punto \w+\)\W*$")
 
 
+_PUNTO_MARKER_RE = re.compile(r"^\s*(\d{1,2}|[ivxl]{1,6})\s*[.)\-–]")
+_PUNTO_MARKER_RE2 = re.compile(r"^\s*(?:punto\s+)?(?:\d{1,2}|[ivxl]{1,6})\s*(?:\.-|-|\.–)")
+
+
 def _punto_marker(text, orden, body_numbered=False):
     """The agenda item a paragraph opens, or None. When the body numbers its own paragraphs
     («1.» to «26.»), a paragraph's number is not an item's."""
     folded = fold(text)
     head = folded[:400]
-    if not PUNTO_CONTEXT_RE.search(head) and not re.match(r"^\s*(\d{1,2}|[ivxl]{1,6})\s*[.)\-–]", head):
+    if not PUNTO_CONTEXT_RE.search(head) and not _PUNTO_MARKER_RE.match(head):
         return None
     for index, regex in enumerate(PUNTO_MARKER_RES):
         match = regex.search(head)
@@ -826,7 +895,7 @@ def _punto_marker(text, orden, body_numbered=False):
             continue
         if regex is NUMBERED_LINE_RE and orden:
             title = next((t for n, t, _ in orden if n == value), None)
-            strong = re.match(r"^\s*(?:punto\s+)?(?:\d{1,2}|[ivxl]{1,6})\s*(?:\.-|-|\.–)", head)
+            strong = _PUNTO_MARKER_RE2.match(head)
             if title is None or not (strong or _similar_title(title, text)):
                 continue
         return value
@@ -838,18 +907,23 @@ _TITLE_STOP = {"lectura", "caso", "aprobacion", "presentacion", "proyecto", "par
                "relativa", "cual", "conforme", "discusion", "analisis", "emision"}
 
 
+_ITEM_BY_TITLE_RE = re.compile(r"[\w/.-]+")
+_ITEM_BY_TITLE_RE2 = re.compile(r"\b[A-Z]{2,}[\w]*(?:[/.\-][\w]+){2,}")
+_ITEM_BY_TITLE_RE3 = re.compile(r"\w+")
+
+
 def _item_by_title(text, orden):
     """The agenda item a «siguiente punto es …» announcement names by its title: «El siguiente
     punto es el Proyecto de Acuerdo IEEH/CG/199/2024, por el que …» is the item with that
     clave or those words; None when no item stands out."""
     window = fold(text[:400])
-    got = set(re.findall(r"[\w/.-]+", window))
+    got = set(_ITEM_BY_TITLE_RE.findall(window))
     best, best_score = None, 0.0
     for numero, titulo, _ in orden:
-        claves = re.findall(r"\b[A-Z]{2,}[\w]*(?:[/.\-][\w]+){2,}", titulo)
+        claves = _ITEM_BY_TITLE_RE2.findall(titulo)
         if claves and all(fold(c) in window for c in claves):
             return numero
-        want = [w for w in re.findall(r"\w+", fold(titulo))[:14] if len(w) > 3 and w not in _TITLE_STOP][:8]
+        want = [w for w in _ITEM_BY_TITLE_RE3.findall(fold(titulo))[:14] if len(w) > 3 and w not in _TITLE_STOP][:8]
         if len(want) < 2:
             continue
         score = sum(1 for w in want if w in got) / len(want)
@@ -872,14 +946,19 @@ def _advance_markers(markers, following, numbers):
     return sorted(markers)
 
 
+_SUBJECT_KEY_RE = re.compile(r"asuntos generales\b")
+_SUBJECT_KEY_RE2 = re.compile(r"\bactas?\b")
+_SUBJECT_KEY_RE3 = re.compile(r"\b(dictamen|informe)\b")
+
+
 def _subject_key(titulo):
     """What a body paragraph says when it deals with an item that has no number announced."""
     folded = fold(titulo)
-    if re.match(r"asuntos generales\b", folded):
+    if _SUBJECT_KEY_RE.match(folded):
         return r"^\W*(?:en\s+(?:el\s+(?:punto|apartado)\s+de\s+)?|respecto\s+(?:de|a)\s+(?:los\s+)?)?asuntos generales\b"
     if "orden del dia" in folded:
         return r"\borden del dia\b"
-    if re.search(r"\bactas?\b", folded) and not re.search(r"\b(dictamen|informe)\b", folded):
+    if _SUBJECT_KEY_RE2.search(folded) and not _SUBJECT_KEY_RE3.search(folded):
         return r"\bactas?\b(?! de la presente)"
     return None
 

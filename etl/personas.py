@@ -58,9 +58,12 @@ def _name_set(name):
     return frozenset(name_words(name))
 
 
+_CANONICAL_GRADO_RE = re.compile(r"[.\s]+")
+
+
 def canonical_grado(text):
     """«DRA.» -> «Dra.»; «Licenciado» -> «Lic.»; None when not a title."""
-    key = " ".join(re.sub(r"[.\s]+", " ", fold(text)).split())
+    key = " ".join(_CANONICAL_GRADO_RE.sub(" ", fold(text)).split())
     if key in GRADOS:
         return GRADOS[key]
     return GRADOS.get(key.replace(" ", ""))
@@ -70,13 +73,16 @@ KEEP_UPPER = {"PREP", "COTAPREP", "INE", "IEPC", "UTC", "OPL", "PAN", "PRI", "PR
               "MORENA", "PES", "RSP", "FXM", "PD", "CG", "IEE", "IEEM", "OPLE", "II", "III", "IV", "VI"}
 
 
+_TITLE_CASE_RE = re.compile(r"(?:[A-ZÁÉÍÓÚÑ]\.){2,}[A-ZÁÉÍÓÚÑ]?\.?")
+
+
 def title_case(name):
     """«ALEJANDRA DEL CARMEN ARREOLA DELGADO» -> «Alejandra del Carmen Arreola Delgado»; dotted
     acronyms and known ones stay as written («RPTE. SUP. P.A.N.» -> «Rpte. Sup. P.A.N.»)."""
     words = []
     for index, word in enumerate(name.split()):
         lower = word.lower()
-        if re.fullmatch(r"(?:[A-ZÁÉÍÓÚÑ]\.){2,}[A-ZÁÉÍÓÚÑ]?\.?", word) or word.strip(".,;:()") in KEEP_UPPER:
+        if _TITLE_CASE_RE.fullmatch(word) or word.strip(".,;:()") in KEEP_UPPER:
             words.append(word)
         elif index and lower in PARTICLES:
             words.append(lower)
@@ -162,14 +168,30 @@ class Persona:
         }
 
 
+_CALIDAD_OF_RE = re.compile(r"\b(suplente|sup|supl)\b")
+_CALIDAD_OF_RE2 = re.compile(r"\b(propietari[oa]|prop)\b")
+
+
 def calidad_of(text):
     """«RPTE. SUP. P.A.N.», «representante suplente» -> suplente; «propietaria» -> propietario."""
     folded = fold(text)
-    if re.search(r"\b(suplente|sup|supl)\b", folded):
+    if _CALIDAD_OF_RE.search(folded):
         return "suplente"
-    if re.search(r"\b(propietari[oa]|prop)\b", folded):
+    if _CALIDAD_OF_RE2.search(folded):
         return "propietario"
     return None
+
+
+_ROL_OF_RE = re.compile(r"\bsecretari[oa]\b")
+_ROL_OF_RE2 = re.compile(r"\b(representante|rpte|rep|representacion)\b")
+_ROL_OF_RE3 = re.compile(r"\b(asesor|asesora|asesores|asesoras)\b")
+_ROL_OF_RE4 = re.compile(r"\binvitad[oa]\b")
+_ROL_OF_RE5 = re.compile(r"\b(asesor|asesora|asesores|asesoras|integrantes?|vocal|vocales|miembros?|comisionad[oa]s?)\b")
+_ROL_OF_RE6 = re.compile(r"\bpresident[ea]\b")
+_ROL_OF_RE7 = re.compile(r"\b(comite|comision|consejo)\b")
+_ROL_OF_RE8 = re.compile(r"\bconsejer[oa]s?\b")
+_ROL_OF_RE9 = re.compile(r"\b(titular|director|directora|coordinador|coordinadora|jefe|jefa|encargad[oa]|auxiliar|"
+                 r"personal|enlace|analista|subdirector|subdirectora)\b")
 
 
 def rol_of(cargo, section=None, organo=None):
@@ -177,37 +199,39 @@ def rol_of(cargo, section=None, organo=None):
     'ASESORA TÉCNICA', 'SECRETARIO TÉCNICO', 'RPTE. PROP. P.T.', 'CONSEJERO PRESIDENTE'."""
     folded = fold(cargo)
     section = section or ""
-    if re.search(r"\bsecretari[oa]\b", folded) and "representante" not in folded:
+    if _ROL_OF_RE.search(folded) and "representante" not in folded:
         return "secretario"
-    if re.search(r"\b(representante|rpte|rep|representacion)\b", folded):
+    if _ROL_OF_RE2.search(folded):
         return "representante"
-    if re.search(r"\b(asesor|asesora|asesores|asesoras)\b", folded):
+    if _ROL_OF_RE3.search(folded):
         return "integrante"
     if section == "representante":
         return "representante"
-    if section == "invitado" or re.search(r"\binvitad[oa]\b", folded):
+    if section == "invitado" or _ROL_OF_RE4.search(folded):
         return "invitado"
-    if re.search(r"\b(asesor|asesora|asesores|asesoras|integrantes?|vocal|vocales|miembros?|comisionad[oa]s?)\b", folded):
+    if _ROL_OF_RE5.search(folded):
         return "integrante"
-    if re.search(r"\bpresident[ea]\b", folded) and re.search(r"\b(comite|comision|consejo)\b", folded) and \
+    if _ROL_OF_RE6.search(folded) and _ROL_OF_RE7.search(folded) and \
             _presides_this_body(folded, organo):
         return "integrante"
-    if re.search(r"\bconsejer[oa]s?\b", folded):
+    if _ROL_OF_RE8.search(folded):
         if section == "integrante" or _organo_of_consejeros(organo):
             return "integrante"
         return "invitado"
     if section in ("integrante", "invitado"):
         return section
-    if re.search(r"\b(titular|director|directora|coordinador|coordinadora|jefe|jefa|encargad[oa]|auxiliar|"
-                 r"personal|enlace|analista|subdirector|subdirectora)\b", folded):
+    if _ROL_OF_RE9.search(folded):
         return "invitado"
     return "otro"
+
+
+_PRESIDES_THIS_BODY_RE = re.compile(r"\bpresident[ea]\s+(?:del|de la)\s+((?:comite|comision|consejo)\b.*)$")
 
 
 def _presides_this_body(folded_cargo, organo):
     """«Presidente de la Comisión de Seguimiento del PREP» presides that commission, not the
     committee that is meeting."""
-    match = re.search(r"\bpresident[ea]\s+(?:del|de la)\s+((?:comite|comision|consejo)\b.*)$", folded_cargo)
+    match = _PRESIDES_THIS_BODY_RE.search(folded_cargo)
     if not match or not organo:
         return True
     said, body = set(match.group(1).split()[:5]), set(fold(organo).split()[:5])
@@ -254,13 +278,16 @@ def _names_in(text):
     return tuple(found)
 
 
+_STRIP_LABEL_RE = re.compile(r"^\s*[-–—]?\s*[A-ZÁÉÍÓÚ][^:.;,]{2,60}:\s+")
+
+
 @functools.lru_cache(maxsize=1 << 12)
 def strip_label(text):
     """The paragraph without its speaker label («SECRETARIO TÉCNICO, ING. …: El punto cinco…»)."""
     label = speaker_label(text)
     if label:
         return text[label["fin"]:].lstrip()
-    bare = re.match(r"^\s*[-–—]?\s*[A-ZÁÉÍÓÚ][^:.;,]{2,60}:\s+", text)
+    bare = _STRIP_LABEL_RE.match(text)
     if bare and len(bare.group(0).split()) <= 6:
         return text[bare.end():]
     return text
@@ -272,16 +299,20 @@ def speaker_label(text):
     return dict(label) if label else None
 
 
+_SPEAKER_LABEL_RE = re.compile(r"^\s*[-–—]?\s*(?P<label>[^:.!?]{3,160}?(?:\.[^:.!?]{0,120}?){0,3})\s*(?::|\.-|\s[-–—]\s)")
+_SPEAKER_LABEL_RE2 = re.compile(r"\W*(a favor|en contra|me abstengo|abstenci|presente)")
+
+
 @functools.lru_cache(maxsize=1 << 12)
 def _speaker_label(text):
     """The person named in a speaker label at the start of a paragraph, or None. Expecting text
     like: 'Secretario Técnico, Ing. Jorge Galo Solano García: Buenas tardes…', 'SECRETARIO
     TÉCNICO, ING. JUAN PÉREZ LÓPEZ: Gracias.', 'Mtra. Ana Ruiz Soto.- Gracias.'."""
-    match = re.match(r"^\s*[-–—]?\s*(?P<label>[^:.!?]{3,160}?(?:\.[^:.!?]{0,120}?){0,3})\s*(?::|\.-|\s[-–—]\s)", text)
+    match = _SPEAKER_LABEL_RE.match(text)
     if not match:
         return None
     label = match.group("label")
-    if re.match(r"\W*(a favor|en contra|me abstengo|abstenci|presente)", fold_accents(text[match.end():match.end() + 30])):
+    if _SPEAKER_LABEL_RE2.match(fold_accents(text[match.end():match.end() + 30])):
         return None
     titled = TITLED_NAME_RE.search(label)
     if titled and (len(label) - titled.end() > 30 or titled.start() > 90):

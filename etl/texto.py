@@ -59,9 +59,12 @@ def clean_line(line):
     return line
 
 
+_IS_COLUMN_LINE_RE = re.compile(r"\S {3,}\S")
+
+
 def is_column_line(line):
     """A roster-like line laid out in columns (tabs or runs of spaces)."""
-    return "\t" in line.strip() or bool(re.search(r"\S {3,}\S", line))
+    return "\t" in line.strip() or bool(_IS_COLUMN_LINE_RE.search(line))
 
 
 @dataclass
@@ -86,6 +89,12 @@ class Parrafo:
                 break
             line = number
         return line
+
+
+_LOOKS_LIKE_HEADER_RE = re.compile(r"^[-–—]")
+_LOOKS_LIKE_HEADER_RE2 = re.compile(r"\b[A-Z][a-z]{1,4}\.$")
+_JOIN_PARAGRAPHS_RE = re.compile(r"[a-záéíóúñ]-$")
+_CONTINUES_RE = re.compile(r"^\d+[.)]\s")
 
 
 class Texto:
@@ -149,9 +158,9 @@ class Texto:
             return False
         if text.lower().strip(".¡!") in {"gracias", "muchas gracias", "bienvenido", "bienvenida"}:
             return False
-        if re.match(r"^[-–—]", text):
+        if _LOOKS_LIKE_HEADER_RE.match(text):
             return False
-        return not text.endswith((".", ":", "?")) or bool(re.search(r"\b[A-Z][a-z]{1,4}\.$", text))
+        return not text.endswith((".", ":", "?")) or bool(_LOOKS_LIKE_HEADER_RE2.search(text))
 
     def _drop(self, index):
         self.noise[index] = True
@@ -169,7 +178,7 @@ class Texto:
                 gap += 1
                 gap_has_noise = gap_has_noise or self.noise[index]
                 continue
-            if current is not None and re.search(r"[a-záéíóúñ]-$", current.text) and text[:1].islower() \
+            if current is not None and _JOIN_PARAGRAPHS_RE.search(current.text) and text[:1].islower() \
                     and (gap == 0 or gap_has_noise):
                 current.text = current.text[:-1]      # «convo-⏎catoria», «unani-⏎[página]⏎midad»
                 current.spans.append((len(current.text), index + 1))
@@ -193,7 +202,7 @@ class Texto:
             return True   # «…de casilla;⏎sexto, análisis y, …»: a prose enumeration wrapped after «;»
         if previous.endswith(tuple(TERMINAL)) or is_column_line(prev_line) or is_column_line(self.lines[index]):
             return False
-        starts_lower = text[0].islower() or (text[0].isdigit() and not re.match(r"^\d+[.)]\s", text))
+        starts_lower = text[0].islower() or (text[0].isdigit() and not _CONTINUES_RE.match(text))
         if gap == 0:
             if starts_lower:
                 return True

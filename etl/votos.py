@@ -8,6 +8,7 @@ MTRA. X: Me abstengo, …»), closed by the statement of its result («-El orden
 por unanimidad.»). A vote by show of hands is a result statement with no ballots before it
 («Aprobado por unanimidad de votos», «por mayoría de votos: dos votos a favor y uno en contra»).
 """
+import functools
 import re
 
 from etl.frases import ACUERDO_TOMADO, LLAMADO, RESULTADO, RESULTADO_NEGATIVO, RESULTADO_REFERIDO, SENTIDO, UNANIMIDAD
@@ -187,18 +188,24 @@ def _inline_ballots(lector, taken):
     return found
 
 
+_SENSE_COLUMNS_RE = re.compile(r"a favor|en contra|abstencion(es)?")
+
+
 def _sense_columns(line):
     """A table header naming the senses: «Integrante | A favor | En contra | Abstención»."""
     cells = [fold(c).strip() for c in line.split("\t")]
-    senses = {i: _sense(c) for i, c in enumerate(cells) if re.fullmatch(r"a favor|en contra|abstencion(es)?", c)}
+    senses = {i: _sense(c) for i, c in enumerate(cells) if _SENSE_COLUMNS_RE.fullmatch(c)}
     return senses if len(senses) >= 2 else None
+
+
+_MARKED_BALLOT_RE = re.compile(r"\s*[xX✓✔•]\s*")
 
 
 def _marked_ballot(line, columns, linea):
     """«Dra. Karen Ocegueda Ramos | X | | |» under a header of senses."""
     cells = line.rstrip("\n").split("\t")
     who = _who(cells[0]) if cells else None
-    marks = [i for i, c in enumerate(cells) if i in columns and re.fullmatch(r"\s*[xX✓✔•]\s*", c)]
+    marks = [i for i, c in enumerate(cells) if i in columns and _MARKED_BALLOT_RE.fullmatch(c)]
     if who and len(marks) == 1:
         return {"linea": linea, "who": who, "sentido": columns[marks[0]]}
     return None
@@ -207,38 +214,52 @@ def _marked_ballot(line, columns, linea):
 SENSE_LIST_RE = re.compile(r"^\W*(?P<sentido>(?i:a favor|en contra|abstenci[oó]n(?:es)?|se abstienen?|se abstuvo))\s*:\s*(?P<lista>.+)$")
 
 
+_GROUPED_BALLOTS_RE = re.compile(r"\.\s+(?=(?i:a favor|en contra|abstenci))")
+_GROUPED_BALLOTS_RE2 = re.compile(r"(?i)\s*(ninguno|ninguna|nadie|0|cero)\b")
+
+
+GROUPED_NAMES_SPLIT_RE = re.compile(r",\s*|\s+(?:y|e)\s+(?=(?i:" + GRADO_RE + r")\s)")
+
+
 def _grouped_ballots(match, linea):
     """«A favor: Mtra. Ruiz Matus, Dr. Jiménez Toledo e Ing. Mendoza Cruz.» — one ballot per name;
     «En contra: ninguno.» none."""
-    lista = re.split(r"\.\s+(?=(?i:a favor|en contra|abstenci))", match.group("lista"))[0]
-    if re.match(r"(?i)\s*(ninguno|ninguna|nadie|0|cero)\b", lista):
+    lista = _GROUPED_BALLOTS_RE.split(match.group("lista"))[0]
+    if _GROUPED_BALLOTS_RE2.match(lista):
         return []
     ballots = []
-    for part in re.split(r",\s*|\s+(?:y|e)\s+(?=(?i:" + GRADO_RE + r")\s)", lista):
+    for part in GROUPED_NAMES_SPLIT_RE.split(lista):
         who = _who(part) or _who_surnames(part)
         if who:
             ballots.append({"linea": linea, "who": who, "sentido": _sense(match.group("sentido"))})
     return ballots
 
 
+_WHO_SURNAMES_RE = re.compile(rf"^\W*(?P<grado>(?i:{GRADO_RE}))\s+(?P<nombre>[A-ZÁÉÍÓÚ][\wáéíóúñ]+(?:\s+[A-ZÁÉÍÓÚ][\wáéíóúñ]+)?)")
+
+
 def _who_surnames(text):
     """«Mtra. Ruiz Matus»: a title and surnames only."""
-    match = re.match(rf"^\W*(?P<grado>(?i:{GRADO_RE}))\s+(?P<nombre>[A-ZÁÉÍÓÚ][\wáéíóúñ]+(?:\s+[A-ZÁÉÍÓÚ][\wáéíóúñ]+)?)", text)
+    match = _WHO_SURNAMES_RE.match(text)
     if match:
         return {"grado": canonical_grado(match.group("grado")), "nombre": match.group("nombre")}
     return None
+
+
+_WHO_RE = re.compile(rf"(?P<grado>(?i:{GRADO_RE}))\s+(?P<nombre>{NAME_RE})")
+_WHO_RE2 = re.compile(rf"^(?P<nombre>{NAME_RE})")
 
 
 def _who(text):
     """The voter named on a ballot line: 'Dra. Alejandra del Carmen Arreola Delgado, Asesora
     Técnica del COTAPREP', 'CONSEJERA ELECTORAL, MTRA. ANA RUIZ SOTO', 'Dr. Martín Gallardo'."""
     text = text.strip(" .-–—")
-    match = re.search(rf"(?P<grado>(?i:{GRADO_RE}))\s+(?P<nombre>{NAME_RE})", text)
+    match = _WHO_RE.search(text)
     if match:
         name = name_after_cargo(match.group("nombre"))
         if looks_like_name(name):
             return {"grado": canonical_grado(match.group("grado")), "nombre": name}
-    match = re.match(rf"^(?P<nombre>{NAME_RE})", text)
+    match = _WHO_RE2.match(text)
     if match:
         name = name_after_cargo(match.group("nombre"))
         if looks_like_name(name):
@@ -396,6 +417,14 @@ def _call_before(lector, first_line):
     return None
 
 
+_ASUNTO_RE = re.compile(r"^[\W]*(?:punto \w+\.\s*)?(?:(?:gracias[^,]*|en el punto \w+|sin (?:observaciones|comentarios)|"
+                          r"(?:no habiendo|al no haber|no habi[eé]ndose|sin que hubiera)\s[^,]{0,60}|"
+                          r"se someti[oó] a votaci[oó]n y|"
+                          r"en votaci[oó]n (?:econ[oó]mica|nominal)|puest[oa] a (?:consideraci[oó]n|votaci[oó]n)[^,]*|"
+                          r"sometid[oa] a (?:consideraci[oó]n|votaci[oó]n)[^,]*|acto seguido|enseguida),\s*)+", re.IGNORECASE)
+_ASUNTO_RE2 = re.compile(r"^(?P<a>.+?)\s+(?:es|son|ha sido|fue|queda|quedo|se)\s+(?:aprob|rechaz)", re.IGNORECASE)
+
+
 def _asunto(call, statement, lector, line):
     """What was voted, in the acta's words: the object of «se somete a votación …» or «si están
     a favor de …», else the subject of the statement, else the agenda item."""
@@ -406,21 +435,19 @@ def _asunto(call, statement, lector, line):
                 return asunto
     if statement:
         sentence = next((s for s in _call_sentences(statement[0]) if RESULT_RE.search(fold(s))), statement[0])
-        sentence = re.sub(r"^[\W]*(?:punto \w+\.\s*)?(?:(?:gracias[^,]*|en el punto \w+|sin (?:observaciones|comentarios)|"
-                          r"(?:no habiendo|al no haber|no habi[eé]ndose|sin que hubiera)\s[^,]{0,60}|"
-                          r"se someti[oó] a votaci[oó]n y|"
-                          r"en votaci[oó]n (?:econ[oó]mica|nominal)|puest[oa] a (?:consideraci[oó]n|votaci[oó]n)[^,]*|"
-                          r"sometid[oa] a (?:consideraci[oó]n|votaci[oó]n)[^,]*|acto seguido|enseguida),\s*)+", "",
-                          sentence, flags=re.IGNORECASE)
-        match = re.match(r"^(?P<a>.+?)\s+(?:es|son|ha sido|fue|queda|quedo|se)\s+(?:aprob|rechaz)", sentence, re.IGNORECASE)
+        sentence = _ASUNTO_RE.sub("", sentence)
+        match = _ASUNTO_RE2.match(sentence)
         if match and len(match.group("a")) > 3:
             return _trim_asunto(match.group("a"))
     punto = lector.punto_at(line)
     return next((t for n, t, _ in lector.orden if n == punto), None)
 
 
+_CALL_SENTENCES_RE = re.compile(r"(?<=[a-záéíóúñ]{3})[.;]\s+")
+
+
 def _call_sentences(text):
-    return [s for s in re.split(r"(?<=[a-záéíóúñ]{3})[.;]\s+", text) if s.strip()]
+    return [s for s in _CALL_SENTENCES_RE.split(text) if s.strip()]
 
 
 # What a call puts to the vote, in the acta's words; the first pattern that matches wins.
@@ -452,10 +479,12 @@ def _asunto_in(text):
     return None
 
 
+_TRIM_ASUNTO_RE = re.compile(r",\s+con\s+(?:\w+\s+){0,2}votos?\b|,?\s+(?:por lo que|quienes est|quien est|les pido|les solicito|favor de manifestarlo|"
+                    r"sirvanse|s[ií]rvanse|levantando|y procedo|procedo|de manera nominal|para lo cual)", re.IGNORECASE)
+
+
 def _trim_asunto(text):
-    text = re.split(r",\s+con\s+(?:\w+\s+){0,2}votos?\b|,?\s+(?:por lo que|quienes est|quien est|les pido|les solicito|favor de manifestarlo|"
-                    r"sirvanse|s[ií]rvanse|levantando|y procedo|procedo|de manera nominal|para lo cual)", text,
-                    flags=re.IGNORECASE)[0]
+    text = _TRIM_ASUNTO_RE.split(text)[0]
     text = text.strip(" ,.;:")
     return (text[:1].upper() + text[1:])[:240] if text else None
 
@@ -471,15 +500,18 @@ def _check_declared_counts(lector, text, counts, linea):
 _COUNT = rf"(\d+|{NUMBER_WORDS_RE})"
 
 
+COUNT_RES = (("a favor", re.compile(rf"{_COUNT}\s+(?:votos?\s+)?a favor")),
+              ("en contra", re.compile(rf"{_COUNT}\s+(?:votos?\s+)?en contra")),
+              ("abstencion", re.compile(rf"{_COUNT}\s+(?:votos?\s+(?:de\s+|en\s+)?)?abstenci(?:on|ones)")))
+
+
 def _declared_counts(text):
     """Counts stated in words or digits: 'dos votos a favor y uno en contra', 'con cuatro votos a
     favor y una abstención', '3 votos en contra'."""
     folded = fold(text)
     counts = {}
-    for key, pattern in (("a favor", rf"{_COUNT}\s+(?:votos?\s+)?a favor"),
-                         ("en contra", rf"{_COUNT}\s+(?:votos?\s+)?en contra"),
-                         ("abstencion", rf"{_COUNT}\s+(?:votos?\s+(?:de\s+|en\s+)?)?abstenci(?:on|ones)")):
-        match = re.search(pattern, folded)
+    for key, pattern in COUNT_RES:
+        match = pattern.search(folded)
         if match:
             counts[key] = to_int(match.group(1))
             counts["_" + key] = match.group(0)
@@ -487,6 +519,10 @@ def _declared_counts(text):
 
 
 # ---- show of hands ---------------------------------------------------------------------------
+
+_ECONOMIC_VOTES_RE = re.compile(r"\b(por el que|por la que|por los que|mediante el cual|mediante la cual|en el que|con el que)\s*$")
+_ECONOMIC_VOTES_RE2 = re.compile(r"\b(fue aprobad[oa]|se aprobo) en (la|el) (sesion|reunion|acuerdo)\b")
+
 
 def _economic_votes(lector, asistentes, used_lines, ballot_lines=frozenset()):
     """Result statements with no ballots before them: 'Aprobado por unanimidad de votos', 'se
@@ -509,11 +545,9 @@ def _economic_votes(lector, asistentes, used_lines, ballot_lines=frozenset()):
         if ACUERDO_TOMADO.search(folded) and votes and index - votes[-1]["_parrafo"] <= 2:
             continue   # «ACUERDO 06/03/2022: Se aprueba el orden del día…» records the vote just read
         window = folded[max(0, match.start() - 60):match.end() + 40]
-        if match.group(0).startswith("se aprob") and re.search(
-                r"\b(por el que|por la que|por los que|mediante el cual|mediante la cual|en el que|con el que)\s*$",
-                folded[max(0, match.start() - 25):match.start()]):
+        if match.group(0).startswith("se aprob") and _ECONOMIC_VOTES_RE.search(folded[max(0, match.start() - 25):match.start()]):
             continue   # «el acuerdo … por el que se aprobó …» names an earlier decision
-        if REFERENCE_RE.search(folded[match.start():match.end() + 30]) or re.search(r"\b(fue aprobad[oa]|se aprobo) en (la|el) (sesion|reunion|acuerdo)\b", window):
+        if REFERENCE_RE.search(folded[match.start():match.end() + 30]) or _ECONOMIC_VOTES_RE2.search(window):
             continue
         linea = paragraph.linea_at(match.start())
         punto = lector.punto_at(linea)
@@ -556,17 +590,27 @@ def _decisions(text):
     return [(start, text[start:end]) for start, end in zip(starts, starts[1:] + [len(text)])]
 
 
+_IS_VOTE_STATEMENT_RE = re.compile(r"unanimidad|mayoria|votos?\b|\bvotacion\b|levant\w+ la mano|se aprueba|no se aprueba")
+_IS_VOTE_STATEMENT_RE2 = re.compile(r"votacion|levant\w+ la mano|sirvanse|manifestarlo|quienes esten")
+
+
 def _is_vote_statement(folded, previous):
     """A declaration of a result, not a report of one («En esta sesión se aprobó el acta…»)."""
-    if re.search(r"unanimidad|mayoria|votos?\b|\bvotacion\b|levant\w+ la mano|se aprueba|no se aprueba", folded):
+    if _IS_VOTE_STATEMENT_RE.search(folded):
         return True
-    return bool(re.search(r"votacion|levant\w+ la mano|sirvanse|manifestarlo|quienes esten", previous))
+    return bool(_IS_VOTE_STATEMENT_RE2.search(previous))
+
+
+_SUMMARY_PUNTOS_RE = re.compile(r"sintesis|resumen|relacion de acuerdos|acuerdos tomados|clausura|lectura de acuerdos")
 
 
 def _summary_puntos(lector):
     """Agenda items that recount rather than decide («Síntesis de los acuerdos tomados»)."""
     return {n for n, t, _ in lector.orden
-            if re.search(r"sintesis|resumen|relacion de acuerdos|acuerdos tomados|clausura|lectura de acuerdos", fold(t))}
+            if _SUMMARY_PUNTOS_RE.search(fold(t))}
+
+
+_ECONOMIC_VOTE_RE = re.compile(r"consult\w*\s+si|pregunt\w*\s+si|somet\w+ a (votacion|consideracion)|puest[oa] a (votacion|consideracion)")
 
 
 def _economic_vote(lector, text, linea, punto, asistentes, index):
@@ -598,7 +642,7 @@ def _economic_vote(lector, text, linea, punto, asistentes, index):
     if unanimous_said and (abstenciones or (en_contra and a_favor)):
         lector.aviso("El acta declara unanimidad pero el recuento no es unánime.", linea)
     own = lector.paragraphs[index]
-    call = own if re.search(r"consult\w*\s+si|pregunt\w*\s+si|somet\w+ a (votacion|consideracion)|puest[oa] a (votacion|consideracion)", folded) \
+    call = own if _ECONOMIC_VOTE_RE.search(folded) \
         else (_call_before(lector, linea) if index else None)
     return {
         "punto": punto, "asunto": _asunto(call, (text, linea), lector, linea), "forma": "economica",
@@ -607,12 +651,20 @@ def _economic_vote(lector, text, linea, punto, asistentes, index):
     }
 
 
+_NAMED_COUNT_RE = re.compile(rf"(?<![\w.])(?i:{GRADO_RE})\s+[A-ZÁÉÍÓÚ]")
+
+
+@functools.lru_cache(maxsize=8)
+def _named_count_re(phrase):
+    return re.compile(rf"(?i:{phrase})\s+(?:del?|de la|de los|de las)\s+(?P<rest>[^;]{{3,200}})")
+
+
 def _named_count(text, phrase):
     """How many people a sentence names after «con el voto en contra del Dr. X y de la Mtra. Y»."""
-    match = re.search(rf"(?i:{phrase})\s+(?:del?|de la|de los|de las)\s+(?P<rest>[^;]{{3,200}})", text)
+    match = _named_count_re(phrase).search(text)
     if not match:
         return 0
-    return max(1, len(re.findall(rf"(?<![\w.])(?i:{GRADO_RE})\s+[A-ZÁÉÍÓÚ]", match.group("rest"))))
+    return max(1, len(_NAMED_COUNT_RE.findall(match.group("rest"))))
 
 
 def _present_at(persona, punto):
