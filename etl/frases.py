@@ -301,7 +301,14 @@ MODALIDAD_MIXTA = familia("modalidad_mixta", [
      "en modalidad semipresencial"),
     (r"presencial y (?:virtual|a distancia|remota)|(?:virtual|a distancia|remota) y presencial",
      "en modalidad presencial y a distancia"),
-])
+    # A room and a platform for the same session: some in the room, others connected.
+    (r"tanto en [^.]{0,60}\b(?:sala|recinto|instalaciones)\b[^.]{0,120}\bcomo\b[^.]{0,120}"
+     r"(?:plataforma|videoconferencia|a distancia|remot|virtual)",
+     "tanto en esta sala de sesiones como de quienes nos acompañan a través de la plataforma de videoconferencia"),
+    (r"\b(?:sala|recinto|instalaciones)\b[^.]{0,200}\by (?:a traves|mediante|por medio) de (?:la )?plataforma",
+     "en la Sala de Consejo del Instituto, ubicada en la calle Eusebio Castillo, y a través de la plataforma de "
+     "videoconferencias institucional para quienes así lo solicitaron"),
+], contraejemplos=["se reunieron de manera virtual mediante la plataforma Zoom", "en la Sala de Sesiones del Consejo"])
 MODALIDAD_VIRTUAL = familia("modalidad_virtual", [
     (r"\bvirtual(?:es)?\b|a distancia|\bremota\b", "se reunieron de manera virtual", "sesión a distancia"),
     (r"videoconferencia|video conferencia", "mediante videoconferencia"),

@@ -545,7 +545,7 @@ def _economic_votes(lector, asistentes, used_lines, ballot_lines=frozenset()):
         if ACUERDO_TOMADO.search(folded) and votes and index - votes[-1]["_parrafo"] <= 2:
             continue   # «ACUERDO 06/03/2022: Se aprueba el orden del día…» records the vote just read
         window = folded[max(0, match.start() - 60):match.end() + 40]
-        if match.group(0).startswith("se aprob") and _ECONOMIC_VOTES_RE.search(folded[max(0, match.start() - 25):match.start()]):
+        if match.group(0).startswith(("se aprob", "se aprueb", "se rechaz")) and _ECONOMIC_VOTES_RE.search(folded[max(0, match.start() - 25):match.start()]):
             continue   # «el acuerdo … por el que se aprobó …» names an earlier decision
         if REFERENCE_RE.search(folded[match.start():match.end() + 30]) or _ECONOMIC_VOTES_RE2.search(window):
             continue
