@@ -454,6 +454,10 @@ class _Asistencia:
                 name = clean_name(match.group(0))
                 if looks_like_name(name) and self._known(name):
                     names.append((None, name, match.start(), match.end()))
+        if not names:
+            holder = self._representative_named(sentence)
+            if holder:
+                names.append(holder)
         for grado, name, start, end in names:
             if arrival and departure:
                 kind = "llegada" if abs(arrival.start() - start) <= abs(departure.start() - start) else "retiro"
@@ -488,6 +492,18 @@ class _Asistencia:
                           calidad=calidad_of(cargo), linea=linea, origen="prosa",
                           llegada_punto=punto if linea > limit else None)
         self.people.append(persona)
+
+    def _representative_named(self, sentence):
+        """«(El representante de Movimiento Ciudadano se retira de la sala, …)»: the one
+        representative of that party, as (grado, nombre, start, end), or None."""
+        match = REPRESENTATIVE_REF_RE.search(sentence)
+        if not match:
+            return None
+        partido = self.lector.catalogo.resolve(match.group("partido"))
+        holders = [p for p in self.people if partido and p.partido == partido and p.rol == "representante"]
+        if len(holders) != 1:
+            return None
+        return holders[0].grado, holders[0].nombre, match.start(), match.end()
 
     def _announced_late(self, persona, limit):
         """Whether the opening said this person would come later («avisó que llegaría con
@@ -767,11 +783,15 @@ def _comma_entry(text):
     return None
 
 
-PARTY_CALL_RE = re.compile(r"^\W*(?:y\s+)?por\s+(?:el\s+|la\s+)?(?P<partido>[^,]{2,80}),\s*")
+PARTY_CALL_RE = re.compile(r"^\W*(?:y\s+)?por\s+(?:el\s+|la\s+)?(?P<partido>[^,]{2,80}),\s*", re.IGNORECASE)
 CARGO_WORDS_RE = re.compile(r"^(?P<cargo>(?:(?:el|la|los|las)\s+)?(?:[A-ZÁÉÍÓÚ][a-záéíóúñ]+\s+){1,3}?)(?=[A-ZÁÉÍÓÚ][a-záéíóúñ]+\s+[A-ZÁÉÍÓÚ])")
 
 
 _CALLED_PERSON_RE = re.compile(r"\b(?:se|que|solicit\w*|inform\w*|dijo|pregunt\w*|tiene|gracias)\b")
+
+
+REPRESENTATIVE_REF_RE = re.compile(r"\b(?:el|la) representante (?:propietari[oa] |suplente )?(?:del?|de la) "
+                                   r"(?P<partido>[^,.;()]{2,60})", re.IGNORECASE)
 
 
 def called_person(text):
