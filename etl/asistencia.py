@@ -557,10 +557,11 @@ def _body(text):
 def _section_of(text):
     """The section a header line opens. Expecting lines like: 'INTEGRANTES DEL COMITÉ TÉCNICO
     ASESOR…', 'REPRESENTANTES DE PARTIDOS POLÍTICOS', 'INVITADOS:', 'AUSENTES:'."""
-    if _is_columns(text) or len(text) > 130:
-        return None
+    if _is_columns(text) or len(text) > 130 or text[:1].islower():
+        return None   # «inasistencia*», the wrapped end of an entry, opens no section
     folded = fold_accents(text)
-    if not (text.isupper() or text.rstrip().endswith(":") or len(text) < 45):
+    bare = PARENTHESIS_RE.sub("", text)   # «Representaciones de los partidos políticos (con voz, sin voto)»
+    if not (text.isupper() or text.rstrip().endswith(":") or len(bare) < 45):
         return None
     if TITLED_NAME_RE.search(text) or BALLOT_RE.search(folded):
         return None

@@ -500,9 +500,11 @@ def _check_declared_counts(lector, text, counts, linea):
 _COUNT = rf"(\d+|{NUMBER_WORDS_RE})"
 
 
-COUNT_RES = (("a favor", re.compile(rf"{_COUNT}\s+(?:votos?\s+)?a favor")),
-              ("en contra", re.compile(rf"{_COUNT}\s+(?:votos?\s+)?en contra")),
-              ("abstencion", re.compile(rf"{_COUNT}\s+(?:votos?\s+(?:de\s+|en\s+)?)?abstenci(?:on|ones)")))
+# «dos votos a favor», and as a form's field «a favor 2; en contra 1 (…); abstenciones 0».
+COUNT_RES = (("a favor", re.compile(rf"{_COUNT}\s+(?:votos?\s+)?a favor|\ba favor:?\s+{_COUNT}\b")),
+              ("en contra", re.compile(rf"{_COUNT}\s+(?:votos?\s+)?en contra|\ben contra:?\s+{_COUNT}\b")),
+              ("abstencion", re.compile(rf"{_COUNT}\s+(?:votos?\s+(?:de\s+|en\s+)?)?abstenci(?:on|ones)|"
+                                        rf"\babstenci(?:on|ones):?\s+{_COUNT}\b")))
 
 
 def _declared_counts(text):
@@ -513,7 +515,7 @@ def _declared_counts(text):
     for key, pattern in COUNT_RES:
         match = pattern.search(folded)
         if match:
-            counts[key] = to_int(match.group(1))
+            counts[key] = to_int(next(g for g in match.groups() if g))
             counts["_" + key] = match.group(0)
     return counts
 
