@@ -12,9 +12,10 @@ agenda item under way.
 import re
 
 from etl.estructura import pares, speaker_of
+from etl.texto import BULLET_ITEM_RE
 from etl.frases import (ASISTENCIA_NO, ASISTENCIA_SI, AUSENCIA, LLEGADA, LLEGADA_ANUNCIADA, PRESENCIA, PROPIA_VOZ,
                         RETIRO, RETIRO_DE_PUNTO)
-from etl.numeros import fold as fold_accents
+from etl.numeros import fold as fold_accents, to_int
 from etl.personas import (same_person, speaker_label, strip_label, GRADO_RE, NAME_ONLY_RE, TITLED_NAME_RE, Persona, calidad_of, canonical_grado,
                           clean_name, display_name, fold, looks_like_name, name_after_cargo, name_words, names_in,
                           resolve,
@@ -303,7 +304,9 @@ class _Asistencia:
             return partido
         if representante and rol_of(text) in ("otro", "representante"):
             name = _PARTIDO_RE.sub(" ", text)
-            name = " ".join(name.split()).strip(" .,")
+            name = " ".join(UNBRACKETED_RE.sub(" ", name).split()).strip(" .,")
+            named = re.search(r"\bPartido\s+" + re.escape(name.split()[0]), text) if name else None
+            name = f"Partido {name}" if named else name    # «Partido Sinaloense», as the acta names it
             if name and len(name) <= 60:
                 self.lector.aviso(f"Partido no reconocido en el catálogo: «{name}»; se conserva como está escrito.", linea)
                 return name
@@ -343,7 +346,9 @@ class _Asistencia:
             folded_paragraph = fold_accents(paragraph.text)
             if not (AUSENCIA.search(folded_paragraph) or PRESENCIA.search(folded_paragraph)):
                 continue   # one search for the paragraph before one per sentence
-            body, skipped = _body(paragraph.text)
+            # «- Lic. X, Representante — Partido del Trabajo — justificó su inasistencia»: a list
+            # item, not a speaker's turn, even with a dash after the name.
+            body, skipped = (paragraph.text, 0) if BULLET_ITEM_RE.match(paragraph.text) else _body(paragraph.text)
             for sentence, offset in _sentences(body):
                 offset += skipped
                 folded = fold_accents(sentence)
@@ -428,7 +433,7 @@ class _Asistencia:
             folded_paragraph = fold_accents(paragraph.text)
             if not (LLEGADA.search(folded_paragraph) or RETIRO.search(folded_paragraph)):
                 continue   # one search for the paragraph before one per sentence
-            body, skipped = _body(paragraph.text)
+            body, skipped = (paragraph.text, 0) if BULLET_ITEM_RE.match(paragraph.text) else _body(paragraph.text)
             for sentence, offset in _sentences(body):
                 offset += skipped
                 folded = fold_accents(sentence)
@@ -467,6 +472,14 @@ class _Asistencia:
 
     def _movement(self, kind, grado, name, sentence, start, end, linea, limit):
         punto = self.lector.punto_at(linea)
+        said = DURING_ITEM_RE.search(fold_accents(sentence))
+        if said and to_int(said.group(1)) in {n for n, _, _ in self.lector.orden}:
+            punto = to_int(said.group(1))   # «— se conectó durante el punto 3», noted in the roster
+            linea = max(linea, limit + 1)
+            persona = resolve(name, self.people, single_word=True)
+            if persona is not None and kind == "llegada":
+                persona.presente, persona.llegada_punto = True, punto
+                return
         persona = resolve(name, self.people, single_word=True)
         if kind == "retiro":
             if persona is None:
@@ -791,6 +804,8 @@ CARGO_WORDS_RE = re.compile(r"^(?P<cargo>(?:(?:el|la|los|las)\s+)?(?:[A-ZÁÉÍ�
 _CALLED_PERSON_RE = re.compile(r"\b(?:se|que|solicit\w*|inform\w*|dijo|pregunt\w*|tiene|gracias)\b")
 
 
+UNBRACKETED_RE = re.compile(r"[()\[\]—–]")
+DURING_ITEM_RE = re.compile(r"\b(?:durante|en) el (?:desahogo del )?punto (\d{1,2}|[ivx]{1,5})\b")
 REPRESENTATIVE_REF_RE = re.compile(r"\b(?:el|la) representante (?:propietari[oa] |suplente )?(?:del?|de la) "
                                    r"(?P<partido>[^,.;()]{2,60})", re.IGNORECASE)
 

@@ -21,6 +21,7 @@ TITLE_AT_END_RE = re.compile(r"(?:(?:^|\s)(?i:el|la|del|al|los|las|y|e|a)\s+|,\s
 BALLOT_HINT_RE = re.compile(r"\b(a favor|en contra|abstenci[oó]n|me abstengo)\b", re.IGNORECASE)
 TERMINAL = ".:;!?"
 LIST_MARK_RE = re.compile(r"^\w{1,3}[.)]\s")
+BULLET_ITEM_RE = re.compile(r"^[-–—•·▪●◦]\s+\S")
 
 
 MD_RULE_RE = re.compile(r"\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*")
@@ -202,6 +203,8 @@ class Texto:
             return True   # «…de casilla;⏎sexto, análisis y, …»: a prose enumeration wrapped after «;»
         if previous.endswith(tuple(TERMINAL)) or is_column_line(prev_line) or is_column_line(self.lines[index]):
             return False
+        if BULLET_ITEM_RE.match(text):
+            return False   # «- C. Óscar Manuel Rubio Heraldez, Representante — …»: a list item is its own paragraph
         starts_lower = text[0].islower() or (text[0].isdigit() and not _CONTINUES_RE.match(text))
         if gap == 0:
             if starts_lower:
