@@ -561,10 +561,16 @@ def _economic_votes(lector, asistentes, used_lines, ballot_lines=frozenset()):
         parts = _decisions(paragraph.text)
         if len(parts) < 2:
             parts = [(0, paragraph.text)]
+        counts_before = ""
+        if index and not _declared_counts(paragraph.text) and \
+                lector.paragraphs[index - 1].ultima_linea + 1 == paragraph.linea and \
+                _declared_counts(lector.paragraphs[index - 1].text):
+            # «Votación: a favor 2; en contra 1 (…); abstenciones 0.⏎Aprobado por mayoría.»
+            counts_before = lector.paragraphs[index - 1].text + " "
         for offset, part in parts:
             found = RESULT_RE.search(fold(part))
             at = paragraph.linea_at(offset + (found.start() if found else 0))
-            votes.append(_economic_vote(lector, part, at, lector.punto_at(at), asistentes, index))
+            votes.append(_economic_vote(lector, counts_before + part, at, lector.punto_at(at), asistentes, index))
             votes[-1]["_parrafo"] = index
     return votes
 
