@@ -361,6 +361,11 @@ class _Asistencia:
                 previous_end = 0
                 for grado, name, start, end in names_in(sentence):
                     cargo = _cargo_near(sentence, start, end)
+                    if rol_of(cargo) == "otro":
+                        # «las consejeras y los consejeros electorales C. X, Ing. Y y Lic. Z»: a
+                        # plural cargo heads the names listed after it, up to the next «;».
+                        plural = PLURAL_CARGO_RE.search(sentence[sentence.rfind(";", 0, start) + 1:start])
+                        cargo = plural.group(0) if plural else cargo
                     clause_start, previous_end = previous_end, end
                     persona = resolve(name, self.people)
                     linea = paragraph.linea_at(offset + start)
@@ -804,6 +809,8 @@ CARGO_WORDS_RE = re.compile(r"^(?P<cargo>(?:(?:el|la|los|las)\s+)?(?:[A-ZÁÉÍ�
 _CALLED_PERSON_RE = re.compile(r"\b(?:se|que|solicit\w*|inform\w*|dijo|pregunt\w*|tiene|gracias)\b")
 
 
+PLURAL_CARGO_RE = re.compile(r"\b(?:las |los )?(?:consejer[oa]s(?: y (?:los |las )?consejer[oa]s)?(?: electorales)?|"
+                             r"asesor[ae]s(?: t[eé]cnic[oa]s)?|integrantes(?: del? [a-záéíóú]+)?)\b", re.IGNORECASE)
 UNBRACKETED_RE = re.compile(r"[()\[\]—–]")
 DURING_ITEM_RE = re.compile(r"\b(?:durante|en) el (?:desahogo del )?punto (\d{1,2}|[ivx]{1,5})\b")
 REPRESENTATIVE_REF_RE = re.compile(r"\b(?:el|la) representante (?:propietari[oa] |suplente )?(?:del?|de la) "
