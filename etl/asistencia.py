@@ -166,6 +166,10 @@ class _Asistencia:
                     self.lector.aviso(f"No se entiende la asistencia «{fila.get(tabla, 'asistencia')}» de "
                                       f"{display_name(person[1])}.", fila.linea)
             self._add_entry(entry, section, signature=fila.linea >= self.closing)
+            if LATE_CELL_RE.search(estado):
+                persona = resolve(person[1], self.people)
+                if persona:
+                    persona.tarde = True
             read += 1
         rows = sum(1 for fila in tabla.filas if any(c.strip() for c in fila.celdas))
         if read and read < rows - 1:
@@ -526,6 +530,8 @@ class _Asistencia:
     def _announced_late(self, persona, limit):
         """Whether the opening said this person would come later («avisó que llegaría con
         retraso»), so that a roster that lists them is the list of who attended at all."""
+        if persona.tarde:
+            return True
         surnames = name_words(persona.nombre)[-2:]
         for paragraph in self.lector.paragraphs:
             if paragraph.linea >= limit:
@@ -811,6 +817,7 @@ _CALLED_PERSON_RE = re.compile(r"\b(?:se|que|solicit\w*|inform\w*|dijo|pregunt\w
 
 PLURAL_CARGO_RE = re.compile(r"\b(?:las |los )?(?:consejer[oa]s(?: y (?:los |las )?consejer[oa]s)?(?: electorales)?|"
                              r"asesor[ae]s(?: t[eé]cnic[oa]s)?|integrantes(?: del? [a-záéíóú]+)?)\b", re.IGNORECASE)
+LATE_CELL_RE = re.compile(r"retardo|tarde|se incorpor|se integr|se conect|llego")
 UNBRACKETED_RE = re.compile(r"[()\[\]—–]")
 DURING_ITEM_RE = re.compile(r"\b(?:durante|en) el (?:desahogo del )?punto (\d{1,2}|[ivx]{1,5})\b")
 REPRESENTATIVE_REF_RE = re.compile(r"\b(?:el|la) representante (?:propietari[oa] |suplente )?(?:del?|de la) "

@@ -153,6 +153,7 @@ class Persona:
     linea: int = None
     spellings: list = field(default_factory=list)
     origen: str = "lista"            # lista, firma, prosa, voto
+    tarde: bool = False              # the roster says they came late («Retardo»): a later arrival is theirs
 
     def add_spelling(self, name):
         self.spellings.append(name)
