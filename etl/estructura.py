@@ -167,15 +167,16 @@ _CELL_RUN_ROW_RE = re.compile(rf"^(?i:{GRADO_RE})\s+")
 def _cell_run_row(values, kinds):
     """Whether `values` read as one row of a table with columns `kinds`: short cells, a name
     under «nombre»."""
-    from etl.personas import NAME_ONLY_RE
+    from etl.personas import NAME_ONLY_RE, clean_name, looks_like_name
 
     if any(len(v) > 80 for v in values):
         return False
     name = values[kinds.index("nombre")]
     if column_kind(name):
         return False   # the header again, after a page break
-    name = _CELL_RUN_ROW_RE.sub("", name)
-    return bool(NAME_ONLY_RE.match(name))
+    name = _CELL_RUN_ROW_RE.sub("", name).strip(" .,")
+    # A person's name, not a page header that fell inside the table («ACTA COTAPREP/ORD/04/2024»).
+    return bool(NAME_ONLY_RE.fullmatch(name)) and looks_like_name(clean_name(name))
 
 
 @dataclass
@@ -232,7 +233,7 @@ def find_tables(lines):
             if not text:
                 gap += 1
                 index += 1
-                if gap > 3:
+                if gap > 12:      # a row's cells joined on its first line leave blank lines behind
                     break
                 continue
             if "\t" not in text:
