@@ -212,7 +212,14 @@ def parse_correcciones(lector, votaciones, documentos, asistentes):
 
 
 def _request_paragraphs(lector):
-    """Paragraphs where someone asks for a change to a document."""
+    """Paragraphs where someone asks for a change to a document, found once per acta (each
+    correction's description asks again)."""
+    if getattr(lector, "_requests", None) is None:
+        lector._requests = _find_request_paragraphs(lector)
+    return lector._requests
+
+
+def _find_request_paragraphs(lector):
     found = []
     for paragraph in lector.paragraphs:
         if paragraph.linea in lector.agenda_lines or paragraph.linea >= (lector.closing_line or 10 ** 9):
