@@ -41,7 +41,8 @@ class Catalogo:
         'RPTE. SUP. P.V.E.M.', 'representante del Partido Redes Sociales Progresistas'."""
         folded = fold(text)
         for variante, partido in self._variantes:
-            if self._regex[variante].search(folded):
+            # The substring test first: most spellings are not in the text at all.
+            if variante in folded and self._regex[variante].search(folded):
                 return partido
         return None
 

@@ -179,7 +179,7 @@ class Texto:
                 gap += 1
                 gap_has_noise = gap_has_noise or self.noise[index]
                 continue
-            if current is not None and _JOIN_PARAGRAPHS_RE.search(current.text) and text[:1].islower() \
+            if current is not None and _JOIN_PARAGRAPHS_RE.search(current.text[-2:]) and text[:1].islower() \
                     and (gap == 0 or gap_has_noise):
                 current.text = current.text[:-1]      # «convo-⏎catoria», «unani-⏎[página]⏎midad»
                 current.spans.append((len(current.text), index + 1))
@@ -196,7 +196,7 @@ class Texto:
     def _continues(self, current, text, gap, gap_has_noise, index):
         previous = current.text
         prev_line = self.lines[current.ultima_linea - 1]
-        if gap == 0 and TITLE_AT_END_RE.search(previous) and text[0].isupper() and len(prev_line.strip()) >= 40:
+        if gap == 0 and TITLE_AT_END_RE.search(previous[-40:]) and text[0].isupper() and len(prev_line.strip()) >= 40:
             return True   # «… El Mtro.⏎Ricardo Enrique Zamora …»: a title's dot ends no sentence
         if gap == 0 and previous.endswith(";") and len(prev_line.strip()) >= 60 and text[:1].islower() \
                 and not LIST_MARK_RE.match(text) and not is_column_line(prev_line):

@@ -507,12 +507,17 @@ COUNT_RES = (("a favor", re.compile(rf"{_COUNT}\s+(?:votos?\s+)?a favor|\ba favo
                                         rf"\babstenci(?:on|ones):?\s+{_COUNT}\b")))
 
 
+COUNT_WORDS = {"a favor": "a favor", "en contra": "en contra", "abstencion": "absten"}
+
+
 def _declared_counts(text):
     """Counts stated in words or digits: 'dos votos a favor y uno en contra', 'con cuatro votos a
     favor y una abstención', '3 votos en contra'."""
     folded = fold(text)
     counts = {}
     for key, pattern in COUNT_RES:
+        if COUNT_WORDS[key] not in folded:
+            continue   # no «a favor» in the text, no count of votes in favour
         match = pattern.search(folded)
         if match:
             counts[key] = to_int(next(g for g in match.groups() if g))
