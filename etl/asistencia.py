@@ -9,6 +9,7 @@ the signatures after «C O N S T E» (fuller names, calidad and party of late ar
 named in prose as present or absent; speakers' labels; and arrivals and departures placed at the
 agenda item under way.
 """
+import functools
 import re
 
 from etl.estructura import pares, speaker_of
@@ -632,6 +633,14 @@ _ROSTER_ENTRY_RE2 = re.compile(r"[,;(]\s*(presente|ausente|asiste|no asiste|con 
 
 
 def _roster_entry(text, following, section):
+    """One roster entry from a line (and maybe the next), or (None, False); a copy the caller
+    may change (the reading is kept, a line is asked about twice)."""
+    entry, used_next = _roster_entry_once(text, following, section)
+    return (dict(entry) if entry else None), used_next
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _roster_entry_once(text, following, section):
     """One roster entry from a line (and maybe the next), or (None, False)."""
     folded = fold_accents(text)
     if BALLOT_RE.search(folded) or len(text) > 180:

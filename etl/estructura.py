@@ -131,8 +131,8 @@ def rejoin_cell_runs(lines):
     while index < len(lines):
         header = []
         probe = index
-        while probe < len(lines) and lines[probe].strip() and "\t" not in lines[probe] and \
-                column_kind(lines[probe].strip()) and len(lines[probe].strip()) < 40:
+        while probe < len(lines) and 0 < len(lines[probe].strip()) < 40 and "\t" not in lines[probe] and \
+                column_kind(lines[probe].strip()):
             header.append(lines[probe].strip())
             probe += 1
         kinds = [column_kind(h) for h in header]
