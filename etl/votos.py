@@ -8,6 +8,7 @@ MTRA. X: Me abstengo, …»), closed by the statement of its result («-El orden
 por unanimidad.»). A vote by show of hands is a result statement with no ballots before it
 («Aprobado por unanimidad de votos», «por mayoría de votos: dos votos a favor y uno en contra»).
 """
+import bisect
 import functools
 import re
 
@@ -404,7 +405,11 @@ def _call_before(lector, first_line):
     """The paragraph that calls the vote: '…se somete a votación el orden del día por lo que
     procedo a tomar la votación nominal.' Looking back from the vote, a paragraph that records a
     finished vote ends the search: what lies before it called that vote, not this one."""
-    before = [p for p in lector.paragraphs if p.linea < first_line and first_line - p.ultima_linea <= 14]
+    if getattr(lector, "_starts", None) is None:
+        lector._starts = [p.linea for p in lector.paragraphs]
+    end = bisect.bisect_left(lector._starts, first_line)     # the paragraphs before the vote
+    start = bisect.bisect_left(lector._starts, first_line - 400)   # a paragraph may run long
+    before = [p for p in lector.paragraphs[start:end] if first_line - p.ultima_linea <= 14]
     for paragraph in reversed(before):
         last = _call_sentences(paragraph.text)[-1] if paragraph.text.strip() else ""
         result, called = RESULT_RE.search(fold(last)), CALL_RE.search(last)
