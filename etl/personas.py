@@ -156,7 +156,8 @@ class Persona:
     tarde: bool = False              # the roster says they came late («Retardo»): a later arrival is theirs
 
     def add_spelling(self, name):
-        self.spellings.append(name)
+        if name not in self.spellings:     # each ballot names its voter again: keep one of each
+            self.spellings.append(name)
         self.nombre = better_spelling(self.nombre, name)
 
     def as_fact(self):
