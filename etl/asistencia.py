@@ -818,7 +818,6 @@ def _comma_entry(text):
 
 
 PARTY_CALL_RE = re.compile(r"^\W*(?:y\s+)?por\s+(?:el\s+|la\s+)?(?P<partido>[^,]{2,80}),\s*", re.IGNORECASE)
-CARGO_WORDS_RE = re.compile(r"^(?P<cargo>(?:(?:el|la|los|las)\s+)?(?:[A-ZÁÉÍÓÚ][a-záéíóúñ]+\s+){1,3}?)(?=[A-ZÁÉÍÓÚ][a-záéíóúñ]+\s+[A-ZÁÉÍÓÚ])")
 
 
 _CALLED_PERSON_RE = re.compile(r"\b(?:se|que|solicit\w*|inform\w*|dijo|pregunt\w*|tiene|gracias)\b")

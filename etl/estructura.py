@@ -249,7 +249,6 @@ def find_tables(lines):
 
 _LABEL_WORD = re.compile(rf"(?:(?i:{GRADO_RE})|[A-ZÁÉÍÓÚÑ][\wÁÉÍÓÚáéíóúñü.'’-]*|de|del|la|las|los|y|e|el|en|a|por|para|al)$")
 LABEL_RE = re.compile(r"^\s*[-–—]?\s*(?P<label>[^:;!?¿¡()«»\"“”]{2,140}?)\s*:\s+(?=\S)")
-ARTICLE_RE = re.compile(r"^(?:(?:el|la|los|las)\s+)?(?:c\.\s+)?", re.IGNORECASE)
 
 
 @dataclass

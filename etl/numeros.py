@@ -6,7 +6,6 @@ año dos mil veinticuatro», «siendo las diecisiete horas con veinticinco minut
 Spanish reader is kept here instead of a dependency: it must also take ordinals («décima»),
 plurals left by typos («el número ochos») and Roman numerals («SESIÓN ORDINARIA XII»).
 """
-import functools
 import re
 
 from etl.vocabulario import fold  # one accent folding for the whole project

@@ -11,7 +11,6 @@ import re
 from etl.vocabulario import GRADO_RE, GRADOS, PARTICLES, fold as fold_accents, fold_words
 from dataclasses import dataclass, field
 
-_GRADO_WORDS = sorted(GRADOS, key=len, reverse=True)
 _UPPER = "A-ZÁÉÍÓÚÜÑ"
 _LOWER = "a-záéíóúüñ"
 _NAME_WORD = rf"(?:[{_UPPER}][{_LOWER}{_UPPER}'’]+(?:-[{_UPPER}][{_LOWER}{_UPPER}]+)?)"

@@ -17,7 +17,7 @@ from etl.numeros import NUMBER_WORDS_RE, fold, to_int
 from etl.vocabulario import fold_words, sentido_of
 from etl.estructura import pares
 from etl.asistencia import called_person
-from etl.personas import (GRADO_RE, NAME_RE, Persona, canonical_grado, clean_name, display_name,
+from etl.personas import (GRADO_RE, NAME_RE, Persona, canonical_grado, display_name,
                           looks_like_name, name_after_cargo, resolve)
 
 SENSE_RE = rf"(?P<sentido>{SENTIDO.patron})"
