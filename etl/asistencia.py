@@ -13,7 +13,7 @@ import functools
 import re
 
 from etl.estructura import pares, speaker_of
-from etl.texto import BULLET_ITEM_RE
+from etl.texto import BULLET_ITEM_RE, TITLE_AT_END_RE
 from etl.frases import (ASISTENCIA_NO, ASISTENCIA_SI, AUSENCIA, LLEGADA, LLEGADA_ANUNCIADA, PRESENCIA, PROPIA_VOZ,
                         RETIRO, RETIRO_DE_PUNTO)
 from etl.numeros import fold as fold_accents, to_int
@@ -229,6 +229,9 @@ class _Asistencia:
         previous = self.doc.lines[index - 1].strip() if index else ""
         if not previous or _is_columns(self.doc.lines[index - 1]):
             return False
+        if len(previous) >= 60 and TITLE_AT_END_RE.search(previous[-40:]) and not previous.isupper():
+            self._prose_tails.add(index)   # «…solicitó al Secretario Técnico de la Comisión, Ing.⏎Jorge …»
+            return True
         if previous.endswith((".", ":", ";")) or previous.isupper():
             return False
         if index - 1 in self._prose_tails:
