@@ -498,19 +498,19 @@ class _Asistencia:
             if persona is None:
                 self.lector.aviso(f"Se retira «{name}», que no figura en la lista de asistencia.", linea)
                 return
-            persona.retiro_punto = punto
+            persona.retiro_punto, persona.retiro_linea = punto, linea
             return
         if persona is not None:
             if persona.presente and persona.origen != "prosa" and persona.retiro_punto is None:
                 if linea > limit and self._announced_late(persona, limit):
-                    persona.llegada_punto = punto
+                    persona.llegada_punto, persona.llegada_linea = punto, linea
                     return
                 if linea > limit:
                     self.lector.aviso(f"Se da la bienvenida a {display_name(persona.nombre)}, que ya figuraba como presente.", linea)
                 return
             persona.presente = True
             if linea > limit:
-                persona.llegada_punto = punto
+                persona.llegada_punto, persona.llegada_linea = punto, linea
             return
         cargo = _cargo_near(sentence, start, end)
         persona = Persona(nombre=name, grado=grado, cargo=_clean_cargo(cargo) or None,

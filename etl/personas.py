@@ -153,6 +153,8 @@ class Persona:
     spellings: list = field(default_factory=list)
     origen: str = "lista"            # lista, firma, prosa, voto
     tarde: bool = False              # the roster says they came late («Retardo»): a later arrival is theirs
+    llegada_linea: int = None        # where the acta says they arrived / left: a vote of the same
+    retiro_linea: int = None         # item before that line counts them out / in
 
     def add_spelling(self, name):
         if name not in self.spellings:     # each ballot names its voter again: keep one of each

@@ -637,7 +637,7 @@ def _economic_vote(lector, text, linea, punto, asistentes, index):
     negative = bool(NEGATIVE_RE.search(folded))
     unanimous_said = "unanimidad" in folded
     voters = [p for p in asistentes if p.presente and (p.rol == "integrante" or p.con_voto)
-              and _present_at(p, punto)]
+              and _present_at(p, punto, linea)]
     a_favor = declared.get("a favor")
     en_contra = declared.get("en contra") or _named_count(text, r"(?:el|los) votos? en contra")
     abstenciones = declared.get("abstencion") or _named_count(text, r"(?:la|las) abstenci(?:o|ó)n(?:es)?")
@@ -685,9 +685,13 @@ def _named_count(text, phrase):
     return max(1, len(_NAMED_COUNT_RE.findall(match.group("rest"))))
 
 
-def _present_at(persona, punto):
+def _present_at(persona, punto, linea=None):
+    """Whether a person was there for a vote of item `punto` stated at `linea`: arrivals and
+    departures count by item, and within the item by line («se retiró … » before the vote)."""
     if punto is None:
         return True
-    if persona.llegada_punto is not None and punto < persona.llegada_punto:
+    if persona.llegada_punto is not None and (punto < persona.llegada_punto or punto == persona.llegada_punto
+                                              and linea and (persona.llegada_linea or 0) > linea):
         return False
-    return not (persona.retiro_punto is not None and punto > persona.retiro_punto)
+    return not (persona.retiro_punto is not None and (punto > persona.retiro_punto or punto == persona.retiro_punto
+                                                      and linea and persona.retiro_linea and persona.retiro_linea < linea))
