@@ -683,7 +683,10 @@ _ORGANO_RE = re.compile(r"((?:Comit[ée]|Comisi[óo]n|Consejo|Junta|Pleno|COMIT[
                       r"(?:[\s,]+(?:(?:de|del|la|las|los|y|para|el|DE|DEL|LA|LAS|LOS|Y|PARA|EL)\b|"
                       r"[A-ZÁÉÍÓÚ][\wáéíóúñÁÉÍÓÚÑ]+|\d{1,3}\b))*?)"
                       r"(?=\s+(?:del|de la|DEL|DE LA)\s+(?:Instituto|INSTITUTO|Organismo|ORGANISMO|Suprema|SUPREMA|"
-                      r"Congreso|CONGRESO|Tribunal|TRIBUNAL|Consejo General|Comisi[óo]n Estatal)|\s*\(|\s*[,.;:]|\s+(?:en|celebrad)|"
+                      r"Congreso|CONGRESO|Tribunal|TRIBUNAL|Consejo General|Comisi[óo]n Estatal)|\s*\(|\s*[.;:]|"
+                      # «Comisión de Organización, Informática y Estadística»: a comma inside a list of names
+                      r"\s*,(?!\s+[A-ZÁÉÍÓÚ][\wáéíóúñ]+(?:,\s+[A-ZÁÉÍÓÚ][\wáéíóúñ]+)*\s+(?:y|Y|E|e)\s+[A-ZÁÉÍÓÚ])|"
+                      r"\s+(?:en|celebrad)|"
                       r"\s+(?:Proceso|PROCESO|Acta|ACTA|Sesi[óo]n|SESI[ÓO]N|Anexo|ANEXO)\b|\s*\||\s*$)")
 
 
