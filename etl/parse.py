@@ -162,8 +162,18 @@ class Lector:
         for paragraph in self.paragraphs[:40]:
             match = _compiled(rf"^\W*(?:{label})\s*:\s*(?P<v>.+)$").match(fold(paragraph.text))
             if match:
-                return paragraph.text[match.start("v"):].strip(" *"), paragraph.linea
+                value = paragraph.text[match.start("v"):].strip(" *")
+                return value + self._field_continuation(paragraph.ultima_linea), paragraph.linea
         return None, None
+
+    def _field_continuation(self, last):
+        """A form's value wrapped onto the next line, indented under the value:
+            Lugar:           Sala de Juntas de la Dirección Ejecutiva de Organización y Logística
+                             Electoral, Morelos 501 Ote., Zona Centro, Cd. Victoria, Tamaulipas"""
+        raw = self.doc.raw_lines[last] if last < len(self.doc.raw_lines) else ""
+        if len(raw) - len(raw.lstrip(" ")) >= 8 and raw.strip() and not FIELD_LABEL_RE.match(raw.strip()):
+            return " " + " ".join(raw.split())
+        return ""
 
     def _find_opening(self):
         """The opening paragraph. Expecting text like: 'En la Ciudad de Victoria de Durango,
@@ -769,6 +779,7 @@ def _agenda_items(lines, start):
 
 
 LIST_OPENING_RE = re.compile(r"^\W*(?:uno|primero)\s*[.,)-]\s+\w")
+FIELD_LABEL_RE = re.compile(r"^[\wÁÉÍÓÚáéíóúñ ]{2,30}:")
 HEADING_ITEM_RE = re.compile(rf"^\W*punto\s+(?:numero\s+|no\.?\s*)?(?P<n>\d{{1,2}}|[ivxl]{{1,6}}|{NUMBER_WORDS_RE}|\w+o)\s*(?:\.-|[.:\-–—])\s*(?P<t>\S.*)$")
 
 
