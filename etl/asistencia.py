@@ -14,7 +14,7 @@ import re
 
 from etl.estructura import pares, speaker_of
 from etl.texto import BULLET_ITEM_RE, TITLE_AT_END_RE
-from etl.frases import (ASISTENCIA_NO, ASISTENCIA_SI, AUSENCIA, LLEGADA, LLEGADA_ANUNCIADA, PRESENCIA, PROPIA_VOZ,
+from etl.frases import (AUSENCIA_OTRA_SESION, ASISTENCIA_NO, ASISTENCIA_SI, AUSENCIA, LLEGADA, LLEGADA_ANUNCIADA, PRESENCIA, PROPIA_VOZ,
                         RETIRO, RETIRO_DE_PUNTO)
 from etl.numeros import fold as fold_accents, to_int
 from etl.personas import (same_person, speaker_label, strip_label, GRADO_RE, NAME_ONLY_RE, TITLED_NAME_RE, Persona, calidad_of, canonical_grado,
@@ -360,7 +360,7 @@ class _Asistencia:
             for sentence, offset in _sentences(body):
                 offset += skipped
                 folded = fold_accents(sentence)
-                absent = ABSENCE_RE.search(folded)
+                absent = ABSENCE_RE.search(folded) and not AUSENCIA_OTRA_SESION.search(folded)
                 present = PRESENCE_RE.search(folded) and paragraph.linea < self._opening_limit()
                 if not absent and not present:
                     continue

@@ -141,6 +141,14 @@ AUSENCIA = familia("ausencia", [
 ], contraejemplos=["se encuentra presente la Lic. Karla Núñez", "asistió el Dr. Iván Paz"],
    requiere=("asist", "present", "ausen", "justific", "acud", "excus", "conect", "incorpor", "disculp"))
 
+# An absence from another session: «se abstendría, pues no asistió a la sesión del 15 de febrero».
+AUSENCIA_OTRA_SESION = familia("ausencia_otra_sesion", [
+    (r"no (?:asisti\w*|estuvo presente|acudi\w*) (?:a|en) la (?:sesion|reunion) (?:del|de fecha|anterior|pasada|celebrada)",
+     "manifestó que se abstendría, pues no asistió a la sesión del 15 de febrero"),
+    (r"no (?:asisti\w*|estuvo presente|acudi\w*) (?:a|en) la (?!presente\b|actual\b)\w+ (?:\w+ )?(?:sesion|reunion)",
+     "Abstención (no asistió a la tercera sesión ordinaria)"),
+], contraejemplos=["no asistió a esta sesión", "no asistió a la presente sesión"])
+
 PRESENCIA = familia("presencia", [
     (r"constar,?(?:\s+\w+,)?\s+la (?:asistencia|presencia)", "se hace constar la asistencia de la Mtra. Ana Ruiz"),
     (r"asistencia (?:de|del|de la|de los|de las|como invitad\w*)\b", "con la asistencia del Lic. Juan Pérez"),
