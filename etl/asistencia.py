@@ -502,7 +502,9 @@ class _Asistencia:
             return
         if persona is not None:
             if persona.presente and persona.origen != "prosa" and persona.retiro_punto is None:
-                if linea > limit and self._announced_late(persona, limit):
+                if linea > limit and (self._announced_late(persona, limit) or TIMED_ARRIVAL_RE.search(fold_accents(sentence))):
+                    # «Siendo las 18:25 horas se incorporó a la sesión la C. X»: an arrival with its
+                    # hour is a late one, even when the list says she attended.
                     persona.llegada_punto, persona.llegada_linea = punto, linea
                     return
                 if linea > limit:
@@ -829,6 +831,8 @@ _CALLED_PERSON_RE = re.compile(r"\b(?:se|que|solicit\w*|inform\w*|dijo|pregunt\w
 PLURAL_CARGO_RE = re.compile(r"\b(?:las |los )?(?:consejer[oa]s(?: y (?:los |las )?consejer[oa]s)?(?: electorales)?|"
                              r"asesor[ae]s(?: t[eé]cnic[oa]s)?|integrantes(?: del? [a-záéíóú]+)?)\b", re.IGNORECASE)
 LATE_CELL_RE = re.compile(r"retardo|tarde|se incorpor|se integr|se conect|llego")
+TIMED_ARRIVAL_RE = re.compile(r"\b(?:siendo las|a las)\s+[\w:.]+(?:\s+\w+){0,6}?\s+(?:horas|hrs)\b[^.;]{0,40}?"
+                              r"\bse (?:incorpor|integr|conect|reincorpor)\w*")
 UNBRACKETED_RE = re.compile(r"[()\[\]—–]")
 DURING_ITEM_RE = re.compile(r"\b(?:durante|en) el (?:desahogo del )?punto (\d{1,2}|[ivx]{1,5})\b")
 REPRESENTATIVE_REF_RE = re.compile(r"\b(?:el|la) representante (?:propietari[oa] |suplente )?(?:del?|de la) "
