@@ -36,7 +36,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from etl import busqueda, revision
+from etl import busqueda, ocr, revision
 from etl.comites import comite_de, identidad
 from etl.errors import DatabaseError, TableroError
 from etl.extract import FORMATOS, extract_text
@@ -218,7 +218,7 @@ def read_acta(path):
         if _catalogo is None:
             _catalogo = load_catalogo()
         facts, filas = busqueda.parse_con_indice(text, _catalogo)
-        return text, facts, filas
+        return text, ocr.annotate(facts, path), filas
     except ImportError as error:
         return None, f"El lector de actas (etl/parse.py) no se pudo cargar ({error}).", None
     except TableroError as error:
@@ -240,7 +240,8 @@ def read_all(archivos, progress=True):
     bar = _bar(len(paths)) if progress and len(paths) >= PROGRESS_MIN else None
     try:
         if len(paths) < POOL_MIN:
-            return [_tick(bar, read_acta(p)) for p in paths]
+            with ocr.progreso(ocr.barra() if progress else None):   # a bar per scanned file
+                return [_tick(bar, read_acta(p)) for p in paths]
         workers = min(len(os.sched_getaffinity(0)), 8)
         with multiprocessing.get_context("fork").Pool(workers) as pool:
             chunk = max(1, len(paths) // (workers * 16))
@@ -493,7 +494,8 @@ def _contenido(archivo):
 
 
 _ARROW = {"INTEGER": pa.int32(), "BIGINT": pa.int64(), "VARCHAR": pa.string(), "BLOB": pa.binary(),
-          "BOOLEAN": pa.bool_(), "DATE": pa.date32(), "TIMESTAMP": pa.timestamp("us")}
+          "BOOLEAN": pa.bool_(), "DATE": pa.date32(), "TIMESTAMP": pa.timestamp("us"),
+          "INTEGER[]": pa.list_(pa.int32())}
 
 
 class Carga:
@@ -604,7 +606,8 @@ class Carga:
             "revisada_por": (estado.get("nombre") or estado.get("usuario"))
             if estado.get("estado") == revision.REVISADA else None,
             "revisada_en": _momento(estado.get("en"))
-            if estado.get("estado") == revision.REVISADA else None})
+            if estado.get("estado") == revision.REVISADA else None,
+            "paginas": (facts.get("ocr") or {}).get("pagina_de_linea")})
         self.rows["sesiones"].append({
             "sesion_id": acta_id, "acta_id": acta_id, "comite": comite, "organo": organo,
             "instituto": instituto, "proceso": proceso,

@@ -19,7 +19,7 @@ from etl.errors import TableroError
 from tablero import db
 from tablero.almacen import Almacen
 
-EXTENSIONES = (".txt", ".md", ".pdf", ".docx")
+EXTENSIONES = (".txt", ".md", ".pdf", ".docx", ".png", ".jpg", ".jpeg", ".tif", ".tiff")
 NUEVA, IGUAL, OTRA = "nueva", "igual", "otra"
 
 
@@ -44,12 +44,16 @@ def nombre_seguro(nombre):
     if not nombre or nombre.startswith("."):
         raise CargaError("El archivo no tiene nombre: cárguelo de nuevo.")
     if Path(nombre).suffix.lower() not in EXTENSIONES:
-        raise CargaError(f"{nombre}: solo se cargan actas .txt, .md, .pdf o .docx.")
+        raise CargaError(f"{nombre}: solo se cargan actas .txt, .md, .pdf o .docx, o escaneadas "
+                         "como .png, .jpg o .tif.")
     return nombre
 
 
-def leer(nombre, datos, actas=None):
-    """Extract and parse the upload from a temporary copy; TableroError if it is not an acta."""
+def leer(nombre, datos, actas=None, progreso=None):
+    """Extract and parse the upload from a temporary copy; TableroError if it is not an acta.
+    A scan is read by OCR (cached by its bytes, so «Aceptar» does not read it again);
+    `progreso(archivo, paginas_leidas, paginas)` is called after each page, in this thread."""
+    from etl import ocr
     from etl.extract import extract_text
     from etl.parse import parse_acta
     from etl.partidos import load_catalogo
@@ -58,7 +62,9 @@ def leer(nombre, datos, actas=None):
     with tempfile.TemporaryDirectory(prefix="tablero-carga-") as carpeta:
         ruta = Path(carpeta) / nombre
         ruta.write_bytes(datos)
-        hechos = parse_acta(extract_text(ruta), load_catalogo())
+        with ocr.progreso(progreso):
+            texto = extract_text(ruta)
+        hechos = ocr.annotate(parse_acta(texto, load_catalogo()), ruta, datos)
     comprobar_que_es_acta(nombre, hechos)
     sha = hashlib.sha256(datos).hexdigest()
     situacion, existente = _situacion(Path(actas or db.actas_path()), nombre, datos, sha)
