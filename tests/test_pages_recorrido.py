@@ -86,3 +86,18 @@ def test_un_resultado_sin_orador_no_dice_nan(monkeypatch, db_tres_comites):
     lugares = [m.value for m in at.markdown if "línea" in m.value]
     assert any("cotaprep-zacatecas-2024-04-25-ordinaria-03.txt`, línea 104" in t for t in lugares)
     assert not [t for t in lugares if "habla nan" in t]
+
+
+@pytest.mark.parametrize("archivo, parametros", [
+    ("paginas/seguimiento.py", None),
+    ("paginas/partido.py", {"partido": "PAN"}),
+    ("paginas/resumen.py", None),
+    ("paginas/documentos.py", None),
+])
+def test_los_ejes_de_fecha_no_hablan_ingles(archivo, parametros, monkeypatch, db_tres_comites):
+    """Vega-Lite writes «April», «July» on a time axis without a format."""
+    at = abrir(archivo, monkeypatch, db_tres_comites, parametros)
+    ejes = [eje for spec in _graficas(at) for eje in _ejes_de_fecha(spec)]
+    assert ejes, "la página no dibujó ninguna gráfica con fechas"
+    for eje in ejes:
+        assert eje.get("axis", {}).get("format") == "%d/%m/%Y", eje
