@@ -101,3 +101,10 @@ def test_los_ejes_de_fecha_no_hablan_ingles(archivo, parametros, monkeypatch, db
     assert ejes, "la página no dibujó ninguna gráfica con fechas"
     for eje in ejes:
         assert eje.get("axis", {}).get("format") == "%d/%m/%Y", eje
+
+
+def test_la_rejilla_de_asistencia_abrevia_la_instalacion(monkeypatch, db_tres_comites):
+    at = abrir("paginas/asistencia.py", monkeypatch, db_tres_comites)
+    columnas = {fila["Sesión"] for fila in _datos(at) if "Sesión" in fila}
+    assert "28/11/2023 Inst." in columnas and "28/01/2021 Ord. 2" in columnas
+    assert not [c for c in columnas if " De ." in c]
