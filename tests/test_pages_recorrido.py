@@ -108,3 +108,14 @@ def test_la_rejilla_de_asistencia_abrevia_la_instalacion(monkeypatch, db_tres_co
     columnas = {fila["Sesión"] for fila in _datos(at) if "Sesión" in fila}
     assert "28/11/2023 Inst." in columnas and "28/01/2021 Ord. 2" in columnas
     assert not [c for c in columnas if " De ." in c]
+
+
+def test_una_votacion_economica_no_muestra_tabla_vacia(monkeypatch, db_tres_comites):
+    at = abrir("paginas/votaciones.py", monkeypatch, db_tres_comites)
+    # the most recent non-unanimous vote: Zacatecas, 25 April 2024, a show of hands
+    assert any(m.value.startswith("**Sesión ordinaria 3 · 25 de abril de 2024 · Punto 4")
+               for m in at.markdown)
+    assert "Votación económica: el acta no consigna el sentido de cada voto." in [
+        c.value for c in at.caption]
+    assert not [d for d in at.dataframe if list(d.value.columns) == ["Integrante", "Sentido"]
+                and d.value.empty]
