@@ -536,8 +536,8 @@ def numeros_contradictorios(con, **filtros):
     («El acta dice “sesión ordinaria número uno” y su título, número 2»), and two actas of one
     process claiming the same kind and number of session."""
     return _df(con, "WITH " + _SESIONES_FILTRADAS + """,
-        dup AS (
-            SELECT proceso, tipo, numero, count(*) AS n
+        dup AS (        -- one committee's process: two institutes may name theirs alike
+            SELECT instituto, organo, proceso, tipo, numero, count(*) AS n
             FROM sesiones WHERE numero IS NOT NULL GROUP BY ALL HAVING count(*) > 1)
         SELECT 'aviso del acta' AS origen, w.mensaje AS detalle, s.sesion_id, s.acta_id, s.fecha,
                s.tipo, s.numero, w.linea
@@ -549,6 +549,8 @@ def numeros_contradictorios(con, **filtros):
                || ' en el ' || s.proceso AS detalle,
                s.sesion_id, s.acta_id, s.fecha, s.tipo, s.numero, 1 AS linea
         FROM s JOIN dup ON dup.proceso = s.proceso AND dup.tipo = s.tipo AND dup.numero = s.numero
+            AND dup.instituto IS NOT DISTINCT FROM s.instituto
+            AND dup.organo IS NOT DISTINCT FROM s.organo
         ORDER BY fecha, linea""", _params(**filtros))
 
 

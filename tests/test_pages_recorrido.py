@@ -119,3 +119,11 @@ def test_una_votacion_economica_no_muestra_tabla_vacia(monkeypatch, db_tres_comi
         c.value for c in at.caption]
     assert not [d for d in at.dataframe if list(d.value.columns) == ["Integrante", "Sentido"]
                 and d.value.empty]
+
+
+def test_dos_comites_con_el_mismo_proceso_no_repiten_numeros(monkeypatch, db_tres_comites):
+    """Colima and Zacatecas both hold «Proceso Electoral Local 2023-2024»: their ordinaria 1 is
+    not one session read twice."""
+    at = abrir("paginas/calidad.py", monkeypatch, db_tres_comites)
+    assert {m.label: m.value for m in at.metric}["Números de sesión"] == "1"   # Durango's aviso
+    assert at.subheader[0].value == "Números de sesión contradictorios (1)"
