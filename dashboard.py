@@ -14,7 +14,7 @@ st.session_state["_marco"] = True
 
 paginas = [st.Page(archivo, title=titulo, icon=icono, default=(n == 0))
            for n, (archivo, titulo, icono) in enumerate(PAGINAS)]
-pagina = st.navigation(paginas)
+pagina = st.navigation(paginas, expanded=True)     # every page, never «View 5 more»
 
 st.sidebar.markdown("**Tablero COTAPREP** · lo que hizo el Comité, acta por acta")
 ui.exigir_base()
