@@ -305,7 +305,9 @@ def asistencia_personas(con, **filtros):
                    AS votos_emitidos,
                CASE WHEN bool_or(a.con_voto) THEN coalesce(any_value(pe.votaciones_sin_voto), 0) END
                    AS votaciones_sin_voto,
-               min(a.acta_id) AS acta_id, min(a.linea) AS linea
+               -- one mention's acta and line (their first session), never one's acta with another's line
+               arg_min(a.acta_id, (a.fecha, a.acta_id, a.linea)) AS acta_id,
+               arg_min(a.linea, (a.fecha, a.acta_id, a.linea)) AS linea
         FROM a JOIN personas p USING (persona_id)
         LEFT JOIN perdidas pe USING (persona_id)
         LEFT JOIN emitidos e USING (persona_id)

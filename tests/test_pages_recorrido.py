@@ -127,3 +127,13 @@ def test_dos_comites_con_el_mismo_proceso_no_repiten_numeros(monkeypatch, db_tre
     at = abrir("paginas/calidad.py", monkeypatch, db_tres_comites)
     assert {m.label: m.value for m in at.metric}["Números de sesión"] == "1"   # Durango's aviso
     assert at.subheader[0].value == "Números de sesión contradictorios (1)"
+
+
+def test_la_persona_elegida_abre_la_linea_que_la_nombra(monkeypatch, db_tres_comites):
+    """Asistencia's «Por persona» shows, under the chosen row, the acta line that lists that
+    person: the acta and the line of one same mention (their first session)."""
+    at = abrir("paginas/asistencia.py", monkeypatch, db_tres_comites)
+    assert "cotaprep-zacatecas-2023-11-28-instalacion.txt, líneas 16–22" in [
+        c.value for c in at.caption]
+    marcada = [linea for m in at.markdown for linea in m.value.splitlines() if "▶" in linea]
+    assert any("Alejandra Berenice Sifuentes Robles" in linea for linea in marcada), marcada
