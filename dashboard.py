@@ -23,7 +23,8 @@ def inicio():
 
 
 pagina = st.navigation([st.Page(inicio, title=PAGINAS[0][1], url_path="inicio", default=True,
-                                visibility="hidden")] + paginas)
+                                visibility="hidden")] + paginas,
+                      expanded=True)     # every page, never «View 5 more»
 
 st.sidebar.markdown("**Tablero COTAPREP** · lo que hizo el Comité, acta por acta")
 ui.exigir_base()

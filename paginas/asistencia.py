@@ -29,13 +29,24 @@ def _celda(fila):
     return " ".join(partes)
 
 
+# A column's short session name: «28/01/2021 Ord. 2», «28/11/2023 Inst.» (never «De .»).
+TIPO_CORTO = {"ordinaria": "Ord.", "extraordinaria": "Ext.", "especial": "Esp.",
+              "instalacion": "Inst.", "solemne": "Sol."}
+
+
+def _columna(fecha, tipo, numero):
+    partes = [formato.fecha_corta(fecha), TIPO_CORTO.get(tipo, formato.tipo_sesion(tipo))]
+    if pd.notna(numero):
+        partes.append(str(int(numero)))
+    return " ".join(partes)
+
+
 def rejilla(grid):
     """Session × party grid in each party's colour: faded by the share of the session it was
     represented, grey when absent, the arrival item written in the cell."""
     grid = ui.con_sesion(grid.copy())
     grid["celda"] = [_celda(f) for f in grid.itertuples()]
-    grid["Sesión"] = [f"{formato.fecha_corta(f)} {formato.tipo_sesion(t)[:3]}. {'' if pd.isna(n) else int(n)}"
-                      for f, t, n in zip(grid["fecha"], grid["tipo"], grid["numero"])]
+    grid["Sesión"] = [_columna(f, t, n) for f, t, n in zip(grid["fecha"], grid["tipo"], grid["numero"])]
     grid["Tiempo"] = grid["fraccion"].map(formato.porcentaje)
     grid["Estado"] = grid["estado"]
     orden = grid.drop_duplicates("sesion_id")["Sesión"].tolist()

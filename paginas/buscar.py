@@ -70,7 +70,7 @@ def resultado(hit):
             donde.append(f"punto {int(hit.punto)}" + (f": {ui.escapar(titulo[:90])}"
                                                       + ("…" if len(titulo) > 90 else "")
                                                       if titulo else ""))
-        if hit.orador:
+        if pd.notna(hit.orador) and hit.orador:         # no speaker: NaN, never «habla nan»
             donde.append(f"habla {hit.orador}")
         st.markdown(" · ".join(donde))
         texto = ui.escapar(busqueda.marcar(hit.fragmento, "\x02", "\x03"))

@@ -69,7 +69,7 @@ def representantes(reps, color):
                    .reset_index().sort_values("desde"))
     if por_persona["desde"].notna().any():
         barras = alt.Chart(por_persona).mark_bar(color=color, size=14).encode(
-            x=alt.X("desde:T", title=None), x2="hasta:T",
+            x=alt.X("desde:T", title=None, axis=alt.Axis(format="%d/%m/%Y")), x2="hasta:T",
             y=alt.Y("nombre:N", sort=None, title=None),
             tooltip=[alt.Tooltip("nombre:N", title="Representante"),
                      alt.Tooltip("calidad:N", title="Calidad"),
@@ -77,7 +77,8 @@ def representantes(reps, color):
                      alt.Tooltip("desde:T", title="Desde", format="%d/%m/%Y"),
                      alt.Tooltip("hasta:T", title="Hasta", format="%d/%m/%Y")])
         puntos = alt.Chart(reps).mark_point(filled=True, color=color).encode(
-            x="fecha:T", y=alt.Y("nombre:N", sort=por_persona["nombre"].tolist()))
+            x=alt.X("fecha:T", axis=alt.Axis(format="%d/%m/%Y")),
+            y=alt.Y("nombre:N", sort=por_persona["nombre"].tolist()))
         ui.grafica((barras + puntos).properties(height=34 * len(por_persona) + 40))
     por_persona["Ficha"] = [ui.url_persona(p) if pd.notna(p) else None
                             for p in por_persona["persona_id"]]

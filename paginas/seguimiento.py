@@ -206,7 +206,7 @@ def _documentos(comite):
     grafica = eventos[eventos["documento_id"].isin(ultimos["documento_id"])].copy()
     grafica["Fecha"] = pd.to_datetime(grafica["fecha"])
     ui.grafica(alt.Chart(grafica).mark_point(filled=True, size=120).encode(
-        x=alt.X("Fecha:T", title=None),
+        x=alt.X("Fecha:T", title=None, axis=alt.Axis(format="%d/%m/%Y")),   # never «April»
         y=alt.Y("documento:N", title=None, sort=alt.EncodingSortField("Fecha", op="min"),
                 axis=alt.Axis(labelLimit=320)),
         color=alt.Color("evento:N", title="Evento",

@@ -36,9 +36,14 @@ def _detalle(v):
     with st.container(border=True):
         st.markdown(f"**{v.sesion_nombre} · {_etiqueta(v)}**")
         suyas = ui.consulta(queries.votos_de_votacion, votacion_id=int(v.votacion_id))
-        suyas["Sentido"] = suyas["sentido"].map(SENTIDO)
-        st.dataframe(suyas[["nombre", "Sentido"]].rename(columns={"nombre": "Integrante"}),
-                     hide_index=True)
+        if suyas.empty:                     # not an empty table that says «empty»
+            st.caption("Votación económica: el acta no consigna el sentido de cada voto."
+                       if v.forma == "economica" else
+                       "El acta no consigna el sentido de cada voto de esta votación.")
+        else:
+            suyas["Sentido"] = suyas["sentido"].map(SENTIDO)
+            st.dataframe(suyas[["nombre", "Sentido"]].rename(columns={"nombre": "Integrante"}),
+                         hide_index=True)
         ui.lineas_acta(v.acta_id, v.linea)
 
 

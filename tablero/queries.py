@@ -321,7 +321,9 @@ def asistencia_personas(con, **filtros):
                    AS votos_emitidos,
                CASE WHEN bool_or(a.con_voto) THEN coalesce(any_value(pe.votaciones_sin_voto), 0) END
                    AS votaciones_sin_voto,
-               min(a.acta_id) AS acta_id, min(a.linea) AS linea
+               -- one mention's acta and line (their first session), never one's acta with another's line
+               arg_min(a.acta_id, (a.fecha, a.acta_id, a.linea)) AS acta_id,
+               arg_min(a.linea, (a.fecha, a.acta_id, a.linea)) AS linea
         FROM a JOIN personas p USING (persona_id)
         LEFT JOIN perdidas pe USING (persona_id)
         LEFT JOIN emitidos e USING (persona_id)
@@ -554,8 +556,8 @@ def numeros_contradictorios(con, **filtros):
     («El acta dice “sesión ordinaria número uno” y su título, número 2»), and two actas of one
     process claiming the same kind and number of session."""
     return _df(con, "WITH " + _SESIONES_FILTRADAS + """,
-        dup AS (
-            SELECT proceso, tipo, numero, count(*) AS n
+        dup AS (        -- one committee's process: two institutes may name theirs alike
+            SELECT instituto, organo, proceso, tipo, numero, count(*) AS n
             FROM sesiones WHERE numero IS NOT NULL GROUP BY ALL HAVING count(*) > 1)
         SELECT 'aviso del acta' AS origen, w.mensaje AS detalle, s.sesion_id, s.acta_id, s.fecha,
                s.tipo, s.numero, w.linea
@@ -567,6 +569,8 @@ def numeros_contradictorios(con, **filtros):
                || ' en el ' || s.proceso AS detalle,
                s.sesion_id, s.acta_id, s.fecha, s.tipo, s.numero, 1 AS linea
         FROM s JOIN dup ON dup.proceso = s.proceso AND dup.tipo = s.tipo AND dup.numero = s.numero
+            AND dup.instituto IS NOT DISTINCT FROM s.instituto
+            AND dup.organo IS NOT DISTINCT FROM s.organo
         ORDER BY fecha, linea""", _params(**filtros))
 
 

@@ -99,6 +99,7 @@ def _sin_errores(pagina):
     # the frame's navigation (page titles), never Streamlit's file-name fallback
     navegacion = pagina.locator('[data-testid="stSidebarNav"]').inner_text()
     assert "Votaciones" in navegacion and "votaciones" not in navegacion
+    assert "Revisar acta" in navegacion and "View" not in navegacion     # the whole list, in Spanish
     texto = pagina.locator('[data-testid="stMain"]').inner_text()
     for error in ERRORES:
         assert error not in texto
