@@ -156,7 +156,8 @@ class Persona:
     origen: str = "lista"            # lista, firma, prosa, voto
 
     def add_spelling(self, name):
-        self.spellings.append(name)
+        if name not in self.spellings:     # a long acta names a person hundreds of times
+            self.spellings.append(name)
         self.nombre = better_spelling(self.nombre, name)
 
     def as_fact(self):

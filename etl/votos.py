@@ -104,6 +104,8 @@ INLINE_BALLOT_RE = re.compile(
     rf"(?P<who>(?i:{GRADO_RE})\s+[A-ZÁÉÍÓÚ][\wáéíóúñ]+(?:\s+(?:de la\s+|de\s+|del\s+)?[A-ZÁÉÍÓÚ][\wáéíóúñ]+){{0,5}})"
     rf"\s*(?:[,:]\s*|\s+vot[oó]\s+(?:tambi[eé]n\s+)?)(?P<sentido>a favor|en contra|se abstuvo|abstenci[oó]n|me abstengo)\b")
 
+_SENSE_WORD_RE = re.compile(r"a favor|en contra|se abstuvo|abstenci[oó]n|me abstengo")
+
 
 def _inline_ballots(lector, taken):
     """Ballots written in a sentence: 'Mtra. Barradas Lara, a favor; Dr. Hernández Huesca, a favor;
@@ -112,6 +114,8 @@ def _inline_ballots(lector, taken):
     for paragraph in lector.paragraphs:
         if paragraph.linea in taken or paragraph.linea in lector.agenda_lines:
             continue
+        if not _SENSE_WORD_RE.search(paragraph.text):
+            continue    # the full pattern is slow on long paragraphs; it needs one of these words
         matches = list(INLINE_BALLOT_RE.finditer(paragraph.text))
         if len(matches) < 2:
             continue
@@ -304,11 +308,7 @@ def _statement_after(lector, last_line, group):
         if match:
             offset = group[-1]["fin"] + match.start()
             return own.text[group[-1]["fin"]:], own.linea_at(offset)
-    for paragraph in lector.paragraphs:
-        if paragraph.linea <= last_line:
-            continue
-        if paragraph.linea - last_line > 12:
-            break
+    for paragraph in lector.paragraphs_between(last_line + 1, last_line + 12):
         folded = fold(paragraph.text)
         if BALLOT_LINE_RE.match(paragraph.text.strip()) and paragraph.linea not in {b["linea"] for b in group}:
             break
@@ -324,7 +324,10 @@ def _call_before(lector, first_line):
     """The paragraph that calls the vote: '…se somete a votación el orden del día por lo que
     procedo a tomar la votación nominal.' Looking back from the vote, a paragraph that records a
     finished vote ends the search: what lies before it called that vote, not this one."""
-    before = [p for p in lector.paragraphs if p.linea < first_line and first_line - p.ultima_linea <= 14]
+    end = start = lector.paragraph_index(first_line)
+    while start and first_line - lector.paragraphs[start - 1].ultima_linea <= 14:
+        start -= 1      # paragraphs do not overlap: those within reach are the last ones
+    before = lector.paragraphs[start:end]
     for paragraph in reversed(before):
         last = _call_sentences(paragraph.text)[-1] if paragraph.text.strip() else ""
         result, called = RESULT_RE.search(fold(last)), CALL_RE.search(last)
