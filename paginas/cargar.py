@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from etl.errors import TableroError
+from etl.lectura import LIMITE_MB
 from tablero import acceso, carga, formato, ui
 
 RESULTADO = "carga-resultado"
@@ -72,6 +73,7 @@ def cargar():
         ui.fin()
         return
     subido = st.file_uploader("Acta (.txt, .md, .pdf, .docx)", type=["txt", "md", "pdf", "docx"],
+                              max_upload_size=LIMITE_MB,    # the reader's own limit (TABLERO_ACTA_MB)
                               key=f"carga-archivo-{st.session_state.get('carga-n', 0)}")
     if subido is None:
         ui.fin()
@@ -79,7 +81,7 @@ def cargar():
     try:
         lectura = carga.leer(subido.name, subido.getvalue())
     except TableroError as error:
-        st.error(f"Error: {' '.join(str(error).split())} No se cambió nada.",
+        st.error(ui.plano(f"Error: {' '.join(str(error).split())} No se cambió nada."),
                  icon=":material/error:")
         ui.fin()
         return
@@ -96,7 +98,7 @@ def cargar():
             with st.spinner("Guardando el acta y reconstruyendo la base…"):
                 informe = carga.aceptar(lectura, persona["usuario"])
         except TableroError as error:
-            st.error(f"Error: {' '.join(str(error).split())}", icon=":material/error:")
+            st.error(ui.plano(f"Error: {' '.join(str(error).split())}"), icon=":material/error:")
         else:
             st.session_state[RESULTADO] = (lectura.nombre, informe.summary())
             st.session_state["carga-n"] = st.session_state.get("carga-n", 0) + 1   # empty uploader
