@@ -56,6 +56,9 @@ def parser():
     s.add_argument("--hasta", required=True, metavar="AAAA-MM-DD", help="último día del periodo")
     s.add_argument("--salida", required=True, metavar="ARCHIVO.docx", help="archivo que se crea")
     s.add_argument("--db", default=default_db(), metavar="ARCHIVO", help="base de datos")
+    s.add_argument("--plantilla", metavar="ARCHIVO.docx",
+                   help="plantilla de Word del informe (por omisión $TABLERO_PLANTILLA, "
+                        "data/plantillas/informe.docx o la base del tablero)")
     s.set_defaults(run=lambda args: _delegate("tablero.informe", args))
 
     s = sub.add_parser("consulta", help="ejecuta una consulta SQL de solo lectura",

@@ -12,6 +12,8 @@ on corrections), or from its withdrawal; otherwise it was presented.
 """
 import re
 
+from etl.descripcion import asunto_de_correccion, asunto_de_omision, describir
+
 from etl.numeros import fold, to_int
 from etl.personas import display_name, names_in, resolve, speaker_label
 from etl.votos import RESULT_RE
@@ -187,6 +189,7 @@ def parse_correcciones(lector, votaciones, documentos, asistentes):
     consumed, correcciones = set(), []
     for vote in votaciones:
         if OMISSION_RE.search(fold(vote.get("asunto") or "")):
+            _name_omission(vote, documentos)
             continue
         request = _request_for(lector, vote, requests, consumed)
         if not _is_correction_vote(vote) and not (_is_proposal_vote(vote) and request is not None):
@@ -266,9 +269,48 @@ def _accepted_later(lector, paragraph, punto):
 def _correction(lector, punto, paragraph, documentos, asistentes, aprobada, vote):
     documento = _document_of(lector, punto, paragraph, documentos)
     solicitante = _requester(lector, paragraph, vote, asistentes)
+    linea = paragraph.linea if paragraph else vote["fuente"]["linea"]
+    descripcion = _short_description(lector, punto, paragraph, vote)
+    if descripcion is None:
+        descripcion = _description(paragraph.text if paragraph else "")
+        lector.aviso("No se pudo resumir en una línea la corrección pedida (dónde y qué): "
+                     "revise su descripción en la página «Revisar acta».", linea)
+    elif vote is not None:
+        vote["asunto"] = asunto_de_correccion(_short_label(lector, punto, documentos, documento),
+                                              descripcion) or vote.get("asunto")
     return {"punto": punto, "documento": documento, "solicitante": solicitante,
-            "descripcion": _description(paragraph.text if paragraph else ""), "aprobada": aprobada,
-            "fuente": {"linea": paragraph.linea if paragraph else vote["fuente"]["linea"]}}
+            "descripcion": descripcion, "aprobada": aprobada, "fuente": {"linea": linea}}
+
+
+def _short_description(lector, punto, paragraph, vote):
+    """Where and what, in a line (etl/descripcion.py): from what the vote put to the members,
+    with the places the request gave; the item's other requests complete what the call omits."""
+    call = vote.get("_llamado") if vote else None
+    contexto = [p.text for p in _request_paragraphs(lector) if lector.punto_at(p.linea) == punto]
+    return describir(paragraph.text if paragraph else "", call.text if call else None, contexto)
+
+
+def _short_label(lector, punto, documentos, documento):
+    """A document as a vote's subject names it: its type and clave when it has one."""
+    for doc in documentos:
+        if doc["punto"] == punto and doc["clave"] and doc["clave"] in (documento or ""):
+            return f"{TIPOS_NOMBRE.get(doc['tipo'], 'Documento')} {doc['clave']}"
+    return documento
+
+
+TIPOS_NOMBRE = {"dictamen": "Dictamen", "informe": "Informe", "acta": "Acta", "acuerdo": "Acuerdo",
+                "plan": "Plan", "presentacion": "Presentación", "otro": "Documento"}
+
+
+def _name_omission(vote, documentos):
+    """«Omitir la lectura» says of what: the document of its agenda item."""
+    of_punto = [d for d in documentos if d["punto"] == vote["punto"]]
+    label = None
+    if of_punto:
+        doc = of_punto[0]
+        label = (f"{TIPOS_NOMBRE.get(doc['tipo'], 'Documento')} {doc['clave']}" if doc["clave"]
+                 else _doc_label(doc))
+    vote["asunto"] = asunto_de_omision(vote.get("asunto"), label) or vote.get("asunto")
 
 
 def _document_of(lector, punto, paragraph, documentos):

@@ -65,6 +65,15 @@ CREATE TABLE IF NOT EXISTS auditoria (      -- every change: who, when (UTC), wh
     despues     TEXT,                       -- JSON of the row after, or null
     nota        TEXT
 );
+CREATE TABLE IF NOT EXISTS narrativas (     -- the informe's sections staff write (tablero.narrativa)
+    informe     TEXT NOT NULL,              -- tablero.narrativa.clave_informe: committee + period
+    seccion     TEXT NOT NULL,              -- template field: antecedentes, conclusiones, …
+    texto       TEXT NOT NULL,
+    usuario     TEXT NOT NULL,
+    nombre      TEXT,
+    guardado_en TEXT NOT NULL,              -- UTC ISO timestamp
+    PRIMARY KEY (informe, seccion)
+);
 CREATE TABLE IF NOT EXISTS intentos (       -- failed sign-ins per user (tablero.cuentas)
     usuario      TEXT PRIMARY KEY,
     fallos       INTEGER NOT NULL,

@@ -30,7 +30,8 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 from etl.errors import TableroError
-from tablero import queries, seguimiento
+from tablero import narrativa, plantilla, queries, seguimiento
+from tablero.genero import calidad_con_genero, cargo_con_genero, genero
 from tablero.almacen import Almacen
 from tablero.db import connect_readonly
 
@@ -88,6 +89,11 @@ class Grafica:
         return vl_convert.vegalite_to_png(self.grafica.to_dict(), scale=2)
 
 
+@dataclass(frozen=True)
+class Firmas:
+    personas: tuple              # (name with title, cargo), in roster order
+
+
 @dataclass
 class Informe:
     desde: dt.date
@@ -97,6 +103,8 @@ class Informe:
     proceso: str
     sesiones: int
     bloques: list = field(default_factory=list)
+    secciones: dict = field(default_factory=dict)    # template field → blocks
+    narrativa: dict = field(default_factory=dict)    # template field → staff's text
 
     @property
     def titulo(self):
@@ -226,6 +234,12 @@ def _unico(serie, otro):
 # --- Building the report: the database to blocks ------------------------------------------
 
 
+def clave_informe(informe):
+    """The staff store's key for this informe's narrative: committee and period."""
+    return narrativa.clave_informe(informe.instituto, informe.organo, informe.proceso,
+                                   informe.desde, informe.hasta)
+
+
 def build_secciones(con, desde, hasta, almacen=None):
     """The report for sessions held from `desde` to `hasta` (the cut-off), as blocks; the status
     of corrections from the actas and the staff store `almacen` (default: the dashboard's).
@@ -251,16 +265,25 @@ def build_secciones(con, desde, hasta, almacen=None):
     correcciones = seguimiento.estado_al(con, almacen, hasta)
     correcciones["en_periodo"] = [f >= desde for f in correcciones["fecha"]]
     registros = seguimiento.registros_al(con, almacen, correcciones, hasta)
-    informe.bloques += _presentacion(informe, sesiones, votaciones, documentos, correcciones)
-    informe.bloques += _sesiones(sesiones)
-    informe.bloques += _asistencia(con, desde, hasta, sesiones, etiquetas)
-    informe.bloques += _votaciones(votaciones, queries.informe_votos(con, desde, hasta), etiquetas)
-    informe.bloques += _documentos(documentos, etiquetas)
-    informe.bloques += _correcciones(correcciones, etiquetas, hasta, registros)
-    informe.bloques += _pendientes(correcciones, queries.informe_documentos_en_tramite(con, hasta),
-                                   etiquetas, hasta)
-    informe.bloques += _fuentes(al_corte, sesiones, queries.informe_avisos(con, desde, hasta), hasta,
-                                registros, etiquetas)
+    asistencias = queries.informe_asistencias(con, desde, hasta)
+    representaciones = queries.informe_representaciones(con, desde, hasta)
+    secciones = {
+        "presentacion": _presentacion(informe, sesiones, votaciones, documentos, correcciones),
+        "integracion": _integracion(asistencias, representaciones),
+        "sesiones": _sesiones(sesiones),
+        "asistencia": _asistencia(asistencias, representaciones, sesiones, etiquetas),
+        "votaciones": _votaciones(votaciones, queries.informe_votos(con, desde, hasta), etiquetas),
+        "documentos": _documentos(documentos, etiquetas),
+        "correcciones": _correcciones(correcciones, etiquetas, hasta, registros),
+        "pendientes": _pendientes(correcciones, queries.informe_documentos_en_tramite(con, hasta),
+                                  etiquetas, hasta),
+        "firmas": _firmas(asistencias),
+        "fuentes": _fuentes(al_corte, sesiones, queries.informe_avisos(con, desde, hasta), hasta,
+                            registros, etiquetas),
+    }
+    informe.secciones = {clave: bloques for clave, bloques in secciones.items()}
+    informe.narrativa = narrativa.leer(almacen, clave_informe(informe))
+    informe.bloques = [bloque for bloques in informe.secciones.values() for bloque in bloques]
     return informe
 
 
@@ -285,13 +308,12 @@ def _resumen_correcciones(en_periodo):
 def _presentacion(informe, sesiones, votaciones, documentos, correcciones):
     unanimes = int(votaciones.unanimidad.sum())
     return [
-        Titulo("1. Presentación"),
         Parrafo(f"El presente informe da cuenta de las actividades del {informe.organo} "
                 f"(COTAPREP) del {informe.instituto}, en el marco del {informe.proceso}, durante "
                 f"el periodo comprendido {periodo_texto(informe.desde, informe.hasta)}. Se "
                 f"elaboró a partir de las actas de las sesiones del Comité, con fecha de corte al "
                 f"{fecha_texto(informe.hasta)}; las actas consultadas y su huella digital "
-                "(SHA-256) se relacionan en el apartado 8."),
+                "(SHA-256) se relacionan en el anexo «Actas consultadas»."),
         Parrafo(f"En el periodo el Comité celebró {_contar(len(sesiones), 'sesión', 'sesiones')} "
                 f"({_resumen_tipos(sesiones)}), en {'la' if len(sesiones) == 1 else 'las'} que "
                 f"{'se tomó' if len(votaciones) == 1 else 'se tomaron'} "
@@ -309,7 +331,6 @@ def _sesiones(sesiones):
              for s in sesiones.itertuples()]
     total = int(sesiones.duracion_min.dropna().sum())
     bloques = [
-        Titulo("2. Sesiones celebradas"),
         _tabla(filas, ["Sesión", "Fecha", "Horario", "Duración", "Modalidad"],
                (4.6, 4.4, 2.8, 2.6, 2.2)),
         Parrafo(f"Tiempo total en sesión: {duracion(total)}."),
@@ -334,6 +355,68 @@ def grafica_duracion(sesiones):
                                         title="Duración de las sesiones (minutos)")
 
 
+# --- Who the committee was: integration and signatures -------------------------------------
+
+ROLES_INTEGRACION = {"integrante": 0, "secretario": 1, "representante": 2}
+
+
+def _personas_del_periodo(asistencias):
+    """One row per person who took part in the period (members, secretary, representatives),
+    in roster order, with the cargo in their gender."""
+    filas = {}
+    for a in asistencias[asistencias.rol.isin(list(ROLES_INTEGRACION))].itertuples():
+        fila = filas.setdefault(a.persona_id, {"nombre": a.nombre, "rol": a.rol, "grado": None,
+                                               "cargo": None, "partido": None, "calidad": None,
+                                               "sesiones": 0})
+        for columna in ("grado", "cargo", "partido", "calidad"):
+            valor = getattr(a, columna)
+            if fila[columna] is None and not _vacio(valor) and valor:
+                fila[columna] = valor
+        if not _vacio(a.presente) and a.presente:
+            fila["sesiones"] += 1
+    personas = sorted(filas.values(), key=lambda f: ROLES_INTEGRACION[f["rol"]])
+    for persona in personas:
+        persona["cargo_texto"] = cargo_texto(persona)
+    return personas
+
+
+def cargo_texto(persona):
+    """«Asesora Técnica»; «Representante propietaria del PAN»; the acta's cargo in the gender of
+    the person who holds it."""
+    sexo = genero(persona["nombre"], persona["grado"], persona["cargo"])
+    if persona["rol"] == "representante":
+        calidad = calidad_con_genero(persona["calidad"], sexo)
+        partido = f" del {persona['partido']}" if persona["partido"] else ""
+        return f"Representante {calidad}{partido}" if calidad else f"Representante{partido}"
+    cargo = persona["cargo"] or ("Secretario Técnico" if persona["rol"] == "secretario"
+                                 else "Asesor Técnico")
+    if re.search(r"\b(rpte|representante)\b", cargo, re.I):
+        cargo = "Representante"
+    return cargo_con_genero(cargo, sexo)
+
+
+def _integracion(asistencias, representaciones):
+    personas = _personas_del_periodo(asistencias)
+    if not personas:
+        return [Parrafo("Las actas del periodo no consignan la integración del Comité.")]
+    filas = [(f"{p['grado'] + ' ' if p['grado'] else ''}{p['nombre']}", p["cargo_texto"],
+              str(p["sesiones"])) for p in personas]
+    return [Parrafo("Personas que integraron el Comité o acudieron en representación de los "
+                    "partidos políticos en las sesiones del periodo, con el cargo que consta en "
+                    "las actas."),
+            _tabla(filas, ["Nombre", "Cargo", "Sesiones con asistencia"], (7.0, 6.6, 3.0))]
+
+
+def _firmas(asistencias):
+    """The signature block: the committee's members and its secretary in the period."""
+    firmantes = [p for p in _personas_del_periodo(asistencias)
+                 if p["rol"] in ("integrante", "secretario")]
+    if not firmantes:
+        return [Parrafo("Las actas del periodo no consignan a los integrantes del Comité.")]
+    return [Firmas(tuple((f"{p['grado'] + ' ' if p['grado'] else ''}{p['nombre']}", p["cargo_texto"])
+                         for p in firmantes))]
+
+
 # --- Attendance -------------------------------------------------------------------------------
 
 ESTADOS_ASISTENCIA = ["Desde el inicio", "Incorporación tardía", "Retiro anticipado", "Ausente"]
@@ -349,25 +432,23 @@ def estado_asistencia(presente, llegada, retiro):
     return "Retiro anticipado" if not _vacio(retiro) else "Desde el inicio"
 
 
-def _asistencia(con, desde, hasta, sesiones, etiquetas):
-    asistencias = queries.informe_asistencias(con, desde, hasta)
-    representaciones = queries.informe_representaciones(con, desde, hasta)
+def _asistencia(asistencias, representaciones, sesiones, etiquetas):
+    representaciones = representaciones.copy()
     representaciones["estado"] = [estado_asistencia(r.presente, r.llegada_punto, r.retiro_punto)
                                   for r in representaciones.itertuples()]
     bloques = [
-        Titulo("3. Asistencia"),
         Parrafo("Se registra la asistencia que consta en cada acta. El punto indicado es el del "
                 "orden del día en curso cuando la persona se incorporó o se retiró; se cuenta como "
                 "ausencia cada sesión en la que la persona no figura como presente y, para las "
                 "representaciones, cada sesión sin representante de un partido acreditado ante "
                 "el Comité."),
-        Titulo("3.1 Integrantes del Comité", 2),
+        Titulo("Integrantes del Comité", 2),
         _integrantes(asistencias, len(sesiones)),
-        Titulo("3.2 Representaciones de los partidos políticos", 2),
+        Titulo("Representaciones de los partidos políticos", 2),
         _partidos(representaciones),
         Grafica(grafica_asistencia(representaciones),
                 "Asistencia de las representaciones de los partidos políticos, por sesión."),
-        Titulo("3.3 Asistencia por sesión", 2),
+        Titulo("Asistencia por sesión", 2),
     ]
     for sesion in sesiones.itertuples():
         bloques.append(Titulo(f"{sesion_nombre(sesion.tipo, sesion.numero)}, "
@@ -429,7 +510,7 @@ def _invitados(asistencias, etiquetas):
         return []
     filas = [(etiquetas[i.sesion_id], i.nombre, _texto(i.cargo, "—"))
              for i in invitados.itertuples()]
-    return [Titulo("3.4 Invitados", 2),
+    return [Titulo("Invitados", 2),
             _tabla(filas, ["Sesión", "Nombre", "Cargo"], (4.2, 7.0, 5.4))]
 
 
@@ -473,14 +554,14 @@ def asunto_texto(v):
 
 
 def _votaciones(votaciones, votos, etiquetas):
-    bloques = [Titulo("4. Acuerdos y votaciones")]
+    bloques = []
     if votaciones.empty:
         return bloques + [Parrafo("En el periodo no se sometió ningún asunto a votación.")]
     filas = [(str(n), etiquetas[v.sesion_id], _texto(v.punto, "—"), asunto_texto(v),
               resultado_texto(v)) for n, v in enumerate(votaciones.itertuples(), 1)]
     bloques.append(_tabla(filas, ["Núm.", "Sesión", "Punto", "Asunto", "Resultado"],
                           (1.2, 3.2, 1.4, 6.2, 4.6)))
-    bloques.append(Titulo("4.1 Votaciones no unánimes", 2))
+    bloques.append(Titulo("Votaciones no unánimes", 2))
     divididas = [(n, v) for n, v in enumerate(votaciones.itertuples(), 1) if not v.unanimidad]
     if not divididas:
         return bloques + [Parrafo("Todas las votaciones del periodo fueron unánimes.")]
@@ -514,8 +595,7 @@ def documento_texto(tipo, clave, titulo):
 
 
 def _documentos(documentos, etiquetas):
-    bloques = [Titulo("5. Documentos presentados"),
-               Parrafo("Documentos de los que se dio cuenta en las sesiones del periodo y lo que "
+    bloques = [Parrafo("Documentos de los que se dio cuenta en las sesiones del periodo y lo que "
                        "el Comité resolvió sobre cada uno: los dictámenes se identifican por su "
                        "clave.")]
     if documentos.empty:
@@ -547,9 +627,8 @@ def _correcciones(correcciones, etiquetas, hasta, registros):
              "fecha de corte da cuenta de su atención")
     if not registros.empty:
         regla += (", o cuando el personal del Comité registró en el tablero su atención con "
-                  "fecha hasta el corte (los registros se relacionan en el apartado 8.1)")
-    bloques = [Titulo("6. Correcciones solicitadas"),
-               Parrafo(regla + "; mientras tanto, está pendiente.")]
+                  "fecha hasta el corte (los registros se relacionan en el anexo, «Registros del personal»)")
+    bloques = [Parrafo(regla + "; mientras tanto, está pendiente.")]
     if en_periodo.empty:
         return bloques + [Parrafo("En el periodo no se solicitaron correcciones.")]
     filas = [(etiquetas[c.sesion_id], abreviar(_texto(c.documento)), _texto(c.solicitante),
@@ -561,8 +640,7 @@ def _correcciones(correcciones, etiquetas, hasta, registros):
 
 def _pendientes(correcciones, en_tramite, etiquetas, hasta):
     pendientes = correcciones[correcciones.estado == "pendiente"]
-    bloques = [Titulo("7. Asuntos pendientes al corte"),
-               Titulo("7.1 Correcciones pendientes", 2)]
+    bloques = [Titulo("Correcciones pendientes", 2)]
     if pendientes.empty:
         bloques.append(Parrafo(f"Al {fecha_texto(hasta)} no hay correcciones pendientes."))
     else:
@@ -573,7 +651,7 @@ def _pendientes(correcciones, en_tramite, etiquetas, hasta):
               resumir(c.descripcion, c.linea),
               str((hasta - _fecha(c.fecha)).days)) for c in pendientes.itertuples()],
             ["Solicitada en", "Documento", "Descripción", "Días al corte"], (3.0, 4.0, 7.6, 2.0)))
-    bloques.append(Titulo("7.2 Documentos sin resolución", 2))
+    bloques.append(Titulo("Documentos sin resolución", 2))
     if en_tramite.empty:
         return bloques + [Parrafo("Ningún documento quedó presentado sin resolución al corte.")]
     bloques.append(Parrafo("Documentos cuyo último estado, al corte, es «presentado»: no han sido "
@@ -590,21 +668,18 @@ def _fuentes(al_corte, sesiones, avisos, hasta, registros, etiquetas):
              for a in al_corte.itertuples()]
     mismos = ("las mismas actas, los mismos registros del personal y el mismo periodo"
               if not registros.empty else "las mismas actas y el mismo periodo")
-    bloques = [Titulo("8. Fuentes"),
-               Parrafo(f"Fecha de corte: {fecha_texto(hasta)}. Este informe se generó con el "
+    bloques = [Parrafo(f"Fecha de corte: {fecha_texto(hasta)}. Este informe se generó con el "
                        f"{AUTOR} a partir de las actas siguientes: las del periodo y, para el "
                        "estado de las correcciones y los documentos, las de sesiones anteriores. "
                        "La huella SHA-256 identifica el contenido exacto de cada archivo; "
                        f"{mismos} producen el mismo documento."),
                _tabla(filas, ["Archivo", "Sesión", "Del periodo", "SHA-256"], (5.0, 3.0, 1.6, 7.0))]
-    numero = 1
     if not registros.empty:
         bloques += _registros(registros, etiquetas, hasta)
-        numero += 1
     if avisos.empty:
         return bloques
     return bloques + [
-        Titulo(f"8.{numero} Observaciones de la lectura de las actas", 2),
+        Titulo("Observaciones de la lectura de las actas", 2),
         Parrafo("Hechos que la lectura automática no pudo establecer con certeza, o en los que "
                 "el acta se contradice; conviene verificarlos en el acta original."),
         _tabla([(a.archivo, _texto(a.linea, "—"), a.mensaje) for a in avisos.itertuples()],
@@ -636,7 +711,7 @@ def _registros(registros, etiquetas, hasta):
               quien_texto(r.nombre, r.usuario), registrado_texto(r.registrado_en),
               _texto(r.nota, "—"))
              for r in registros.itertuples()]
-    return [Titulo("8.1 Registros del personal", 2),
+    return [Titulo("Registros del personal", 2),
             Parrafo(f"Además de las actas, el estado de las correcciones al {fecha_texto(hasta)} "
                     "toma en cuenta lo que el personal del Comité registró en el tablero: "
                     "correcciones marcadas como atendidas con fecha hasta el corte y decisiones "
@@ -653,92 +728,45 @@ GRIS_ENCABEZADO = "D9D9D9"
 CONTENT_TYPES = "[Content_Types].xml"
 
 
-def render_docx(informe):
-    """The report as .docx bytes, identical for the same blocks and cut-off."""
-    documento = docx.Document()
-    _estilos(documento)
-    _pagina(documento, informe)
-    _portada(documento, informe)
-    for bloque in informe.bloques:
-        RENDER[type(bloque)](documento, bloque)
+def render_docx(informe, plantilla_datos=None):
+    """The report as .docx bytes through the Word template (tablero/plantilla.py): the template
+    gives the order, letterhead and fonts, the tablero fills the fields. Identical bytes for the
+    same blocks, narrative, template and cut-off."""
+    datos = plantilla_datos if plantilla_datos is not None else plantilla.bytes_plantilla()
+    tpl, salida = plantilla.render(lambda tpl: contexto(informe, tpl), datos)
+    documento = docx.Document(io.BytesIO(salida))
     _propiedades(documento, informe)
-    salida = io.BytesIO()
-    documento.save(salida)
-    return zip_estable(salida.getvalue(), informe.hasta)
+    final = io.BytesIO()
+    documento.save(final)
+    return zip_estable(final.getvalue(), informe.hasta)
 
 
-def _estilos(documento):
-    """Arial, Spanish (Mexico) for the spelling checker, sober headings."""
-    normal = documento.styles["Normal"]
-    normal.font.name, normal.font.size = "Arial", Pt(10.5)
-    rpr = normal.element.get_or_add_rPr()
-    rpr.get_or_add_rFonts().set(qn("w:eastAsia"), "Arial")
-    idioma = OxmlElement("w:lang")
-    idioma.set(qn("w:val"), "es-MX")
-    rpr.append(idioma)
-    for nombre, tamano in (("Heading 1", 14), ("Heading 2", 12), ("Heading 3", 10.5)):
-        estilo = documento.styles[nombre]
-        estilo.font.name, estilo.font.size = "Arial", Pt(tamano)
-        estilo.font.color.rgb = COLOR_TITULOS
-        for atributo in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
-            estilo.element.rPr.rFonts.attrib.pop(qn(atributo), None)
-    pie = documento.styles["Caption"]
-    pie.font.size, pie.font.bold, pie.font.italic = Pt(9), False, True
-    pie.font.color.rgb = RGBColor(0x40, 0x40, 0x40)
+def contexto(informe, tpl):
+    """Every template field (plantilla.CAMPOS): text for the cover, sub-documents for sections."""
+    valores = {
+        "instituto": informe.instituto, "organo": informe.organo, "organo_corto": "COTAPREP",
+        "proceso": informe.proceso, "comite": f"COTAPREP · {informe.instituto} · {informe.proceso}",
+        "titulo": informe.titulo, "periodo": periodo_texto(informe.desde, informe.hasta),
+        "fecha_corte": fecha_texto(informe.hasta),
+    }
+    for campo, bloques in informe.secciones.items():
+        valores[campo] = _subdocumento(tpl, bloques)
+    for campo in narrativa.SECCIONES:
+        valores[campo] = _subdocumento(tpl, [Parrafo(p) for p in parrafos_narrativa(informe, campo)])
+    return valores
 
 
-def _pagina(documento, informe):
-    """Letter paper (the institute's), 2.5 cm margins, a footer with the cut-off and the page."""
-    seccion = documento.sections[0]
-    seccion.orientation = WD_ORIENT.PORTRAIT
-    seccion.page_width, seccion.page_height = Cm(21.59), Cm(27.94)
-    for margen in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(seccion, margen, Cm(2.5))
-    seccion.different_first_page_header_footer = True
-    pie = seccion.footer.paragraphs[0]
-    pie.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    texto = pie.add_run(f"COTAPREP · Informe parcial de actividades · corte al "
-                        f"{fecha_texto(informe.hasta)} · página ")
-    texto.font.size = Pt(8)
-    _campo(pie, "PAGE").font.size = Pt(8)
+def parrafos_narrativa(informe, campo):
+    """A staff section's paragraphs (blank lines separate them)."""
+    texto = narrativa.texto(informe.narrativa, campo, informe.instituto)
+    return [" ".join(p.split()) for p in re.split(r"\n\s*\n", texto) if p.strip()]
 
 
-def _campo(parrafo, instruccion):
-    """A Word field (the page number), computed by Word when it lays the page out."""
-    run = parrafo.add_run()
-    for tipo, texto in (("begin", None), (None, instruccion), ("separate", None), (None, "1"),
-                        ("end", None)):
-        if tipo:
-            elemento = OxmlElement("w:fldChar")
-            elemento.set(qn("w:fldCharType"), tipo)
-        elif texto == instruccion:
-            elemento = OxmlElement("w:instrText")
-            elemento.set(qn("xml:space"), "preserve")
-            elemento.text = f" {instruccion} "
-        else:
-            elemento = OxmlElement("w:t")
-            elemento.text = texto
-        run._r.append(elemento)
-    return run
-
-
-def _portada(documento, informe):
-    def linea(texto, tamano, negritas=False, antes=0):
-        parrafo = documento.add_paragraph()
-        parrafo.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        parrafo.paragraph_format.space_before = Pt(antes)
-        run = parrafo.add_run(texto)
-        run.font.size, run.bold = Pt(tamano), negritas
-        return run
-
-    linea(informe.instituto, 14, True, antes=36)
-    linea(f"{informe.organo} (COTAPREP)", 12, antes=12)
-    linea(informe.proceso, 12, antes=6)
-    titulo = linea("INFORME PARCIAL DE ACTIVIDADES", 22, True, antes=150)
-    titulo.font.color.rgb = COLOR_TITULOS
-    linea(f"Periodo: {periodo_texto(informe.desde, informe.hasta)}", 13, antes=24)
-    linea(f"Fecha de corte: {fecha_texto(informe.hasta)}", 11, antes=150)
-    documento.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+def _subdocumento(tpl, bloques):
+    sub = tpl.new_subdoc()
+    for bloque in bloques:
+        RENDER[type(bloque)](sub, bloque)
+    return sub
 
 
 def _titulo(documento, bloque):
@@ -798,7 +826,31 @@ def _grafica_docx(documento, bloque):
     pie.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
 
-RENDER = {Titulo: _titulo, Parrafo: _parrafo, Tabla: _tabla_docx, Grafica: _grafica_docx}
+def _firmas_docx(documento, bloque):
+    """Two signatures a row: a line, the name, the cargo; no borders."""
+    columnas = 2
+    filas = -(-len(bloque.personas) // columnas)
+    tabla = documento.add_table(rows=filas, cols=columnas)
+    tabla.alignment = WD_TABLE_ALIGNMENT.CENTER
+    for fila in tabla.rows:             # a signature never split across two pages
+        no_dividir = OxmlElement("w:cantSplit")
+        fila._tr.get_or_add_trPr().append(no_dividir)
+    for n, (nombre, cargo) in enumerate(bloque.personas):
+        celda = tabla.cell(n // columnas, n % columnas)
+        parrafo = celda.paragraphs[0]
+        parrafo.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        parrafo.paragraph_format.space_before = Pt(48)
+        parrafo.add_run("_" * 34)
+        for texto, negritas in ((nombre, True), (cargo, False)):
+            linea = celda.add_paragraph()
+            linea.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            run = linea.add_run(texto)
+            run.font.size, run.bold = Pt(9.5), negritas
+    documento.add_paragraph()
+
+
+RENDER = {Titulo: _titulo, Parrafo: _parrafo, Tabla: _tabla_docx, Grafica: _grafica_docx,
+          Firmas: _firmas_docx}
 
 
 def _propiedades(documento, informe):
@@ -834,10 +886,13 @@ def zip_estable(datos, fecha):
 # --- The one entry point for the page and the command -------------------------------------
 
 
-def build_informe(con, desde, hasta, almacen=None):
-    """(blocks, .docx bytes) for the period: the page previews the blocks and offers the bytes."""
+def build_informe(con, desde, hasta, almacen=None, plantilla_ruta=None):
+    """(blocks, .docx bytes) for the period: the page previews the blocks and offers the bytes.
+    The template is checked first: a template the tablero cannot fill fails before any query."""
+    datos = plantilla.bytes_plantilla(plantilla_ruta)
+    plantilla.verificar(datos)
     informe = build_secciones(con, desde, hasta, almacen)
-    return informe, render_docx(informe)
+    return informe, render_docx(informe, datos)
 
 
 def _fecha_argumento(valor, nombre):
@@ -858,7 +913,8 @@ def cli(args):
         hasta = _fecha_argumento(args.hasta, "final")
         con = connect_readonly(getattr(args, "db", None))
         try:
-            informe, datos = build_informe(con, desde, hasta)
+            informe, datos = build_informe(con, desde, hasta,
+                                           plantilla_ruta=getattr(args, "plantilla", None))
         finally:
             con.close()
         _escribir(args.salida, datos)

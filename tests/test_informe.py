@@ -370,13 +370,13 @@ def test_pagina_muestra_el_informe_de_enero(pagina):
     assert [t.value for t in at.title] == ["Informe"]
     assert at.date_input(key="informe_desde").value == ENERO[0]
     assert at.date_input(key="informe_hasta").value == ENERO[1]
-    assert len(at.get("download_button")) == 1
+    assert [b.key for b in at.get("download_button")] == ["informe_docx", "plantilla_base"]
     tablas = [df.value for df in at.dataframe]
     sesiones = next(t for t in tablas if "Duración" in t.columns)
     assert sesiones["Duración"].tolist() == ["25 minutos"]
     votaciones = next(t for t in tablas if "Núm." in t.columns)
     assert len(votaciones) == 9
-    assert any("### 6. Correcciones solicitadas" == m.value for m in at.markdown)
+    assert any("### 9. Correcciones solicitadas y su seguimiento" == m.value for m in at.markdown)
 
 
 def test_pagina_periodo_sin_sesiones(pagina):

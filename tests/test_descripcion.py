@@ -1,0 +1,73 @@
+"""Corrections in one line and votes that name their object (etl/descripcion.py), on the real acta
+and on the phrasings other secretaries use."""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from etl.descripcion import asunto_de_omision, describir
+
+ROOT = Path(__file__).resolve().parent.parent
+REAL = ROOT / "data" / "actas" / "cotaprep-durango-2021-01-28-ordinaria-02.txt"
+
+
+@pytest.fixture(scope="module")
+def real():
+    salida = subprocess.run([sys.executable, "-m", "etl", "parse", str(REAL)], cwd=ROOT,
+                            capture_output=True, text=True, check=True)
+    return json.loads(salida.stdout)
+
+
+def test_las_tres_correcciones_del_acta_real_en_una_linea(real):
+    descripciones = {c["fuente"]["linea"]: c["descripcion"] for c in real["correcciones"]}
+    assert descripciones == {
+        166: "antecedentes 9 y 27: «ayuntamientos» por «distritos»; ortografía en la página 10",
+        227: "numeración de los incisos en la página 6, numeral 10",
+        246: "quitar la leyenda «se anexa la síntesis curricular» en la página 11",
+    }
+    assert all(len(d) < 160 for d in descripciones.values())
+
+
+def test_ninguna_votacion_del_acta_real_es_una_propuesta_sin_objeto(real):
+    asuntos = [v["asunto"] for v in real["votaciones"]]
+    for vago in ("La propuesta", "Omitir la lectura", "Las propuestas realizadas"):
+        assert not any(a.startswith(vago) for a in asuntos), asuntos
+    assert ("Omisión de la lectura del Dictamen IEPC/UTC/PREP/DICT/001/2021" in asuntos)
+    assert ("Corrección al Dictamen IEPC/UTC/PREP/DICT/001/2021: numeración de los incisos en la "
+            "página 6, numeral 10") in asuntos
+    omision_informe = next(a for a in asuntos if a.startswith("Omisión de la lectura del Informe"))
+    assert omision_informe.endswith("noviembre y diciembre")
+
+
+@pytest.mark.parametrize("texto, esperado", [
+    ('Solo para pedir que en la página 4 del proyecto de acta se corrija mi intervención: dice '
+     '"tres simulacros" y debe decir "tres simulacros y un ejercicio de captura".',
+     "página 4: «tres simulacros» por «tres simulacros y un ejercicio de captura»"),
+    ('El Dr. Ernesto Favela solicita que en el apartado de conclusiones del Dictamen '
+     'DICT/COTAPREP/05/2018 se sustituya la expresión "versión móvil" por "sitio adaptable", y que '
+     'se elimine la tabla 4 por duplicar la información de la tabla 2.',
+     "apartado de conclusiones: «versión móvil» por «sitio adaptable»; eliminar la tabla 4 por "
+     "duplicar la información de la tabla 2"),
+    ("Nancy Rocío Vilchis Estrada pidió corregir la hora de clausura, que aparece como 13:40 cuando "
+     "la sesión concluyó a las 14:10 horas", "corregir la hora de clausura"),
+    ("Francisco Encinas solicitó modificar el anexo 2 del Dictamen para que el CATD de San Luis Río "
+     "Colorado se traslade a las instalaciones del consejo municipal", "modificar el anexo 2 del Dictamen"),
+    ("El C. Rodolfo Hernández Bautista solicitó que el informe incluya el costo de cada simulacro; el "
+     "Secretario Técnico señaló que no es procedente", "incluir el costo de cada simulacro"),
+])
+def test_otras_redacciones(texto, esperado):
+    assert describir(texto) == esperado
+
+
+def test_sin_cambio_reconocible_no_inventa_nada():
+    assert describir("Gracias, Presidenta; me sumo a lo dicho por mis colegas.") is None
+
+
+def test_omitir_la_lectura_dice_de_que():
+    assert asunto_de_omision("Omitir la lectura", "Dictamen X/1/2021") == \
+        "Omisión de la lectura del Dictamen X/1/2021"
+    assert asunto_de_omision("Omitir la lectura del Acta de la sesión 3", "Acta") == \
+        "Omisión de la lectura del Acta de la sesión 3"
+    assert asunto_de_omision("El orden del día", "Acta") is None
