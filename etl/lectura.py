@@ -14,6 +14,7 @@ checked before anything is read: bytes per file (LIMITE_MB, here and in etl/extr
 Every limit can be changed with an environment variable (see README «Límites»).
 """
 import os
+import resource
 import select
 import tempfile
 import time
@@ -87,7 +88,7 @@ def _por_memoria(nombre, mb):
 _catalogo = None
 
 
-def read_acta(path, nombre=None):
+def read_acta(path, nombre=None, memoria_mb=None):
     """(text, facts) of one file, or (None, reason). Never raises: one bad file must not stop
     the others. Runs in the worker."""
     global _catalogo
@@ -104,7 +105,7 @@ def read_acta(path, nombre=None):
     except TableroError as error:
         return None, str(error)
     except MemoryError:
-        return None, _por_memoria(nombre or Path(path).name, LIMITE_MEMORIA_MB)
+        return None, _por_memoria(nombre or Path(path).name, memoria_mb or LIMITE_MEMORIA_MB)
     except Exception as error:  # a parser bug must become one line, not a stopped build
         return None, unexpected(error)
 
@@ -126,19 +127,20 @@ def serve_reader(canal):
             return
         aislado.limitar_cpu(pedido["segundos"])
         if "datos" in pedido:
-            resultado = _read_bytes(pedido["nombre"], pedido["datos"])
+            resultado = _read_bytes(pedido["nombre"], pedido["datos"], pedido["memoria_mb"])
         else:
-            resultado = read_acta(pedido["path"], pedido.get("nombre"))
-        aislado.enviar(canal, resultado)
+            resultado = read_acta(pedido["path"], pedido.get("nombre"), pedido["memoria_mb"])
+        pico = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        aislado.enviar(canal, (resultado, pico))
 
 
-def _read_bytes(nombre, datos):
+def _read_bytes(nombre, datos, memoria_mb):
     """An upload: written in a private folder under its own name made short and printable (a
     300-character name or a newline in it can do nothing), read as that file."""
     with tempfile.TemporaryDirectory(prefix="tablero-carga-") as carpeta:
         ruta = Path(carpeta) / corto(Path(nombre).name)
         ruta.write_bytes(datos)
-        return read_acta(ruta)
+        return read_acta(ruta, memoria_mb=memoria_mb)
 
 
 def precargar():
@@ -161,7 +163,7 @@ class _Trabajador:
 
     def dar(self, indice, pedido, nombre, segundos):
         self.tarea = (indice, nombre, time.monotonic() + segundos + 5)
-        self.hijo.enviar(dict(pedido, segundos=segundos))
+        self.hijo.enviar(dict(pedido, segundos=segundos, memoria_mb=LIMITE_MEMORIA_MB))
 
 
 def read_files(paths, nombres=None, segundos=None, trabajadores=None, al_leer=None):
@@ -185,6 +187,8 @@ def read_upload(nombre, datos, segundos=None):
 
 
 def _run(pedidos, segundos, trabajadores, al_leer):
+    global pico_kb
+    pico_kb = 0
     resultados = [None] * len(pedidos)
     if not pedidos:
         return resultados
@@ -218,6 +222,14 @@ def _run(pedidos, segundos, trabajadores, al_leer):
     return resultados
 
 
+pico_kb = 0     # the highest peak memory (KB) a worker reported in the last read_files/read_upload
+
+
+def _pico(kb):
+    global pico_kb
+    pico_kb = max(pico_kb, kb or 0)
+
+
 def _start(trabajador, pendientes, pedidos, segundos):
     indice = pendientes.pop()
     pedido, nombre = pedidos[indice]
@@ -233,8 +245,11 @@ def _collect(trabajador, segundos):
     """(index, result, worker still usable)."""
     indice, nombre, plazo = trabajador.tarea
     try:
-        return indice, trabajador.hijo.recibir(plazo), True
+        resultado, pico = trabajador.hijo.recibir(plazo)
+        _pico(pico)
+        return indice, resultado, True
     except aislado.Vencido:
+        _pico(trabajador.hijo.medir())
         trabajador.hijo.matar()
         return indice, (None, _por_tiempo(nombre, segundos)), False
     except aislado.Caido as caido:

@@ -171,13 +171,12 @@ class Lector:
         return closing
 
     def punto_at(self, line):
-        """The agenda item under way at `line`."""
-        current = None
-        for start, numero in self.puntos:
-            if start > line:
-                break
-            current = numero
-        return current
+        """The agenda item under way at `line` (by bisection: a long acta asks it thousands of
+        times over hundreds of items)."""
+        if getattr(self, "_puntos_of", None) is not self.puntos:
+            self._puntos_of, self._punto_starts = self.puntos, [start for start, _ in self.puntos]
+        index = bisect.bisect_right(self._punto_starts, line)
+        return self.puntos[index - 1][1] if index else None
 
     def speaker_at(self, line):
         """The last speaker named by a label («Secretario Técnico, Ing. Jorge Galo Solano García:»)

@@ -589,7 +589,7 @@ def _first_line_of(message):
 
 
 def _catalog_sentence(message, where):
-    table = re.search(r'Table with name (\S+) does not exist', message)
+    table = re.search(r"Table with name (.+?) does not exist", message)
     if table:
         return f"No existe la tabla o vista «{table[1]}»{where}; consulte el esquema de la página."
     function = re.search(r'Function with name (\S+) does not exist', message)
