@@ -178,9 +178,7 @@ def _connect_isolated(path):
             os.link(path, enlace)
         except OSError:
             return connect_locked(path)
-        if os.geteuid() == 0:
-            os.chroot(carpeta)
-            os.chdir("/")
+        if _enter(carpeta):
             con = connect_locked(path, "/tablero.duckdb")
         else:
             con = connect_locked(path, enlace)
@@ -195,6 +193,18 @@ def _connect_isolated(path):
     if os.geteuid() == 0:
         _become_nobody()
     return con
+
+
+def _enter(carpeta):
+    """chroot into the private folder when this process may (root with CAP_SYS_CHROOT)."""
+    if os.geteuid() != 0:
+        return False
+    try:
+        os.chroot(carpeta)
+    except OSError:
+        return False
+    os.chdir("/")
+    return True
 
 
 def _abrir(padre, nombre):
