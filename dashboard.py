@@ -6,7 +6,7 @@ st.navigation over the pages of tablero/paginas.py. No SQL here: pages ask table
 import streamlit as st
 
 from tablero import ui
-from tablero.paginas import PAGINAS
+from tablero.paginas import PAGINAS, PARAMETROS_DE_PAGINA
 
 st.set_page_config(page_title="Tablero COTAPREP", page_icon=":material/how_to_vote:",
                    layout="wide")
@@ -19,7 +19,8 @@ pagina = st.navigation(paginas)
 st.sidebar.markdown("**Tablero COTAPREP** · lo que hizo el Comité, acta por acta")
 ui.exigir_base()
 ui.barra_lateral()
-if pagina.url_path != "sesiones" and "sesion" in st.query_params:
-    del st.query_params["sesion"]
+for parametro, suya in PARAMETROS_DE_PAGINA.items():
+    if pagina.url_path != suya and parametro in st.query_params:
+        del st.query_params[parametro]
 pagina.run()
 ui.pie()

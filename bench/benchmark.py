@@ -11,12 +11,15 @@ then measures
 - a full `build`, an incremental `build` after one acta changes, and the database's size;
 
 and on the largest database: each dashboard page under AppTest, warm (run once, then time a
-second run), against an empty Streamlit page timed the same way; and a typical query of the
-consultas page through tablero.sql. Prints a Markdown table (and writes it with --salida) with
+second run), against an empty Streamlit page timed the same way; a typical query of the
+consultas page through tablero.sql; and full-text searches (tablero.queries.buscar, the Búsqueda
+page's and `python -m etl buscar`'s): a rare phrase, a word in every acta, a search filtered by
+dates and committee, each warm (the best of three runs). Prints a Markdown table (and writes it with --salida) with
 the machine and its load: the figures of a shared machine mean little without it.
 
 Targets (issue 7), reported, never asserted: full build of 10,000 < 60 s, incremental < 3 s,
-every page < 1 s warm and within 3× the empty page, parsing within 30× the floor.
+every page < 1 s warm and within 3× the empty page, parsing within 30× the floor; a search
+< 200 ms on 10,000 actas (issue 16).
 """
 import argparse
 import os
@@ -131,6 +134,54 @@ def medir_consulta(db):
     return guardada.titulo, segundos, f"{resultado.filas} filas"
 
 
+# -- search ------------------------------------------------------------------------------------
+
+# (what, text, filters): the generated actas' words (bench/generador.py). A clave appears in one
+# acta; «unanimidad» in nearly every line that closes a vote of every acta; the filtered one keeps
+# one committee (organo | instituto, as the Búsqueda page names it) and its dates.
+BUSQUEDAS = [
+    ("frase rara (una clave de dictamen)", '"DICT/741/2021"', {}),
+    ("frase común", '"fechas de los simulacros"', {}),
+    ("palabra en todas las actas", "unanimidad", {}),
+    ("la misma, con fechas y comité", "unanimidad", {"comite": None}),
+]
+LIMITE_BUSQUEDA = 0.2    # seconds (issue 16)
+
+
+def medir_busquedas(db):
+    """[(what, text, seconds warm, hits)] of tablero.queries.buscar on `db`."""
+    from tablero import db as tdb, queries
+    con = tdb.connect_readonly(db)
+    filas = []
+    try:
+        comite = queries.comites_busqueda(con)["comite"].iloc[0]
+        desde, hasta = con.execute(
+            "SELECT min(fecha), max(fecha) FROM sesiones "
+            "WHERE concat_ws(' | ', organo, instituto) = ?", [comite]).fetchone()
+        for que, texto, filtros in BUSQUEDAS:
+            if "comite" in filtros:
+                filtros = {"comite": comite, "desde": desde, "hasta": hasta}
+            queries.buscar(con, texto, **filtros)                       # warm
+            mejor, hits = min((cronometro(queries.buscar, con, texto, **filtros)
+                               for _ in range(3)), key=lambda r: r[0])
+            filas.append((que, texto, mejor, len(hits)))
+    finally:
+        con.close()
+    return filas
+
+
+def busquedas_tabla(filas, base):
+    """The search figures as Markdown; `base` names the database («la base de 10 000 actas»)."""
+    lineas = [f"Búsqueda de texto (tablero.queries.buscar) sobre {base}, en caliente "
+              f"(la mejor de 3; carga {carga()}):", "",
+              "| búsqueda | texto | milisegundos | resultados | objetivo < 200 ms |",
+              "|---|---|---:|---:|---|"]
+    for que, texto, segundos, hits in filas:
+        lineas.append(f"| {que} | `{texto}` | {segundos * 1000:.0f} | {hits} | "
+                      f"{'sí' if segundos < LIMITE_BUSQUEDA else 'no'} |")
+    return lineas
+
+
 # -- the run -----------------------------------------------------------------------------------
 
 
@@ -139,10 +190,12 @@ def solo_paginas(db):
     with tempfile.TemporaryDirectory(prefix="cotaprep-bench-") as tmp:
         base, paginas = medir_paginas(Path(db), Path(tmp))
     titulo, t_sql, filas_sql = medir_consulta(Path(db))
+    busquedas = medir_busquedas(Path(db))
     lineas = [f"Máquina: {maquina()}. Base: {db} (carga {carga()}).", "",
               "| página | segundos | × página vacía |", "|---|---:|---:|"]
     lineas += [f"| {n} | {s:.2f} | {s / base:.1f}× {e or ''} |" for n, s, e in paginas]
-    return "\n".join(lineas + ["", consulta_linea(titulo, t_sql, filas_sql)]) + "\n"
+    return "\n".join(lineas + ["", consulta_linea(titulo, t_sql, filas_sql), ""]
+                     + busquedas_tabla(busquedas, f"la base {Path(db).name}")) + "\n"
 
 
 def correr(ns, muestra, semilla, conservar=None):
@@ -182,6 +235,10 @@ def correr(ns, muestra, semilla, conservar=None):
         base, paginas = medir_paginas(mayor, tmp)
         titulo, t_sql, filas_sql = medir_consulta(mayor)
         carga_paginas = carga()
+        print(f"[{ns[-1]}] búsquedas… (carga {carga()})", file=sys.stderr)
+        busquedas = medir_busquedas(mayor)
+        for que, texto, segundos, hits in busquedas:
+            print(f"  {que}: {segundos * 1000:.0f} ms, {hits} resultados", file=sys.stderr)
     filas = [("generar (bench.generador)", "generar", ""),
              ("lectura (parse)", "parse", ""),
              ("piso: una regex compilada", "piso", "parse ≤ 30× el piso"),
@@ -201,7 +258,9 @@ def correr(ns, muestra, semilla, conservar=None):
             ok = f"no: {error[:80]}"
         paginas_tabla.append(f"| {nombre} | {'> ' if error and 'más de' in error else ''}"
                              f"{segundos:.2f} | {segundos / base:.1f}× | {ok} |")
-    paginas_tabla += ["", consulta_linea(titulo, t_sql, filas_sql)]
+    paginas_tabla += ["", consulta_linea(titulo, t_sql, filas_sql), ""]
+    paginas_tabla += busquedas_tabla(
+        busquedas, f"la base de {ns[-1]:,} actas".replace(",", " "))
     return "\n".join(lineas + tabla + [""] + paginas_tabla) + "\n"
 
 

@@ -70,6 +70,26 @@ def parser():
                    help="formato de salida (csv por omisión)")
     s.set_defaults(run=lambda args: _delegate("tablero.sql", args))
 
+    s = sub.add_parser("buscar", help="busca palabras o frases en el texto de las actas",
+                       description="Busca en el texto de todas las actas, sin distinguir acentos "
+                                   "ni mayúsculas; una frase entre comillas se encuentra aunque "
+                                   "cruce un salto de línea o un encabezado de página. Escribe "
+                                   "una línea por resultado, los mejores primero: archivo del "
+                                   "acta, número de línea y el fragmento con lo encontrado "
+                                   "entre corchetes.")
+    s.add_argument("texto", metavar="TEXTO",
+                   help='palabras (todas deben estar) o "frases exactas" entre comillas')
+    s.add_argument("--db", default=default_db(), metavar="ARCHIVO", help="base de datos")
+    s.add_argument("--comite", metavar="CLAVE",
+                   help="sólo las actas de este comité (su clave; en una base sin claves de "
+                        "comité, texto que contenga su órgano, instituto o proceso)")
+    s.add_argument("--desde", metavar="AAAA-MM-DD", help="sesiones de este día en adelante")
+    s.add_argument("--hasta", metavar="AAAA-MM-DD", help="sesiones hasta este día")
+    s.add_argument("--tipo", metavar="TIPO", help="tipo de sesión (ordinaria, extraordinaria…)")
+    s.add_argument("--limite", type=int, default=100, metavar="N",
+                   help="cuántos resultados como máximo (100)")
+    s.set_defaults(run=lambda args: _delegate("tablero.busqueda", args))
+
     s = sub.add_parser("cuenta", help="imprime el bloque de una cuenta del personal",
                        description="Pide una contraseña (dos veces; o la lee de la entrada "
                                    "estándar) e imprime el bloque [cuentas.USUARIO] con su hash "
@@ -77,6 +97,28 @@ def parser():
     s.add_argument("usuario", metavar="USUARIO", help="nombre de usuario (minúsculas, sin acentos)")
     s.add_argument("--nombre", help="nombre de la persona, como se mostrará")
     s.set_defaults(run=lambda args: _delegate("tablero.cuentas", args))
+
+    s = sub.add_parser("revision", help="exporta o aplica la revisión del personal de un acta",
+                       description="La revisión del personal de un acta (ver «Revisión» en el "
+                                   "README): «exportar» escribe los hechos revisados en JSON; "
+                                   "«aplicar» registra como correcciones lo que un JSON revisado "
+                                   "cambia respecto de lo que lee el lector.")
+    acciones = s.add_subparsers(dest="accion", required=True, metavar="ACCION", title="acciones")
+    acciones.add_parser = _spanish_subparser(acciones.add_parser)
+    e = acciones.add_parser("exportar", help="escribe los hechos revisados del acta en JSON",
+                            description="Escribe por la salida estándar los hechos del acta con "
+                                        "las correcciones del personal, en la forma de «parse».")
+    e.add_argument("archivo", metavar="ARCHIVO", help="el acta")
+    e.set_defaults(run=lambda args: _delegate("tablero.revision", args))
+    e = acciones.add_parser("aplicar", help="registra un JSON revisado como correcciones",
+                            description="Compara lo que lee el lector del acta con REVISADO.json "
+                                        "y registra cada diferencia como una corrección del "
+                                        "personal, con su auditoría.")
+    e.add_argument("archivo", metavar="ARCHIVO", help="el acta")
+    e.add_argument("revisado", metavar="REVISADO.json", help="los hechos revisados")
+    e.add_argument("--usuario", required=True, help="quién revisa (queda en la auditoría)")
+    e.add_argument("--nota", required=True, help="por qué se corrige")
+    e.set_defaults(run=lambda args: _delegate("tablero.revision", args))
     return p
 
 

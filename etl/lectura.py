@@ -89,25 +89,26 @@ _catalogo = None
 
 
 def read_acta(path, nombre=None, memoria_mb=None):
-    """(text, facts) of one file, or (None, reason). Never raises: one bad file must not stop
-    the others. Runs in the worker."""
+    """(text, facts, search index rows) of one file, or (None, reason, None). Never raises: one
+    bad file must not stop the others. Runs in the worker."""
     global _catalogo
     from etl.extract import extract_text
     try:
         text = extract_text(path)
-        from etl.parse import parse_acta
+        from etl import busqueda
         if _catalogo is None:
             from etl.partidos import load_catalogo
             _catalogo = load_catalogo()
-        return text, parse_acta(text, _catalogo)
+        facts, filas = busqueda.parse_con_indice(text, _catalogo)
+        return text, facts, filas
     except ImportError as error:
-        return None, f"El lector de actas (etl/parse.py) no se pudo cargar ({error})."
+        return None, f"El lector de actas (etl/parse.py) no se pudo cargar ({error}).", None
     except TableroError as error:
-        return None, str(error)
+        return None, str(error), None
     except MemoryError:
-        return None, _por_memoria(nombre or Path(path).name, memoria_mb or LIMITE_MEMORIA_MB)
+        return None, _por_memoria(nombre or Path(path).name, memoria_mb or LIMITE_MEMORIA_MB), None
     except Exception as error:  # a parser bug must become one line, not a stopped build
-        return None, unexpected(error)
+        return None, unexpected(error), None
 
 
 def unexpected(error):
@@ -149,6 +150,7 @@ def precargar():
     import pypdf  # noqa: F401
     from lxml import etree  # noqa: F401
 
+    import etl.busqueda  # noqa: F401
     import etl.extract  # noqa: F401
     import etl.parse  # noqa: F401
     import etl.partidos  # noqa: F401   (the catalog itself is read by each worker: it may change)
@@ -167,7 +169,8 @@ class _Trabajador:
 
 
 def read_files(paths, nombres=None, segundos=None, trabajadores=None, al_leer=None):
-    """read_acta over `paths` in workers; [(text, facts) or (None, reason)] in order. `al_leer`
+    """read_acta over `paths` in workers; [(text, facts, index rows) or (None, reason, None)] in
+    order. `al_leer`
     is called once per file read (a progress bar)."""
     segundos = segundos or LIMITE_SEGUNDOS
     nombres = nombres or [Path(p).name for p in paths]
@@ -179,8 +182,8 @@ def read_upload(nombre, datos, segundos=None):
     """(text, facts) of an uploaded file, read in a worker; TableroError with the sentence."""
     if len(datos) > LIMITE_MB * 2**20:
         raise ExtractionError(too_big(nombre, len(datos)))
-    [(texto, hechos)] = _run([({"nombre": nombre, "datos": datos}, nombre)],
-                             segundos or LIMITE_SEGUNDOS, 1, None)
+    [(texto, hechos, _)] = _run([({"nombre": nombre, "datos": datos}, nombre)],
+                                segundos or LIMITE_SEGUNDOS, 1, None)
     if texto is None:
         raise ExtractionError(hechos)
     return texto, hechos
@@ -251,8 +254,8 @@ def _collect(trabajador, segundos):
     except aislado.Vencido:
         _pico(trabajador.hijo.medir())
         trabajador.hijo.matar()
-        return indice, (None, _por_tiempo(nombre, segundos)), False
+        return indice, (None, _por_tiempo(nombre, segundos), None), False
     except aislado.Caido as caido:
         if caido.por_tiempo:
-            return indice, (None, _por_tiempo(nombre, segundos)), False
-        return indice, (None, _por_memoria(nombre, LIMITE_MEMORIA_MB)), False
+            return indice, (None, _por_tiempo(nombre, segundos), None), False
+        return indice, (None, _por_memoria(nombre, LIMITE_MEMORIA_MB), None), False

@@ -26,6 +26,7 @@ import hashlib
 import os
 import re
 import shutil
+import sqlite3
 import sys
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -34,6 +35,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
+from etl import busqueda, revision
 from etl.errors import DatabaseError, TableroError
 from etl.extract import FORMATOS
 from etl.lectura import read_acta, read_files, sin_control, unexpected  # noqa: F401 (read_acta, unexpected: used by etl.cli and tests)
@@ -50,7 +52,7 @@ TABLAS_DE_ACTA = [("votos", "sesion_id"), ("votaciones", "sesion_id"),
                   ("asistencias", "sesion_id"), ("orden_del_dia", "sesion_id"),
                   ("documento_eventos", "sesion_id"), ("correcciones", "sesion_id"),
                   ("correcciones_atendidas", "sesion_id"), ("avisos", "acta_id"),
-                  ("sesiones", "sesion_id"), ("actas", "acta_id")]
+                  ("sesiones", "sesion_id"), ("archivos", "acta_id"), ("actas", "acta_id")]
 DUPLICADO = "tiene los mismos bytes que"
 
 
@@ -187,9 +189,12 @@ def etl_version():
     return digest.hexdigest()[:16]
 
 
-def huella(archivos, version):
-    """Digest of what a build reads: the folder's names and bytes, the acreditaciones, the code."""
+def huella(archivos, version, revisiones=None):
+    """Digest of what a build reads: the folder's names and bytes, the acreditaciones, the code,
+    and the staff's review of each acta (etl/revision.py)."""
     digest = hashlib.sha256(version.encode())
+    for sha in sorted(revisiones or {}):
+        digest.update(f"revision {sha} {revision.huella_acta(revisiones[sha])}\n".encode())
     for a in archivos:
         digest.update(f"{a.archivo}\0{a.sha256}\0{a.error}\n".encode())
     if ACREDITACIONES_PATH.exists():
@@ -226,8 +231,9 @@ class Anterior:
     """What the current database holds, as far as the next build needs to know."""
     version: str
     huella: str
-    actas: dict            # sha256 -> (acta_id, archivo)
+    actas: dict            # sha256 -> (acta_id, archivo, digest of its review or None)
     errores: list          # (archivo, error)
+    indice: Path = None    # its search index (etl/busqueda.py), None when missing
 
 
 def read_previous(db_path):
@@ -240,35 +246,58 @@ def read_previous(db_path):
         return None
     try:
         meta = dict(con.execute("SELECT clave, valor FROM metadatos").fetchall())
-        actas = {sha: (i, a) for i, a, sha in
-                 con.execute("SELECT acta_id, archivo, sha256 FROM actas").fetchall()}
+        actas = {sha: (i, a, r) for i, a, sha, r in
+                 con.execute("SELECT acta_id, archivo, sha256, revision FROM actas").fetchall()}
         errores = con.execute("SELECT archivo, error FROM errores_carga ORDER BY archivo").fetchall()
     except duckdb.Error:
         return None
     finally:
         con.close()
-    return Anterior(meta.get("version"), meta.get("huella"), actas, errores)
+    indice = Path(db_path).with_name(meta["indice_busqueda"]) if meta.get("indice_busqueda") \
+        else None
+    return Anterior(meta.get("version"), meta.get("huella"), actas, errores,
+                    indice if indice is not None and indice.exists() else None)
 
 
-def build(actas_dir, db_path, progress=True):
-    """Load every acta of `actas_dir` into `db_path`; see the module's docstring."""
+def build(actas_dir, db_path, progress=True, almacen=None):
+    """Load every acta of `actas_dir` into `db_path`; see the module's docstring. The staff's
+    corrections (the store in `almacen`, default $TABLERO_SEGUIMIENTO or data/seguimiento/,
+    read-only) are applied to each acta after it is parsed."""
     db_path = Path(db_path)
     archivos = scan(actas_dir)
     version = etl_version()
-    firma = huella(archivos, version)
+    revisiones = revision.leer_almacen(almacen)
+    firma = huella(archivos, version, revisiones)
     anterior = read_previous(db_path)
     report = BuildReport(db_path)
-    if anterior and anterior.huella == firma:
+    if anterior and anterior.huella == firma and anterior.indice is not None:
         report.sin_cambios = True
         report.actas = len(anterior.actas)
-        report.unchanged = sorted(a for _, a in anterior.actas.values())
+        report.unchanged = sorted(a for _, a, _ in anterior.actas.values())
         report.failed = [tuple(e) for e in anterior.errores]
         return report
-    base = anterior if anterior and anterior.version == version else None
-    plan = Plan.make(archivos, base)
-    leidos = read_all(plan.nuevos, progress)
-    write(db_path, base, plan, leidos, report, {"version": version, "huella": firma})
+    # Without its search index a database is rebuilt whole: the index needs every acta read.
+    base = anterior if anterior and anterior.version == version and anterior.indice else None
+    plan = Plan.make(archivos, base, revisiones)
+    leidos = [revisar(leido, revisiones.get(a.sha256))
+              for a, leido in zip(plan.nuevos, read_all(plan.nuevos, progress))]
+    meta = {"version": version, "huella": firma,
+            "indice_busqueda": busqueda.nombre_indice(db_path, firma).name}
+    write(db_path, base, plan, leidos, report, meta)
     return report
+
+
+def revisar(leido, revision_acta):
+    """read_acta's (text, facts, index rows) with the staff's corrections applied to the facts;
+    a note on a correction that no longer applies, or that the parser now reads differently,
+    becomes an aviso of that acta. The search index keeps the acta's own words."""
+    texto, facts, *resto = leido
+    if texto is None or not isinstance(facts, dict) or not revision_acta:
+        return leido
+    revisados, notas = revision.aplicar(facts, revision_acta["revisiones"])
+    revisados["avisos"] = list(revisados.get("avisos") or []) + [
+        {"mensaje": f"Revisión: {n['mensaje']}", "linea": n["linea"]} for n in notas]
+    return (texto, revisados, *resto)
 
 
 @dataclass
@@ -279,14 +308,21 @@ class Plan:
     retirados: dict         # acta_id -> archivo name of actas whose bytes left the folder
     duplicados: list        # (Archivo, Archivo of the same bytes that is loaded)
     ilegibles: list         # Archivo that could not even be read
+    revisiones: dict = field(default_factory=dict)   # sha256 -> the acta's review (store)
+    reusar: dict = field(default_factory=dict)       # sha256 -> acta_id of an acta read again
 
     @classmethod
-    def make(cls, archivos, base):
-        previas = base.actas if base else {}
+    def make(cls, archivos, base, revisiones=None):
+        """A kept acta is one whose bytes AND review are those of the database; an acta whose
+        review changed is read again (cheap: one acta) so the new corrections apply."""
+        revisiones = revisiones or {}
+        previas = {sha: v for sha, v in (base.actas if base else {}).items()
+                   if v[2] == revision.huella_acta(revisiones.get(sha))}
+        todas = base.actas if base else {}
         primero, duplicados, nuevos, conservados = {}, [], [], {}
         ilegibles = [a for a in archivos if a.error]
         # Of several files with the same bytes, the one loaded last time stays the original.
-        antes = {archivo for _, archivo in previas.values()}
+        antes = {archivo for _, archivo, _ in todas.values()}
         for a in sorted((a for a in archivos if not a.error),
                         key=lambda a: (a.archivo not in antes, a.archivo)):
             if a.sha256 in primero:
@@ -297,33 +333,45 @@ class Plan:
                 conservados[previas[a.sha256][0]] = a.archivo
             else:
                 nuevos.append(a)
-        retirados = {i: archivo for sha, (i, archivo) in previas.items() if i not in conservados}
-        return cls(nuevos, conservados, retirados, duplicados, ilegibles)
+        retirados = {i: archivo for sha, (i, archivo, _) in todas.items()
+                     if i not in conservados}
+        # An acta read again only because its review changed keeps its acta_id (= sesion_id),
+        # so links to its session survive a correction.
+        reusar = {a.sha256: todas[a.sha256][0] for a in nuevos if a.sha256 in todas}
+        return cls(nuevos, conservados, retirados, duplicados, ilegibles, revisiones, reusar)
 
 
 def write(db_path, base, plan, leidos, report, meta):
-    """Apply the plan to a new file next to `db_path`, then swap it in."""
+    """Apply the plan to a new file next to `db_path` and to a new search index, then swap them
+    in: the index first (under its own new name), then the database that names it."""
     tmp = db_path.with_name(f".{db_path.name}.{os.getpid()}.nuevo")
+    indice = None
     try:
         db_path.parent.mkdir(parents=True, exist_ok=True)
         remove_stale(db_path)
         tmp.unlink(missing_ok=True)
         if base:
             shutil.copyfile(db_path, tmp)
+        indice = busqueda.Indice(db_path, meta["huella"], base.indice if base else None)
         con = duckdb.connect(str(tmp))
         try:
             if not base:
                 con.execute(SCHEMA_PATH.read_text(encoding="utf-8"))
             con.execute("BEGIN TRANSACTION")
-            Carga(con, plan, report).run(leidos, meta)
+            Carga(con, plan, report, indice).run(leidos, meta)
             con.execute("COMMIT")
             con.execute("CHECKPOINT")
         finally:
             con.close()
+        indice.cerrar(meta)
+        nuevo = indice.publicar()
         os.replace(tmp, db_path)
+        busqueda.limpiar(db_path, [nuevo, base.indice if base else None])
     except Exception as error:
         _remove(tmp)
-        if not isinstance(error, (duckdb.Error, OSError, pa.ArrowException)):
+        if indice is not None:
+            indice.descartar()
+        if not isinstance(error, (duckdb.Error, OSError, pa.ArrowException, sqlite3.Error)):
             raise
         raise DatabaseError(f"No se pudo construir la base de datos {db_path} "
                             f"({' '.join(str(error).split())[:200]}); la anterior sigue intacta."
@@ -394,20 +442,46 @@ def _linea(item):
     return _int(fuente.get("linea")) if isinstance(fuente, dict) else None
 
 
+def _momento(value):
+    """A UTC ISO timestamp of the staff store as a naive UTC datetime, or None."""
+    try:
+        momento = datetime.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+    return momento.replace(tzinfo=None) if momento else None
+
+
+def _origen(item):
+    """Where a fact comes from: `acta` (the parser) or `revision` (staff), with who and when."""
+    if item.get("origen") != "revision":
+        return {"origen": "acta", "revisado_por": None, "revisado_en": None}
+    return {"origen": "revision", "revisado_por": _str(item.get("revisado_por")),
+            "revisado_en": _momento(item.get("revisado_en"))}
+
+
 def _items(facts, key):
     value = facts.get(key)
     return [x for x in value if isinstance(x, dict)] if isinstance(value, list) else []
 
 
-_ARROW = {"INTEGER": pa.int32(), "BIGINT": pa.int64(), "VARCHAR": pa.string(),
+def _contenido(archivo):
+    """The file's bytes, if they are still the ones hashed (and parsed) a moment ago."""
+    try:
+        data = archivo.path.read_bytes()
+    except OSError:
+        return None
+    return data if hashlib.sha256(data).hexdigest() == archivo.sha256 else None
+
+
+_ARROW = {"INTEGER": pa.int32(), "BIGINT": pa.int64(), "VARCHAR": pa.string(), "BLOB": pa.binary(),
           "BOOLEAN": pa.bool_(), "DATE": pa.date32(), "TIMESTAMP": pa.timestamp("us")}
 
 
 class Carga:
     """One build's writes, inside the open transaction of `con`."""
 
-    def __init__(self, con, plan, report):
-        self.con, self.plan, self.report = con, plan, report
+    def __init__(self, con, plan, report, indice):
+        self.con, self.plan, self.report, self.indice = con, plan, report, indice
         self.now = datetime.now().replace(microsecond=0)
         self.catalogo = load_catalogo()
         self.rows = {}
@@ -432,6 +506,7 @@ class Carga:
         if not ids:
             return
         self.insert("_retiradas", [{"acta_id": i} for i in ids], {"acta_id": pa.int32()})
+        self.indice.quitar(ids)
         for tabla, columna in TABLAS_DE_ACTA:
             self.con.execute(f"DELETE FROM {tabla} WHERE {columna} IN "
                              "(SELECT acta_id FROM _retiradas)")
@@ -460,16 +535,24 @@ class Carga:
         self.next = {k: self._max(t, k) + 1 for t, k in
                      [("actas", "acta_id"), ("votaciones", "votacion_id"),
                       ("correcciones", "correccion_id"), ("correcciones_atendidas", "atendida_id")]}
+        self.next["acta_id"] = max([self.next["acta_id"]] +
+                                   [i + 1 for i in self.plan.reusar.values()])
         self.personas = PersonaIndex(self.con)
         self.rows = {tabla: [] for tabla, _ in TABLAS_DE_ACTA}
-        for archivo, (texto, facts) in zip(self.plan.nuevos, leidos):
+        for archivo, (texto, facts, filas) in zip(self.plan.nuevos, leidos):
             if texto is None:
                 self.failures.append((archivo.archivo, archivo.sha256, facts))
             elif not isinstance(facts, dict):
                 self.failures.append((archivo.archivo, archivo.sha256,
                                       "El lector de actas no devolvió hechos para este archivo."))
+            elif (contenido := _contenido(archivo)) is None:
+                self.failures.append((archivo.archivo, archivo.sha256,
+                                      "El archivo cambió mientras se cargaba: vuelva a ejecutar "
+                                      "la carga."))
             else:
-                self.add_acta(archivo, texto, facts)
+                acta_id = self.add_acta(archivo, texto, facts, filas or [])
+                self.rows["archivos"].append({"acta_id": acta_id,
+                                              "contenido": contenido})
         for tabla, rows in self.rows.items():
             if tabla != "documento_eventos":  # needs documento_id: see refresh_documentos
                 self.insert(tabla, rows)
@@ -479,15 +562,26 @@ class Carga:
     def _max(self, tabla, columna):
         return self.con.execute(f"SELECT coalesce(max({columna}), 0) FROM {tabla}").fetchall()[0][0]
 
-    def add_acta(self, archivo, texto, facts):
-        acta_id = self.next["acta_id"]
-        self.next["acta_id"] += 1
+    def add_acta(self, archivo, texto, facts, filas):
+        """Rows of one acta; its acta_id (the one it had when read again for a review)."""
+        acta_id = self.plan.reusar.get(archivo.sha256)
+        if acta_id is None:
+            acta_id = self.next["acta_id"]
+            self.next["acta_id"] += 1
         sesion = facts.get("sesion") if isinstance(facts.get("sesion"), dict) else {}
         organo = _str(facts.get("organo"))
+        revision_acta = self.plan.revisiones.get(archivo.sha256)
+        estado = (revision_acta or {}).get("estado") or {}
         self.rows["actas"].append({
             "acta_id": acta_id, "archivo": archivo.archivo, "sha256": archivo.sha256,
             "formato": archivo.path.suffix.lower().lstrip("."), "bytes": archivo.bytes,
-            "texto": texto, "cargada_en": self.now})
+            "texto": texto, "cargada_en": self.now,
+            "revision": revision.huella_acta(revision_acta),
+            "revision_estado": estado.get("estado") or revision.SIN_REVISAR,
+            "revisada_por": (estado.get("nombre") or estado.get("usuario"))
+            if estado.get("estado") == revision.REVISADA else None,
+            "revisada_en": _momento(estado.get("en"))
+            if estado.get("estado") == revision.REVISADA else None})
         self.rows["sesiones"].append({
             "sesion_id": acta_id, "acta_id": acta_id, "organo": organo,
             "instituto": _str(facts.get("instituto")), "proceso": _str(facts.get("proceso")),
@@ -496,15 +590,19 @@ class Carga:
             "hora_fin": _str(sesion.get("hora_fin")),
             "duracion_min": _int(sesion.get("duracion_min")),
             "modalidad": _str(sesion.get("modalidad")), "lugar": _str(sesion.get("lugar")),
-            "quorum": _bool(sesion.get("quorum"))})
+            "quorum": _bool(sesion.get("quorum")), **_origen(sesion)})
         avisos = [{"mensaje": _str(a.get("mensaje")) or "", "linea": _int(a.get("linea"))}
                   for a in _items(facts, "avisos")]
+        n_asistencias = len(self.rows["asistencias"])
         avisos += self.add_asistencias(acta_id, organo, facts)
+        self.indice.agregar(acta_id, filas,
+                            oradores(filas, self.rows["asistencias"][n_asistencias:]))
         avisos += self.add_votaciones(acta_id, organo, facts)
         self.add_orden(acta_id, facts)
         self.add_correcciones(acta_id, organo, facts)
         self.add_documentos(acta_id, facts)
         self.rows["avisos"] += [dict(a, sesion_id=acta_id, acta_id=acta_id) for a in avisos]
+        return acta_id
 
     def add_asistencias(self, sesion_id, organo, facts):
         avisos, vistos = [], set()
@@ -531,7 +629,7 @@ class Carga:
                 "partido": partido, "calidad": _str(a.get("calidad")),
                 "presente": a.get("presente") is not False,
                 "llegada_punto": _int(a.get("llegada_punto")),
-                "retiro_punto": _int(a.get("retiro_punto")), "linea": _linea(a)})
+                "retiro_punto": _int(a.get("retiro_punto")), "linea": _linea(a), **_origen(a)})
         return avisos
 
     def add_votaciones(self, sesion_id, organo, facts):
@@ -545,7 +643,8 @@ class Carga:
                 "resultado": _str(v.get("resultado")) or "aprobado",
                 "unanimidad": bool(v.get("unanimidad")), "a_favor": _int(v.get("a_favor")) or 0,
                 "en_contra": _int(v.get("en_contra")) or 0,
-                "abstenciones": _int(v.get("abstenciones")) or 0, "linea": _linea(v)})
+                "abstenciones": _int(v.get("abstenciones")) or 0, "linea": _linea(v),
+                **_origen(v)})
             avisos += self.add_votos(votacion_id, sesion_id, organo, v)
         return avisos
 
@@ -564,7 +663,7 @@ class Carga:
             vistos.add(persona_id)
             self.rows["votos"].append({
                 "votacion_id": votacion_id, "sesion_id": sesion_id, "persona_id": persona_id,
-                "nombre": nombre, "sentido": _str(voto.get("sentido")) or ""})
+                "nombre": nombre, "sentido": _str(voto.get("sentido")) or "", **_origen(voto)})
         return avisos
 
     def add_orden(self, sesion_id, facts):
@@ -576,7 +675,7 @@ class Carga:
             vistos.add(numero)
             self.rows["orden_del_dia"].append({
                 "sesion_id": sesion_id, "numero": numero, "titulo": _str(punto.get("titulo")) or "",
-                "linea": _linea(punto)})
+                "linea": _linea(punto), **_origen(punto)})
 
     def add_correcciones(self, sesion_id, organo, facts):
         for tabla, key, id_col in [("correcciones", "correcciones", "correccion_id"),
@@ -589,7 +688,8 @@ class Carga:
                        "solicitante": solicitante,
                        "persona_id": self.personas.id_for(solicitante, organo)
                        if solicitante and persona_clave(solicitante) else None,
-                       "descripcion": _str(c.get("descripcion")), "linea": _linea(c)}
+                       "descripcion": _str(c.get("descripcion")), "linea": _linea(c),
+                       **_origen(c)}
                 if tabla == "correcciones":
                     row["aprobada"] = _bool(c.get("aprobada"))
                 self.next[id_col] += 1
@@ -605,7 +705,7 @@ class Carga:
                 "llave": documento_llave(tipo, clave, titulo)
                 or f"{tipo}:sesion {sesion_id} punto {d.get('punto')}",
                 "tipo": tipo, "clave": clave,
-                "titulo": titulo})
+                "titulo": titulo, **_origen(d)})
 
     # -- what spans actas ----------------------------------------------------------------------
 
@@ -736,6 +836,23 @@ class Carga:
 
 # ---------------------------------------------------------------------------------------------
 # People across actas
+
+
+def oradores(filas, asistencias):
+    """Speaker name -> persona_id among the acta's attendees: the same key, or a short form
+    whose words all stand in one attendee's name («Jorge Solano» / «Jorge Galo Solano García»).
+    A name that fits none, or several, is left without a person."""
+    from etl.personas import same_person
+
+    por_nombre = {}
+    for nombre in {f["orador"] for f in filas if f.get("orador")}:
+        clave = persona_clave(nombre)
+        iguales = {a["persona_id"] for a in asistencias if persona_clave(a["nombre"]) == clave}
+        if not iguales:
+            iguales = {a["persona_id"] for a in asistencias if same_person(nombre, a["nombre"])}
+        if len(iguales) == 1:
+            por_nombre[nombre] = iguales.pop()
+    return por_nombre
 
 
 class PersonaIndex:

@@ -11,7 +11,18 @@ CREATE TABLE actas (
     formato      VARCHAR NOT NULL,          -- txt, md, pdf, docx
     bytes        BIGINT NOT NULL,
     texto        VARCHAR NOT NULL,          -- extracted text; line N is fuente.linea = N
-    cargada_en   TIMESTAMP NOT NULL
+    cargada_en   TIMESTAMP NOT NULL,
+    revision     VARCHAR,                   -- digest of the staff's review applied (etl/revision.py)
+    revision_estado VARCHAR NOT NULL DEFAULT 'sin revisar',  -- sin revisar, en revisión, revisada
+    revisada_por VARCHAR,                   -- who marked it revisada
+    revisada_en  TIMESTAMP                  -- when (UTC)
+);
+
+-- The bytes of each acta file as loaded (their sha256 is actas.sha256): the session's page offers
+-- the original document for download, the very file its facts were read from.
+CREATE TABLE archivos (
+    acta_id      INTEGER PRIMARY KEY,
+    contenido    BLOB NOT NULL
 );
 
 -- Files of the folder that could not be loaded in the last build, with the reason shown to people.
@@ -56,7 +67,10 @@ CREATE TABLE sesiones (
     duracion_min INTEGER,
     modalidad    VARCHAR,                   -- virtual, presencial, mixta
     lugar        VARCHAR,
-    quorum       BOOLEAN
+    quorum       BOOLEAN,
+    origen       VARCHAR NOT NULL DEFAULT 'acta',  -- acta (the parser) or revision (staff)
+    revisado_por VARCHAR,                   -- who corrected it (staff), when origen = revision
+    revisado_en  TIMESTAMP                  -- when (UTC)
 );
 
 -- One row per person across all actas, whatever the spelling.
@@ -80,6 +94,9 @@ CREATE TABLE asistencias (
     llegada_punto INTEGER,                  -- null: from the start
     retiro_punto  INTEGER,                  -- null: to the end
     linea         INTEGER,
+    origen       VARCHAR NOT NULL DEFAULT 'acta',  -- acta (the parser) or revision (staff)
+    revisado_por VARCHAR,                   -- who corrected it (staff), when origen = revision
+    revisado_en  TIMESTAMP,                 -- when (UTC)
     PRIMARY KEY (sesion_id, persona_id)
 );
 
@@ -88,6 +105,9 @@ CREATE TABLE orden_del_dia (
     numero       INTEGER NOT NULL,
     titulo       VARCHAR NOT NULL,
     linea        INTEGER,
+    origen       VARCHAR NOT NULL DEFAULT 'acta',  -- acta (the parser) or revision (staff)
+    revisado_por VARCHAR,                   -- who corrected it (staff), when origen = revision
+    revisado_en  TIMESTAMP,                 -- when (UTC)
     PRIMARY KEY (sesion_id, numero)
 );
 
@@ -102,7 +122,10 @@ CREATE TABLE votaciones (
     a_favor      INTEGER NOT NULL,
     en_contra    INTEGER NOT NULL,
     abstenciones INTEGER NOT NULL,
-    linea        INTEGER
+    linea        INTEGER,
+    origen       VARCHAR NOT NULL DEFAULT 'acta',  -- acta (the parser) or revision (staff)
+    revisado_por VARCHAR,                   -- who corrected it (staff), when origen = revision
+    revisado_en  TIMESTAMP                  -- when (UTC)
 );
 
 CREATE TABLE votos (
@@ -111,6 +134,9 @@ CREATE TABLE votos (
     persona_id   INTEGER NOT NULL,
     nombre       VARCHAR NOT NULL,
     sentido      VARCHAR NOT NULL,          -- a favor, en contra, abstencion
+    origen       VARCHAR NOT NULL DEFAULT 'acta',  -- acta (the parser) or revision (staff)
+    revisado_por VARCHAR,                   -- who corrected it (staff), when origen = revision
+    revisado_en  TIMESTAMP,                 -- when (UTC)
     PRIMARY KEY (votacion_id, persona_id)
 );
 
@@ -129,7 +155,10 @@ CREATE TABLE documento_eventos (
     sesion_id    INTEGER NOT NULL,
     punto        INTEGER,
     estado       VARCHAR NOT NULL,          -- presentado, aprobado, rechazado, retirado
-    linea        INTEGER
+    linea        INTEGER,
+    origen       VARCHAR NOT NULL DEFAULT 'acta',  -- acta (the parser) or revision (staff)
+    revisado_por VARCHAR,                   -- who corrected it (staff), when origen = revision
+    revisado_en  TIMESTAMP                  -- when (UTC)
 );
 
 -- Corrections asked of a document in a session.
@@ -143,7 +172,10 @@ CREATE TABLE correcciones (
     persona_id    INTEGER,                  -- the solicitante's personas row
     descripcion   VARCHAR,
     aprobada      BOOLEAN,
-    linea         INTEGER
+    linea         INTEGER,
+    origen       VARCHAR NOT NULL DEFAULT 'acta',  -- acta (the parser) or revision (staff)
+    revisado_por VARCHAR,                   -- who corrected it (staff), when origen = revision
+    revisado_en  TIMESTAMP                  -- when (UTC)
 );
 
 -- Corrections a session reports as attended, and the request each answers when it could be linked.
@@ -158,7 +190,10 @@ CREATE TABLE correcciones_atendidas (
     descripcion   VARCHAR,
     correccion_id INTEGER,                  -- the request it attends; null when no link was found
     vinculo       VARCHAR,                  -- how it was linked: documento+solicitante, documento, ambiguo, ninguno
-    linea         INTEGER
+    linea         INTEGER,
+    origen       VARCHAR NOT NULL DEFAULT 'acta',  -- acta (the parser) or revision (staff)
+    revisado_por VARCHAR,                   -- who corrected it (staff), when origen = revision
+    revisado_en  TIMESTAMP                  -- when (UTC)
 );
 
 CREATE TABLE avisos (

@@ -70,6 +70,12 @@ def _rotular_rejilla(grid):
     return grid
 
 
+def _detalle_persona(fila):
+    """The selected person: a link to their page, and the acta's words that list them."""
+    ui.enlace_persona(fila["persona_id"], fila["nombre"])
+    ui.lineas_acta(fila["acta_id"], fila["linea"])
+
+
 def asistencia():
     ui.encabezado("Asistencia", "Representaciones de los partidos y asistencia de cada persona.")
     filtros = ui.filtros()
@@ -101,6 +107,7 @@ def asistencia():
 
     st.subheader("Por partido")
     partidos["Tiempo"] = partidos["tiempo_representado"]
+    partidos["Ficha"] = partidos["partido"].map(ui.url_partido)
     barras = alt.Chart(partidos).mark_bar().encode(
         x=alt.X("tiempo_representado:Q", title="Tiempo de sesión representado",
                 axis=alt.Axis(format="%"), scale=alt.Scale(domain=[0, 1])),
@@ -117,9 +124,11 @@ def asistencia():
         "sesiones_representado": "Sesiones representado", "llegadas_tarde": "Llegadas tarde",
         "retiros_anticipados": "Retiros anticipados", "ausencias": "Ausencias",
         "como_propietario": "Como propietario", "como_suplente": "Como suplente",
-        "Tiempo": "Tiempo representado"},
+        "Tiempo": "Tiempo representado", "Ficha": "Ficha"},
         column_config={"Tiempo representado": st.column_config.ProgressColumn(
-            format="percent", min_value=0, max_value=1)})
+            format="percent", min_value=0, max_value=1),
+            "Ficha": ui.columna_enlace("Ficha", r"partido=(.+)$")},
+        detalle=lambda fila: ui.enlace_partido(fila["partido"]))
     st.markdown(NOTA_TIEMPO)
 
     st.subheader("Detalle por sesión y partido")
@@ -133,12 +142,16 @@ def asistencia():
 
     st.subheader("Por persona")
     personas["Con voto"] = ui.etiquetas(personas["con_voto"], formato.si_no)
+    personas["Ficha"] = personas["persona_id"].map(ui.url_persona)
     ui.tabla(personas, "asistencia por persona", {
         "nombre": "Nombre", "rol": "Rol", "cargo": "Cargo", "partido": "Partido",
         "Con voto": "Con voto", "sesiones": "Sesiones", "ausencias": "Ausencias",
         "llegadas_tarde": "Llegadas tarde", "llegadas": "Llegó en",
         "retiros_anticipados": "Retiros anticipados", "votos_emitidos": "Votos emitidos",
-        "votaciones_sin_voto": "Votaciones sin su voto", "linea": "Línea del acta"})
+        "votaciones_sin_voto": "Votaciones sin su voto", "Ficha": "Ficha",
+        "linea": "Línea del acta"},
+        column_config={"Ficha": ui.columna_enlace("Ficha", "Ver ficha")},
+        detalle=_detalle_persona)
     st.caption("«Votaciones sin su voto» sólo se cuenta para quien tiene voto; para quien tiene voz "
                "pero no voto queda vacío.")
     ui.fin()

@@ -7,6 +7,7 @@ import streamlit as st
 
 from etl.errors import TableroError
 from etl.lectura import LIMITE_MB
+from etl.revision import comprobaciones
 from tablero import acceso, carga, formato, ui
 
 RESULTADO = "carga-resultado"
@@ -45,11 +46,13 @@ def _lectura(lectura):
     st.subheader(f"Lo que se leyó de {lectura.nombre}")
     _sesion(hechos)
     _conteos(hechos)
-    avisos = hechos.get("avisos") or []
+    avisos = [dict(a, que="Aviso del lector") for a in hechos.get("avisos") or []]
+    avisos += [dict(c, que="Comprobación") for c in comprobaciones(hechos)]
     if avisos:
-        st.warning(f"El lector tiene {len(avisos)} avisos: revíselos antes de aceptar.",
+        st.warning(f"Hay {len(avisos)} avisos y comprobaciones por revisar: léalos antes de "
+                   "aceptar; después podrá corregir cada hecho en «Revisar acta».",
                    icon=":material/warning:")
-        _tabla(avisos, {"linea": "Línea", "mensaje": "Aviso"})
+        _tabla(avisos, {"linea": "Línea", "que": "Qué", "mensaje": "Detalle"})
     st.markdown("**Asistentes**")
     _tabla(hechos.get("asistentes"), {"nombre": "Nombre", "grado": "Grado", "cargo": "Cargo",
                                       "rol": "Rol", "partido": "Partido", "presente": "Presente"})
@@ -57,6 +60,15 @@ def _lectura(lectura):
     _tabla(hechos.get("votaciones"), {"punto": "Punto", "asunto": "Asunto",
                                       "resultado": "Resultado", "a_favor": "A favor",
                                       "en_contra": "En contra", "abstenciones": "Abstenciones"})
+
+
+def _a_revisar(nombre):
+    """Straight into the review of the acta just added."""
+    if st.session_state.get("_marco"):
+        st.page_link("paginas/revisar.py", label=f"Revisar {nombre}", icon=":material/rate_review:",
+                     query_params={"acta": nombre})
+    else:
+        st.caption(f"Revísela en «Revisar acta» ({nombre}).")
 
 
 def cargar():
@@ -68,6 +80,7 @@ def cargar():
         st.success(f"{nombre} se guardó en la carpeta de actas y la base se reconstruyó.",
                    icon=":material/check_circle:")
         st.code(resumen, language=None)
+        _a_revisar(nombre)
     if persona is None:
         st.info("Inicie sesión en la barra lateral para cargar un acta.", icon=":material/lock:")
         ui.fin()

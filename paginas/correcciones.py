@@ -32,6 +32,7 @@ def correcciones():
     else:
         todas = ui.con_sesion(ui.con_fecha(todas))
         todas["Aprobada"] = todas["aprobada"].map(formato.si_no)
+        todas["Ficha"] = [ui.url_persona(p) if pd.notna(p) else None for p in todas["persona_id"]]
         todas["Atendida el"] = todas["atendida_el"].map(
             lambda f: "" if pd.isna(f) else formato.fecha_larga(f))
         todas = todas.sort_values(["estado", "fecha", "linea"], ascending=[False, True, True],
@@ -42,7 +43,9 @@ def correcciones():
             "documento": "Documento", "solicitante": "Solicitante", "descripcion": "Corrección",
             "Aprobada": "Aprobada por el Comité", "dias_pendiente": "Días pendiente",
             "Atendida el": "Atendida el", "evidencia": "Atendida según",
-            "linea": "Línea del acta"})
+            "Ficha": "Ficha del solicitante", "linea": "Línea del acta"},
+            column_config={"Ficha del solicitante": ui.columna_enlace(
+                "Ficha del solicitante", "Ver ficha")})
         st.caption("«Días pendiente»: desde la sesión que la pidió hasta hoy, o hasta su atención "
                    "(la sesión que la reportó atendida o la fecha que registró el personal).")
 

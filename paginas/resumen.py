@@ -42,6 +42,10 @@ def resumen():
                     help="Dictámenes, informes y otros documentos cuyo último estado es "
                          "«presentado» (sin aprobar, rechazar ni retirar todavía).")
 
+    revision = ui.consulta(queries.revision_sesiones, **filtros)
+    st.caption(f"Sesiones revisadas por el personal: {int(revision['revisada'].sum())} de "
+               f"{len(revision)} (vea «Revisar acta»); las demás muestran lo que leyó el lector.")
+
     st.subheader("Línea de tiempo de las sesiones")
     sesiones = ui.con_sesion(ui.con_fecha(sesiones))
     sesiones["Tipo"] = ui.etiquetas(sesiones["tipo"], formato.tipo_sesion)

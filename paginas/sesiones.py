@@ -1,6 +1,10 @@
 """Sesiones: how long each session lasted, and one session's page: its header facts, agenda,
 attendance with arrivals, every vote with its ballots, corrections, documents and avisos, each with
-the acta's own words on demand. The selected session lives in the URL (?sesion=…)."""
+the acta's own words on demand, and the acta itself: its original file and its whole text with
+numbered lines. The selected session lives in the URL (?sesion=…), and a line of its acta too
+(?sesion=…&linea=63: «acta X, línea N» opens there)."""
+import html
+
 import altair as alt
 import pandas as pd
 import streamlit as st
@@ -59,7 +63,8 @@ def pestana_orden(sesion):
         st.info("El acta no trae orden del día.")
         return
     ui.tabla(orden, f"orden del dia {sesion.clave}",
-             {"numero": "Punto", "titulo": "Asunto", "linea": "Línea del acta"}, key="orden")
+             {"numero": "Punto", "titulo": "Asunto", "linea": "Línea del acta",
+              "origen": "Origen"}, key="orden")
 
 
 def pestana_asistencia(sesion):
@@ -71,6 +76,9 @@ def pestana_asistencia(sesion):
                            f"el punto {int(persona.llegada_punto)}: {persona.nombre}")
         with derecha:
             ui.fuente(sesion.acta_id, persona.linea)
+    gente["Ficha"] = [ui.url_persona(p) if pd.notna(p) else None for p in gente["persona_id"]]
+    gente["Ficha del partido"] = [ui.url_partido(p) if pd.notna(p) else None
+                                  for p in gente["partido"]]
     gente["Rol"] = gente["rol"].map(lambda r: ROL.get(r, r))
     gente["Voto"] = gente["con_voto"].map({True: "Con voto", False: "Voz sin voto"})
     gente["Asistencia"] = gente["presente"].map({True: "Presente", False: "Ausente"})
@@ -80,7 +88,11 @@ def pestana_asistencia(sesion):
     ui.tabla(gente, f"asistencia {sesion.clave}", {
         "nombre": "Nombre", "grado": "Grado", "Rol": "Rol", "partido": "Partido",
         "calidad": "Calidad", "Voto": "Voto", "Asistencia": "Asistencia", "Llegada": "Llegada",
-        "Retiro": "Retiro", "linea": "Línea del acta"}, key="asistentes")
+        "Retiro": "Retiro", "Ficha": "Ficha", "Ficha del partido": "Ficha del partido",
+        "linea": "Línea del acta", "origen": "Origen"}, key="asistentes",
+        column_config={"Ficha": ui.columna_enlace("Ficha", "Ver ficha"),
+                       "Ficha del partido": ui.columna_enlace("Ficha del partido",
+                                                              r"partido=(.+)$")})
 
 
 def pestana_votaciones(sesion):
@@ -148,6 +160,79 @@ def pestana_avisos(sesion):
              key="avisos")
 
 
+def linea_pedida():
+    """The acta line the URL asks for (?linea=63), or None."""
+    try:
+        linea = int(st.query_params.get("linea", ""))
+    except ValueError:
+        return None
+    return linea if linea > 0 else None
+
+
+def texto_numerado(texto, clave, resaltada=None):
+    """The acta's text as HTML, one numbered row per line with an anchor (#linea-N) and a link
+    that reopens the page on it. Line N is the N-th line of the extracted text, blank lines
+    included: the same numbering as fuente.linea and every «Línea del acta» of the tablero."""
+    filas = []
+    for numero, linea in enumerate(texto.replace("\r", "").split("\n"), start=1):
+        clase = ' class="resaltada"' if numero == resaltada else ""
+        enlace = html.escape(ui.url_linea(clave, numero).rsplit("?", 1)[-1])
+        filas.append(f'<div id="linea-{numero}"{clase}><a href="?{enlace}">{numero}</a>'
+                     f"<span>{html.escape(linea) or '&nbsp;'}</span></div>")
+    return ('<style>.acta-texto{font-family:monospace;font-size:.85rem;white-space:pre-wrap;'
+            'line-height:1.45}.acta-texto div{display:flex;gap:.8rem}.acta-texto a{min-width:3.2em;'
+            'text-align:right;color:#888;text-decoration:none;flex-shrink:0}'
+            '.acta-texto .resaltada{background:#fff3b0;font-weight:600}</style>'
+            f'<div class="acta-texto">{"".join(filas)}</div>')
+
+
+def acta(sesion, linea):
+    """The acta itself: its original file (the bytes loaded, with their sha256) and its text."""
+    original = ui.consulta(queries.texto_acta, acta_id=sesion.acta_id)
+    with st.expander("Texto completo del acta", icon=":material/article:", expanded=bool(linea)):
+        info = ui.consulta(queries.archivo_original_datos, acta_id=sesion.acta_id).iloc[0]
+        st.caption(f"Archivo `{info['archivo']}` · {int(info['bytes']):,} bytes · sha256 "
+                   f"`{info['sha256']}`".replace(",", " "))
+        fila = st.container(horizontal=True, gap="small")
+        fila.download_button(
+            "Descargar el acta original", lambda: _bytes_originales(sesion.acta_id),
+            file_name=info["archivo"].rsplit("/", 1)[-1], mime=MIME.get(info["formato"]),
+            icon=":material/download:", key="acta-original", on_click="ignore")
+        fila.download_button(
+            "Descargar el texto extraído", original["texto"].iloc[0].encode("utf-8"),
+            file_name=info["archivo"].rsplit("/", 1)[-1].rsplit(".", 1)[0] + ".texto.txt",
+            mime="text/plain", icon=":material/download:", key="acta-texto", on_click="ignore")
+        st.html(texto_numerado(original["texto"].iloc[0], sesion.clave, linea))
+    if linea:
+        # Scroll the page to the requested line once the text is drawn (`linea` is an int: no
+        # outside text reaches this script).
+        st.iframe(f"""<script>
+            let intentos = 25;
+            const ir = () => {{
+              const el = window.parent.document.getElementById("linea-{linea}");
+              if (el) el.scrollIntoView({{block: "center"}});
+              else if (--intentos > 0) setTimeout(ir, 200);
+            }};
+            setTimeout(ir, 300);
+            </script>""", height=1)
+
+
+MIME = {"txt": "text/plain", "md": "text/markdown", "pdf": "application/pdf",
+        "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
+
+
+def _bytes_originales(acta_id):
+    contenido = queries.archivo_original(ui.cursor(), acta_id)["contenido"].iloc[0]
+    return bytes(contenido) if contenido is not None else b""
+
+
+def linea_citada(sesion, linea):
+    """«Acta X, línea N»: the requested line with its neighbours, above the session's tabs."""
+    st.subheader(f"Acta {sesion.archivo}, línea {linea}")
+    ui.lineas_acta(sesion.acta_id, linea, contexto=5)
+    st.caption("El texto completo del acta está abajo, abierto en esa línea.")
+
+
 def sesiones():
     ui.encabezado("Sesiones", "Cada sesión con lo que consta en su acta.")
     filtros = ui.filtros()
@@ -156,8 +241,18 @@ def sesiones():
     duraciones(todas)
 
     st.divider()
+    pedida = st.query_params.get("sesion")
+    if pedida and pedida not in set(todas["clave"]):
+        st.warning(f"La sesión del enlace ({pedida}) no está entre las que eligen los filtros de "
+                   "la barra lateral: elija «Todos» o amplíe las fechas para verla.",
+                   icon=":material/filter_alt_off:")
     sesion = ui.elegir_sesion(todas)
+    linea = linea_pedida() if sesion.clave == pedida else None
+    if linea is None and "linea" in st.query_params:
+        del st.query_params["linea"]        # another session was chosen: the line was its acta's
     cabecera(sesion)
+    if linea:
+        linea_citada(sesion, linea)
     pestanas = st.tabs(["Orden del día", "Asistencia", "Votaciones", "Correcciones",
                         "Documentos", f"Avisos ({int(sesion.avisos)})"])
     for pestana, dibujar in zip(pestanas, (pestana_orden, pestana_asistencia, pestana_votaciones,
@@ -165,9 +260,7 @@ def sesiones():
                                            pestana_avisos)):
         with pestana:
             dibujar(sesion)
-    with st.expander("Texto completo del acta", icon=":material/article:"):
-        texto = ui.consulta(queries.texto_acta, acta_id=sesion.acta_id)
-        st.code(texto["texto"].iloc[0], language=None, line_numbers=True, wrap_lines=True)
+    acta(sesion, linea)
     ui.fin()
 
 

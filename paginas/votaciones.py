@@ -120,12 +120,15 @@ def votaciones():
 
     st.subheader("Cada integrante con voto: ¿vota con la mayoría?")
     mayoria = ui.consulta(queries.votos_con_mayoria, **filtros)
+    mayoria["Ficha"] = [ui.url_persona(p) if pd.notna(p) else None for p in mayoria["persona_id"]]
     ui.tabla(mayoria, "votos con la mayoria", {
         "nombre": "Integrante", "votos": "Votos emitidos", "con_mayoria": "Con la mayoría",
         "contra_mayoria": "Contra la mayoría", "en_contra": "En contra",
-        "abstenciones": "Abstenciones", "proporcion": "Con la mayoría (%)"},
+        "abstenciones": "Abstenciones", "proporcion": "Con la mayoría (%)", "Ficha": "Ficha"},
         column_config={"Con la mayoría (%)": st.column_config.ProgressColumn(
-            format="percent", min_value=0, max_value=1)})
+            format="percent", min_value=0, max_value=1),
+            "Ficha": ui.columna_enlace("Ficha", "Ver ficha")},
+        detalle=lambda fila: ui.enlace_persona(fila["persona_id"], fila["nombre"]))
     st.caption("Sólo votan las y los integrantes con voto; las representaciones de partidos y la "
                "Secretaría Técnica tienen voz pero no voto y no aparecen aquí.")
 

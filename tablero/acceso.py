@@ -1,4 +1,4 @@
-"""Staff sign-in for the pages that change data (Seguimiento, Cargar acta).
+"""Staff sign-in for the pages that change data (Seguimiento, Cargar acta, Revisar acta).
 
     usuario = acceso.sesion()     # the sidebar's sign-in form; {"usuario", "nombre"} or None
     if usuario: …controls that change data…
@@ -55,5 +55,6 @@ def sesion():
                 return None
             st.session_state[CLAVE] = {"usuario": cuentas.normalizar(usuario), "nombre": nombre}
             st.rerun()
-        st.caption("Leer es libre; marcar, confirmar y cargar actas piden iniciar sesión.")
+        st.caption("Leer es libre; marcar, confirmar, cargar y revisar actas piden iniciar "
+                   "sesión.")
     return None

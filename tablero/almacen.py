@@ -1,5 +1,7 @@
 """The staff store: what staff enter (corrections marked attended, links confirmed or rejected,
-actas uploaded) and the sign-in counters, outside the DuckDB file that `build` replaces.
+actas uploaded, reviewed or withdrawn, corrections of an acta's facts) and the sign-in counters,
+outside the DuckDB file that `build` replaces (and that `build` reads, read-only, to apply the
+review: etl/revision.py).
 
 One SQLite file, data/seguimiento/seguimiento.sqlite3 (or $TABLERO_SEGUIMIENTO/…), written with the
 standard library's sqlite3:
@@ -65,6 +67,39 @@ CREATE TABLE IF NOT EXISTS auditoria (      -- every change: who, when (UTC), wh
     despues     TEXT,                       -- JSON of the row after, or null
     nota        TEXT
 );
+CREATE TABLE IF NOT EXISTS revisiones (    -- staff corrections of an acta's facts (etl/revision.py)
+    sha256      TEXT NOT NULL,              -- the acta's bytes
+    seccion     TEXT NOT NULL,              -- sesion, asistentes, orden_del_dia, votaciones, votos, …
+    clave       TEXT NOT NULL,              -- the fact's stable key (etl.revision.claves)
+    campo       TEXT NOT NULL,              -- the field, or * for a whole fact added or deleted
+    operacion   TEXT NOT NULL CHECK (operacion IN ('cambiar', 'agregar', 'borrar')),
+    valor       TEXT,                       -- JSON: the new value, or the fact added
+    antes       TEXT,                       -- JSON: what the parser read when corrected
+    nota        TEXT NOT NULL,
+    usuario     TEXT NOT NULL,
+    nombre      TEXT,
+    en          TEXT NOT NULL,              -- UTC ISO timestamp
+    archivo     TEXT,                       -- the acta's file name then (shown for old versions)
+    PRIMARY KEY (sha256, seccion, clave, campo)
+);
+CREATE TABLE IF NOT EXISTS revision_estado (  -- review status per acta; none = «sin revisar»
+    sha256      TEXT PRIMARY KEY,
+    estado      TEXT NOT NULL CHECK (estado IN ('en revisión', 'revisada')),
+    usuario     TEXT NOT NULL,
+    nombre      TEXT,
+    en          TEXT NOT NULL,
+    archivo     TEXT,
+    nota        TEXT
+);
+CREATE TABLE IF NOT EXISTS retiradas (      -- actas staff took out of the tablero (file moved aside)
+    archivo     TEXT PRIMARY KEY,           -- where it was, inside the actas folder
+    destino     TEXT NOT NULL,              -- where it is now, inside the actas folder
+    sha256      TEXT NOT NULL,
+    motivo      TEXT NOT NULL,
+    usuario     TEXT NOT NULL,
+    nombre      TEXT,
+    en          TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS narrativas (     -- the informe's sections staff write (tablero.narrativa)
     informe     TEXT NOT NULL,              -- tablero.narrativa.clave_informe: committee + period
     seccion     TEXT NOT NULL,              -- template field: antecedentes, conclusiones, …
@@ -103,6 +138,12 @@ def _iso(momento):
 def _json(valor):
     return None if valor is None else json.dumps(valor, ensure_ascii=False, sort_keys=True,
                                                  default=str)
+
+
+def _json_valor(valor):
+    """A correction's value as JSON text (null stays JSON «null», so «changed to empty» is kept
+    apart from «no value»)."""
+    return json.dumps(valor, ensure_ascii=False, sort_keys=True)
 
 
 def _entero(valor):
@@ -279,6 +320,123 @@ class Almacen:
     def auditoria(self):
         return self._tabla("auditoria", "id DESC",
                            ["id", "en", "usuario", "accion", "clave", "antes", "despues", "nota"])
+
+    # ───────── review of actas (etl/revision.py) ─────────
+
+    def revisiones(self, sha256=None):
+        """The corrections (decoded, as etl.revision applies them), of one acta or all."""
+        from etl.revision import revision_de_fila
+        donde, params = ("WHERE sha256 = ?", (sha256,)) if sha256 else ("", ())
+        df = self.leer(f"SELECT * FROM revisiones {donde} ORDER BY en, seccion, clave, campo",
+                       params)
+        return [] if df is None else [revision_de_fila(f) for f in df.to_dict("records")]
+
+    def estado_revision(self, sha256):
+        """The acta's review status row as a dict, or None («sin revisar»)."""
+        df = self.leer("SELECT * FROM revision_estado WHERE sha256 = ?", (sha256,))
+        return None if df is None or df.empty else df.to_dict("records")[0]
+
+    def guardar_revision(self, sha256, archivo, cambios, usuario, nombre, nota):
+        """Store the corrections `cambios` (etl.revision.cambios: (llave, correction or None))
+        in one transaction, one audit row each; the acta is then «en revisión». How many
+        changed."""
+        if not (nota or "").strip():
+            raise AlmacenError("Escriba una nota que diga por qué se corrige.")
+        ahora = _iso(ahora_utc())
+        n = 0
+        with self.transaccion() as con:
+            for (seccion, clave, campo), c in cambios:
+                n += self._guardar_una(con, sha256, archivo, seccion, clave, campo, c, usuario,
+                                       nombre, nota, ahora)
+            if n:
+                self._poner_estado(con, sha256, "en revisión", usuario, nombre, archivo, None,
+                                   ahora, solo_si_distinto=True)
+        return n
+
+    def _guardar_una(self, con, sha256, archivo, seccion, clave, campo, c, usuario, nombre,
+                     nota, ahora):
+        llave = (sha256, seccion, clave, campo)
+        antes = self._fila(con, "SELECT * FROM revisiones WHERE sha256 = ? AND seccion = ? "
+                           "AND clave = ? AND campo = ?", llave)
+        etiqueta = f"{sha256[:16]}:{seccion}:{clave}:{campo}"
+        if c is None:
+            if antes is None:
+                return 0
+            con.execute("DELETE FROM revisiones WHERE sha256 = ? AND seccion = ? AND clave = ? "
+                        "AND campo = ?", llave)
+            self.auditar(con, usuario, "quitar corrección", etiqueta, antes, None, nota)
+            return 1
+        nueva = {"sha256": sha256, "seccion": seccion, "clave": clave, "campo": campo,
+                 "operacion": c["operacion"], "valor": _json_valor(c.get("valor")),
+                 "antes": _json_valor(c.get("antes")), "nota": nota, "usuario": usuario,
+                 "nombre": nombre, "en": ahora, "archivo": archivo}
+        if antes and (antes["operacion"], antes["valor"]) == (nueva["operacion"], nueva["valor"]):
+            return 0
+        con.execute("INSERT OR REPLACE INTO revisiones VALUES (:sha256, :seccion, :clave, "
+                    ":campo, :operacion, :valor, :antes, :nota, :usuario, :nombre, :en, "
+                    ":archivo)", nueva)
+        self.auditar(con, usuario, "corregir", etiqueta, antes, nueva, nota)
+        return 1
+
+    def _poner_estado(self, con, sha256, estado, usuario, nombre, archivo, nota, ahora,
+                      solo_si_distinto=False):
+        antes = self._fila(con, "SELECT * FROM revision_estado WHERE sha256 = ?", (sha256,))
+        if solo_si_distinto and antes and antes["estado"] == estado:
+            return
+        nueva = {"sha256": sha256, "estado": estado, "usuario": usuario, "nombre": nombre,
+                 "en": ahora, "archivo": archivo, "nota": nota}
+        con.execute("INSERT OR REPLACE INTO revision_estado VALUES (:sha256, :estado, :usuario, "
+                    ":nombre, :en, :archivo, :nota)", nueva)
+        self.auditar(con, usuario, "estado de revisión", sha256[:16], antes, nueva, nota)
+
+    def marcar_revision(self, sha256, estado, usuario, nombre=None, archivo=None, nota=None):
+        """Set the acta's review status: «en revisión» or «revisada» (by this person, now)."""
+        if estado not in ("en revisión", "revisada"):
+            raise AlmacenError(f"Estado de revisión desconocido: {estado}.")
+        with self.transaccion() as con:
+            self._poner_estado(con, sha256, estado, usuario, nombre, archivo, nota,
+                               _iso(ahora_utc()))
+
+    def trasladar(self, sha_viejo, sha_nuevo, llave, usuario, nombre=None, archivo=None):
+        """Carry one correction of an old version of an acta over to its new bytes."""
+        seccion, clave, campo = llave
+        with self.transaccion() as con:
+            vieja = self._fila(con, "SELECT * FROM revisiones WHERE sha256 = ? AND seccion = ? "
+                               "AND clave = ? AND campo = ?", (sha_viejo, seccion, clave, campo))
+            if vieja is None:
+                raise AlmacenError("Esa corrección ya no está en el registro.")
+            nueva = dict(vieja, sha256=sha_nuevo, archivo=archivo or vieja["archivo"],
+                         usuario=usuario, nombre=nombre, en=_iso(ahora_utc()))
+            antes = self._fila(con, "SELECT * FROM revisiones WHERE sha256 = ? AND seccion = ? "
+                               "AND clave = ? AND campo = ?", (sha_nuevo, seccion, clave, campo))
+            con.execute("INSERT OR REPLACE INTO revisiones VALUES (:sha256, :seccion, :clave, "
+                        ":campo, :operacion, :valor, :antes, :nota, :usuario, :nombre, :en, "
+                        ":archivo)", nueva)
+            self.auditar(con, usuario, "trasladar corrección",
+                         f"{sha_nuevo[:16]}:{seccion}:{clave}:{campo}", antes, nueva,
+                         f"de la versión {sha_viejo[:16]}")
+            self._poner_estado(con, sha_nuevo, "en revisión", usuario, nombre, archivo, None,
+                               nueva["en"], solo_si_distinto=True)
+
+    # ───────── actas withdrawn (tablero/carga.py moves the file) ─────────
+
+    def registrar_retiro(self, archivo, destino, sha256, motivo, usuario, nombre=None):
+        nueva = {"archivo": archivo, "destino": destino, "sha256": sha256, "motivo": motivo,
+                 "usuario": usuario, "nombre": nombre, "en": _iso(ahora_utc())}
+        with self.transaccion() as con:
+            con.execute("INSERT OR REPLACE INTO retiradas VALUES (:archivo, :destino, :sha256, "
+                        ":motivo, :usuario, :nombre, :en)", nueva)
+            self.auditar(con, usuario, "retirar acta", archivo, None, nueva, motivo)
+
+    def registrar_devolucion(self, archivo, usuario, nota):
+        with self.transaccion() as con:
+            antes = self._fila(con, "SELECT * FROM retiradas WHERE archivo = ?", (archivo,))
+            con.execute("DELETE FROM retiradas WHERE archivo = ?", (archivo,))
+            self.auditar(con, usuario, "devolver acta", archivo, antes, None, nota)
+
+    def retiradas(self):
+        return self._tabla("retiradas", "en DESC",
+                           ["archivo", "destino", "sha256", "motivo", "usuario", "nombre", "en"])
 
     # ───────── sign-in counters (tablero.cuentas) ─────────
 

@@ -57,9 +57,23 @@ def leer(nombre, datos, actas=None):
 
     nombre = nombre_seguro(nombre)
     _, hechos = read_upload(nombre, datos)
+    comprobar_que_es_acta(nombre, hechos)
     sha = hashlib.sha256(datos).hexdigest()
     situacion, existente = _situacion(Path(actas or db.actas_path()), nombre, datos, sha)
     return Lectura(nombre, datos, sha, hechos, situacion, existente)
+
+
+def comprobar_que_es_acta(nombre, hechos):
+    """CargaError unless the parse found a session with its date and its development: who
+    attended (two people or more) and what was voted or when it closed. A README, a letter or an
+    agenda names a session and a date, but none of them records a session that took place."""
+    sesion = hechos.get("sesion") or {}
+    asistentes = hechos.get("asistentes") or []
+    desarrollo = len(asistentes) >= 2 and (hechos.get("votaciones") or sesion.get("hora_fin"))
+    if not sesion.get("fecha") or not desarrollo:
+        raise CargaError(f"{nombre} no parece un acta de sesión: no se encontró una sesión con "
+                         "su fecha, su lista de asistencia y su desarrollo (votaciones o la hora "
+                         "en que terminó); revise que sea el archivo correcto.")
 
 
 def _situacion(actas, nombre, datos, sha):
@@ -68,6 +82,7 @@ def _situacion(actas, nombre, datos, sha):
         return (IGUAL, nombre) if destino.read_bytes() == datos else (OTRA, None)
     for otro in sorted(actas.rglob("*")) if actas.is_dir() else []:
         if otro.is_file() and otro.suffix.lower() in EXTENSIONES and \
+                not any(p.startswith(".") for p in otro.relative_to(actas).parts) and \
                 otro.stat().st_size == len(datos) and \
                 hashlib.sha256(otro.read_bytes()).hexdigest() == sha:
             return IGUAL, str(otro.relative_to(actas))
@@ -75,7 +90,7 @@ def _situacion(actas, nombre, datos, sha):
 
 
 @contextlib.contextmanager
-def _candado(almacen):
+def candado(almacen):
     almacen.carpeta.mkdir(parents=True, exist_ok=True)
     with open(almacen.carpeta / "carga.lock", "w") as candado:
         fcntl.flock(candado, fcntl.LOCK_EX)
@@ -94,7 +109,7 @@ def aceptar(lectura, usuario, actas=None, base=None, almacen=None):
     if lectura.situacion == IGUAL:
         raise CargaError(f"Esta acta ya está en la carpeta, con los mismos bytes: "
                          f"{lectura.existente}. No se cambió nada.")
-    with _candado(almacen):
+    with candado(almacen):
         destino = actas / lectura.nombre
         actas.mkdir(parents=True, exist_ok=True)
         try:
@@ -106,6 +121,72 @@ def aceptar(lectura, usuario, actas=None, base=None, almacen=None):
             raise CargaError(f"Ya hay otro archivo llamado {lectura.nombre} en la carpeta de "
                              "actas, con otro contenido: cambie el nombre y cárguelo de nuevo."
                              ) from None
-        informe = build(actas, Path(base or db.db_path()), progress=False)
+        informe = build(actas, Path(base or db.db_path()), progress=False,
+                        almacen=almacen.carpeta)
     almacen.registrar_carga(lectura.nombre, lectura.sha256, usuario, informe.summary())
     return informe
+
+
+# ───────────────────────────── Withdrawing an acta ─────────────────────────────
+
+RETIRADAS = ".retiradas"      # a hidden folder inside the actas folder: build does not read it
+
+
+def retirar(archivo, motivo, usuario, nombre=None, actas=None, base=None, almacen=None):
+    """Take the acta `archivo` (its path inside the actas folder) out of the tablero: its file is
+    moved to .retiradas/ (never deleted), the store records who, when and why, and the database
+    is rebuilt without it. `devolver` undoes it. The BuildReport."""
+    from etl.load import build
+
+    actas = Path(actas or db.actas_path())
+    almacen = almacen or Almacen()
+    if not (motivo or "").strip():
+        raise CargaError("Escriba el motivo para retirar el acta.")
+    with candado(almacen):
+        origen = actas / archivo
+        if not origen.is_file():
+            raise CargaError(f"{archivo} ya no está en la carpeta de actas: no se cambió nada.")
+        destino = _libre(actas / RETIRADAS / archivo)
+        destino.parent.mkdir(parents=True, exist_ok=True)
+        sha = hashlib.sha256(origen.read_bytes()).hexdigest()
+        os.replace(origen, destino)
+        try:
+            almacen.registrar_retiro(archivo, destino.relative_to(actas).as_posix(), sha, motivo,
+                                     usuario, nombre)
+        except BaseException:
+            os.replace(destino, origen)
+            raise
+        return build(actas, Path(base or db.db_path()), progress=False, almacen=almacen.carpeta)
+
+
+def devolver(archivo, usuario, nota, actas=None, base=None, almacen=None):
+    """Put a withdrawn acta back where it was, audited, and rebuild; the BuildReport."""
+    from etl.load import build
+
+    actas = Path(actas or db.actas_path())
+    almacen = almacen or Almacen()
+    retiradas = almacen.retiradas()
+    fila = retiradas[retiradas["archivo"] == archivo]
+    if fila.empty:
+        raise CargaError(f"{archivo} no está entre las actas retiradas.")
+    with candado(almacen):
+        guardada, destino = actas / fila["destino"].iloc[0], actas / archivo
+        if destino.exists():
+            raise CargaError(f"Ya hay un archivo {archivo} en la carpeta de actas: cámbielo de "
+                             "nombre antes de devolver el retirado.")
+        if not guardada.is_file():
+            raise CargaError(f"El archivo retirado ({fila['destino'].iloc[0]}) ya no está en la "
+                             "carpeta de actas: búsquelo antes de devolverlo.")
+        destino.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(guardada, destino)
+        almacen.registrar_devolucion(archivo, usuario, nota)
+        return build(actas, Path(base or db.db_path()), progress=False, almacen=almacen.carpeta)
+
+
+def _libre(ruta):
+    """`ruta`, or ruta-2, ruta-3 … when it is taken (the same name withdrawn twice)."""
+    n, libre = 2, ruta
+    while libre.exists():
+        libre = ruta.with_name(f"{ruta.stem}-{n}{ruta.suffix}")
+        n += 1
+    return libre

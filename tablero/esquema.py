@@ -6,6 +6,12 @@ tests/test_sql.py fails when the built database has a table, view or column not 
 """
 
 _FUENTE = "línea del texto del acta donde consta el dato (fuente.linea)"
+_ORIGEN = {
+    "origen": "de dónde sale el dato: acta (lo leyó el lector) o revision (lo corrigió o agregó "
+              "el personal en «Revisar acta»)",
+    "revisado_por": "quién del personal corrigió el dato, si origen = revision",
+    "revisado_en": "cuándo (UTC) lo corrigió, si origen = revision",
+}
 
 TABLAS = {
     "actas": ("Un renglón por archivo de acta cargado, con su texto extraído.", {
@@ -16,6 +22,14 @@ TABLAS = {
         "bytes": "tamaño del archivo en bytes",
         "texto": "texto extraído del acta; la línea N es la que citan las columnas «linea»",
         "cargada_en": "fecha y hora en que se cargó el acta",
+        "revision": "huella de la revisión del personal aplicada a esta acta (vacía si no tiene)",
+        "revision_estado": "estado de la revisión del acta: sin revisar, en revisión o revisada",
+        "revisada_por": "quién del personal dio el acta por revisada",
+        "revisada_en": "cuándo (UTC) se dio por revisada",
+    }),
+    "archivos": ("Los bytes de cada archivo de acta tal como se cargó (su huella es actas.sha256).", {
+        "acta_id": "identificador del acta",
+        "contenido": "bytes del archivo original, para descargarlo",
     }),
     "errores_carga": ("Archivos de la carpeta que no se pudieron cargar en la última construcción.", {
         "archivo": "nombre del archivo",
@@ -51,6 +65,7 @@ TABLAS = {
         "modalidad": "virtual, presencial o mixta",
         "lugar": "lugar donde se celebró",
         "quorum": "verdadero si el acta declara quórum",
+        **_ORIGEN,
     }),
     "personas": ("Una persona a lo largo de todas las actas, la escriba cada acta como la escriba.", {
         "persona_id": "identificador de la persona",
@@ -71,12 +86,14 @@ TABLAS = {
         "llegada_punto": "punto del orden del día en que se incorporó; vacío: desde el inicio",
         "retiro_punto": "punto del orden del día en que se retiró; vacío: hasta el final",
         "linea": _FUENTE,
+        **_ORIGEN,
     }),
     "orden_del_dia": ("Los puntos del orden del día de cada sesión.", {
         "sesion_id": "sesión",
         "numero": "número del punto",
         "titulo": "título del punto",
         "linea": _FUENTE,
+        **_ORIGEN,
     }),
     "votaciones": ("Cada votación de cada sesión, con sus totales.", {
         "votacion_id": "identificador de la votación",
@@ -90,6 +107,7 @@ TABLAS = {
         "en_contra": "votos en contra",
         "abstenciones": "abstenciones",
         "linea": _FUENTE,
+        **_ORIGEN,
     }),
     "votos": ("El voto de cada persona en cada votación nominal.", {
         "votacion_id": "votación",
@@ -97,6 +115,7 @@ TABLAS = {
         "persona_id": "persona que votó",
         "nombre": "nombre tal como lo escribe el acta",
         "sentido": "a favor, en contra o abstencion",
+        **_ORIGEN,
     }),
     "documentos": ("Un renglón por documento a lo largo de las actas (informes, dictámenes, acuerdos…).", {
         "documento_id": "identificador del documento",
@@ -111,6 +130,7 @@ TABLAS = {
         "punto": "punto del orden del día",
         "estado": "presentado, aprobado, rechazado o retirado",
         "linea": _FUENTE,
+        **_ORIGEN,
     }),
     "correcciones": ("Correcciones que se pidieron a un documento en una sesión.", {
         "correccion_id": "identificador de la corrección",
@@ -123,6 +143,7 @@ TABLAS = {
         "descripcion": "qué se pidió corregir",
         "aprobada": "verdadero si el comité la aprobó",
         "linea": _FUENTE,
+        **_ORIGEN,
     }),
     "correcciones_atendidas": ("Correcciones que una sesión informa como atendidas, "
                                "y la solicitud a la que responden.", {
@@ -137,6 +158,7 @@ TABLAS = {
         "correccion_id": "solicitud que atiende; vacío si no se encontró",
         "vinculo": "cómo se enlazó: documento+solicitante, documento, ambiguo o ninguno",
         "linea": _FUENTE,
+        **_ORIGEN,
     }),
     "avisos": ("Lo que el lector de actas no pudo leer con seguridad o encontró inconsistente.", {
         "sesion_id": "sesión, si se llegó a leer",

@@ -268,7 +268,8 @@ def build_secciones(con, desde, hasta, almacen=None):
     asistencias = queries.informe_asistencias(con, desde, hasta)
     representaciones = queries.informe_representaciones(con, desde, hasta)
     secciones = {
-        "presentacion": _presentacion(informe, sesiones, votaciones, documentos, correcciones),
+        "presentacion": _presentacion(informe, sesiones, votaciones, documentos, correcciones)
+        + _revisadas(queries.revision_sesiones(con, desde=desde, hasta=hasta)),
         "integracion": _integracion(asistencias, representaciones),
         "sesiones": _sesiones(sesiones),
         "asistencia": _asistencia(asistencias, representaciones, sesiones, etiquetas),
@@ -322,6 +323,21 @@ def _presentacion(informe, sesiones, votaciones, documentos, correcciones):
                 f"{_contar(documentos.documento_id.nunique(), 'documento', 'documentos')} y "
                 f"{_resumen_correcciones(correcciones[correcciones.en_periodo])}."),
     ]
+
+
+def _revisadas(revision):
+    """How many of the period's sessions staff reviewed (Revisar acta), and which, by whom."""
+    revisadas = revision[revision.revisada]
+    if revisadas.empty:
+        return [Parrafo(f"Ninguna de las {_contar(len(revision), 'sesión', 'sesiones')} del "
+                        "periodo ha sido revisada por el personal: sus hechos son los que leyó "
+                        "la lectura automática de las actas.")]
+    lista = "; ".join(f"{sesion_nombre(r.tipo, r.numero)} del {fecha_texto(_fecha(r.fecha))}, "
+                      f"revisada por {r.revisada_por} el {fecha_texto(_fecha(r.revisada_en))}"
+                      for r in revisadas.itertuples())
+    return [Parrafo(f"De las {_contar(len(revision), 'sesión', 'sesiones')} del periodo, "
+                    f"{len(revisadas)} {'fue revisada' if len(revisadas) == 1 else 'fueron revisadas'}"
+                    f" por el personal: {lista}.")]
 
 
 def _sesiones(sesiones):

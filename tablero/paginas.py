@@ -15,4 +15,17 @@ PAGINAS = [
     ("paginas/consultas.py", "Consultas", ":material/terminal:"),
     ("paginas/seguimiento.py", "Seguimiento", ":material/track_changes:"),
     ("paginas/cargar.py", "Cargar acta", ":material/upload_file:"),
+    ("paginas/buscar.py", "Búsqueda", ":material/search:"),
+    ("paginas/persona.py", "Personas", ":material/person:"),
+    ("paginas/partido.py", "Partidos", ":material/flag:"),
+    ("paginas/revisar.py", "Revisar acta", ":material/rate_review:"),
 ]
+
+# Query parameters that belong to one page (its url_path): the frame drops them on the others, so
+# a shared link never carries a stale «?persona=…» into another page. The sidebar's filters
+# (proceso, desde, hasta, tipo) are every page's.
+PARAMETROS_DE_PAGINA = {
+    "sesion": "sesiones", "linea": "sesiones",
+    "q": "buscar", "orador": "buscar", "organo": "buscar",
+    "persona": "persona", "partido": "partido",
+}

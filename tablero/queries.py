@@ -100,6 +100,14 @@ ev AS (
 )"""
 
 
+# Where a fact comes from, as a reader sees it: «acta», or «revisión: Ana López, 01/12/2026 12:00
+# UTC» when staff corrected it (etl/revision.py).
+_ORIGEN = """CASE WHEN {t}.origen = 'revision'
+       THEN 'revisión: ' || coalesce({t}.revisado_por, '?') || ', '
+            || coalesce(strftime({t}.revisado_en, '%d/%m/%Y %H:%M') || ' UTC', '')
+       ELSE 'acta' END AS origen"""
+
+
 def _params(proceso=None, desde=None, hasta=None, tipo=None, sesion_id=None, **extra):
     """The filter parameters every query built on `s` binds (DuckDB rejects unused or missing
     names, so each filtered query binds exactly these plus its own)."""
@@ -173,6 +181,21 @@ def lineas_acta(con, acta_id, linea, contexto=3):
 def texto_acta(con, acta_id):
     """The acta's whole extracted text and its file name."""
     return _df(con, "SELECT archivo, texto FROM actas WHERE acta_id = $acta_id",
+               {"acta_id": int(acta_id)})
+
+
+def archivo_original(con, acta_id):
+    """The acta's file as loaded: archivo, formato, bytes, sha256 and contenido (its bytes). Not
+    for caching: a scanned PDF weighs megabytes."""
+    return _df(con, """
+        SELECT a.archivo, a.formato, a.bytes, a.sha256, f.contenido
+        FROM actas a LEFT JOIN archivos f USING (acta_id) WHERE a.acta_id = $acta_id""",
+               {"acta_id": int(acta_id)})
+
+
+def archivo_original_datos(con, acta_id):
+    """The acta file's name, format, size and sha256 (not its bytes: see archivo_original)."""
+    return _df(con, "SELECT archivo, formato, bytes, sha256 FROM actas WHERE acta_id = $acta_id",
                {"acta_id": int(acta_id)})
 
 
@@ -380,7 +403,7 @@ def sesion_por_clave(con, clave):
 def orden_del_dia(con, sesion_id):
     """The session's agenda, item by item."""
     return _df(con, """
-        SELECT o.numero, o.titulo, s.acta_id, o.linea
+        SELECT o.numero, o.titulo, s.acta_id, o.linea, """ + _ORIGEN.format(t="o") + """
         FROM orden_del_dia o JOIN sesiones s USING (sesion_id)
         WHERE o.sesion_id = $sesion_id ORDER BY o.numero""", {"sesion_id": int(sesion_id)})
 
@@ -388,9 +411,10 @@ def orden_del_dia(con, sesion_id):
 def asistentes(con, sesion_id):
     """Who the acta lists in the session, with role, vote, party, arrival and departure."""
     return _df(con, """
-        SELECT coalesce(p.nombre, a.nombre) AS nombre, a.grado, a.cargo, a.rol, a.con_voto,
+        SELECT a.persona_id, coalesce(p.nombre, a.nombre) AS nombre, a.grado, a.cargo, a.rol,
+               a.con_voto,
                a.partido, a.calidad, a.presente, a.llegada_punto, a.retiro_punto,
-               s.acta_id, a.linea
+               s.acta_id, a.linea, """ + _ORIGEN.format(t="a") + """
         FROM asistencias a JOIN sesiones s USING (sesion_id) LEFT JOIN personas p USING (persona_id)
         WHERE a.sesion_id = $sesion_id
         ORDER BY CASE a.rol WHEN 'integrante' THEN 1 WHEN 'secretario' THEN 2
@@ -675,8 +699,8 @@ def seguimiento_correcciones(con):
         SELECT c.correccion_id, c.sesion_id, s.acta_id, a.archivo, a.sha256, s.fecha, s.tipo,
                s.numero, c.punto, coalesce(d.clave, c.documento, d.titulo) AS documento,
                c.documento_id,
-               coalesce(p.nombre, c.solicitante) AS solicitante, c.descripcion, c.aprobada,
-               c.linea,
+               coalesce(p.nombre, c.solicitante) AS solicitante, c.persona_id, c.descripcion,
+               c.aprobada, c.linea,
                row_number() OVER (PARTITION BY s.acta_id, c.linea ORDER BY c.correccion_id)
                    AS orden
         FROM correcciones c JOIN sesiones s USING (sesion_id) JOIN actas a USING (acta_id)
@@ -758,3 +782,248 @@ def seguimiento_linea_tiempo(con):
         FROM correcciones_atendidas ca JOIN sesiones s USING (sesion_id)
         WHERE ca.documento_id IS NOT NULL
         ORDER BY documento_id, fecha, linea""")
+
+
+# ───────────────────────────── Búsqueda ─────────────────────────────
+# Full text over every acta's lines (etl/busqueda.py builds the index, tablero/busqueda.py asks
+# it); here the hits meet their sessions, agenda items and speakers.
+
+def _tiene_columna(con, tabla, columna):
+    return bool(con.execute("SELECT count(*) FROM information_schema.columns "
+                            "WHERE table_name = $t AND column_name = $c",
+                            {"t": tabla, "c": columna}).fetchone()[0])
+
+
+def actas_de_comite(con, comite):
+    """The actas of one committee: by its key (sesiones.comite) where the database has one;
+    else, or when no key is that, any session whose organo, instituto or proceso contains the
+    text, accents and case aside («Colima», «Comité Técnico Asesor … | Instituto …»)."""
+    if _tiene_columna(con, "sesiones", "comite"):
+        ids = [fila[0] for fila in con.execute(
+            "SELECT acta_id FROM sesiones WHERE comite = $comite", {"comite": comite}).fetchall()]
+        if ids:
+            return ids
+    return [fila[0] for fila in con.execute("""
+        SELECT acta_id FROM sesiones
+        WHERE strip_accents(lower(concat_ws(' | ', organo, instituto, proceso)))
+              LIKE '%' || strip_accents(lower($comite)) || '%'""", {"comite": comite}).fetchall()]
+
+
+def buscar(con, texto, comite=None, persona_id=None, limite=100, **filtros):
+    """The acta lines that match `texto` (words in any order, «"frases exactas"» across line
+    breaks and page headers; accents and case aside), best first, at most `limite`: the session,
+    the agenda item under way and its title, the speaker whose turn it is, and a snippet with
+    the matched words between tablero.busqueda.MARCA_INICIO and MARCA_FIN. Filters: the sidebar's
+    (proceso, desde, hasta, tipo, sesion_id), a committee and a speaker (persona_id)."""
+    from tablero import busqueda
+
+    columnas = ["acta_id", "sesion_id", "archivo", "clave", "fecha", "tipo", "numero", "linea",
+                "punto", "titulo_punto", "orador", "persona_id", "fragmento", "rango", "parcial"]
+    if busqueda.consulta_fts(texto) is None:
+        return pd.DataFrame(columns=columnas)
+    ruta = busqueda.ruta_indice(con)
+    acta_ids = None
+    if any(v is not None for v in filtros.values()):
+        acta_ids = set(_df(con, "WITH " + _SESIONES_FILTRADAS + " SELECT acta_id FROM s",
+                           _params(**filtros))["acta_id"].tolist())
+    if comite is not None:
+        de_comite = set(actas_de_comite(con, comite))
+        acta_ids = de_comite if acta_ids is None else acta_ids & de_comite
+    encontradas, parcial = busqueda.buscar_lineas(ruta, texto, acta_ids, persona_id, limite)
+    hits = pd.DataFrame(encontradas, columns=["acta_id", "linea", "punto", "orador",
+                                              "persona_id", "fragmento", "rango"])
+    if hits.empty:
+        return pd.DataFrame(columns=columnas)
+    # One query for the sessions, agenda items and speakers' names of the hits, in rank order
+    # (pandas merges cost ten times more than the search itself).
+    donde = con.execute("""
+        WITH h AS (SELECT unnest($acta) AS acta_id, unnest($punto) AS punto,
+                          unnest($persona) AS persona_id, unnest($orden) AS orden)
+        SELECT s.sesion_id, a.archivo, regexp_replace(a.archivo, '\\.[^.]+$', '') AS clave,
+               s.fecha, s.tipo, s.numero, o.titulo AS titulo_punto, p.nombre AS orador_nombre
+        FROM h JOIN sesiones s USING (acta_id) JOIN actas a USING (acta_id)
+        LEFT JOIN orden_del_dia o ON o.sesion_id = s.sesion_id AND o.numero = h.punto
+        LEFT JOIN personas p ON p.persona_id = h.persona_id
+        ORDER BY h.orden""", {
+        "acta": [int(x) for x in hits["acta_id"]],
+        "punto": [None if pd.isna(x) else int(x) for x in hits["punto"]],
+        "persona": [None if pd.isna(x) else int(x) for x in hits["persona_id"]],
+        "orden": list(range(len(hits)))}).df()
+    for columna in ("sesion_id", "archivo", "clave", "fecha", "tipo", "numero", "titulo_punto"):
+        hits[columna] = donde[columna].to_numpy()
+    hits["orador"] = donde["orador_nombre"].where(donde["orador_nombre"].notna(),
+                                                  hits["orador"]).to_numpy()
+    hits["parcial"] = parcial
+    return hits[columnas]
+
+
+def comites_busqueda(con):
+    """The committees of the database as the search's committee filter names them: «órgano |
+    instituto» (tablero.queries.actas_de_comite matches it), with how many sessions."""
+    return _df(con, """
+        SELECT concat_ws(' | ', organo, instituto) AS comite, count(*) AS sesiones
+        FROM sesiones WHERE organo IS NOT NULL OR instituto IS NOT NULL
+        GROUP BY ALL ORDER BY comite""")
+
+
+def oradores(con):
+    """The people a speaker label names in some acta (the search's speaker filter): persona_id,
+    nombre, actas (in how many), lineas (lines of their turns)."""
+    from tablero import busqueda
+
+    turnos = busqueda.turnos(busqueda.ruta_indice(con))
+    turnos = turnos[turnos["persona_id"].notna()]
+    if turnos.empty:
+        return pd.DataFrame({"persona_id": pd.Series(dtype="int64"),
+                             "nombre": pd.Series(dtype=object),
+                             "actas": pd.Series(dtype="int64"), "lineas": pd.Series(dtype="int64")})
+    por_persona = (turnos.groupby("persona_id")
+                   .agg(actas=("acta_id", "nunique"), lineas=("lineas", "sum")).reset_index())
+    por_persona["persona_id"] = por_persona["persona_id"].astype("int64")
+    nombres = _df(con, "SELECT persona_id, nombre FROM personas")
+    return (por_persona.merge(nombres, on="persona_id")
+            [["persona_id", "nombre", "actas", "lineas"]].sort_values("nombre")
+            .reset_index(drop=True))
+
+
+# ───────────────────────────── Personas y partidos ─────────────────────────────
+# A page for each person and each party (paginas/persona.py, paginas/partido.py), reached from
+# any name or party of the tablero by ?persona=ID / ?partido=SIGLAS.
+
+def persona(con, persona_id):
+    """One person: persona_id, nombre (the fullest spelling), clave."""
+    return _df(con, "SELECT persona_id, nombre, clave FROM personas WHERE persona_id = $p",
+               {"p": int(persona_id)})
+
+
+def personas(con):
+    """Everyone the actas name, with how many sessions they attended and their roles and
+    parties (the people page's selector)."""
+    return _df(con, """
+        SELECT p.persona_id, p.nombre,
+               count(DISTINCT a.sesion_id) FILTER (WHERE a.presente) AS sesiones,
+               string_agg(DISTINCT a.rol, ', ') AS rol,
+               string_agg(DISTINCT a.partido, ', ') AS partido
+        FROM personas p LEFT JOIN asistencias a USING (persona_id)
+        GROUP BY p.persona_id, p.nombre ORDER BY p.nombre""")
+
+
+def persona_sesiones(con, persona_id, **filtros):
+    """Every session the person is listed in: role, charge, party, propietario/suplente, present
+    or absent, the item during which they arrived or left; with the acta line."""
+    return _df(con, "WITH " + _SESIONES_FILTRADAS + """
+        SELECT s.sesion_id, s.acta_id, s.clave, s.fecha, s.tipo, s.numero, s.organo, s.instituto,
+               a.nombre AS grafia, a.grado, a.cargo, a.rol, a.con_voto, a.partido, a.calidad,
+               a.presente, a.llegada_punto, a.retiro_punto, a.linea
+        FROM asistencias a JOIN s USING (sesion_id)
+        WHERE a.persona_id = $persona_id
+        ORDER BY s.fecha, s.sesion_id""", _params(persona_id=int(persona_id), **filtros))
+
+
+def persona_votos(con, persona_id, **filtros):
+    """Every ballot the person cast, with the vote's majority sense (none when the two most
+    frequent senses tie) and whether the ballot went with it."""
+    return _df(con, "WITH " + _VOTACIONES + """,
+        conteo AS (SELECT votacion_id, sentido, count(*) AS n FROM votos
+                   WHERE votacion_id IN (SELECT votacion_id FROM votos
+                                         WHERE persona_id = $persona_id)
+                   GROUP BY ALL),
+        rango AS (SELECT *, max(n) OVER (PARTITION BY votacion_id) AS n_max,
+                         count(*) OVER (PARTITION BY votacion_id, n) AS empates FROM conteo),
+        mayoria AS (SELECT votacion_id, sentido FROM rango WHERE n = n_max AND empates = 1)
+        SELECT v.votacion_id, v.sesion_id, v.acta_id, v.clave, v.fecha, v.tipo, v.numero,
+               v.punto, coalesce(v.asunto, v.titulo_punto) AS asunto, v.resultado, v.unanimidad,
+               b.nombre AS grafia, b.sentido, m.sentido AS sentido_mayoria,
+               CASE WHEN m.sentido IS NULL THEN NULL ELSE b.sentido = m.sentido END
+                   AS con_mayoria,
+               v.linea
+        FROM votos b JOIN v USING (votacion_id) LEFT JOIN mayoria m USING (votacion_id)
+        WHERE b.persona_id = $persona_id
+        ORDER BY v.fecha, v.linea""", _params(persona_id=int(persona_id), **filtros))
+
+
+def persona_correcciones(con, persona_id, **filtros):
+    """Every correction the person asked for, and those a session reports attended."""
+    return _df(con, "WITH " + _SESIONES_FILTRADAS + """
+        SELECT 'pedida' AS que, c.correccion_id AS id, c.sesion_id, s.acta_id, s.clave, s.fecha,
+               s.tipo, s.numero, c.punto, coalesce(d.clave, c.documento) AS documento,
+               c.solicitante AS grafia, c.descripcion, c.aprobada, c.linea
+        FROM correcciones c JOIN s USING (sesion_id) LEFT JOIN documentos d USING (documento_id)
+        WHERE c.persona_id = $persona_id
+        UNION ALL
+        SELECT 'reportada atendida', ca.atendida_id, ca.sesion_id, s.acta_id, s.clave, s.fecha,
+               s.tipo, s.numero, ca.punto, coalesce(d.clave, ca.documento), ca.solicitante,
+               ca.descripcion, NULL, ca.linea
+        FROM correcciones_atendidas ca JOIN s USING (sesion_id)
+        LEFT JOIN documentos d USING (documento_id)
+        WHERE ca.persona_id = $persona_id
+        ORDER BY fecha, linea""", _params(persona_id=int(persona_id), **filtros))
+
+
+def persona_grafias(con, persona_id):
+    """The spellings the actas use of the person's name: where (attendance list, ballots,
+    corrections), how often, and the first acta line that writes it so."""
+    return _df(con, """
+        WITH usos AS (
+            SELECT a.nombre AS grafia, 'lista de asistencia' AS donde, s.acta_id, s.fecha,
+                   a.linea
+            FROM asistencias a JOIN sesiones s USING (sesion_id) WHERE a.persona_id = $p
+            UNION ALL
+            SELECT b.nombre, 'votación', s.acta_id, s.fecha, v.linea
+            FROM votos b JOIN votaciones v USING (votacion_id) JOIN sesiones s
+              ON s.sesion_id = b.sesion_id WHERE b.persona_id = $p
+            UNION ALL
+            SELECT c.solicitante, 'corrección', s.acta_id, s.fecha, c.linea
+            FROM correcciones c JOIN sesiones s USING (sesion_id) WHERE c.persona_id = $p
+            UNION ALL
+            SELECT c.solicitante, 'corrección atendida', s.acta_id, s.fecha, c.linea
+            FROM correcciones_atendidas c JOIN sesiones s USING (sesion_id)
+            WHERE c.persona_id = $p)
+        SELECT grafia, string_agg(DISTINCT donde, ', ' ORDER BY donde) AS donde,
+               count(*) AS veces, count(DISTINCT acta_id) AS actas,
+               arg_min(acta_id, (fecha, linea)) AS acta_id, arg_min(linea, (fecha, linea)) AS linea
+        FROM usos WHERE grafia IS NOT NULL
+        GROUP BY grafia ORDER BY count(*) DESC, grafia""", {"p": int(persona_id)})
+
+
+def partido(con, partido):
+    """One party of the catalog (or named by an acta): partido, nombre, color, ambito."""
+    return _df(con, "SELECT partido, nombre, color, ambito, en_catalogo FROM partidos "
+                    "WHERE partido = $partido", {"partido": partido})
+
+
+def partido_representantes(con, partido, **filtros):
+    """The party's representatives, session by session: who, propietario or suplente, present,
+    arrival and departure items, with the acta line."""
+    return _df(con, "WITH " + _SESIONES_FILTRADAS + """
+        SELECT s.sesion_id, s.acta_id, s.clave, s.fecha, s.tipo, s.numero, a.persona_id,
+               coalesce(p.nombre, a.nombre) AS nombre, a.calidad, a.presente, a.llegada_punto,
+               a.retiro_punto, a.linea
+        FROM asistencias a JOIN s USING (sesion_id) LEFT JOIN personas p USING (persona_id)
+        WHERE a.partido = $partido
+        ORDER BY s.fecha, s.sesion_id, a.calidad NULLS LAST, nombre""",
+               _params(partido=partido, **filtros))
+
+
+# ───────────────────────────── Revisión del personal ─────────────────────────────
+
+def actas_revision(con):
+    """Every loaded acta with its session and its review status (etl/revision.py), the newest
+    session first: the choice of «Revisar acta»."""
+    return _df(con, """
+        SELECT a.acta_id, a.archivo, a.sha256, s.sesion_id, s.tipo, s.numero, s.fecha,
+               a.revision_estado, a.revisada_por, a.revisada_en,
+               (SELECT count(*) FROM avisos w WHERE w.acta_id = a.acta_id) AS avisos
+        FROM actas a JOIN sesiones s USING (acta_id)
+        ORDER BY s.fecha DESC NULLS LAST, a.archivo""")
+
+
+def revision_sesiones(con, **filtros):
+    """The selected sessions with their review status, oldest first: how many of the sessions a
+    page or the informe counts were reviewed by staff, and by whom and when."""
+    return _df(con, "WITH " + _SESIONES_FILTRADAS + """
+        SELECT s.sesion_id, s.acta_id, a.archivo, s.tipo, s.numero, s.fecha,
+               a.revision_estado, a.revisada_por, a.revisada_en,
+               a.revision_estado = 'revisada' AS revisada
+        FROM s JOIN actas a USING (acta_id)
+        ORDER BY s.fecha NULLS LAST, s.tipo, s.numero""", _params(**filtros))

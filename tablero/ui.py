@@ -238,8 +238,11 @@ def elegir_sesion(sesiones):
     claves = sesiones["clave"].tolist()
     etiquetas = dict(zip(claves, con_sesion(sesiones[["tipo", "numero", "fecha"]].copy())
                          ["sesion_nombre"]))
-    if st.session_state.get("f_sesion") not in claves:
-        pedida = st.query_params.get("sesion") or st.session_state.get("_sesion")
+    enlazada = st.query_params.get("sesion")
+    if enlazada in claves and enlazada != st.session_state.get("_sesion"):
+        st.session_state["f_sesion"] = enlazada     # a link to another session was followed
+    elif st.session_state.get("f_sesion") not in claves:
+        pedida = enlazada or st.session_state.get("_sesion")
         st.session_state["f_sesion"] = pedida if pedida in claves else claves[-1]
     clave = st.selectbox("Sesión", claves, format_func=etiquetas.get, key="f_sesion")
     st.session_state["_sesion"] = clave
@@ -320,7 +323,8 @@ def tabla(df, nombre, columnas, *, key=None, column_config=None, altura="auto", 
     df = preparar(df.copy())
     trazable = {"acta_id", "linea"} <= set(df.columns)
     visible = _visible(df, columnas)
-    evento = st.dataframe(visible, hide_index=True, column_config=column_config, height=altura,
+    pantalla, column_config = _lineas_enlazadas(df, visible, columnas, column_config)
+    evento = st.dataframe(pantalla, hide_index=True, column_config=column_config, height=altura,
                           key=f"tabla-{key}",
                           on_select="rerun" if trazable or detalle else "ignore",
                           selection_mode="single-row")
@@ -344,6 +348,22 @@ def tabla(df, nombre, columnas, *, key=None, column_config=None, altura="auto", 
     else:
         st.caption("Seleccione una fila para leer las palabras del acta que la respaldan.")
     return visible
+
+
+def _lineas_enlazadas(df, visible, columnas, column_config):
+    """On screen (not in the downloads), a table's acta line is a link that opens the acta at
+    that line («sesiones?sesion=…&linea=63», shown as «63»)."""
+    if not ({"acta_id", "linea"} <= set(df.columns) and "linea" in columnas) or df.empty:
+        return visible, column_config
+    etiqueta = columnas["linea"]
+    claves = df["acta_id"].map(lambda a: clave_de_acta(a)).to_numpy()
+    pantalla = visible.copy()
+    pantalla[etiqueta] = [url_linea(c, n) if c is not None and pd.notna(n) else None
+                          for c, n in zip(claves, df["linea"].to_numpy())]
+    config = dict(column_config or {})
+    config.setdefault(etiqueta, columna_enlace(etiqueta, r"linea=(\d+)$",
+                                               "Abre el acta en esta línea"))
+    return pantalla, config
 
 
 def _miles(n):
@@ -399,6 +419,9 @@ def lineas_acta(acta_id, linea, contexto=3):
         numero = f"`{fila.linea:>4}`"
         renglones.append(f"{numero} ▶ **{texto}**" if fila.es_fuente else f"{numero} {texto}")
     st.markdown("  \n".join(renglones))
+    clave = re.sub(r"\.[^.]+$", "", str(lineas["archivo"].iloc[0]))
+    enlace(PAGINA_SESIONES, f"Abrir el acta en la línea {int(linea)}", ":material/open_in_new:",
+           sesion=clave, linea=int(linea))
 
 
 def fuente(acta_id, linea, etiqueta=None, contexto=3):
@@ -491,3 +514,82 @@ def con_sesion(df, destino="sesion_nombre"):
                zip(unicas["tipo"], unicas["numero"], unicas["fecha"])]
     df[destino] = pd.Series(nombres, dtype=object).to_numpy()[grupo]
     return df
+
+
+# ───────────────────────────── Enlaces ─────────────────────────────
+# Every person, party, session, search and acta line has a URL that opens it directly and can be
+# shared: «persona?persona=12», «partido?partido=PRI», «sesiones?sesion=<clave>&linea=63»,
+# «buscar?q=…». The links are relative to the current page, so they work under any base path.
+
+PAGINA_PERSONA, PAGINA_PARTIDO = "paginas/persona.py", "paginas/partido.py"
+PAGINA_SESIONES, PAGINA_BUSCAR = "paginas/sesiones.py", "paginas/buscar.py"
+
+
+def url(pagina, **parametros):
+    """The relative URL of `pagina` (its file, paginas/x.py) with these query parameters."""
+    from urllib.parse import urlencode
+
+    ruta = pagina.rsplit("/", 1)[-1].removesuffix(".py")
+    valores = {k: v for k, v in parametros.items() if v is not None and not
+               (isinstance(v, float) and pd.isna(v))}
+    return ruta + ("?" + urlencode(valores) if valores else "")
+
+
+def url_persona(persona_id):
+    return url(PAGINA_PERSONA, persona=int(persona_id))
+
+
+def url_partido(partido):
+    return url(PAGINA_PARTIDO, partido=partido)
+
+
+def url_linea(clave, linea):
+    """«acta X, línea N»: the session's page opened on that line of its acta."""
+    return url(PAGINA_SESIONES, sesion=clave, linea=None if linea is None or pd.isna(linea)
+               else int(linea))
+
+
+def enlace(pagina, etiqueta, icono=None, **parametros):
+    """A link to another page of the tablero with query parameters. Under the frame, a page link
+    (same tab, no reload); a page run alone has no other pages, so a plain link."""
+    parametros = {k: str(v) for k, v in parametros.items() if v is not None}
+    if st.session_state.get("_marco"):
+        st.page_link(pagina, label=etiqueta, icon=icono, query_params=parametros)
+    else:
+        st.markdown(f"[{_escapar(etiqueta)}]({url(pagina, **parametros)})")
+
+
+def enlace_persona(persona_id, nombre, prefijo="Ficha de "):
+    if persona_id is not None and not pd.isna(persona_id):
+        enlace(PAGINA_PERSONA, f"{prefijo}{nombre}", ":material/person:",
+               persona=int(persona_id))
+
+
+def enlace_partido(partido, prefijo="Ficha del partido "):
+    if partido and not pd.isna(partido):
+        enlace(PAGINA_PARTIDO, f"{prefijo}{partido}", ":material/flag:", partido=partido)
+
+
+def columna_enlace(etiqueta, texto=None, ayuda=None):
+    """A table column of links (st.column_config.LinkColumn): `texto` is what each cell shows,
+    or a regular expression whose group is taken from the URL."""
+    return st.column_config.LinkColumn(etiqueta, display_text=texto, help=ayuda)
+
+
+@st.cache_resource(max_entries=2, show_spinner=False)
+def _claves_actas(ident):
+    """acta_id -> the session's key (the acta's file name without extension), once per database."""
+    sesiones = _consulta(ident, queries.sesiones.__module__, "sesiones", ())
+    return pd.Series(sesiones["clave"].to_numpy(), index=sesiones["acta_id"].to_numpy(),
+                     dtype=object)
+
+
+def clave_de_acta(acta_id):
+    if acta_id is None or pd.isna(acta_id):
+        return None
+    return _claves_actas(identidad()).get(int(acta_id))
+
+
+def escapar(texto):
+    """`texto` safe inside st.markdown: Markdown's marks taken literally."""
+    return _escapar(str(texto))

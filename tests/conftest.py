@@ -39,6 +39,19 @@ def db_proceso(tmp_path_factory):
     return _build(PROCESO, tmp_path_factory, "db_proceso")
 
 
+@pytest.fixture(scope="session")
+def db_dos_comites(tmp_path_factory):
+    """The Durango acta and one Colima acta (another institute's committee) in one database;
+    its path."""
+    import shutil
+
+    actas = tmp_path_factory.mktemp("dos-comites") / "actas"
+    actas.mkdir()
+    shutil.copy(ACTAS / "cotaprep-durango-2021-01-28-ordinaria-02.txt", actas)
+    shutil.copy(PROCESO / "cotaprep-colima-2024-01-17-ordinaria-01.txt", actas)
+    return _build(actas, tmp_path_factory, "db_dos_comites")
+
+
 @pytest.fixture(autouse=True)
 def _sin_rutas_del_entorno(monkeypatch):
     """A developer's TABLERO_DB / TABLERO_ACTAS must not steer the tests to real data; nothing

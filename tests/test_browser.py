@@ -172,3 +172,57 @@ def test_una_fila_muestra_las_palabras_del_acta(navegador, app_real):
     ARTEFACTOS.mkdir(exist_ok=True)
     pagina.screenshot(path=str(ARTEFACTOS / "fila-con-su-acta.png"), full_page=True)
     contexto.close()
+
+
+def test_de_un_nombre_en_asistencia_a_su_ficha(navegador, app_real):
+    """A name on the Asistencia page opens that person's page, and its URL reopens it."""
+    contexto = navegador.new_context(viewport={"width": 1400, "height": 1600})
+    pagina = contexto.new_page()
+    pagina.goto(f"{app_real}/asistencia")
+    _esperar(pagina, "Asistencia")
+    enlace = pagina.get_by_role("link", name="Ficha de Alejandra del Carmen Arreola Delgado")
+    enlace.first.click()
+    _esperar(pagina, "Personas")
+    pagina.get_by_role("heading", name="Alejandra del Carmen Arreola Delgado").first.wait_for(
+        timeout=30_000)
+    _sin_errores(pagina)
+    assert "/persona?" in pagina.url and "persona=" in pagina.url
+    assert "9 de 9" in pagina.locator('[data-testid="stMain"]').inner_text()
+    ARTEFACTOS.mkdir(exist_ok=True)
+    pagina.screenshot(path=str(ARTEFACTOS / "ficha-de-persona.png"), full_page=True)
+    compartida = pagina.url
+    contexto.close()
+
+    contexto = navegador.new_context(viewport={"width": 1400, "height": 900})
+    pagina = contexto.new_page()
+    pagina.goto(compartida)                     # the shared link opens the same person
+    _esperar(pagina, "Personas")
+    pagina.get_by_role("heading", name="Alejandra del Carmen Arreola Delgado").first.wait_for(
+        timeout=30_000)
+    contexto.close()
+
+
+def test_de_un_resultado_de_busqueda_a_la_linea_del_acta(navegador, app_real):
+    """A search hit opens its session's page at the acta line, highlighted in the full text."""
+    contexto = navegador.new_context(viewport={"width": 1400, "height": 1600})
+    pagina = contexto.new_page()
+    pagina.goto(f"{app_real}/buscar?q=%22sintesis+curricular%22")
+    _esperar(pagina, "Búsqueda")
+    _sin_errores(pagina)
+    assert "2 líneas" in pagina.locator('[data-testid="stMain"]').inner_text()
+    ARTEFACTOS.mkdir(exist_ok=True)
+    pagina.screenshot(path=str(ARTEFACTOS / "busqueda.png"), full_page=True)
+    pagina.get_by_role("link", name="Abrir el acta en la línea 246").first.click()
+    _esperar(pagina, "Sesiones")
+    pagina.get_by_role(
+        "heading", name="Acta cotaprep-durango-2021-01-28-ordinaria-02.txt, línea 246"
+    ).first.wait_for(timeout=30_000)
+    _sin_errores(pagina)
+    assert "linea=246" in pagina.url and "sesion=cotaprep-durango-2021-01-28-ordinaria-02" in \
+        pagina.url
+    resaltada = pagina.locator("#linea-246.resaltada")
+    resaltada.wait_for(timeout=30_000)
+    assert "síntesis curricular" in resaltada.inner_text()
+    ARTEFACTOS.mkdir(exist_ok=True)
+    pagina.screenshot(path=str(ARTEFACTOS / "linea-del-acta.png"))
+    contexto.close()

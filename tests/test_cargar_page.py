@@ -188,3 +188,57 @@ def test_marcar_desde_la_pagina_de_seguimiento(entorno, hash_ana):
     assert auditoria[["usuario", "accion", "nota"]].values.tolist()[0] == \
         ["ana", "marcar atendida", "Oficio 15/2024"]
     assert auditoria["accion"].tolist()[1:] == ["iniciar sesión"]
+
+
+CARTA = """Victoria de Durango, Dgo., a 3 de febrero de 2021.
+
+Oficio IEPC/SE/123/2021
+
+Lic. Persona Destinataria
+Presente
+
+Por este medio le convoco a la sesión ordinaria del Comité Técnico Asesor del PREP que se
+celebrará el 25 de febrero de 2021 a las 17:00 horas, con el siguiente orden del día:
+1. Lista de asistencia y verificación del quórum.
+2. Aprobación del orden del día.
+
+Atentamente,
+La Secretaría Ejecutiva
+"""
+
+
+@pytest.mark.parametrize("nombre, datos", [
+    ("README.md", (ROOT / "README.md").read_bytes()),
+    ("oficio-convocatoria.txt", CARTA.encode("utf-8")),
+    ("orden-del-dia.txt", (ROOT.parent / "shared" / "otros-organos" /
+                           "congreso_morelos_orden_del_dia_2025-09-04.txt").read_bytes()
+     if (ROOT.parent / "shared" / "otros-organos").is_dir() else CARTA.encode("utf-8")),
+])
+def test_lo_que_no_es_un_acta_se_rechaza_con_una_frase(nombre, datos, entorno, hash_ana):
+    actas, base, almacen = entorno
+    antes = sorted(p.name for p in actas.iterdir()), db.file_identity(base)
+    at = _entrar(_abrir("cargar.py", hash_ana))
+    at.file_uploader[0].upload(nombre, datos, "text/plain")
+    at.run()
+    _sin_errores(at)
+    assert [plain(e.value) for e in at.error] == [
+        f"Error: {nombre} no parece un acta de sesión: no se encontró una sesión con su fecha, "
+        "su lista de asistencia y su desarrollo (votaciones o la hora en que terminó); revise "
+        "que sea el archivo correcto. No se cambió nada."]
+    assert "Aceptar" not in _etiquetas(at)
+    assert (sorted(p.name for p in actas.iterdir()), db.file_identity(base)) == antes
+    assert almacen.auditoria()["accion"].tolist() == ["iniciar sesión"]
+
+
+def test_las_comprobaciones_se_muestran_antes_de_aceptar(entorno, hash_ana):
+    texto = (PROCESO / NUEVA).read_text(encoding="utf-8")
+    sin_hora_fin = texto.replace("siendo las 10:35 horas del mismo día, ", "")
+    assert sin_hora_fin != texto
+    at = _entrar(_abrir("cargar.py", hash_ana))
+    at.file_uploader[0].upload(NUEVA, sin_hora_fin.encode("utf-8"), "text/plain")
+    at.run()
+    _sin_errores(at)
+    assert any("comprobaciones por revisar" in w.value for w in at.warning)
+    tabla = at.dataframe[0].value
+    assert "No se leyó la hora de fin de la sesión." in set(tabla["Detalle"])
+    assert "Aceptar" in _etiquetas(at)

@@ -28,8 +28,11 @@ def db_minima(tmp_path_factory):
     path = tmp_path_factory.mktemp("pagina") / "tablero.duckdb"
     con = duckdb.connect(str(path))
     con.execute((ROOT / "etl" / "schema.sql").read_text(encoding="utf-8"))
-    con.execute("INSERT INTO actas VALUES (1, 'a.txt', 'abc', 'txt', 10, 'texto', now())")
-    con.execute("INSERT INTO sesiones VALUES (1, 1, 'COTAPREP', 'IEPC', 'PEL 2020-2021', 'ordinaria', 2,"
+    con.execute("INSERT INTO actas (acta_id, archivo, sha256, formato, bytes, texto, cargada_en) "
+                "VALUES (1, 'a.txt', 'abc', 'txt', 10, 'texto', now())")
+    con.execute("INSERT INTO sesiones (sesion_id, acta_id, organo, instituto, proceso, tipo, "
+                "numero, fecha, hora_inicio, hora_fin, duracion_min, modalidad, lugar, quorum) "
+                "VALUES (1, 1, 'COTAPREP', 'IEPC', 'PEL 2020-2021', 'ordinaria', 2,"
                 " DATE '2021-01-28', '17:00', '18:25', 85, 'virtual', 'Durango', true)")
     con.close()
     return path

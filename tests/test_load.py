@@ -113,6 +113,7 @@ def test_a_failed_build_leaves_the_last_good_database(tmp_path, monkeypatch):
     folder, db = bad_folder(tmp_path), tmp_path / "t.duckdb"
     build(folder, db, progress=False)
     before = db.read_bytes()
+    files = sorted(p.name for p in tmp_path.iterdir())      # the database and its search index
     (folder / "otra.txt").write_bytes(b"")
 
     def broken(self):
@@ -121,7 +122,8 @@ def test_a_failed_build_leaves_the_last_good_database(tmp_path, monkeypatch):
     with pytest.raises(DatabaseError, match="la anterior sigue intacta"):
         build(folder, db, progress=False)
     assert db.read_bytes() == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["actas", "t.duckdb"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == files
+    assert files[1].startswith("t.busqueda-") and files[1].endswith(".sqlite3")
 
 
 # -- builds with the real parser ---------------------------------------------------------------

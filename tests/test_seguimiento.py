@@ -182,16 +182,20 @@ def _base_ambigua(path):
     con = duckdb.connect(str(path))
     con.execute((ROOT / "etl" / "schema.sql").read_text())
     con.execute("""
-        INSERT INTO actas VALUES (1, 'a1.txt', 'aaaa1111aaaa1111', 'txt', 1, 'x', now()),
+        INSERT INTO actas (acta_id, archivo, sha256, formato, bytes, texto, cargada_en)
+            VALUES (1, 'a1.txt', 'aaaa1111aaaa1111', 'txt', 1, 'x', now()),
                                  (2, 'a2.txt', 'bbbb2222bbbb2222', 'txt', 1, 'x', now());
         INSERT INTO sesiones (sesion_id, acta_id, tipo, numero, fecha)
             VALUES (1, 1, 'ordinaria', 1, DATE '2024-01-10'),
                    (2, 2, 'ordinaria', 2, DATE '2024-02-10');
         INSERT INTO documentos VALUES (1, 'informe', NULL, 'Informe de enero', 'informe:enero');
-        INSERT INTO correcciones VALUES
+        INSERT INTO correcciones (correccion_id, sesion_id, punto, documento, documento_id,
+                                  solicitante, persona_id, descripcion, aprobada, linea) VALUES
             (1, 1, 4, 'Informe de enero', 1, 'Ana Uno', NULL, 'tabla 1', true, 20),
             (2, 1, 4, 'Informe de enero', 1, 'Beto Dos', NULL, 'tabla 2', true, 22);
-        INSERT INTO correcciones_atendidas VALUES
+        INSERT INTO correcciones_atendidas (atendida_id, sesion_id, punto, documento,
+                                            documento_id, solicitante, persona_id, descripcion,
+                                            correccion_id, vinculo, linea) VALUES
             (1, 2, 3, 'Informe de enero', 1, NULL, NULL, 'se atendieron las observaciones',
              NULL, 'ambiguo', 30);""")
     con.close()

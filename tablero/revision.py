@@ -1,0 +1,110 @@
+"""Reviewing an acta: its parse, the staff's corrections from the store, the reviewed facts, and
+saving a change. Shared by the page «Revisar acta» and `python -m etl revision …`; no Streamlit.
+
+    parse = parsear(texto)                                  # what the parser reads (pure)
+    revisados, notas = revisar(parse, almacen.revisiones(sha))
+    n = guardar(almacen, sha, archivo, parse, revisados, nuevos, usuario, nombre, nota)
+    informe = reconstruir(almacen)                          # the build, so every page sees it
+
+The rules (keys, applying, differences) are etl/revision.py's.
+"""
+import hashlib
+import json
+import sys
+from pathlib import Path
+
+from etl import revision as reglas
+from etl.errors import TableroError
+from tablero import db
+from tablero.almacen import Almacen
+
+
+class RevisionError(TableroError):
+    """A review that cannot be read or saved."""
+
+
+def parsear(texto):
+    """The parser's facts of an acta's extracted text (what the build applies corrections to)."""
+    from etl.parse import parse_acta
+    from etl.partidos import load_catalogo
+    return parse_acta(texto, load_catalogo())
+
+
+def leer_archivo(archivo):
+    """(sha256, text, parse) of an acta file."""
+    from etl.extract import extract_text, read_bytes
+    datos = read_bytes(archivo)
+    texto = extract_text(archivo)
+    return hashlib.sha256(datos).hexdigest(), texto, parsear(texto)
+
+
+def revisar(parse, revisiones):
+    """(reviewed facts, notes on corrections that no longer apply or now differ)."""
+    return reglas.aplicar(parse, revisiones)
+
+
+def guardar(almacen, sha256, archivo, parse, actual, revisado, usuario, nombre, nota):
+    """Store what staff changed from `actual` (the reviewed facts they saw) to `revisado`; how
+    many corrections changed. Only the touched facts are written (etl.revision.cambios)."""
+    cambios = reglas.cambios(parse, actual, revisado)
+    if not cambios:
+        return 0
+    return almacen.guardar_revision(sha256, archivo, cambios, usuario, nombre, nota)
+
+
+def reconstruir(almacen=None, actas=None, base=None):
+    """Run the build (under the upload's lock) so every page sees the review; its report."""
+    from etl.load import build
+    from tablero.carga import candado
+    almacen = almacen or Almacen()
+    with candado(almacen):
+        return build(Path(actas or db.actas_path()), Path(base or db.db_path()), progress=False,
+                     almacen=almacen.carpeta)
+
+
+def exportar(archivo, almacen=None):
+    """The reviewed facts of an acta file in the contract's JSON (the shape of `parse`)."""
+    almacen = almacen or Almacen()
+    sha, _, parse = leer_archivo(archivo)
+    revisados, _ = revisar(parse, almacen.revisiones(sha))
+    out = {"archivo": str(archivo), "sha256": sha}
+    out.update((k, v) for k, v in reglas.sin_origen(revisados).items() if k not in out)
+    return out
+
+
+def aplicar(archivo, revisado, usuario, nota, almacen=None, nombre=None):
+    """Record the difference between the parse of `archivo` and the JSON `revisado` as
+    corrections (audited, like the page's); how many changed."""
+    almacen = almacen or Almacen()
+    if not isinstance(revisado, dict) or not isinstance(revisado.get("sesion"), dict):
+        raise RevisionError("El JSON revisado no tiene la forma de «python -m etl parse» "
+                            "(falta «sesion»): parta de «python -m etl revision exportar».")
+    sha, _, parse = leer_archivo(archivo)
+    if revisado.get("sha256") not in (None, sha):
+        raise RevisionError(f"El JSON revisado es de otra versión del acta (sha256 "
+                            f"{str(revisado['sha256'])[:16]}…, el archivo es {sha[:16]}…): "
+                            "exporte de nuevo y repita la revisión sobre ésta.")
+    actual, _ = revisar(parse, almacen.revisiones(sha))
+    revisado = {k: v for k, v in revisado.items() if k not in ("archivo", "sha256")}
+    return guardar(almacen, sha, Path(archivo).name, parse, actual, revisado, usuario, nombre,
+                   nota)
+
+
+def cli(args):
+    """`python -m etl revision exportar|aplicar …` (etl/cli.py)."""
+    if args.accion == "exportar":
+        print(json.dumps(exportar(args.archivo), ensure_ascii=False, indent=2))
+        return 0
+    try:
+        revisado = json.loads(Path(args.revisado).read_text(encoding="utf-8"))
+    except OSError as error:
+        raise RevisionError(f"No se pudo leer {args.revisado} ({error.strerror}).") from None
+    except json.JSONDecodeError as error:
+        raise RevisionError(f"{args.revisado} no es JSON válido (línea {error.lineno}): "
+                            "corríjalo y repita.") from None
+    n = aplicar(args.archivo, revisado, args.usuario, args.nota)
+    print(f"{n} correcciones registradas para {args.archivo}." if n else
+          f"Sin diferencias: nada que registrar para {args.archivo}.")
+    if n:
+        print("Ejecute «python -m etl build» para que el tablero las muestre.", file=sys.stderr)
+    return 0
