@@ -297,6 +297,13 @@ class Hijo:
         except (EOFError, OSError):
             raise self._caido() from None
 
+    def recibir_crudo(self, n, plazo=None):
+        """`n` bytes the child sent raw after a message saying how many."""
+        try:
+            return _leer(self.canal, n, plazo)
+        except (EOFError, OSError):
+            raise self._caido() from None
+
     def _caido(self):
         self.canal.close()
         senal, codigo = _SERVIDOR.estado(self.pid)

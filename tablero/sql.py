@@ -390,9 +390,10 @@ class Consola:
                 hijo.pico = payload.get("pico") or hijo.medir()
                 hijo.cerrar()
                 return pa.Table.from_batches(batches, schema), payload["incompleto"]
-            batch = pa.ipc.read_record_batch(pa.py_buffer(payload), schema)
+            datos = hijo.recibir_crudo(payload, plazo)
+            batch = pa.ipc.read_record_batch(pa.py_buffer(datos), schema)
             rows += batch.num_rows
-            size += len(payload)
+            size += len(datos)
             batches.append(batch)
             if rows > self.limite_descarga or size > self.limite_bytes:
                 hijo.matar()        # the child cuts first; this is the parent holding the line
@@ -438,10 +439,11 @@ def _stream(canal, cursor, sql, values, max_rows, max_bytes):
     for batch in reader:
         if rows + batch.num_rows > max_rows:
             batch = batch.slice(0, max_rows - rows)
-        data = batch.serialize().to_pybytes()
-        aislado.enviar(canal, ("lote", data))
+        data = batch.serialize()     # sent raw after its header: no copy to bytes, none to pickle
+        aislado.enviar(canal, ("lote", data.size))
+        canal.sendall(memoryview(data))
         rows += batch.num_rows
-        size += len(data)
+        size += data.size
         if rows >= max_rows or size >= max_bytes:
             more = size >= max_bytes or _has_more(reader)
             aislado.enviar(canal, ("fin", {"incompleto": more, "pico": _peak()}))
