@@ -1,6 +1,6 @@
 """Fictional actas for measuring and demonstrating, with the facts each one states.
 
-    python -m bench.generador N CARPETA [--semilla S]
+    python -m bench.generador N CARPETA [--semilla S] [--tamano real|corto]
 
 Writes N actas of many fictional committees («Instituto Electoral Ficticio de …», invented
 people), each opening with «DOCUMENTO FICTICIO GENERADO PARA PRUEBAS». Twelve consecutive actas
@@ -19,6 +19,11 @@ The layouts are those of the bundled and fixture actas the parser reads:
   «se incorpora a la sesión el C. …» (Colima, Tamaulipas);
 - a correction asked and voted, a dictamen by clave, signatures name over cargo;
 - PDF-like noise: the heading repeated on every page and «Página N de M» (Yucatán).
+
+By default an acta has the size of a real one (about 24 KB, like the Durango acta in
+data/actas/): each agenda item carries paragraphs of deliberation that state no fact (no names,
+votes, times or documents), drawn from their own random stream. `--tamano corto` writes the
+4 KB actas of before (the same bytes as then).
 
 `generate(n, seed)` returns [(file name, text, facts)]; `facts` is what the acta states, in the
 contract's words, for tests to compare with the parser's reading. Never write into data/actas/.
@@ -192,11 +197,51 @@ class Comite:
 # One acta
 
 
+# Deliberation that states no fact: what fills a real acta between its decisions.
+DELIBERACION = [
+    "Se revisaron los avances en la instalación de los centros de acopio y transmisión de datos, así como el "
+    "calendario de capacitación del personal que operará los equipos.",
+    "Se comentó que las pruebas de carga del sistema informático mostraron tiempos de respuesta adecuados con el "
+    "volumen esperado de actas de escrutinio y cómputo.",
+    "Se destacó la importancia de documentar cada etapa del proceso técnico operativo para facilitar su "
+    "seguimiento por parte de las representaciones.",
+    "Se explicó que la digitalización en las casillas mediante la aplicación móvil requiere conectividad en las "
+    "zonas urbanas y un procedimiento alterno en las rurales.",
+    "Se dijo que el ente auditor ha tenido acceso a los ambientes de desarrollo y de producción conforme al "
+    "calendario establecido.",
+    "Se subrayó que la publicación de los resultados debe incluir las bases de datos en formatos abiertos, con su "
+    "descriptor y la huella criptográfica de cada archivo.",
+    "Se mencionó que el personal de captura y verificación recibirá dos jornadas de práctica adicionales antes "
+    "de los ejercicios generales.",
+    "Se reconoció el trabajo de las áreas técnicas del instituto en la preparación de los materiales de difusión "
+    "sobre el funcionamiento del programa.",
+    "Se abordó la coordinación con la autoridad nacional para el intercambio de información sobre la ubicación "
+    "de las casillas.",
+    "Se expuso que la mesa de ayuda atenderá las dudas del personal de campo durante toda la jornada, con turnos "
+    "escalonados.",
+    "Se hizo notar que el sitio de publicación contará con una versión accesible para personas con discapacidad "
+    "visual.",
+    "Se analizaron los tiempos de traslado de los paquetes desde las sedes más alejadas y su efecto en el flujo "
+    "de documentos hacia los centros.",
+    "Se compartieron los resultados del ejercicio interno de verificación de las bases de datos.",
+    "Se recordó que los equipos de cómputo de los centros cuentan con respaldo eléctrico y con enlaces de "
+    "comunicación redundantes.",
+    "Se enfatizó que la difusión de los resultados preliminares no sustituye a los cómputos que realizan los "
+    "consejos.",
+    "Se describió el flujo de trabajo de cada centro, desde la recepción del sobre hasta la publicación de la "
+    "imagen en el sitio.",
+]
+APERTURAS = ["En el desarrollo de este tema", "Durante la exposición", "En la deliberación", "A continuación",
+             "En seguimiento a lo anterior", "Asimismo"]
+PARRAFOS_REALES = 25      # about 20 KB of deliberation: with the rest, the 24 KB of a real acta
+
+
 class Acta:
     """The lines of one acta and the facts they state, written together."""
 
-    def __init__(self, comite, numero_en_comite, rng):
+    def __init__(self, comite, numero_en_comite, rng, relleno=None):
         self.c, self.rng = comite, rng
+        self.relleno = relleno      # its own random stream: the facts' stream is the same either way
         self.lines = []
         self.tipo = "extraordinaria" if numero_en_comite % 4 == 3 else "ordinaria"
         self.numero = (numero_en_comite // 4 + 1 if self.tipo == "extraordinaria"
@@ -222,6 +267,8 @@ class Acta:
         puntos = self.agenda()
         for numero, (clase, documento) in enumerate(puntos, start=1):
             getattr(self, f"punto_{clase}")(numero, documento)
+            if self.relleno and clase not in ("lista", "clausura"):
+                self.deliberation(max(1, round(PARRAFOS_REALES / max(1, len(puntos) - 2))))
         self.closing()
         self.signatures()
         return (paginate(self.lines, self.heading_lines(), self.rng, sin_corte=self.sin_corte),
@@ -253,6 +300,14 @@ class Acta:
             "Técnico Asesor del Programa de Resultados Electorales Preliminares para celebrar "
             f"la sesión {self.tipo} número {palabras(self.numero)}. {secretario.articulo().capitalize()} "
             f"{secretario.cargo} pasó lista de asistencia:")
+
+    def deliberation(self, parrafos):
+        """Paragraphs of discussion that state no fact (the bulk of a real acta)."""
+        for _ in range(parrafos):
+            frases = self.relleno.sample(DELIBERACION, self.relleno.randrange(4, 7))
+            apertura = self.relleno.choice(APERTURAS)
+            texto = " ".join(frases)
+            self.paragraph(f"{apertura}, {texto[0].lower()}{texto[1:]}")
 
     def paragraph(self, text, width=95, blank=True):
         """A paragraph wrapped at `width` like a PDF's text layer, then a blank line."""
@@ -525,14 +580,16 @@ def paginate(lines, heading, rng, per_page=None, sin_corte=()):
 # The collection
 
 
-def generate(n, seed=0):
-    """[(file name, text, facts)] for `n` actas; the same n and seed give the same bytes."""
+def generate(n, seed=0, tamano="real"):
+    """[(file name, text, facts)] for `n` actas; the same n, seed and size give the same bytes.
+    `tamano`: «real» (about 24 KB, the size of a real acta) or «corto» (about 4 KB)."""
     out = []
     comites = {}
     for i in range(n):
         indice, k = divmod(i, ACTAS_POR_COMITE)
         comite = comites.get(indice) or comites.setdefault(indice, Comite(seed, indice))
-        acta = Acta(comite, k, random.Random(f"{seed}/acta/{i}"))
+        relleno = random.Random(f"{seed}/relleno/{i}") if tamano == "real" else None
+        acta = Acta(comite, k, random.Random(f"{seed}/acta/{i}"), relleno)
         text, facts = acta.write()
         nombre = (f"ficticio-{indice:05d}-{acta.fecha.isoformat()}-{acta.tipo}-"
                   f"{acta.numero:02d}.txt")
@@ -540,14 +597,14 @@ def generate(n, seed=0):
     return out
 
 
-def write_all(n, carpeta, seed=0):
+def write_all(n, carpeta, seed=0, tamano="real"):
     """Write the `n` actas into `carpeta` (never the repository's data/actas/); their paths."""
     carpeta = Path(carpeta)
     if carpeta.resolve() == REPO_ACTAS or REPO_ACTAS in carpeta.resolve().parents:
         raise SystemExit("Error: las actas ficticias nunca van en data/actas/; elija otra carpeta.")
     carpeta.mkdir(parents=True, exist_ok=True)
     paths = []
-    for nombre, text, _ in generate(n, seed):
+    for nombre, text, _ in generate(n, seed, tamano):
         path = carpeta / nombre
         path.write_text(text, encoding="utf-8")
         paths.append(path)
@@ -560,8 +617,10 @@ def main(argv=None):
     parser.add_argument("n", type=int, metavar="N")
     parser.add_argument("carpeta", metavar="CARPETA")
     parser.add_argument("--semilla", type=int, default=0)
+    parser.add_argument("--tamano", choices=["real", "corto"], default="real",
+                        help="real: unos 24 KB por acta, como las reales (por omisión); corto: unos 4 KB")
     args = parser.parse_args(argv)
-    paths = write_all(args.n, args.carpeta, args.semilla)
+    paths = write_all(args.n, args.carpeta, args.semilla, args.tamano)
     total = sum(p.stat().st_size for p in paths)
     print(f"{len(paths)} actas ficticias ({total / 1e6:.1f} MB) en {args.carpeta}",
           file=sys.stderr)

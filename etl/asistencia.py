@@ -9,56 +9,71 @@ the signatures after «C O N S T E» (fuller names, calidad and party of late ar
 named in prose as present or absent; speakers' labels; and arrivals and departures placed at the
 agenda item under way.
 """
+import functools
 import re
 
-from etl.numeros import fold as fold_accents
+from etl.estructura import pares, speaker_of
+from etl.texto import BULLET_ITEM_RE, TITLE_AT_END_RE
+from etl.frases import (AUSENCIA_OTRA_SESION, ASISTENCIA_NO, ASISTENCIA_SI, AUSENCIA, LLEGADA, LLEGADA_ANUNCIADA, PRESENCIA, PROPIA_VOZ,
+                        RETIRO, RETIRO_DE_PUNTO)
+from etl.numeros import fold as fold_accents, to_int
 from etl.personas import (same_person, speaker_label, strip_label, GRADO_RE, NAME_ONLY_RE, TITLED_NAME_RE, Persona, calidad_of, canonical_grado,
-                          clean_name, display_name, fold, looks_like_name, names_in, resolve, rol_of)
+                          clean_name, display_name, fold, looks_like_name, name_after_cargo, name_words, names_in,
+                          resolve,
+                          rol_of)
 
 SECTION_RES = [
-    (re.compile(r"\b(ausentes?|inasistencias?|no asistieron|no asisten|no presentes)\b"), "ausente"),
-    (re.compile(r"\b(invitad[oa]s|tambien asisten|otros asistentes|asistentes invitados)\b"), "invitado"),
+    (re.compile(r"\b(ausentes?|inasistencias?|no asistieron|no asisten|no asistio|no presentes)\b"), "ausente"),
+    (re.compile(r"\b(invitad[oa]s?|tambien asisten|otros asistentes|asistentes invitados)\b"), "invitado"),
     (re.compile(r"\b(representantes?|representaciones)( de (los )?partidos| partidistas)?\b|\bpartidos politicos\b"),
      "representante"),
     (re.compile(r"\b(integrantes|asesores|asesoras|asesoria|miembros|consejeras|consejeros|vocales)\b"), "integrante"),
-    (re.compile(r"^\W*secretari[oa]s?( tecnic[oa]s?)?( del (comite|consejo|comision))?\W*$"), "secretario"),
+    (re.compile(r"^\W*secretari[oa]s?( tecnic[oa]s?| ejecutiv[oa]s?)?( del (comite|consejo|comision))?\W*$"), "secretario"),
     (re.compile(r"\b(presentes|asistentes|lista de asistencia|asistencia|pase de lista)\b"), "presente"),
 ]
+PARENTHESIS_RE = re.compile(r"\s*\([^)]*\)")
 CARGO_START_RE = re.compile(
     r"^(el |la |los |las )?(asesor|secretari|represent|rpte|rep\b|consejer|invitad|integrante|vocal|president|"
     r"titular|director|coordinador|jef[ea]|encargad|auxiliar|comisionad|miembro|partido|tecnic|personal|"
     r"propietari|suplente|ministr|diputad|magistrad)")
 BALLOT_RE = re.compile(r"\b(a favor|en contra|me abstengo|abstencion)\b")
 ROLL_CALL_RE = re.compile(r"[:.\-–—]\s*(presente|aqu[ií]|ausente)\b[^:]{0,40}$", re.IGNORECASE)
-ARRIVAL_RE = re.compile(
-    r"(bienvenid[oa]|se incorpor|se integr|se une a|se suma|se conect|hace acto de presencia|"
-    r"se presenta a la sesion|llega a la sesion|llego a la sesion|ingresa a la sesion|ingreso a la sesion|"
-    r"se reincorpor|registra la (llegada|incorporacion|asistencia)|incorporacion de|arribo de|llegada de)")
-DEPARTURE_RE = re.compile(
-    r"(se retir[ao]|se ausent[ao]|abandon[ao] la sesion|se desconect[ao]|sale de la sesion|salio de la sesion|"
-    r"deja la sesion|dejo la sesion|retiro de la sesion|se despide)")
-ABSENCE_RE = re.compile(
-    r"(no asiste|no asistio|no asistira|no se encuentra presente|no se encontraba presente|se encuentra ausente|"
-    r"justific\w* (su |la )?(inasistencia|ausencia)|inasistencia de|ausencia de|no se presento|no estuvo presente|"
-    r"no pudo asistir|no podra asistir|no acudio|no acude|excus\w+ (su )?asistencia|no se conect\w*|"
-    r"no se encuentra conectad\w*|no se incorpor\w*)")
+ARRIVAL_RE = LLEGADA             # phrase families search like compiled patterns, with a fast pre-test
+DEPARTURE_RE = RETIRO
+ABSENCE_RE = AUSENCIA
+
 ACTION_RE = re.compile(
     r"^(?:,[^,;.]{0,90},)?\s*(?:quien\s+)?(?:present[oó]|expus?o|inform[oó]|intervino|manifest[oó]|pregunt[oó]|"
     r"senal[oó]|propus?o|solicit[oó]|pidi[oó]|coment[oó]|explic[oó]|rindi[oó]|tom[oó] (?:la|el) (?:protesta|uso)|"
     r"hizo uso de la voz|dio lectura|agradeci[oó]|expres[oó]|indic[oó]|aclar[oó]|observ[oó]|se comprometi[oó]|"
     r"respondi[oó]|precis[oó]|mencion[oó]|destac[oó]|detall[oó]|realiz[oó])\b")
-PRESENCE_RE = re.compile(
-    r"(constar,?(?:\s+\w+,)?\s+la (asistencia|presencia)|asistencia (de|del|de la|de los|de las|como invitad\w*)\b|"
-    r"presencia (de|del|de la|de los|de las)\b|"
-    r"encontrandose presentes|nos acompan|se encuentra(n)? presentes?|estando presentes?|asiste(n)? (tambien|como invitad|en calidad)|"
-    r"en calidad de invitad|contamos con la presencia|con la presencia de|asistieron|asisten\b|asisti[oó]\b|asiste\b|presentes? (la|el|las|los)\b|"
-    r"se encuentran? (conectad|en linea)|participan? (tambien|como))")
+PRESENCE_RE = PRESENCIA
 
 
 def parse_asistentes(lector):
     """The people of the session; see the module docstring."""
     reader = _Asistencia(lector)
     return reader.read()
+
+
+_READ_ROSTER_LINES_RE = re.compile(r"\b[a-záéíóúñ]{4,}\b")
+_READ_TABLE_RE = re.compile(r"represent")
+_SIGNATURE_PAIRS_RE = re.compile(r"\t+|\s{3,}")
+_SIGNATURE_PAIRS_RE2 = re.compile(r"\t+|\s{3,}")
+_ADD_ENTRY_RE = re.compile(r"secretari")
+_ADD_ENTRY_RE2 = re.compile(r"represent|rpte|partido")
+_PARTY_BEFORE_RE = re.compile(r"[;:]")
+_PARTY_BEFORE_RE2 = re.compile(r"\bpor\b|partido|representaci")
+_PARTIDO_RE = re.compile(r"(?i)\b(representante|rpte|rep|propietari[oa]|suplente|prop|sup|del|de la|de|partido|"
+                          r"pol[ií]tico|presente|presencial|virtual)\b\.?")
+_PARTIDO_RE2 = re.compile(r"represent|rpte|partido|\bp\.")
+_PARTIDO_RE3 = re.compile(r"\b(?:del|de)\s+(?:partido\s+(?:pol[ií]tico\s+)?)?((?:Partido\s+)?[A-ZÁÉÍÓÚ][\wÁÉÍÓÚáéíóúñ.]*(?:\s+(?:de|del|la|las|los|y|a|en|por|el|[A-ZÁÉÍÓÚ][\wáéíóúñ.]*))*)")
+_PARTIDO_RE4 = re.compile(r"represent|rpte")
+_READ_PROSE_PRESENCE_RE = re.compile(r"como invitad|calidad de invitad|a invitacion|no integra|no forma parte")
+_READ_MOVEMENTS_RE = re.compile(r"\b(se )?(incorporar|integrar|conectar|sumar)(a|ia|an|ian)\b")
+
+
+_MOVEMENT_NAMES_RE = re.compile(rf"(?<![\w.])(?P<grado>(?i:{GRADO_RE}))\s+(?P<apellido>[A-ZÁÉÍÓÚ][a-záéíóúñ]+)\b(?!\s+[A-ZÁÉÍÓÚ])")
 
 
 class _Asistencia:
@@ -71,7 +86,12 @@ class _Asistencia:
         self.closing = lector.closing_line or len(self.doc.lines) + 1
 
     def read(self):
+        paragraphs = [p for p in self.lector.paragraphs if p.linea < self.closing]
+        self._pairs = pares(paragraphs, lambda text: called_person(text) is not None)
+        self._call_lines = {line for par in self._pairs
+                            for p in paragraphs if p.linea == par.linea for _, line in p.spans}
         self._read_roster_lines()
+        self._read_roll_call()
         self._read_prose_presence()
         self._read_actors()
         self._read_speakers()
@@ -87,10 +107,13 @@ class _Asistencia:
         lines = self.doc.lines
         section = None
         skip = set()
+        for tabla in self.doc.tablas:
+            if self._read_table(tabla):
+                skip |= tabla.lineas
         for index, line in enumerate(lines):
             number = index + 1
             text = line.strip()
-            if not text or number in skip or number in self.lector.agenda_lines:
+            if not text or number in skip or number in self.lector.agenda_lines or number in self._call_lines:
                 continue
             if len(text) > 200:
                 section = None
@@ -106,13 +129,98 @@ class _Asistencia:
             following = self._next_line(number)
             entry, used_next = _roster_entry(text, following[1] if following else None, section)
             if entry is None:
-                if len(text) > 40 and not text.isupper() and not _is_columns(line) and re.search(r"\b[a-záéíóúñ]{4,}\b", text):
+                if len(text) > 40 and not text.isupper() and not _is_columns(line) and _READ_ROSTER_LINES_RE.search(text):
                     section = None   # prose closes a roster section («AUSENTES:» stops here)
                 continue
             if used_next and following:
                 skip.add(following[0])
             entry["linea"] = number
             self._add_entry(entry, section, signature=number >= self.closing)
+
+    def _read_table(self, tabla):
+        """A roster table (any source: Word, Markdown, ASCII grid, PDF cells): one person per row
+        with a name column and a cargo, party or attendance column. Expecting rows like:
+        'Lic. Pablo César Contreras Ayala⇥Representante⇥PAN⇥Propietario⇥Asistió'. True when it
+        was one."""
+        if tabla.columna("sentido") is not None or not {"cargo", "partido", "asistencia"} & set(tabla.tipos):
+            return False
+        read = 0
+        for fila in tabla.filas:
+            person = _person(fila.get(tabla, "nombre").split(",")[0])
+            if not person:
+                continue
+            cargo = fila.get(tabla, "cargo")
+            partido = fila.get(tabla, "partido")
+            entry = {"grado": person[0], "nombre": person[1], "cargo": cargo, "linea": fila.linea,
+                     "calidad_texto": fila.get(tabla, "calidad")}
+            section = None
+            if partido:
+                entry["partido_texto"] = partido
+                section = "representante" if not cargo or _READ_TABLE_RE.search(fold_accents(cargo)) else None
+            estado = fold_accents(fila.get(tabla, "asistencia"))
+            if estado:
+                if ASISTENCIA_NO.match(estado):
+                    entry["presente"] = False
+                elif ASISTENCIA_SI.match(estado):
+                    entry["presente"] = True
+                else:
+                    self.lector.aviso(f"No se entiende la asistencia «{fila.get(tabla, 'asistencia')}» de "
+                                      f"{display_name(person[1])}.", fila.linea)
+            self._add_entry(entry, section, signature=fila.linea >= self.closing)
+            if LATE_CELL_RE.search(estado):
+                persona = resolve(person[1], self.people)
+                if persona:
+                    persona.tarde = True
+            read += 1
+        rows = sum(1 for fila in tabla.filas if any(c.strip() for c in fila.celdas))
+        if read and read < rows - 1:
+            self.lector.aviso(f"La tabla de asistencia tiene {rows} filas y se leyeron {read} personas.", tabla.linea)
+        return read > 0
+
+    def _read_roll_call(self):
+        """A roll call as a dialogue: the Secretario names each member, the member answers on the
+        next turn. Expecting text like:
+            El C. Secretario Ejecutivo: Por el Partido Acción Nacional, licenciado Ernesto Damián
+            Cortés Zamudio, representante propietario.
+            El C. Ernesto Damián Cortés Zamudio: Presente, buenas noches.
+        A call met with «(No se escucha respuesta)» is an absence, unless the person arrives later.
+        «Y el de la voz, Octavio Raúl Sánchez Peralta, Secretario Ejecutivo.» is the caller."""
+        paragraphs = [p for p in self.lector.paragraphs if p.linea < self.closing]
+        previous = None
+        for par in self._pairs:
+            if par.tipo == "voto":
+                continue
+            entry = called_person(par.llamado)
+            entry["linea"] = par.linea
+            entry["presente"] = par.tipo == "lista"
+            section = None
+            if previous and not entry["cargo"] and not entry.get("partido_texto") and \
+                    not previous.get("partido_texto") and par.linea - previous["linea"] < 12 and \
+                    rol_of(previous["cargo"], None, self.lector.organo) == "integrante":
+                section = "integrante"   # called in the run of the consejeros, with no cargo of their own
+            self._add_entry(entry, section, signature=False)
+            previous = entry if entry["cargo"] or section is None else dict(entry, cargo=previous["cargo"])
+        answered = {par.linea for par in self._pairs}
+        for current, following in zip(paragraphs, paragraphs[1:]):
+            speaker = speaker_of(current.text)
+            called = current.text[speaker[1]:] if speaker else current.text
+            answer_speaker = speaker_of(following.text)
+            answer = following.text[answer_speaker[1]:] if answer_speaker else ""
+            entry = called_person(called) if len(called) < 220 else None
+            if current.linea not in answered and answer_speaker and len(answer) < 30 and entry \
+                    and (entry["grado"] or entry["cargo"]) and not called_person(answer):
+                self.lector.aviso(f"No se entendió la respuesta «{answer.strip()}» al pase de lista de "
+                                  f"{display_name(called_person(called)['nombre'])}.", following.linea)
+        for paragraph in paragraphs:
+            speaker = speaker_of(paragraph.text)
+            body = paragraph.text[speaker[1]:] if speaker else paragraph.text
+            match = PROPIA_VOZ.search(fold_accents(body))
+            if not match or len(body) > 200:
+                continue
+            entry = called_person(body[match.end():])
+            if entry:
+                entry["linea"] = paragraph.linea
+                self._add_entry(entry, None, signature=False)
 
     def _continues_prose(self, index):
         """The line right below a long unfinished prose line is that sentence's tail, not a
@@ -121,6 +229,9 @@ class _Asistencia:
         previous = self.doc.lines[index - 1].strip() if index else ""
         if not previous or _is_columns(self.doc.lines[index - 1]):
             return False
+        if len(previous) >= 60 and TITLE_AT_END_RE.search(previous[-40:]) and not previous.isupper():
+            self._prose_tails.add(index)   # «…solicitó al Secretario Técnico de la Comisión, Ing.⏎Jorge …»
+            return True
         if previous.endswith((".", ":", ";")) or previous.isupper():
             return False
         if index - 1 in self._prose_tails:
@@ -133,14 +244,14 @@ class _Asistencia:
 
     def _signature_pairs(self, index, text, skip, section):
         """Two or more signatures side by side: «DRA. X⇥⇥DR. Y» over «ASESORA TÉCNICA⇥ASESOR TÉCNICO»."""
-        cells = [c for c in re.split(r"\t+|\s{3,}", text) if c.strip()]
+        cells = [c for c in _SIGNATURE_PAIRS_RE.split(text) if c.strip()]
         if len(cells) < 2:
             return False
         people = [_person(c) for c in cells]
         if not all(p and p[0] for p in people):
             return False
         following = self._next_line(index + 1)
-        cargos = [c for c in re.split(r"\t+|\s{3,}", following[1]) if c.strip()] if following else []
+        cargos = [c for c in _SIGNATURE_PAIRS_RE2.split(following[1]) if c.strip()] if following else []
         if len(cargos) == len(cells) and all(_is_cargo(c) for c in cargos):
             skip.add(following[0])
         else:
@@ -161,17 +272,18 @@ class _Asistencia:
         presente = entry.get("presente", section != "ausente")
         role_section = section if section in ("integrante", "representante", "invitado") else None
         if section == "secretario":
-            cargo = cargo if re.search(r"secretari", fold(cargo or "")) else f"Secretario Técnico, {cargo or ''}".strip(", ")
+            cargo = cargo if _ADD_ENTRY_RE.search(fold(cargo or "")) else f"Secretario Técnico, {cargo or ''}".strip(", ")
         partido = self._partido(cargo + " " + (entry.get("partido_texto") or ""), entry["linea"],
                                 representante=section == "representante" or rol_of(cargo) == "representante")
         persona = Persona(
             nombre=entry["nombre"], grado=entry.get("grado"), cargo=_clean_cargo(cargo) or None,
             rol=rol_of(cargo or (entry.get("partido_texto") and "representante") or "", role_section,
                        self.lector.organo),
-            partido=partido, calidad=calidad_of(cargo), presente=presente, linea=entry["linea"],
+            partido=partido, calidad=calidad_of(cargo + " " + (entry.get("calidad_texto") or "")),
+            presente=presente, linea=entry["linea"],
             origen="firma" if signature else "lista")
         if persona.partido and persona.rol not in ("representante",):
-            persona.rol = "representante" if re.search(r"represent|rpte|partido", fold(cargo + (entry.get("partido_texto") or ""))) else persona.rol
+            persona.rol = "representante" if _ADD_ENTRY_RE2.search(fold(cargo + (entry.get("partido_texto") or ""))) else persona.rol
         if signature:
             self.signers.append(persona)
             return
@@ -187,8 +299,8 @@ class _Asistencia:
         """«…por el Partido Acción Nacional, la Lic. Karla …, representante propietaria»: the party
         named in the clause right before a name (after the previous name)."""
         end = start if end is None else end
-        clause = re.split(r"[;:]", sentence[max(0, end - 120):end])[-1]
-        if not re.search(r"\bpor\b|partido|representaci", fold_accents(clause)):
+        clause = _PARTY_BEFORE_RE.split(sentence[max(0, end - 120):end])[-1]
+        if not _PARTY_BEFORE_RE2.search(fold_accents(clause)):
             return None
         return self.lector.catalogo.resolve(clause)
 
@@ -199,17 +311,17 @@ class _Asistencia:
         if partido:
             return partido
         if representante and rol_of(text) in ("otro", "representante"):
-            name = re.sub(r"(?i)\b(representante|rpte|rep|propietari[oa]|suplente|prop|sup|del|de la|de|partido|"
-                          r"pol[ií]tico|presente|presencial|virtual)\b\.?", " ", text)
-            name = " ".join(name.split()).strip(" .,")
+            name = _PARTIDO_RE.sub(" ", text)
+            name = " ".join(UNBRACKETED_RE.sub(" ", name).split()).strip(" .,")
+            named = re.search(r"\bPartido\s+" + re.escape(name.split()[0]), text) if name else None
+            name = f"Partido {name}" if named else name    # «Partido Sinaloense», as the acta names it
             if name and len(name) <= 60:
                 self.lector.aviso(f"Partido no reconocido en el catálogo: «{name}»; se conserva como está escrito.", linea)
                 return name
-        if not re.search(r"represent|rpte|partido|\bp\.", fold(text)):
+        if not _PARTIDO_RE2.search(fold(text)):
             return None
-        match = re.search(r"\b(?:del|de)\s+(?:partido\s+(?:pol[ií]tico\s+)?)?((?:Partido\s+)?[A-ZÁÉÍÓÚ][\wÁÉÍÓÚáéíóúñ.]*(?:\s+(?:de|del|la|las|los|y|a|en|por|el|[A-ZÁÉÍÓÚ][\wáéíóúñ.]*))*)",
-                          text)
-        if match and re.search(r"represent|rpte", fold(text)):
+        match = _PARTIDO_RE3.search(text)
+        if match and _PARTIDO_RE4.search(fold(text)):
             name = match.group(1).strip(" .")
             acronym = name.replace(".", "") if name.replace(".", "").isupper() and len(name) <= 12 else name
             self.lector.aviso(f"Partido no reconocido en el catálogo: «{name}»; se conserva como está escrito.", linea)
@@ -239,11 +351,16 @@ class _Asistencia:
         for paragraph in self.lector.paragraphs:
             if paragraph.linea >= self.closing or len(paragraph.text) < 30:
                 continue
-            body, skipped = _body(paragraph.text)
+            folded_paragraph = fold_accents(paragraph.text)
+            if not (AUSENCIA.search(folded_paragraph) or PRESENCIA.search(folded_paragraph)):
+                continue   # one search for the paragraph before one per sentence
+            # «- Lic. X, Representante — Partido del Trabajo — justificó su inasistencia»: a list
+            # item, not a speaker's turn, even with a dash after the name.
+            body, skipped = (paragraph.text, 0) if BULLET_ITEM_RE.match(paragraph.text) else _body(paragraph.text)
             for sentence, offset in _sentences(body):
                 offset += skipped
                 folded = fold_accents(sentence)
-                absent = ABSENCE_RE.search(folded)
+                absent = ABSENCE_RE.search(folded) and not AUSENCIA_OTRA_SESION.search(folded)
                 present = PRESENCE_RE.search(folded) and paragraph.linea < self._opening_limit()
                 if not absent and not present:
                     continue
@@ -252,6 +369,11 @@ class _Asistencia:
                 previous_end = 0
                 for grado, name, start, end in names_in(sentence):
                     cargo = _cargo_near(sentence, start, end)
+                    if rol_of(cargo) == "otro":
+                        # «las consejeras y los consejeros electorales C. X, Ing. Y y Lic. Z»: a
+                        # plural cargo heads the names listed after it, up to the next «;».
+                        plural = PLURAL_CARGO_RE.search(sentence[sentence.rfind(";", 0, start) + 1:start])
+                        cargo = plural.group(0) if plural else cargo
                     clause_start, previous_end = previous_end, end
                     persona = resolve(name, self.people)
                     linea = paragraph.linea_at(offset + start)
@@ -262,8 +384,7 @@ class _Asistencia:
                         before = self._party_before(sentence[clause_start:start], 0, len(sentence[clause_start:start]))
                         if before and rol in ("otro", "invitado", "representante") and not partido:
                             rol, partido = "representante", before
-                        if present and not absent and (rol == "otro" or re.search(
-                                r"como invitad|calidad de invitad|a invitacion|no integra|no forma parte", near)):
+                        if present and not absent and (rol == "otro" or _READ_PROSE_PRESENCE_RE.search(near)):
                             rol = "invitado"
                         persona = Persona(nombre=name, grado=grado, cargo=_clean_cargo(cargo) or None, rol=rol,
                                           partido=partido, calidad=calidad_of(cargo),
@@ -322,17 +443,19 @@ class _Asistencia:
         for paragraph in self.lector.paragraphs:
             if paragraph.linea >= self.closing or paragraph.linea in self.lector.agenda_lines:
                 continue
-            body, skipped = _body(paragraph.text)
+            folded_paragraph = fold_accents(paragraph.text)
+            if not (LLEGADA.search(folded_paragraph) or RETIRO.search(folded_paragraph)):
+                continue   # one search for the paragraph before one per sentence
+            body, skipped = (paragraph.text, 0) if BULLET_ITEM_RE.match(paragraph.text) else _body(paragraph.text)
             for sentence, offset in _sentences(body):
                 offset += skipped
                 folded = fold_accents(sentence)
                 arrival, departure = ARRIVAL_RE.search(folded), DEPARTURE_RE.search(folded)
-                if ABSENCE_RE.search(folded) or re.search(r"\b(se )?(incorporar|integrar|conectar|sumar)(a|ia|an|ian)\b", folded):
+                if ABSENCE_RE.search(folded) or _READ_MOVEMENTS_RE.search(folded):
                     arrival = None   # «no se conectó», «avisó que se incorporaría»: no arrival
                 if not arrival and not departure:
                     continue
-                if departure and re.search(r"se retira (el|la) (punto|proyecto|documento|dictamen|informe)|"
-                                           r"retira(r)? del orden del dia", folded):
+                if departure and RETIRO_DE_PUNTO.search(folded):
                     continue
                 for grado, name, start, end, kind in self._movement_names(sentence, arrival, departure):
                     linea = paragraph.linea_at(offset + start)
@@ -340,8 +463,7 @@ class _Asistencia:
 
     def _movement_names(self, sentence, arrival, departure):
         names = names_in(sentence)
-        for match in re.finditer(rf"(?<![\w.])(?P<grado>(?i:{GRADO_RE}))\s+(?P<apellido>[A-ZÁÉÍÓÚ][a-záéíóúñ]+)\b(?!\s+[A-ZÁÉÍÓÚ])",
-                                 sentence):
+        for match in _MOVEMENT_NAMES_RE.finditer(sentence):
             persona = resolve(match.group("apellido"), self.people, single_word=True)
             if persona and not any(start <= match.start() < end for _, _, start, end in names):
                 names.append((canonical_grado(match.group("grado")), persona.nombre, match.start(), match.end()))
@@ -350,6 +472,10 @@ class _Asistencia:
                 name = clean_name(match.group(0))
                 if looks_like_name(name) and self._known(name):
                     names.append((None, name, match.start(), match.end()))
+        if not names:
+            holder = self._representative_named(sentence)
+            if holder:
+                names.append(holder)
         for grado, name, start, end in names:
             if arrival and departure:
                 kind = "llegada" if abs(arrival.start() - start) <= abs(departure.start() - start) else "retiro"
@@ -359,21 +485,34 @@ class _Asistencia:
 
     def _movement(self, kind, grado, name, sentence, start, end, linea, limit):
         punto = self.lector.punto_at(linea)
+        said = DURING_ITEM_RE.search(fold_accents(sentence))
+        if said and to_int(said.group(1)) in {n for n, _, _ in self.lector.orden}:
+            punto = to_int(said.group(1))   # «— se conectó durante el punto 3», noted in the roster
+            linea = max(linea, limit + 1)
+            persona = resolve(name, self.people, single_word=True)
+            if persona is not None and kind == "llegada":
+                persona.presente, persona.llegada_punto = True, punto
+                return
         persona = resolve(name, self.people, single_word=True)
         if kind == "retiro":
             if persona is None:
                 self.lector.aviso(f"Se retira «{name}», que no figura en la lista de asistencia.", linea)
                 return
-            persona.retiro_punto = punto
+            persona.retiro_punto, persona.retiro_linea = punto, linea
             return
         if persona is not None:
             if persona.presente and persona.origen != "prosa" and persona.retiro_punto is None:
+                if linea > limit and (self._announced_late(persona, limit) or TIMED_ARRIVAL_RE.search(fold_accents(sentence))):
+                    # «Siendo las 18:25 horas se incorporó a la sesión la C. X»: an arrival with its
+                    # hour is a late one, even when the list says she attended.
+                    persona.llegada_punto, persona.llegada_linea = punto, linea
+                    return
                 if linea > limit:
                     self.lector.aviso(f"Se da la bienvenida a {display_name(persona.nombre)}, que ya figuraba como presente.", linea)
                 return
             persona.presente = True
             if linea > limit:
-                persona.llegada_punto = punto
+                persona.llegada_punto, persona.llegada_linea = punto, linea
             return
         cargo = _cargo_near(sentence, start, end)
         persona = Persona(nombre=name, grado=grado, cargo=_clean_cargo(cargo) or None,
@@ -381,6 +520,33 @@ class _Asistencia:
                           calidad=calidad_of(cargo), linea=linea, origen="prosa",
                           llegada_punto=punto if linea > limit else None)
         self.people.append(persona)
+
+    def _representative_named(self, sentence):
+        """«(El representante de Movimiento Ciudadano se retira de la sala, …)»: the one
+        representative of that party, as (grado, nombre, start, end), or None."""
+        match = REPRESENTATIVE_REF_RE.search(sentence)
+        if not match:
+            return None
+        partido = self.lector.catalogo.resolve(match.group("partido"))
+        holders = [p for p in self.people if partido and p.partido == partido and p.rol == "representante"]
+        if len(holders) != 1:
+            return None
+        return holders[0].grado, holders[0].nombre, match.start(), match.end()
+
+    def _announced_late(self, persona, limit):
+        """Whether the opening said this person would come later («avisó que llegaría con
+        retraso»), so that a roster that lists them is the list of who attended at all."""
+        if persona.tarde:
+            return True
+        surnames = name_words(persona.nombre)[-2:]
+        for paragraph in self.lector.paragraphs:
+            if paragraph.linea >= limit:
+                break
+            for sentence, _ in _sentences(paragraph.text):
+                folded = fold_accents(sentence)
+                if LLEGADA_ANUNCIADA.search(folded) and all(w in fold(sentence).split() for w in surnames):
+                    return True
+        return False
 
     # ---- signatures --------------------------------------------------------------------------
 
@@ -421,33 +587,41 @@ def _body(text):
 def _section_of(text):
     """The section a header line opens. Expecting lines like: 'INTEGRANTES DEL COMITÉ TÉCNICO
     ASESOR…', 'REPRESENTANTES DE PARTIDOS POLÍTICOS', 'INVITADOS:', 'AUSENTES:'."""
-    if _is_columns(text) or len(text) > 130:
-        return None
+    if _is_columns(text) or len(text) > 130 or text[:1].islower():
+        return None   # «inasistencia*», the wrapped end of an entry, opens no section
     folded = fold_accents(text)
-    if not (text.isupper() or text.rstrip().endswith(":") or len(text) < 45):
+    bare = PARENTHESIS_RE.sub("", text)   # «Representaciones de los partidos políticos (con voz, sin voto)»
+    if not (text.isupper() or text.rstrip().endswith(":") or len(bare) < 45):
         return None
     if TITLED_NAME_RE.search(text) or BALLOT_RE.search(folded):
         return None
     if text.rstrip().endswith(".") and not text.isupper():
         return None
+    folded = PARENTHESIS_RE.sub("", folded)   # «Secretaría Técnica (con voz, sin voto):»
     for regex, section in SECTION_RES:
         if regex.search(folded):
             return section
     return None
 
 
+_IS_COLUMNS_RE = re.compile(r"\S {2,}\S")
+
+
 def _is_columns(line):
-    return "\t" in line.strip() or bool(re.search(r"\S {2,}\S", line.strip()))
+    return "\t" in line.strip() or bool(_IS_COLUMNS_RE.search(line.strip()))
 
 
 def _is_cargo(text):
     return bool(text) and bool(CARGO_START_RE.search(fold_accents(text).strip(" -–—:,.")))
 
 
+_PERSON_RE = re.compile(rf"^(?P<grado>(?i:{GRADO_RE}))\s+(?P<nombre>.+)$")
+
+
 def _person(text):
     """(grado, nombre) of a cell like 'DRA. ALEJANDRA DEL CARMEN ARREOLA DELGADO', or None."""
     text = text.strip(" -–—•*,;:")
-    match = re.match(rf"^(?P<grado>(?i:{GRADO_RE}))\s+(?P<nombre>.+)$", text)
+    match = _PERSON_RE.match(text)
     grado, rest = (canonical_grado(match.group("grado")), match.group("nombre")) if match else (None, text)
     rest = rest.strip(" .,;")
     whole = NAME_ONLY_RE.fullmatch(rest)
@@ -459,7 +633,19 @@ def _person(text):
     return grado, name
 
 
+_ROSTER_ENTRY_RE = re.compile(r"^\s*(?:\d{1,2}[.)]|[-–—•*])\s*")
+_ROSTER_ENTRY_RE2 = re.compile(r"[,;(]\s*(presente|ausente|asiste|no asiste|con justificaci\w+|justificad[oa])\s*\)?\.?$", re.IGNORECASE)
+
+
 def _roster_entry(text, following, section):
+    """One roster entry from a line (and maybe the next), or (None, False); a copy the caller
+    may change (the reading is kept, a line is asked about twice)."""
+    entry, used_next = _roster_entry_once(text, following, section)
+    return (dict(entry) if entry else None), used_next
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _roster_entry_once(text, following, section):
     """One roster entry from a line (and maybe the next), or (None, False)."""
     folded = fold_accents(text)
     if BALLOT_RE.search(folded) or len(text) > 180:
@@ -469,9 +655,8 @@ def _roster_entry(text, following, section):
     if roll:
         estado = fold_accents(roll.group(1))
         text = text[:roll.start()].strip()
-    text = re.sub(r"^\s*(?:\d{1,2}[.)]|[-–—•*])\s*", "", text)
-    trailing = re.search(r"[,;(]\s*(presente|ausente|asiste|no asiste|con justificaci\w+|justificad[oa])\s*\)?\.?$",
-                         text, re.IGNORECASE)
+    text = _ROSTER_ENTRY_RE.sub("", text)
+    trailing = _ROSTER_ENTRY_RE2.search(text)
     if trailing:
         estado = fold_accents(trailing.group(1))
         text = text[:trailing.start()].strip()
@@ -494,17 +679,22 @@ def _roster_entry(text, following, section):
     return entry, used_next
 
 
+_COLUMNS_ENTRY_RE = re.compile(r"\t+|\s{2,}")
+_COLUMNS_ENTRY_RE2 = re.compile(r"(?i)(presente|presencial|virtual|remot[oa]|a distancia|en l[ií]nea|"
+                                                   r"ausente|no asisti[oó]|justificad[oa])\.?")
+_COLUMNS_ENTRY_RE3 = re.compile(r"(?i)(ausente|no asist|justific)")
+
+
 def _columns_entry(text):
     """'DRA. ALEJANDRA DEL CARMEN ARREOLA DELGADO⇥ASESORA TÉCNICA', also cargo first."""
-    cells = [c for c in re.split(r"\t+|\s{2,}", text.strip()) if c.strip()]
-    state = [c for c in cells[1:] if re.fullmatch(r"(?i)(presente|presencial|virtual|remot[oa]|a distancia|en l[ií]nea|"
-                                                   r"ausente|no asisti[oó]|justificad[oa])\.?", c.strip())]
+    cells = [c for c in _COLUMNS_ENTRY_RE.split(text.strip()) if c.strip()]
+    state = [c for c in cells[1:] if _COLUMNS_ENTRY_RE2.fullmatch(c.strip())]
     cells = [c for c in cells if c not in state]
     if len(cells) < 2:
         return None
     entry = _columns_person(cells)
     if entry and state:
-        entry["presente"] = not re.match(r"(?i)(ausente|no asist|justific)", state[0].strip())
+        entry["presente"] = not _COLUMNS_ENTRY_RE3.match(state[0].strip())
     return entry
 
 
@@ -536,16 +726,23 @@ def _columns_person_plain(cells):
     return None
 
 
+_IS_PARTY_CELL_RE = re.compile(r"(?:[A-Z]\.){1,6}[A-Z]?\.?|[A-Z]{2,8}")
+_IS_PARTY_CELL_RE2 = re.compile(r"(?i)(partido|morena\b|movimiento ciudadano|redes sociales|fuerza por|encuentro)")
+
+
 def _is_party_cell(cell):
     """A roster column that names a party: «P.R.I.», «Partido Verde», «MORENA», «M.C.»."""
     cell = cell.strip()
-    return bool(re.fullmatch(r"(?:[A-Z]\.){1,6}[A-Z]?\.?|[A-Z]{2,8}", cell) or
-                re.match(r"(?i)(partido|morena\b|movimiento ciudadano|redes sociales|fuerza por|encuentro)", cell))
+    return bool(_IS_PARTY_CELL_RE.fullmatch(cell) or
+                _IS_PARTY_CELL_RE2.match(cell))
+
+
+_DASH_ENTRY_RE = re.compile(r"^(?P<who>.+?)\s+(?:[—–-]{1,2}|/|\|)\s+(?P<cargo>.+)$")
 
 
 def _dash_entry(text):
     """'Mtra. Laura Elena Ruiz Soto — Consejera Presidenta'."""
-    match = re.match(r"^(?P<who>.+?)\s+(?:[—–-]{1,2}|/|\|)\s+(?P<cargo>.+)$", text)
+    match = _DASH_ENTRY_RE.match(text)
     if not match:
         return None
     person = _person(match.group("who"))
@@ -557,18 +754,26 @@ def _dash_entry(text):
     return None
 
 
+_PARTY_FIRST_ENTRY_RE = re.compile(r"^(?:[Pp]or\s+(?:el\s+|la\s+)?)?(?P<partido>[^:,]{2,70})[:,]\s*(?P<rest>.+)$")
+_PARTY_FIRST_ENTRY_RE2 = re.compile(r"\bpartido\b")
+_PARTY_FIRST_ENTRY_RE3 = re.compile(r"[A-Z][A-Z.]{1,11}")
+_PARTY_FIRST_ENTRY_RE4 = re.compile(r"\b(morena|movimiento ciudadano|redes sociales|fuerza por|encuentro)\b")
+_PARTY_FIRST_ENTRY_RE5 = re.compile(r"\((propietari[oa]|suplente)\)", re.IGNORECASE)
+_PARTY_FIRST_ENTRY_RE6 = re.compile(r"\s*\((propietari[oa]|suplente)\)", re.IGNORECASE)
+
+
 def _party_first_entry(text):
     """'Partido Acción Nacional: C. Luis Pérez Soto, representante propietario'."""
-    match = re.match(r"^(?:[Pp]or\s+(?:el\s+|la\s+)?)?(?P<partido>[^:,]{2,70})[:,]\s*(?P<rest>.+)$", text)
+    match = _PARTY_FIRST_ENTRY_RE.match(text)
     if not match:
         return None
     partido = match.group("partido").strip()
-    if not (re.search(r"\bpartido\b", fold_accents(partido)) or re.fullmatch(r"[A-Z][A-Z.]{1,11}", partido)
-            or re.search(r"\b(morena|movimiento ciudadano|redes sociales|fuerza por|encuentro)\b", fold_accents(partido))):
+    if not (_PARTY_FIRST_ENTRY_RE2.search(fold_accents(partido)) or _PARTY_FIRST_ENTRY_RE3.fullmatch(partido)
+            or _PARTY_FIRST_ENTRY_RE4.search(fold_accents(partido))):
         return None
     rest = match.group("rest")
-    calidad = re.search(r"\((propietari[oa]|suplente)\)", rest, re.IGNORECASE)
-    rest = re.sub(r"\s*\((propietari[oa]|suplente)\)", "", rest, flags=re.IGNORECASE)
+    calidad = _PARTY_FIRST_ENTRY_RE5.search(rest)
+    rest = _PARTY_FIRST_ENTRY_RE6.sub("", rest)
     who, _, cargo = rest.partition(",")
     if calidad:
         cargo = f"{cargo} {calidad.group(1)}"
@@ -582,10 +787,13 @@ def _party_first_entry(text):
             "partido_texto": match.group("partido")}
 
 
+_PAREN_ENTRY_RE = re.compile(r"^(?P<who>[^()]+?)\s*\((?P<paren>[^()]{2,80})\)\s*[,;-]?\s*(?P<rest>[^()]*)$")
+
+
 def _paren_entry(text):
     """'C. Leticia Osorio Bravo (Consejera Presidenta)', 'Lic. Rogelio Mendoza Tapia (PAN),
     representante propietario', 'C. Mireya Sosa Tlatelpa (Nueva Alianza), representante propietaria'."""
-    match = re.match(r"^(?P<who>[^()]+?)\s*\((?P<paren>[^()]{2,80})\)\s*[,;-]?\s*(?P<rest>[^()]*)$", text)
+    match = _PAREN_ENTRY_RE.match(text)
     if not match:
         return None
     person = _person(match.group("who"))
@@ -614,11 +822,69 @@ def _comma_entry(text):
     return None
 
 
+PARTY_CALL_RE = re.compile(r"^\W*(?:y\s+)?por\s+(?:el\s+|la\s+)?(?P<partido>[^,]{2,80}),\s*", re.IGNORECASE)
+
+
+_CALLED_PERSON_RE = re.compile(r"\b(?:se|que|solicit\w*|inform\w*|dijo|pregunt\w*|tiene|gracias)\b")
+
+
+PLURAL_CARGO_RE = re.compile(r"\b(?:las |los )?(?:consejer[oa]s(?: y (?:los |las )?consejer[oa]s)?(?: electorales)?|"
+                             r"asesor[ae]s(?: t[eé]cnic[oa]s)?|integrantes(?: del? [a-záéíóú]+)?)\b", re.IGNORECASE)
+LATE_CELL_RE = re.compile(r"retardo|tarde|se incorpor|se integr|se conect|llego")
+TIMED_ARRIVAL_RE = re.compile(r"\b(?:siendo las|a las)\s+[\w:.]+(?:\s+\w+){0,6}?\s+(?:horas|hrs)\b[^.;]{0,40}?"
+                              r"\bse (?:incorpor|integr|conect|reincorpor)\w*")
+UNBRACKETED_RE = re.compile(r"[()\[\]—–]")
+DURING_ITEM_RE = re.compile(r"\b(?:durante|en) el (?:desahogo del )?punto (\d{1,2}|[ivx]{1,5})\b")
+REPRESENTATIVE_REF_RE = re.compile(r"\b(?:el|la) representante (?:propietari[oa] |suplente )?(?:del?|de la) "
+                                   r"(?P<partido>[^,.;()]{2,60})", re.IGNORECASE)
+
+
+def called_person(text):
+    """The one person a roll call names, as a roster entry, or None when the text is not just a
+    name with its cargo. Expecting text like: 'Consejera Presidenta, maestra Adriana Lizbeth
+    Monroy Galindo.', 'Consejero doctor Fausto Emiliano Trejo Barrera.', 'Por el Partido Acción
+    Nacional, licenciado Ernesto Damián Cortés Zamudio, representante propietario.',
+    'Consejero Fausto Emiliano Trejo Barrera.'."""
+    text = text.strip()
+    if len(text) > 220 or len(text.split()) > 22:
+        return None
+    partido = None
+    party = PARTY_CALL_RE.match(text)
+    if party:
+        partido, text = party.group("partido").strip(), text[party.end():]
+    found = names_in(text)
+    if len(found) == 1:
+        grado, nombre, start, end = found[0]
+        before, after = text[:start].strip(" ,.;"), text[end:].strip(" ,.;")
+    elif not found:
+        match = NAME_ONLY_RE.search(text)
+        if not match or match.start() > 60:
+            return None
+        grado, nombre = None, name_after_cargo(match.group(0))
+        before = text[:match.start()] + match.group(0)[:match.group(0).find(nombre.split()[0])] if nombre else ""
+        before, after = before.strip(" ,.;"), text[match.end():].strip(" ,.;")
+    else:
+        return None
+    if not nombre or not looks_like_name(nombre) or len(after.split()) > 6 or len(before.split()) > 5:
+        return None
+    if _CALLED_PERSON_RE.search(fold_accents(before + " " + after)):
+        return None
+    cargo = ", ".join(filter(None, [before, after]))
+    entry = {"grado": grado, "nombre": nombre, "cargo": cargo}
+    if partido:
+        entry["cargo"] = after or "representante"
+        entry["partido_texto"] = partido
+    return entry
+
+
+_CLEAN_CARGO_RE = re.compile(r"\b[A-Z]\.$")
+
+
 def _clean_cargo(cargo):
     if not cargo:
         return None
     cargo = " ".join(cargo.split()).strip(" ,;:-–—")
-    cargo = cargo[:-1] if cargo.endswith(".") and not re.search(r"\b[A-Z]\.$", cargo) else cargo
+    cargo = cargo[:-1] if cargo.endswith(".") and not _CLEAN_CARGO_RE.search(cargo) else cargo
     return display_name(cargo) if cargo.isupper() else cargo
 
 
@@ -641,28 +907,37 @@ def _cargo_near(sentence, start, end):
     return after or before
 
 
+_CARGO_AFTER_RE = re.compile(r"^[\s,]*(?:quien (?:es|funge como)\s+|en su calidad de\s+|en calidad de\s+)?"
+                     r"((?:el |la )?(?:representante|rpte|consejer|asesor|secretari|integrante|vocal|president|invitad|"
+                     r"titular|director|coordinador|jef|encargad)[^,;.]*(?:\.[A-Z]\.[^,;]*)?)", re.IGNORECASE)
+
+
 def _cargo_after(sentence, end):
     after = sentence[end:end + 160]
-    match = re.match(r"^[\s,]*(?:quien (?:es|funge como)\s+|en su calidad de\s+|en calidad de\s+)?"
-                     r"((?:el |la )?(?:representante|rpte|consejer|asesor|secretari|integrante|vocal|president|invitad|"
-                     r"titular|director|coordinador|jef|encargad)[^,;.]*(?:\.[A-Z]\.[^,;]*)?)", after, re.IGNORECASE)
+    match = _CARGO_AFTER_RE.match(after)
     return match.group(1).strip() if match else ""
+
+
+_CARGO_BEFORE_RE = re.compile(r"((?:representante|rpte|consejer|asesor|secretari|integrante|vocal|president|invitad|titular|director|"
+                      r"coordinador|jef|encargad)[^,;.]*?)[\s,]*(?:el|la|al|a la)?\s*$", re.IGNORECASE)
 
 
 def _cargo_before(sentence, start):
     before = sentence[max(0, start - 90):start]
-    match = re.search(r"((?:representante|rpte|consejer|asesor|secretari|integrante|vocal|president|invitad|titular|director|"
-                      r"coordinador|jef|encargad)[^,;.]*?)[\s,]*(?:el|la|al|a la)?\s*$", before, re.IGNORECASE)
+    match = _CARGO_BEFORE_RE.search(before)
     return match.group(1).strip() if match else ""
 
 
 TITLE_ABBREVIATIONS = re.compile(rf"(?i:{GRADO_RE})$")
 
 
+_SENTENCES_RE = re.compile(r"[.;!?]\s+(?=[A-ZÁÉÍÓÚ¿¡])")
+
+
 def _sentences(text):
     """Sentences with their offsets, not split after titles («Lic.», «Mtro.»)."""
     start = 0
-    for match in re.finditer(r"[.;!?]\s+(?=[A-ZÁÉÍÓÚ¿¡])", text):
+    for match in _SENTENCES_RE.finditer(text):
         before = text[max(start, match.start() - 8):match.start() + 1]
         if TITLE_ABBREVIATIONS.search(before.split()[-1] if before.split() else ""):
             continue

@@ -33,8 +33,9 @@ def parser():
     sub.add_parser = _spanish_subparser(sub.add_parser)
 
     s = sub.add_parser("parse", help="lee un acta y muestra sus hechos en JSON",
-                       description="Lee un acta (.txt, .md, .pdf, .docx) y escribe sus hechos "
-                                   "en JSON por la salida estándar.")
+                       description="Lee un acta (.txt, .md, .pdf, .docx, o escaneada: .pdf, "
+                                   ".png, .jpg, .tif) y escribe sus hechos en JSON por la "
+                                   "salida estándar.")
     s.add_argument("archivo", metavar="ARCHIVO", help="el acta que se va a leer")
     s.set_defaults(run=run_parse)
 
@@ -138,13 +139,15 @@ def _spanish_subparser(add_parser):
 
 def run_parse(args):
     """Print the contract's JSON of one acta, with `archivo` and `sha256` first."""
+    from etl import ocr
     from etl.extract import extract_text, read_bytes
     from etl.partidos import load_catalogo
 
-    text = extract_text(args.archivo)
+    with ocr.progreso(ocr.barra()):
+        text = extract_text(args.archivo)
     data = read_bytes(args.archivo)
     from etl.parse import parse_acta
-    facts = parse_acta(text, load_catalogo())
+    facts = ocr.annotate(parse_acta(text, load_catalogo()), args.archivo, data)
     out = {"archivo": args.archivo, "sha256": hashlib.sha256(data).hexdigest()}
     out.update((k, v) for k, v in facts.items() if k not in out)
     print(json.dumps(out, ensure_ascii=False, indent=2))

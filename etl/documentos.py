@@ -18,8 +18,9 @@ from etl.descripcion import asunto_de_correccion, asunto_de_omision, describir
 from etl.numeros import fold, to_int
 from etl.personas import display_name, names_in, resolve, speaker_label
 from etl.votos import RESULT_RE
+from etl.vocabulario import CLAVE_DOCUMENTO_RE
 
-CLAVE_RE = re.compile(r"\b[A-Z]{2,}[A-Za-z0-9]*(?:[/.\-_][A-Z0-9]{1,14}){1,7}[/.\-_](?:19|20)\d{2}\b")
+CLAVE_RE = CLAVE_DOCUMENTO_RE   # one clave pattern for the project (etl/vocabulario.py)
 DOC_TYPES = (
     ("dictamen", re.compile(r"\bdictamen(es)?\b")),
     ("acta", re.compile(r"\bactas?\s+(?:(?:de|del)\s+(?:la|las)?\s*)?(?:\w+\.?\s+){0,3}(?:sesion|sesiones|reunion)")),
@@ -213,11 +214,15 @@ def parse_correcciones(lector, votaciones, documentos, asistentes):
 
 
 def _request_paragraphs(lector):
-    """Paragraphs where someone asks for a change to a document (found once per acta: each
-    correction's description asks for them again)."""
-    if getattr(lector, "_requests", None) is not None:
-        return lector._requests
-    found = lector._requests = []
+    """Paragraphs where someone asks for a change to a document, found once per acta (each
+    correction's description asks again)."""
+    if getattr(lector, "_requests", None) is None:
+        lector._requests = _find_request_paragraphs(lector)
+    return lector._requests
+
+
+def _find_request_paragraphs(lector):
+    found = []
     for paragraph in lector.paragraphs:
         if paragraph.linea in lector.agenda_lines or paragraph.linea >= (lector.closing_line or 10 ** 9):
             continue

@@ -1,5 +1,6 @@
 """A file in, the text of the acta out: .txt and .md (UTF-8, UTF-16 or cp1252/latin-1), the text
-layer of a .pdf, the paragraphs and table rows of a .docx.
+layer of a .pdf, the paragraphs and table rows of a .docx; a scan (a PDF without a text layer, or
+a .png, .jpg, .jpeg, .tif, .tiff image) is read by OCR (etl/ocr.py).
 
 Lines are kept as the file has them (the parser's `fuente.linea` is the 1-based line of this text);
 only line endings are made `\\n`. Every failure is an ExtractionError with one Spanish sentence that
@@ -10,8 +11,9 @@ import re
 from pathlib import Path
 
 from etl.errors import ExtractionError
+from etl.ocr import IMAGENES
 
-FORMATOS = ("txt", "md", "pdf", "docx")
+FORMATOS = ("txt", "md", "pdf", "docx") + IMAGENES
 SAVE_AS = "guarde el acta como .txt, .md, .pdf o .docx"
 
 # Characters `str.splitlines()` breaks on besides \n: made \n so that splitlines() and
@@ -31,12 +33,15 @@ def extract_text(path):
     if formato not in FORMATOS:
         shown = f"«.{formato}»" if formato else "sin extensión"
         raise ExtractionError(f"El archivo {path.name} tiene un formato que no se puede leer "
-                              f"({shown}): {SAVE_AS}.")
+                              f"({shown}): {SAVE_AS}, o escaneada como .pdf, .png, .jpg o "
+                              ".tif.")
     data = read_bytes(path)
     if not data.strip():
         raise ExtractionError(f"El archivo {path.name} está vacío: no tiene texto que leer; "
                               "reemplácelo por el acta completa.")
     reader = {"pdf": _pdf_text, "docx": _docx_text}.get(formato, _plain_text)
+    if formato in IMAGENES:
+        reader = _scan_text
     text = normalise_newlines(reader(path, data))
     if not text.strip():
         raise ExtractionError(f"El archivo {path.name} no tiene texto: "
@@ -141,10 +146,16 @@ def _pdf_text(path, data):
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError):
         raise ExtractionError(f"El PDF {path.name} está dañado y no se pudo abrir: "
                               "vuelva a exportarlo o descárguelo de nuevo.") from None
-    if not "".join(pages).strip():
-        raise ExtractionError(f"El PDF {path.name} no tiene capa de texto: parece una imagen "
-                              "escaneada; pásele OCR o consiga el acta en texto.")
+    if not "".join(pages).strip():      # no text layer: a scan
+        return _scan_text(path, data)
     return "\n".join(pages)
+
+
+def _scan_text(path, data):
+    """A scanned PDF or a photo, read by OCR (cached by its bytes)."""
+    from etl.ocr import read_scan
+
+    return read_scan(path, data)
 
 
 def _docx_text(path, data):

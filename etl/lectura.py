@@ -100,7 +100,8 @@ def read_acta(path, nombre=None, memoria_mb=None):
             from etl.partidos import load_catalogo
             _catalogo = load_catalogo()
         facts, filas = busqueda.parse_con_indice(text, _catalogo)
-        return text, facts, filas
+        from etl import ocr
+        return text, ocr.annotate(facts, path), filas
     except ImportError as error:
         return None, f"El lector de actas (etl/parse.py) no se pudo cargar ({error}).", None
     except TableroError as error:

@@ -35,7 +35,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from etl import busqueda, revision
+from etl import busqueda, ocr, revision
 from etl.errors import DatabaseError, TableroError
 from etl.extract import FORMATOS
 from etl.lectura import read_acta, read_files, sin_control, unexpected  # noqa: F401 (read_acta, unexpected: used by etl.cli and tests)
@@ -474,7 +474,8 @@ def _contenido(archivo):
 
 
 _ARROW = {"INTEGER": pa.int32(), "BIGINT": pa.int64(), "VARCHAR": pa.string(), "BLOB": pa.binary(),
-          "BOOLEAN": pa.bool_(), "DATE": pa.date32(), "TIMESTAMP": pa.timestamp("us")}
+          "BOOLEAN": pa.bool_(), "DATE": pa.date32(), "TIMESTAMP": pa.timestamp("us"),
+          "INTEGER[]": pa.list_(pa.int32())}
 
 
 class Carga:
@@ -581,7 +582,8 @@ class Carga:
             "revisada_por": (estado.get("nombre") or estado.get("usuario"))
             if estado.get("estado") == revision.REVISADA else None,
             "revisada_en": _momento(estado.get("en"))
-            if estado.get("estado") == revision.REVISADA else None})
+            if estado.get("estado") == revision.REVISADA else None,
+            "paginas": (facts.get("ocr") or {}).get("pagina_de_linea")})
         self.rows["sesiones"].append({
             "sesion_id": acta_id, "acta_id": acta_id, "organo": organo,
             "instituto": _str(facts.get("instituto")), "proceso": _str(facts.get("proceso")),

@@ -6,9 +6,9 @@ año dos mil veinticuatro», «siendo las diecisiete horas con veinticinco minut
 Spanish reader is kept here instead of a dependency: it must also take ordinals («décima»),
 plurals left by typos («el número ochos») and Roman numerals («SESIÓN ORDINARIA XII»).
 """
-import functools
 import re
-import unicodedata
+
+from etl.vocabulario import fold  # one accent folding for the whole project
 
 UNIDADES = {
     "cero": 0, "un": 1, "uno": 1, "una": 1, "primer": 1, "dos": 2, "tres": 3, "cuatro": 4,
@@ -40,19 +40,6 @@ NUMBER_WORDS = set(UNIDADES) | set(DECENAS) | set(CENTENAS) | {"mil", "y"}
 ORDINAL_WORDS = set(ORDINALES)
 
 
-_SPANISH = str.maketrans("áéíóúüñÁÉÍÓÚÜÑàèìòùÀÈÌÒÙ", "aeiouunAEIOUUNaeiouAEIOU")
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def fold(text):
-    """Lower case without accents: «Décima» -> «decima». Spanish letters by a table (the parser
-    folds the same paragraphs many times), anything else by Unicode decomposition."""
-    text = (text or "").translate(_SPANISH)
-    if not text.isascii():
-        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    return text.lower()
-
-
 def _word_value(word):
     """Value of one number word, tolerating a stray plural («ochos»)."""
     for candidate in (word, word[:-1] if word.endswith("s") else None):
@@ -64,9 +51,12 @@ def _word_value(word):
     return None
 
 
+_WORDS_TO_INT_RE = re.compile(r"[\s-]+")
+
+
 def words_to_int(text):
     """«dos mil veintiuno» -> 2021; «treinta y uno» -> 31; «ochos» -> 8; None if not a number."""
-    words = [w for w in re.split(r"[\s-]+", fold(text).strip()) if w]
+    words = [w for w in _WORDS_TO_INT_RE.split(fold(text).strip()) if w]
     if not words or words[0] == "y":
         return None
     total, current, seen = 0, 0, False
@@ -98,10 +88,13 @@ def ordinal_to_int(text):
     return total
 
 
+_ROMAN_TO_INT_RE = re.compile(r"m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})")
+
+
 def roman_to_int(text):
     """«XII» -> 12; None when `text` is not a well-formed Roman numeral."""
     text = (text or "").strip().lower()
-    if not text or not re.fullmatch(r"m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})", text):
+    if not text or not _ROMAN_TO_INT_RE.fullmatch(text):
         return None
     total = 0
     for char, following in zip(text, text[1:] + " "):
@@ -110,12 +103,15 @@ def roman_to_int(text):
     return total
 
 
+_TO_INT_RE = re.compile(r"(\d+)\s*(?:[aoº°ª]|era|da|ra|ta|va|na|ma)?\.?")
+
+
 def to_int(token):
     """A number written any way: «2», «dos», «II», «segunda», «2a.», «ochos»."""
     token = (token or "").strip().strip(".,;:()*").strip()
     if not token:
         return None
-    digits = re.fullmatch(r"(\d+)\s*(?:[aoº°ª]|era|da|ra|ta|va|na|ma)?\.?", fold(token))
+    digits = _TO_INT_RE.fullmatch(fold(token))
     if digits:
         return int(digits.group(1))
     for reader in (words_to_int, ordinal_to_int):
@@ -130,6 +126,18 @@ def to_int(token):
 # A run of number words: «dos mil veintiuno», «treinta y uno», «diecisiete».
 _NUM_WORD = r"(?:" + "|".join(sorted(NUMBER_WORDS - {"y"}, key=len, reverse=True)) + r")s?"
 NUMBER_WORDS_RE = rf"{_NUM_WORD}(?:(?:\s+y\s+|\s+|-){_NUM_WORD})*"
+# An ordinal in words, accents optional: «PRIMERO», «SÉPTIMO», «décimo tercero», «DECIMOPRIMERO».
+_ORD_WORD = r"(?:" + "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True)).replace("e", "[eé]") + r")"
+ORDINAL_WORDS_RE = rf"{_ORD_WORD}(?:\s?{_ORD_WORD})?"
+
+
+_PARSE_TIME_RE = re.compile(r"(?<!\d)(\d{1,2})\s*[:.]\s*(\d{2})(?!\d)\s*(a\.?\s?m\.?|p\.?\s?m\.?|h|hrs?|horas)?")
+
+
+_PARSE_TIME_WORDS_RE = re.compile(rf"\blas?\s+({NUMBER_WORDS_RE}|\d{{1,2}})\s+(?:horas?|hrs?\.?)"
+                      rf"(?:\s+(?:con|y)\s+({NUMBER_WORDS_RE}|\d{{1,2}})\s+minutos?)?")
+_PARSE_TIME_WORDS_RE2 = re.compile(rf"\blas?\s+({NUMBER_WORDS_RE})(?:\s+(y media|y cuarto|con ({NUMBER_WORDS_RE}) minutos?))?"
+                      rf"\s+de la\s+(manana|tarde|noche)")
 
 
 def parse_time(text):
@@ -137,18 +145,15 @@ def parse_time(text):
     'siendo las 17:00 (diecisiete) horas', '18:20 horas', '12:05 hrs.', 'las 10.30 horas',
     'las diecisiete horas con veinticinco minutos', 'las once horas', 'las siete de la tarde'."""
     folded = fold(text)
-    match = re.search(r"(?<!\d)(\d{1,2})\s*[:.]\s*(\d{2})(?!\d)\s*(a\.?\s?m\.?|p\.?\s?m\.?|h|hrs?|horas)?",
-                      folded)
+    match = _PARSE_TIME_RE.search(folded)
     if match:
         hour, minute = int(match.group(1)), int(match.group(2))
         return _clock(hour, minute, match.group(3), folded[match.end():match.end() + 20])
-    match = re.search(rf"\blas?\s+({NUMBER_WORDS_RE}|\d{{1,2}})\s+(?:horas?|hrs?\.?)"
-                      rf"(?:\s+(?:con|y)\s+({NUMBER_WORDS_RE}|\d{{1,2}})\s+minutos?)?", folded)
+    match = _PARSE_TIME_WORDS_RE.search(folded)
     if match:
         hour, minute = to_int(match.group(1)), to_int(match.group(2)) if match.group(2) else 0
         return _clock(hour, minute, None, folded[match.end():match.end() + 20])
-    match = re.search(rf"\blas?\s+({NUMBER_WORDS_RE})(?:\s+(y media|y cuarto|con ({NUMBER_WORDS_RE}) minutos?))?"
-                      rf"\s+de la\s+(manana|tarde|noche)", folded)
+    match = _PARSE_TIME_WORDS_RE2.search(folded)
     if match:
         hour = to_int(match.group(1))
         minute = 30 if match.group(2) == "y media" else 15 if match.group(2) == "y cuarto" else (
@@ -157,11 +162,14 @@ def parse_time(text):
     return None
 
 
+_CLOCK_RE = re.compile(r"\W*(?:horas?\s+)?de la (tarde|noche)")
+
+
 def _clock(hour, minute, suffix, after):
     """HH:MM from parts, honouring «p.m.» and «de la tarde/noche»."""
     if hour is None or minute is None or hour > 24 or minute > 59:
         return None
-    afternoon = (suffix or "").startswith("p") or re.match(r"\W*(?:horas?\s+)?de la (tarde|noche)", after)
+    afternoon = (suffix or "").startswith("p") or _CLOCK_RE.match(after)
     if afternoon and hour < 12:
         hour += 12
     return f"{hour % 24:02d}:{minute:02d}"
@@ -179,6 +187,7 @@ DATE_RES = (
     # «enero 28 de 2021»
     re.compile(rf"\b{_MONTH}\s+{_DAY}{_PAREN},?\s+de(?:l)?\s+{_YEAR}"),
 )
+MONTH_RE = re.compile(_MONTH)   # no month named, no date in words: the costly patterns are skipped
 NUMERIC_DATE_RE = re.compile(r"\b(\d{1,2})[/-](\d{1,2})[/-](\d{4})\b")
 
 
@@ -188,7 +197,7 @@ def find_dates(text):
     dos mil veinticuatro', '15/03/2024'."""
     folded = fold(text)
     found = []
-    for index, regex in enumerate(DATE_RES):
+    for index, regex in enumerate(DATE_RES if MONTH_RE.search(folded) else ()):
         for match in regex.finditer(folded):
             if index == 2:
                 month, day, year = match.group(1), match.group(2), match.group(3)

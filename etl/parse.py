@@ -17,11 +17,14 @@ import functools
 import re
 
 from etl.errors import NotAnActaError
-from etl.numeros import NUMBER_WORDS_RE, find_dates, fold, minutes_between, parse_time, to_int
+from etl.numeros import NUMBER_WORDS_RE, ORDINAL_WORDS_RE, find_dates, fold, minutes_between, parse_time, to_int
 from etl.partidos import load_catalogo
 from etl.personas import display_name, speaker_label, strip_label
 from etl.texto import Texto
 from etl.votos import parse_votaciones
+from etl.vocabulario import SESSION_TYPES
+from etl.frases import (APERTURA, CIERRE_DEL_ACTA, CLAUSURA, MODALIDAD_MIXTA, MODALIDAD_PRESENCIAL,
+                        MODALIDAD_VIRTUAL, QUORUM_NO, QUORUM_SI)
 from etl.documentos import parse_correcciones, parse_correcciones_atendidas, parse_documentos
 from etl.asistencia import parse_asistentes
 
@@ -39,16 +42,23 @@ def parse_acta(text, catalogo=None):
     return Lector(doc, catalogo or _default_catalogo()).read()
 
 
+_CHECK_IS_ACTA_RE = re.compile(r"\b(sesion|reunion)\b")
+_CHECK_IS_ACTA_RE2 = re.compile(r"orden del dia|quorum|asistencia|votacion|se aprueba|aprobad[oa] por")
+
+
 def _check_is_acta(doc):
     """Refuse texts that are not minutes: an acta names a session, and has a date or a time,
     and speaks of the agenda, the quorum, attendance or votes."""
     body = fold(" ".join(p.text for p in doc.paragraphs))
     if not body.strip():
         raise NotAnActaError("El documento no contiene texto: revise que sea el archivo correcto del acta.")
+    head = doc.paragraphs[:15]   # a date or a time is nearly always in the heading or the opening
+    dated = any(find_dates(p.text) or parse_time(p.text) for p in head) or \
+        bool(find_dates(body[:20000])) or parse_time(body[:20000]) is not None
     signals = [
-        bool(re.search(r"\b(sesion|reunion)\b", body)),
-        bool(find_dates(body[:20000])) or parse_time(body[:20000]) is not None,
-        bool(re.search(r"orden del dia|quorum|asistencia|votacion|se aprueba|aprobad[oa] por", body)),
+        bool(_CHECK_IS_ACTA_RE.search(body)),
+        dated,
+        bool(_CHECK_IS_ACTA_RE2.search(body)),
     ]
     if not all(signals):
         raise NotAnActaError(
@@ -56,11 +66,9 @@ def _check_is_acta(doc):
             "desarrollo): revise que sea el archivo correcto.")
 
 
-SESSION_TYPES = {"ordinaria": "ordinaria", "extraordinaria": "extraordinaria", "especial": "especial",
-                 "solemne": "solemne", "de instalacion": "instalacion", "instalacion": "instalacion"}
 _NUM_TOKEN = rf"(?:\d+\b|[ivxlc]+\b|{NUMBER_WORDS_RE}\b)"
 SESSION_RE = re.compile(
-    rf"(?:\b(?P<ordinal>\w+\.?)\s+)?sesion(?:es)?\s+(?:publica\s+|virtual\s+|remota\s+|de\s+caracter\s+)?"
+    rf"(?:\b(?P<ordinal>(?:(?:vigesim|trigesim|decim)[oa]\s+)?\w+\.?)\s+)?sesion(?:es)?\s+(?:publica\s+|virtual\s+|remota\s+|de\s+caracter\s+)?"
     rf"(?P<tipo>extraordinaria|ordinaria|especial|solemne|de instalacion|instalacion)"
     rf"(?:\s+(?:(?:urgente|virtual|publica|no|num|numero|n°|nº|#)\.?\s*){{0,2}}(?P<numero>{_NUM_TOKEN}))?")
 THIS_SESSION_BEFORE = re.compile(
@@ -75,6 +83,28 @@ STATES_RE = (r"Aguascalientes|Ags\.|Baja California Sur|B\.C\.S\.|Baja Californi
              r"Nayarit|Nay\.|Nuevo Le[óo]n|N\.\s?L\.|Oaxaca|Oax\.|Puebla|Pue\.|Quer[ée]taro|Qro\.|Quintana Roo|Q\.\s?Roo|"
              r"San Luis Potos[íi]|S\.L\.P\.|Sinaloa|Sin\.|Sonora|Son\.|Tabasco|Tab\.|Tamaulipas|Tamps\.|Tlaxcala|Tlax\.|"
              r"Veracruz|Ver\.|Yucat[áa]n|Yuc\.|Zacatecas|Zac\.")
+
+
+_FIND_OPENING_RE = re.compile(r"orden del dia")
+_CHECK_DATES_OF_THIS_SESSION_RE = re.compile(r"(presente|esta)( acta de la)?\s*$")
+_CHECK_DATES_OF_THIS_SESSION_RE2 = re.compile(r"[^.;]{0,30}?celebrada\s+(?:el|en)\s+(?:d[ií]a\s+)?([^.;]{5,70})", re.IGNORECASE)
+_PARSE_LUGAR_RE = re.compile(r"\b[Ee]n (?:la |el )?(?:(?:[Hh]eroica |H\. )?[Cc]iudad|[Mm]unicipio|[Ll]ocalidad|"
+                              r"[Pp]oblaci[óo]n|[Vv]illa) de (.+?)(?:,?\s+(?:siendo|a los|a las|el d[íi]a|del d[íi]a|"
+                              r"en las instalaciones|en la sala|en el|se reuni|reunid|con fecha)\b)")
+_PARSE_LUGAR_RE2 = re.compile(r"^[Ee]n ([A-ZÁÉÍÓÚ][\w.áéíóúñ ]+(?:, [A-ZÁÉÍÓÚ][\w.áéíóúñ ]+)?),\s+(?:siendo|a los|a las|el d[íi]a)\b")
+_PARSE_LUGAR_RE3 = re.compile(r"(?:horas|hrs\.?)\s+(?:en\s+)?([A-ZÁÉÍÓÚ][\w áéíóúñ]+,\s*[A-Z][\w.]+\.?)")
+_PARSE_LUGAR_RE4 = re.compile(r"(?i)(el|la|en|del|de|siendo)$")
+_PARSE_ORDEN_DEL_DIA_RE = re.compile(r"orden del dia\W*$|orden del dia\b[^.]{0,50}:\s*$")
+_PARSE_ORDEN_DEL_DIA_RE2 = re.compile(r"orden del dia\b[^.]{0,60}:\s*$")
+_PARSE_ORDEN_DEL_DIA_RE3 = re.compile(r"orden del dia\b[^.:]{0,80}:")
+_AGENDA_FROM_HEADINGS_RE = re.compile(r"(?<=[a-záéíóúñ]{3})\.\s+(?=[A-ZÁÉÍÓÚ][a-z])")
+_PARSE_PUNTOS_RE = re.compile(r"\b(siguiente punto|punto siguiente)\W*$")
+_PARSE_PUNTOS_RE2 = re.compile(r"(continu\w+|pas\w+|procedi\w+|prosigui\w+) (con |a )?(el |al )?(desahogo del? )?"
+                             r"(\w+ )?punto[^.]{0,40}\W*$")
+_IMPLICIT_MARKERS_RE = re.compile(r"aprob|aprueb|votacion|somet|consideracion|lectura")
+
+
+_PARSE_LUGAR_STATE_RE = re.compile(rf"([A-ZÁÉÍÓÚ][\wÁÉÍÓÚáéíóúñÑ.]+(?:\s+(?:de\s+|DE\s+)?[A-ZÁÉÍÓÚ][\wÁÉÍÓÚáéíóúñÑ.]+){{0,3}}),\s*({STATES_RE})\b", re.IGNORECASE)
 
 
 class Lector:
@@ -97,8 +127,11 @@ class Lector:
         self.heading = self._heading_paragraphs()
         organo, instituto, proceso = self._parse_organo()
         self.organo = organo
-        sesion = self._parse_sesion()
         orden, self.agenda_lines = self._parse_orden_del_dia()
+        for numero, titulo, linea in orden:
+            if not titulo:
+                self.aviso(f"El punto {numero} del orden del día no tiene título.", linea)
+        sesion = self._parse_sesion()
         self.orden = orden
         self.puntos = self._parse_puntos(orden)
         self.closing_line = self._closing_line()
@@ -128,22 +161,31 @@ class Lector:
         """A field-style header near the top: '**Hora de inicio:** 18:20 horas', 'Fecha: 11 de
         marzo de 2021', 'Modalidad: virtual'. The value and its line, or (None, None)."""
         for paragraph in self.paragraphs[:40]:
-            match = re.match(rf"^\W*(?:{label})\s*:\s*(?P<v>.+)$", fold(paragraph.text))
+            match = _compiled(rf"^\W*(?:{label})\s*:\s*(?P<v>.+)$").match(fold(paragraph.text))
             if match:
-                return paragraph.text[match.start("v"):].strip(" *"), paragraph.linea
+                value = paragraph.text[match.start("v"):].strip(" *")
+                return value + self._field_continuation(paragraph.ultima_linea), paragraph.linea
         return None, None
+
+    def _field_continuation(self, last):
+        """A form's value wrapped onto the next line, indented under the value:
+            Lugar:           Sala de Juntas de la Dirección Ejecutiva de Organización y Logística
+                             Electoral, Morelos 501 Ote., Zona Centro, Cd. Victoria, Tamaulipas"""
+        raw = self.doc.raw_lines[last] if last < len(self.doc.raw_lines) else ""
+        if len(raw) - len(raw.lstrip(" ")) >= 8 and raw.strip() and not FIELD_LABEL_RE.match(raw.strip()):
+            return " " + " ".join(raw.split())
+        return ""
 
     def _find_opening(self):
         """The opening paragraph. Expecting text like: 'En la Ciudad de Victoria de Durango,
         Dgo., siendo las 17:00 (diecisiete) horas del día jueves 28 … se reunieron de manera
         virtual los integrantes del Comité …'."""
-        agenda = next((p.linea for p in self.paragraphs if re.search(r"orden del dia", fold(p.text))), 10 ** 9)
+        agenda = next((p.linea for p in self.paragraphs if _FIND_OPENING_RE.search(fold(p.text))), 10 ** 9)
         for paragraph in self.paragraphs[:60]:
             folded = fold(paragraph.text)
             if paragraph.linea > agenda:
                 break
-            if len(folded) > 80 and re.search(r"\bsiendo las\b|\breunid[oa]s\b|\bse reunieron\b|\bse reunen\b|"
-                                              r"\bdio inicio\b|\bda inicio\b|\bse constituy", folded):
+            if len(folded) > 80 and APERTURA.search(folded):
                 return paragraph
         return None
 
@@ -157,16 +199,14 @@ class Lector:
         """The line where the session is closed, or where signatures begin."""
         for paragraph in reversed(self.paragraphs):
             folded = fold(paragraph.text)
-            if re.search(r"\bconste\b|c o n s t e|^firmas?\b|^firman\b", folded):
+            if CIERRE_DEL_ACTA.search(folded):
                 closing = paragraph.linea
                 break
         else:
             closing = None
         for paragraph in reversed(self.paragraphs):
             folded = fold(paragraph.text)
-            if re.search(r"(clausur(ad[oa]|o|a la)|se clausura|conclu(ye|ida|ido|yo)|se levanta la (presente )?sesion|"
-                         r"da por terminad|se da por concluid|termino de la sesion|finalizad[ao] la sesion)",
-                         folded) and parse_time(paragraph.text):
+            if CLAUSURA.search(folded) and parse_time(paragraph.text):
                 return min(paragraph.ultima_linea + 1, closing or 10 ** 9)
         return closing
 
@@ -234,10 +274,18 @@ class Lector:
         }
 
     def _session_mentions(self):
-        """Every «sesión <tipo> número N» of the text: (tipo, numero, line, phrase, is_heading)."""
+        """Every «sesión <tipo> número N» of the text: (tipo, numero, line, phrase, is_heading),
+        read once."""
+        if getattr(self, "_mentions", None) is None:
+            self._mentions = list(self._find_session_mentions())
+        return self._mentions
+
+    def _find_session_mentions(self):
         heading_ids = {id(p) for p in self.heading}
         for paragraph in self.paragraphs:
             folded = fold(paragraph.text)
+            if "sesion" not in folded:
+                continue
             for match in SESSION_RE.finditer(folded):
                 tipo = SESSION_TYPES[match.group("tipo")]
                 numero = _session_number(match, folded)
@@ -308,10 +356,9 @@ class Lector:
         """«La presente acta de la sesión ordinaria número 6, celebrada el dieciséis de abril…»
         when the session was held on the 15th."""
         for mention in self._session_mentions():
-            if mention[4] or _refers_to_other_session(mention) or not re.search(
-                    r"(presente|esta)( acta de la)?\s*$", mention[5]):
+            if mention[4] or _refers_to_other_session(mention) or not _CHECK_DATES_OF_THIS_SESSION_RE.search(mention[5]):
                 continue
-            match = re.match(r"[^.;]{0,30}?celebrada\s+(?:el|en)\s+(?:d[ií]a\s+)?([^.;]{5,70})", mention[6], re.IGNORECASE)
+            match = _CHECK_DATES_OF_THIS_SESSION_RE2.match(mention[6])
             if not match:
                 continue
             dates = find_dates(match.group(1))
@@ -338,10 +385,7 @@ class Lector:
         fin = parse_time(value) if value else None
         for paragraph in reversed(self.paragraphs if fin is None else []):
             folded = fold(paragraph.text)
-            if re.search(r"clausur(ad[oa]|o|a la)|se clausura|conclu(ye|ida|ido|ir|yo)|se levanta la (presente )?sesion|"
-                         r"da por terminad|da por concluid|termino de la sesion|finalizad[ao]|se da por clausurad|"
-                         r"se cierra la sesion|cierre de la sesion|terminad[ao]s? los asuntos|"
-                         r"se levanta la presente acta|levant(a|o|andose) la presente acta", folded):
+            if CLAUSURA.search(folded):
                 fin = parse_time(_after(paragraph.text, r"siendo las|siendo la|a las|las")) or parse_time(paragraph.text)
                 if fin:
                     break
@@ -357,16 +401,11 @@ class Lector:
         places.append(" ".join(p.text for p in self.paragraphs[:25]))
         for text in places:
             folded = fold(text)
-            if re.search(r"semipresencial|hibrid[ao]|modalidad mixta|de manera mixta|forma mixta|"
-                         r"presencial y (virtual|a distancia|remota)|(virtual|a distancia|remota) y presencial", folded):
+            if MODALIDAD_MIXTA.search(folded):
                 return "mixta"
-            if re.search(r"\bvirtual(es)?\b|a distancia|videoconferencia|video conferencia|\bremota\b|"
-                         r"plataforma (digital|zoom|teams|meet|webex)|\bvia zoom\b|\bzoom\b|microsoft teams|google meet",
-                         folded):
+            if MODALIDAD_VIRTUAL.search(folded):
                 return "virtual"
-            if re.search(r"\bpresencial\b|sala de sesiones|salon de sesiones|sala de juntas|auditorio|"
-                         r"en las instalaciones|en el edificio|en la sede|en las oficinas|domicilio ubicado|"
-                         r"recinto", folded):
+            if MODALIDAD_PRESENCIAL.search(folded):
                 return "presencial"
         return None
 
@@ -378,22 +417,18 @@ class Lector:
             return value.strip(" .")
         texts = [self.opening.text] if self.opening else []
         for text in texts:
-            match = re.search(r"\b[Ee]n (?:la |el )?(?:(?:[Hh]eroica |H\. )?[Cc]iudad|[Mm]unicipio|[Ll]ocalidad|"
-                              r"[Pp]oblaci[óo]n|[Vv]illa) de (.+?)(?:,?\s+(?:siendo|a los|a las|el d[íi]a|del d[íi]a|"
-                              r"en las instalaciones|en la sala|en el|se reuni|reunid|con fecha)\b)", text)
+            match = _PARSE_LUGAR_RE.search(text)
             if not match:
-                match = re.search(r"^[Ee]n ([A-ZÁÉÍÓÚ][\w.áéíóúñ ]+(?:, [A-ZÁÉÍÓÚ][\w.áéíóúñ ]+)?),\s+(?:siendo|a los|a las|el d[íi]a)\b",
-                                  text)
+                match = _PARSE_LUGAR_RE2.search(text)
             if match:
                 return match.group(1).strip(" ,")
         head = " ".join(p.text for p in self.heading)
-        match = re.search(r"(?:horas|hrs\.?)\s+(?:en\s+)?([A-ZÁÉÍÓÚ][\w áéíóúñ]+,\s*[A-Z][\w.]+\.?)", head)
+        match = _PARSE_LUGAR_RE3.search(head)
         if match:
             return match.group(1).strip()
         for text in [head] + texts:
-            match = re.search(rf"([A-ZÁÉÍÓÚ][\wÁÉÍÓÚáéíóúñÑ.]+(?:\s+(?:de\s+|DE\s+)?[A-ZÁÉÍÓÚ][\wÁÉÍÓÚáéíóúñÑ.]+){{0,3}}),\s*({STATES_RE})\b",
-                              text, re.IGNORECASE)
-            if match and not re.match(r"(?i)(el|la|en|del|de|siendo)$", match.group(1)):
+            match = _PARSE_LUGAR_STATE_RE.search(text)
+            if match and not _PARSE_LUGAR_RE4.match(match.group(1)):
                 place = f"{match.group(1)}, {match.group(2)}"
                 return display_name(place) if place.isupper() else place
         return None
@@ -403,15 +438,10 @@ class Lector:
         'se declara la existencia del quórum', 'no existe el quórum requerido'."""
         for paragraph in self.paragraphs:
             folded = fold(paragraph.text)
-            if re.search(r"\bno (existe|existia|hay|habia|se cuenta con|se conto con|se tiene|se tuvo|se reune|se reunio|"
-                         r"se alcanza|se alcanzo|contamos con)\s+(el\s+)?quorum|"
-                         r"falta de quorum|sin quorum|no hay quorum|inexistencia del quorum", folded):
+            if QUORUM_NO.search(folded):
                 self._quorum_line = paragraph.linea
                 return False
-            if re.search(r"(existe|existiendo|habiendo|existencia del?|hay|se cuenta con|contamos con|se tiene|se declara|declaro|"
-                         r"se verifica|verificado el|constatad[oa]|con el)\s+(el\s+|un\s+)?quorum|"
-                         r"quorum (legal|reglamentario|requerido|necesario) para (sesionar|llevar a cabo)|"
-                         r"quorum legal\b(?! para sesionar;)", folded) and not re.match(r"^\d+[.)]", paragraph.text):
+            if QUORUM_SI.search(folded) and not (paragraph.linea in self.agenda_lines and AGENDA_ITEM_RE.match(paragraph.text)):
                 self._quorum_line = paragraph.linea
                 return True
         self.aviso("El acta no dice si hubo quórum.")
@@ -425,7 +455,7 @@ class Lector:
         lines = self.doc.lines
         for index, line in enumerate(lines):
             folded = fold(line).strip()
-            if not re.search(r"orden del dia\W*$|orden del dia\b[^.]{0,50}:\s*$", folded) or len(folded) > 300 \
+            if not _PARSE_ORDEN_DEL_DIA_RE.search(folded) or len(folded) > 300 \
                     or AGENDA_ITEM_RE.match(line):
                 continue
             items, used = _agenda_items(lines, index + 1)
@@ -433,16 +463,22 @@ class Lector:
                 return items, used | {index + 1}
         for paragraph in self.paragraphs:
             folded = fold(paragraph.text)
-            if re.search(r"orden del dia\b[^.]{0,60}:\s*$", folded[-160:]):
+            if _PARSE_ORDEN_DEL_DIA_RE2.search(folded[-160:]):
                 items, used = _agenda_items(lines, paragraph.ultima_linea)
                 if len(items) >= 2 and items[0][0] <= 1:
                     return items, used | {paragraph.ultima_linea}
         for paragraph in self.paragraphs:
             folded = fold(paragraph.text)
-            match = re.search(r"orden del dia\b[^.:]{0,80}:", folded)
+            match = _PARSE_ORDEN_DEL_DIA_RE3.search(folded)
             if match:
                 items = _inline_agenda(paragraph, match.end())
                 if len(items) >= 2:
+                    return items, set(range(paragraph.linea, paragraph.ultima_linea + 1))
+        for paragraph in self.paragraphs:    # read in a turn: «SECRETARIO: Uno. Lista … Dos. …»
+            body = strip_label(paragraph.text)
+            if LIST_OPENING_RE.match(fold(body)):
+                items = _inline_agenda(paragraph, len(paragraph.text) - len(body))
+                if len(items) >= 3:
                     return items, set(range(paragraph.linea, paragraph.ultima_linea + 1))
         items = self._agenda_from_headings()
         if items:
@@ -468,7 +504,7 @@ class Lector:
                 title += " " + following.text
                 paragraph = following
             title = title.strip(" .:-–")
-            title = re.split(r"(?<=[a-záéíóúñ]{3})\.\s+(?=[A-ZÁÉÍÓÚ][a-z])", title)[0]
+            title = _AGENDA_FROM_HEADINGS_RE.split(title)[0]
             items.append((numero, _clean_title(sentence_case(title) if title.isupper() else title), paragraph.linea))
         return items if len(items) >= 2 else []
 
@@ -478,20 +514,33 @@ class Lector:
         numbers = {n for n, _, _ in orden}
         markers, following = [], []
         agenda_start = min(self.agenda_lines) if self.agenda_lines else 0
+        body_numbered = self._body_numbered(numbers, agenda_start)
+        titles = {n: t for n, t, _ in orden}
         for paragraph in self.paragraphs:
-            if paragraph.linea in self.agenda_lines or paragraph.linea < agenda_start:
+            if paragraph.linea in self.agenda_lines:
+                continue
+            if paragraph.linea < agenda_start:
+                # The body may open an item before the agenda is read out: «2. Lectura y, en su
+                # caso, aprobación del orden del día.» heading the part where the list is read.
+                heading = AGENDA_ITEM_RE.match(paragraph.text)
+                numero = to_int(heading.group("num")) if heading else None
+                if numero and numero > 1 and numero in titles and len(paragraph.text) < 200 and \
+                        _similar_title(titles[numero], paragraph.text):
+                    markers.append((paragraph.linea, numero))
                 continue
             text = strip_label(paragraph.text)
-            numero = _punto_marker(text, orden)
-            if numero is None and numbers and re.search(r"\b(siguiente punto|punto siguiente)\b", fold(text)):
+            numero = _punto_marker(text, orden, body_numbered)
+            announced = NEXT_ITEM_RE.search(fold(text)) if numero is None and numbers else None
+            if announced:
+                numero = _item_by_title(text[announced.end():], orden)
+            if numero is None and numbers and announced:
                 line = paragraph.linea
-                if re.search(r"\b(siguiente punto|punto siguiente)\W*$", fold(text)) and len(text) > 40:
+                if _PARSE_PUNTOS_RE.search(fold(text)) and len(text) > 40:
                     line = paragraph.ultima_linea + 1
                 following.append(line)
             elif numero is not None and (not numbers or numero in numbers):
                 line = paragraph.linea
-                if re.search(r"(continu\w+|pas\w+|procedi\w+|prosigui\w+) (con |a )?(el |al )?(desahogo del? )?"
-                             r"(\w+ )?punto[^.]{0,40}\W*$", fold(text)) and len(text) > 80:
+                if _PARSE_PUNTOS_RE2.search(fold(text)) and len(text) > 80:
                     line = paragraph.ultima_linea + 1   # «…por lo que continuó con el desahogo del tercer punto.»
                 if not markers or markers[-1][1] != numero:
                     markers.append((line, numero))
@@ -499,6 +548,20 @@ class Lector:
         if orden and (not markers or markers[0][1] != orden[0][0]):
             markers.insert(0, (0, orden[0][0]))
         return _advance_markers(markers, following, numbers)
+
+    def _body_numbered(self, numbers, agenda_start):
+        """Whether the body numbers its paragraphs beyond the agenda («1.» … «26.» under an
+        agenda of seven items): then those numbers are paragraphs, not items."""
+        if not numbers:
+            return False
+        beyond = 0
+        for paragraph in self.paragraphs:
+            if paragraph.linea in self.agenda_lines or paragraph.linea < agenda_start:
+                continue
+            match = BODY_NUMBER_RE.match(paragraph.text)
+            if match and int(match.group(1)) > max(numbers):
+                beyond += 1
+        return beyond >= 2
 
     def _implicit_markers(self, orden, markers):
         """Items the body never announces by number but whose subject a decision names: 'En
@@ -518,8 +581,8 @@ class Lector:
             low = max(before + [start])
             high = min(after + [10 ** 9])
             for paragraph in self.paragraphs:
-                if low < paragraph.linea < high and re.search(key, fold(strip_label(paragraph.text))) and \
-                        (opens or re.search(r"aprob|aprueb|votacion|somet|consideracion|lectura", fold(paragraph.text))):
+                if low < paragraph.linea < high and _compiled(key).search(fold(strip_label(paragraph.text))) and \
+                        (opens or _IMPLICIT_MARKERS_RE.search(fold(paragraph.text))):
                     # The agenda is voted right after it is read: the item starts there.
                     at_agenda = "orden del dia" in key and low == start
                     markers.append((low + 1 if at_agenda else paragraph.linea, numero))
@@ -537,9 +600,24 @@ class Lector:
 
 # ---- helpers used by several readers ---------------------------------------------------------
 
+@functools.lru_cache(maxsize=64)
+def _compiled(pattern, flags=0):
+    """A pattern given as an argument, compiled once."""
+    return re.compile(pattern, flags)
+
+
 def _after(text, pattern):
-    match = re.search(pattern, text, re.IGNORECASE)
+    match = _compiled(pattern, re.IGNORECASE).search(text)
     return text[match.start():] if match else text
+
+
+_SESSION_NUMBER_RE = re.compile(r"[ivxlc]+")
+_SESSION_NUMBER_RE2 = re.compile(r"\b(numero|no)\s*\.?\s*$")
+
+
+DATE_AFTER_NUMBER_RE = re.compile(r"\s*(?:\(\w+\)\s*)?de\s+(" + "|".join(
+    ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+     "septiembre", "octubre", "noviembre", "diciembre"]) + r")\b")
 
 
 def _session_number(match, folded):
@@ -547,11 +625,9 @@ def _session_number(match, folded):
     token = match.group("numero")
     if token:
         tail = folded[match.end("numero"):match.end("numero") + 20]
-        if re.match(r"\s*(?:\(\w+\)\s*)?de\s+(" + "|".join(
-                ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
-                 "septiembre", "octubre", "noviembre", "diciembre"]) + r")\b", tail):
+        if DATE_AFTER_NUMBER_RE.match(tail):   # «sesión … del 28 de enero»: a day, not a number
             token = None
-        elif re.fullmatch(r"[ivxlc]+", token) and token in {"i", "c", "l"} and not re.search(r"\b(numero|no)\s*\.?\s*$", folded[:match.start("numero")]):
+        elif _SESSION_NUMBER_RE.fullmatch(token) and token in {"i", "c", "l"} and not _SESSION_NUMBER_RE2.search(folded[:match.start("numero")]):
             token = None
     value = to_int(token) if token else None
     if value is None and match.group("ordinal"):
@@ -566,26 +642,35 @@ def _ordinal_value(token):
     return value if value and not token.strip(".").isdigit() else None
 
 
+_REFERS_TO_OTHER_SESSION_RE = re.compile(r"\b(presente|esta) acta de la\s*$")
+_REFERS_TO_OTHER_SESSION_RE2 = re.compile(r"\bacta(s)? de la\s*$")
+_REFERS_TO_OTHER_SESSION_RE3 = re.compile(r"\b(anterior|pasada|previa|proxima|siguiente|celebrada el|celebrada en)\b")
+_REFERS_TO_OTHER_SESSION_RE4 = re.compile(r"\b(anterior|proxima|siguiente|previa)\s*$")
+
+
 def _refers_to_other_session(mention):
     """«…del Acta de la Sesión Ordinaria número 1 …, celebrada el martes 22 de diciembre»:
     a mention of another session, not this one («la presente acta de la sesión…» is this one)."""
     before, after = mention[5], fold(mention[6])
-    if re.search(r"\b(presente|esta) acta de la\s*$", before):
+    if _REFERS_TO_OTHER_SESSION_RE.search(before):
         return False
-    if re.search(r"\bacta(s)? de la\s*$", before) and not mention[4]:
+    if _REFERS_TO_OTHER_SESSION_RE2.search(before) and not mention[4]:
         return True
-    if re.search(r"\b(anterior|pasada|previa|proxima|siguiente|celebrada el|celebrada en)\b", after[:40]) \
+    if _REFERS_TO_OTHER_SESSION_RE3.search(after[:40]) \
             and not mention[4]:
         return True
-    return bool(re.search(r"\b(anterior|proxima|siguiente|previa)\s*$", before))
+    return bool(_REFERS_TO_OTHER_SESSION_RE4.search(before))
+
+
+_IS_REFERENCE_DATE_RE = re.compile(r"(celebrada|celebrado|aprobad[oa]|emitid[oa]|publicad[oa]|de fecha|fechad[oa]|"
+                          r"mediante|acuerdo|publicacion|desde el|hasta el|a partir del?|plazo)\b[^.]*$")
 
 
 def _is_reference_date(text, start):
     """A date that dates something else: 'celebrada el martes 22 de diciembre de 2020', 'el
     acuerdo de fecha…', 'aprobado el…'."""
     before = fold(text[max(0, start - 45):start])
-    return bool(re.search(r"(celebrada|celebrado|aprobad[oa]|emitid[oa]|publicad[oa]|de fecha|fechad[oa]|"
-                          r"mediante|acuerdo|publicacion|desde el|hasta el|a partir del?|plazo)\b[^.]*$", before))
+    return bool(_IS_REFERENCE_DATE_RE.search(before))
 
 
 def _join_heading(paragraphs):
@@ -617,37 +702,49 @@ _ORGANO_RE = re.compile(r"((?:Comit[ée]|Comisi[óo]n|Consejo|Junta|Pleno|COMIT[
                       r"(?:[\s,]+(?:(?:de|del|la|las|los|y|para|el|DE|DEL|LA|LAS|LOS|Y|PARA|EL)\b|"
                       r"[A-ZÁÉÍÓÚ][\wáéíóúñÁÉÍÓÚÑ]+|\d{1,3}\b))*?)"
                       r"(?=\s+(?:del|de la|DEL|DE LA)\s+(?:Instituto|INSTITUTO|Organismo|ORGANISMO|Suprema|SUPREMA|"
-                      r"Congreso|CONGRESO|Tribunal|TRIBUNAL|Consejo General|Comisi[óo]n Estatal)|\s*\(|\s*[,.;:]|\s+(?:en|celebrad)|"
+                      r"Congreso|CONGRESO|Tribunal|TRIBUNAL|Consejo General|Comisi[óo]n Estatal)|\s*\(|\s*[.;:]|"
+                      # «Comisión de Organización, Informática y Estadística»: a comma inside a list of names
+                      r"\s*,(?!\s+[A-ZÁÉÍÓÚ][\wáéíóúñ]+(?:,\s+[A-ZÁÉÍÓÚ][\wáéíóúñ]+)*\s+(?:y|Y|E|e)\s+[A-ZÁÉÍÓÚ])|"
+                      r"\s+(?:en|celebrad)|"
                       r"\s+(?:Proceso|PROCESO|Acta|ACTA|Sesi[óo]n|SESI[ÓO]N|Anexo|ANEXO)\b|\s*\||\s*$)")
 
 
-def _instituto_in(text):
-    match = re.search(r"((?i:Instituto|Organismo P[úu]blico Local|Suprema Corte|Congreso|"
+_INSTITUTO_IN_RE = re.compile(r"((?i:Instituto|Organismo P[úu]blico Local|Suprema Corte|Congreso|"
                       r"Tribunal|Comisi[óo]n Estatal Electoral|Consejo Estatal Electoral)"
-                      r"(?:\s+(?:(?:de|del|la|las|los|y|para|el|DE|DEL|LA|LAS|LOS|Y|PARA|EL)\b|[A-ZÁÉÍÓÚ][\wáéíóúñÁÉÍÓÚÑ]+))*)",
-                      text)
+                      r"(?:\s+(?:(?:de|del|la|las|los|y|para|el|DE|DEL|LA|LAS|LOS|Y|PARA|EL)\b|[A-ZÁÉÍÓÚ][\wáéíóúñÁÉÍÓÚÑ]+))*)")
+_INSTITUTO_IN_RE2 = re.compile(r"\s+(?:Proceso|PROCESO|ACTA|Acta|ANEXO|Anexo|Sesi[óo]n|SESI[ÓO]N|Comit[ée]|COMIT[ÉE]|"
+                         r"Comisi[óo]n|COMISI[ÓO]N|Consejo|CONSEJO|Junta|JUNTA|Pleno|PLENO|Secretar[íi]a|SECRETAR[ÍI]A|"
+                         r"Direcci[óo]n|DIRECCI[ÓO]N|Unidad|UNIDAD)\b|\s*\|")
+_INSTITUTO_IN_RE3 = re.compile(r"\s+(?:de|del|la|y|DE|DEL|LA|Y)$")
+
+
+def _instituto_in(text):
+    match = _INSTITUTO_IN_RE.search(text)
     if not match:
         return None
     instituto = " ".join(match.group(1).split())
-    instituto = re.split(r"\s+(?:Proceso|PROCESO|ACTA|Acta|ANEXO|Anexo|Sesi[óo]n|SESI[ÓO]N|Comit[ée]|COMIT[ÉE]|"
-                         r"Comisi[óo]n|COMISI[ÓO]N|Consejo|CONSEJO|Junta|JUNTA|Pleno|PLENO|Secretar[íi]a|SECRETAR[ÍI]A|"
-                         r"Direcci[óo]n|DIRECCI[ÓO]N|Unidad|UNIDAD)\b|\s*\|", instituto)[0]
-    instituto = re.sub(r"\s+(?:de|del|la|y|DE|DEL|LA|Y)$", "", instituto)
+    instituto = _INSTITUTO_IN_RE2.split(instituto)[0]
+    instituto = _INSTITUTO_IN_RE3.sub("", instituto)
     return display_name(instituto) if instituto.isupper() else instituto
 
 
+_PROCESO_IN_RE = re.compile(r"(Proceso(?:\s+(?:Local|Federal|Estatal))?\s+Electoral(?:[\s,]+(?!\d)[\wÁÉÍÓÚáéíóúñÑ]+){0,10}?"
+                      r"\s+\d{4}(?:\s*[-–]\s*\d{4})?)\b", re.IGNORECASE)
+_PROCESO_IN_RE2 = re.compile(r"\s*-\s*")
+
+
 def _proceso_in(text):
-    match = re.search(r"(Proceso(?:\s+(?:Local|Federal|Estatal))?\s+Electoral(?:[\s,]+(?!\d)[\wÁÉÍÓÚáéíóúñÑ]+){0,10}?"
-                      r"\s+\d{4}(?:\s*[-–]\s*\d{4})?)\b", text, re.IGNORECASE)
+    match = _PROCESO_IN_RE.search(text)
     if not match:
         return None
     proceso = " ".join(match.group(1).replace("–", "-").split())
-    proceso = re.sub(r"\s*-\s*", "-", proceso)
+    proceso = _PROCESO_IN_RE2.sub("-", proceso)
     return display_name(proceso) if proceso.isupper() else proceso
 
 
-AGENDA_ITEM_RE = re.compile(r"^\s*(?:punto\s+)?(?P<num>\d{1,2}|[IVXLC]{1,7}|[A-Z])\s*(?:[.)\-–]|\.-)\s+(?P<titulo>\S.*)$",
-                            re.IGNORECASE)
+# «1. Lista…», «IV.- …», «a) …», «1°. …», «PRIMERO.- Lista…».
+AGENDA_ITEM_RE = re.compile(rf"^\s*(?:punto\s+)?(?P<num>\d{{1,2}}(?:\s?[°º]|o\.)?|[IVXLC]{{1,7}}|[A-Z]|{ORDINAL_WORDS_RE})"
+                            rf"\s*(?:[.)\-–:]|\.-|\.–)\s+(?P<titulo>\S.*)$", re.IGNORECASE)
 
 
 def _agenda_items(lines, start):
@@ -690,7 +787,13 @@ def _agenda_items(lines, start):
     return [(n, _clean_title(t), l) for n, t, l in items], used
 
 
+LIST_OPENING_RE = re.compile(r"^\W*(?:uno|primero)\s*[.,)-]\s+\w")
+FIELD_LABEL_RE = re.compile(r"^[\wÁÉÍÓÚáéíóúñ ]{2,30}:")
 HEADING_ITEM_RE = re.compile(rf"^\W*punto\s+(?:numero\s+|no\.?\s*)?(?P<n>\d{{1,2}}|[ivxl]{{1,6}}|{NUMBER_WORDS_RE}|\w+o)\s*(?:\.-|[.:\-–—])\s*(?P<t>\S.*)$")
+
+
+_SENTENCE_CASE_RE = re.compile(r"[\d/]")
+_SENTENCE_CASE_RE2 = re.compile(r"(?:[A-Z]\.){2,}")
 
 
 def sentence_case(text):
@@ -701,7 +804,7 @@ def sentence_case(text):
     words = []
     for index, word in enumerate(text.split()):
         bare = word.strip(".,;:()")
-        if re.search(r"[\d/]", word) or bare in KEEP_UPPER or re.fullmatch(r"(?:[A-Z]\.){2,}", bare + "."):
+        if _SENTENCE_CASE_RE.search(word) or bare in KEEP_UPPER or _SENTENCE_CASE_RE2.fullmatch(bare + "."):
             words.append(word)
         else:
             words.append(word.lower() if index else word[:1] + word[1:].lower())
@@ -718,28 +821,39 @@ def _continues_item(title, line, blank):
     return line[0].islower() or not title.rstrip().endswith((";", ".", ":"))
 
 
+_INLINE_AGENDA_RE = re.compile(r"\W*(uno|primero)\s*[,.)-]")
+_INLINE_AGENDA_RE2 = re.compile(r"(?:^|\s)(\d{1,2}|[IVX]{1,5})[.)]\s+")
+_INLINE_AGENDA_RE3 = re.compile(r"(?<=[a-z]{3})\.\s+(?=[A-Z])")
+
+
 def _inline_agenda(paragraph, offset):
     """'…bajo el siguiente orden del día: 1. Lista de asistencia; 2. Declaración del quórum; …'."""
     text = paragraph.text[offset:]
-    if re.match(r"\W*(uno|primero)\s*[,.)-]", fold(text)):
+    if _INLINE_AGENDA_RE.match(fold(text)):
         return _inline_agenda_in_words(paragraph, offset)
-    parts = re.split(r"(?:^|\s)(\d{1,2}|[IVX]{1,5})[.)]\s+", text)
+    parts = _INLINE_AGENDA_RE2.split(text)
     items = []
     for index in range(1, len(parts) - 1, 2):
         number = to_int(parts[index])
         if number != len(items) + 1:
             break
-        title = re.split(r"(?<=[a-z]{3})\.\s+(?=[A-Z])", parts[index + 1])[0]
+        title = _INLINE_AGENDA_RE3.split(parts[index + 1])[0]
         items.append((number, _clean_title(title), paragraph.linea_at(offset)))
     return items
 
 
+_INLINE_AGENDA_IN_WORDS_RE = re.compile(r",\s*$")
+_INLINE_AGENDA_IN_WORDS_RE2 = re.compile(r"(?<=[\w)])\.\s+(?=[A-ZÁÉÍÓÚ])")
+
+
+_INLINE_AGENDA_SPLIT_RE = re.compile(rf"(?:^|[;:]\s*|(?<=\w)\.\s+|,\s+y\s+|\s+y\s+)\W*({NUMBER_WORDS_RE}|{ORDINAL_WORDS_RE})\s*[,.)-]\s+")
+
+
 def _inline_agenda_in_words(paragraph, offset):
     """'…los puntos siguientes: uno, lista de asistencia…; dos, lectura…; …, y cinco, clausura de
-    la sesión.'"""
+    la sesión.', 'Uno. Lista de asistencia… Dos. Lectura… Cinco. Proyecto… Es cuanto, Presidenta.'"""
     text = paragraph.text[offset:]
-    pieces = re.split(rf"(?:^|[;:]\s*|,\s+y\s+|\s+y\s+)\W*({NUMBER_WORDS_RE}|primero|segundo|tercero|cuarto|quinto)\s*[,.)-]\s+",
-                      fold(text))
+    pieces = _INLINE_AGENDA_SPLIT_RE.split(fold(text))
     items, cursor = [], 0
     for index in range(1, len(pieces) - 1, 2):
         number = to_int(pieces[index])
@@ -748,7 +862,9 @@ def _inline_agenda_in_words(paragraph, offset):
         start = fold(text).find(pieces[index + 1], cursor)
         cursor = start + len(pieces[index + 1])
         title = text[start:cursor].strip(" ;,.")
-        title = re.sub(r",\s*$", "", title)
+        title = _INLINE_AGENDA_IN_WORDS_RE.sub("", title)
+        if index + 2 >= len(pieces) - 1:   # the last item ends at its sentence: «… 045/2024. Es cuanto.»
+            title = _INLINE_AGENDA_IN_WORDS_RE2.split(title)[0]
         items.append((number, _clean_title(title[:1].upper() + title[1:]), paragraph.linea_at(offset + start)))
     return items
 
@@ -768,17 +884,27 @@ PUNTO_MARKER_RES = [
                r"duodecimo)\w*(?:\s+\w+o)?)\s+punto\b"),
     NUMBERED_LINE_RE,
     re.compile(rf"^\s*punto\s+(?:numero\s+|no\.?\s*)?(?P<n>\d{{1,2}}|[ivxl]{{1,6}}|{NUMBER_WORDS_RE}|\w+)\b"),
+    # «Informe de actividades de abril (punto 4).»: a heading that names its item in parentheses.
+    re.compile(rf"^[^.]{{0,160}}\(punto\s+(?P<n>\d{{1,2}}|[ivxl]{{1,6}}|{NUMBER_WORDS_RE})\)\W*$"),
+    # «En desahogo del punto TERCERO», «se pasó al punto SÉPTIMO»: the item by its ordinal.
+    re.compile(rf"\b(?:del|al|el|en)\s+punto\s+(?P<n>{ORDINAL_WORDS_RE})\b"),
 ]
+BODY_NUMBER_RE = re.compile(r"^\s*(\d{1,3})\.\s+[A-ZÁÉÍÓÚ]")
 PUNTO_CONTEXT_RE = re.compile(r"^\W*(?:\w+\s+){0,5}(?:en\s+)?(?:el|del|al)\s+(?:\w+\s+)?punto\b|siguiente punto|punto del orden|orden del dia|desahogo|pasamos al|pasando al|"
                               r"continuamos con|continuando con|en relacion (con|al)|punto numero|^\s*punto\b|"
-                              r"corresponde al|procede al|siguiente asunto")
+                              r"corresponde al|procede al|siguiente asunto|\(punto \w+\)\W*$")
 
 
-def _punto_marker(text, orden):
-    """The agenda item a paragraph opens, or None."""
+_PUNTO_MARKER_RE = re.compile(r"^\s*(\d{1,2}|[ivxl]{1,6})\s*[.)\-–]")
+_PUNTO_MARKER_RE2 = re.compile(r"^\s*(?:punto\s+)?(?:\d{1,2}|[ivxl]{1,6})\s*(?:\.-|-|\.–)")
+
+
+def _punto_marker(text, orden, body_numbered=False):
+    """The agenda item a paragraph opens, or None. When the body numbers its own paragraphs
+    («1.» to «26.»), a paragraph's number is not an item's."""
     folded = fold(text)
     head = folded[:400]
-    if not PUNTO_CONTEXT_RE.search(head) and not re.match(r"^\s*(\d{1,2}|[ivxl]{1,6})\s*[.)\-–]", head):
+    if not PUNTO_CONTEXT_RE.search(head) and not _PUNTO_MARKER_RE.match(head):
         return None
     for index, regex in enumerate(PUNTO_MARKER_RES):
         match = regex.search(head)
@@ -788,13 +914,45 @@ def _punto_marker(text, orden):
         value = to_int(token)
         if value is None:
             continue
+        if regex is NUMBERED_LINE_RE and body_numbered:
+            continue
         if regex is NUMBERED_LINE_RE and orden:
             title = next((t for n, t, _ in orden if n == value), None)
-            strong = re.match(r"^\s*(?:punto\s+)?(?:\d{1,2}|[ivxl]{1,6})\s*(?:\.-|-|\.–)", head)
+            strong = _PUNTO_MARKER_RE2.match(head)
             if title is None or not (strong or _similar_title(title, text)):
                 continue
         return value
     return None
+
+
+NEXT_ITEM_RE = re.compile(r"\b(?:siguiente punto|punto siguiente)\b(?:\s+del\s+orden\s+del\s+dia)?")
+_TITLE_STOP = {"lectura", "caso", "aprobacion", "presentacion", "proyecto", "para", "sobre", "desde", "entre", "relativo",
+               "relativa", "cual", "conforme", "discusion", "analisis", "emision"}
+
+
+_ITEM_BY_TITLE_RE = re.compile(r"[\w/.-]+")
+_ITEM_BY_TITLE_RE2 = re.compile(r"\b[A-Z]{2,}[\w]*(?:[/.\-][\w]+){2,}")
+_ITEM_BY_TITLE_RE3 = re.compile(r"\w+")
+
+
+def _item_by_title(text, orden):
+    """The agenda item a «siguiente punto es …» announcement names by its title: «El siguiente
+    punto es el Proyecto de Acuerdo IEEH/CG/199/2024, por el que …» is the item with that
+    clave or those words; None when no item stands out."""
+    window = fold(text[:400])
+    got = set(_ITEM_BY_TITLE_RE.findall(window))
+    best, best_score = None, 0.0
+    for numero, titulo, _ in orden:
+        claves = _ITEM_BY_TITLE_RE2.findall(titulo)
+        if claves and all(fold(c) in window for c in claves):
+            return numero
+        want = [w for w in _ITEM_BY_TITLE_RE3.findall(fold(titulo))[:14] if len(w) > 3 and w not in _TITLE_STOP][:8]
+        if len(want) < 2:
+            continue
+        score = sum(1 for w in want if w in got) / len(want)
+        if score > best_score:
+            best, best_score = numero, score
+    return best if best_score >= 0.7 else None
 
 
 def _advance_markers(markers, following, numbers):
@@ -811,19 +969,24 @@ def _advance_markers(markers, following, numbers):
     return sorted(markers)
 
 
+_SUBJECT_KEY_RE = re.compile(r"asuntos generales\b")
+_SUBJECT_KEY_RE2 = re.compile(r"\bactas?\b")
+_SUBJECT_KEY_RE3 = re.compile(r"\b(dictamen|informe)\b")
+
+
 def _subject_key(titulo):
     """What a body paragraph says when it deals with an item that has no number announced."""
     folded = fold(titulo)
-    if re.match(r"asuntos generales\b", folded):
+    if _SUBJECT_KEY_RE.match(folded):
         return r"^\W*(?:en\s+(?:el\s+(?:punto|apartado)\s+de\s+)?|respecto\s+(?:de|a)\s+(?:los\s+)?)?asuntos generales\b"
     if "orden del dia" in folded:
         return r"\borden del dia\b"
-    if re.search(r"\bactas?\b", folded) and not re.search(r"\b(dictamen|informe)\b", folded):
+    if _SUBJECT_KEY_RE2.search(folded) and not _SUBJECT_KEY_RE3.search(folded):
         return r"\bactas?\b(?! de la presente)"
     return None
 
 
 def _similar_title(title, text):
-    want = set(fold(title).split()[:8])
+    want = {w for w in fold(title).split()[:8] if len(w) > 3}
     got = set(fold(text[:300]).split())
     return len(want & got) >= max(2, int(0.6 * len(want)))

@@ -6,18 +6,14 @@ Actas name a party many ways: «P.M.C.», «Movimiento Ciudadano», «RPTE. SUP.
 import csv
 import re
 
-from etl.numeros import fold as fold_accents
+from etl.vocabulario import fold_acronym
 from dataclasses import dataclass, field
 from pathlib import Path
 
 CATALOGO_PATH = Path(__file__).resolve().parent.parent / "data" / "catalogos" / "partidos.csv"
 
 
-def fold(text):
-    """Lower case, no accents, dots removed, spaces folded: «P.R.S.P.» -> «prsp»."""
-    text = fold_accents(text)
-    text = re.sub(r"(?<=\w)\.(?=\w)|(?<=\w)\.(?=\s|$)", "", text)
-    return " ".join(re.sub(r"[^\w]+", " ", text).split())
+fold = fold_acronym   # «P.R.S.P.» -> «prsp» (etl/vocabulario.py)
 
 
 @dataclass(frozen=True)
@@ -45,7 +41,8 @@ class Catalogo:
         'RPTE. SUP. P.V.E.M.', 'representante del Partido Redes Sociales Progresistas'."""
         folded = fold(text)
         for variante, partido in self._variantes:
-            if self._regex[variante].search(folded):
+            # The substring test first: most spellings are not in the text at all.
+            if variante in folded and self._regex[variante].search(folded):
                 return partido
         return None
 

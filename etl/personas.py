@@ -8,29 +8,9 @@ one line, cargo on the next), and people are named again in prose with shorter f
 import functools
 import re
 
-from etl.numeros import fold as fold_accents
+from etl.vocabulario import GRADO_RE, GRADOS, PARTICLES, fold as fold_accents, fold_words
 from dataclasses import dataclass, field
 
-# Title as written (folded, no dots) -> the contract's form.
-GRADOS = {
-    "dra": "Dra.", "dr": "Dr.", "doctora": "Dra.", "doctor": "Dr.",
-    "mtra": "Mtra.", "mtro": "Mtro.", "maestra": "Mtra.", "maestro": "Mtro.", "mra": "Mtra.",
-    "mro": "Mtro.",
-    "lic": "Lic.", "licda": "Licda.", "lcda": "Licda.", "licenciada": "Lic.", "licenciado": "Lic.",
-    "ing": "Ing.", "inga": "Inga.", "ingeniera": "Ing.", "ingeniero": "Ing.",
-    "md": "M.D.", "c": "C.", "ciudadana": "C.", "ciudadano": "C.", "cp": "C.P.",
-    "contadora": "C.P.", "contador": "C.P.", "arq": "Arq.", "arquitecta": "Arq.", "arquitecto": "Arq.",
-    "mc": "M.C.", "men c": "M. en C.", "mtra en c": "Mtra.", "prof": "Prof.", "profa": "Profa.",
-    "profesora": "Profa.", "profesor": "Prof.", "psic": "Psic.", "act": "Act.", "qfb": "Q.F.B.",
-    "mvz": "M.V.Z.", "dip": "Dip.", "sen": "Sen.", "min": "Min.", "ministra": "Min.",
-    "ministro": "Min.",
-}
-# Regex alternatives for a title, longest first; dots and spaces optional.
-_GRADO_WORDS = sorted(GRADOS, key=len, reverse=True)
-GRADO_RE = (r"(?:" + "|".join(
-    r"\.?\s?".join(re.escape(part) for part in (g.split() if " " in g else list(g) if len(g) <= 3 else [g]))
-    for g in _GRADO_WORDS) + r")\.?")
-PARTICLES = {"de", "del", "la", "las", "los", "y", "e", "da", "van", "von", "san"}
 _UPPER = "A-ZÁÉÍÓÚÜÑ"
 _LOWER = "a-záéíóúüñ"
 _NAME_WORD = rf"(?:[{_UPPER}][{_LOWER}{_UPPER}'’]+(?:-[{_UPPER}][{_LOWER}{_UPPER}]+)?)"
@@ -63,20 +43,26 @@ NOT_NAME_WORDS = {
 }
 
 
-@functools.lru_cache(maxsize=1 << 16)
-def fold(text):
-    """Lower case, no accents, no punctuation: the key two spellings of one name share."""
-    return " ".join(re.sub(r"[^\w]+", " ", fold_accents(text)).split())
+fold = fold_words   # lower case, no accents, no punctuation (etl/vocabulario.py)
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def name_words(name):
     """The significant words of a name (no particles), folded."""
-    return [w for w in fold(name).split() if w not in PARTICLES]
+    return tuple(w for w in fold(name).split() if w not in PARTICLES)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _name_set(name):
+    return frozenset(name_words(name))
+
+
+_CANONICAL_GRADO_RE = re.compile(r"[.\s]+")
 
 
 def canonical_grado(text):
     """«DRA.» -> «Dra.»; «Licenciado» -> «Lic.»; None when not a title."""
-    key = " ".join(re.sub(r"[.\s]+", " ", fold(text)).split())
+    key = " ".join(_CANONICAL_GRADO_RE.sub(" ", fold(text)).split())
     if key in GRADOS:
         return GRADOS[key]
     return GRADOS.get(key.replace(" ", ""))
@@ -86,13 +72,16 @@ KEEP_UPPER = {"PREP", "COTAPREP", "INE", "IEPC", "UTC", "OPL", "PAN", "PRI", "PR
               "MORENA", "PES", "RSP", "FXM", "PD", "CG", "IEE", "IEEM", "OPLE", "II", "III", "IV", "VI"}
 
 
+_TITLE_CASE_RE = re.compile(r"(?:[A-ZÁÉÍÓÚÑ]\.){2,}[A-ZÁÉÍÓÚÑ]?\.?")
+
+
 def title_case(name):
     """«ALEJANDRA DEL CARMEN ARREOLA DELGADO» -> «Alejandra del Carmen Arreola Delgado»; dotted
     acronyms and known ones stay as written («RPTE. SUP. P.A.N.» -> «Rpte. Sup. P.A.N.»)."""
     words = []
     for index, word in enumerate(name.split()):
         lower = word.lower()
-        if re.fullmatch(r"(?:[A-ZÁÉÍÓÚÑ]\.){2,}[A-ZÁÉÍÓÚÑ]?\.?", word) or word.strip(".,;:()") in KEEP_UPPER:
+        if _TITLE_CASE_RE.fullmatch(word) or word.strip(".,;:()") in KEEP_UPPER:
             words.append(word)
         elif index and lower in PARTICLES:
             words.append(lower)
@@ -111,6 +100,15 @@ def clean_name(name):
     return " ".join(words)
 
 
+def name_after_cargo(name):
+    """A speaker's or a roll call's name without the cargo before it: «Consejero Fausto Emiliano
+    Trejo Barrera» -> «Fausto Emiliano Trejo Barrera»; «Consejera Presidenta» -> ''."""
+    words = clean_name(name).split()
+    while words and (fold(words[0]) in NOT_NAME_WORDS or fold(words[0]) in PARTICLES):
+        words.pop(0)
+    return " ".join(words)
+
+
 def looks_like_name(name):
     words = name_words(name)
     return len(words) >= 2 and not any(w in NOT_NAME_WORDS for w in words)
@@ -120,7 +118,7 @@ def same_person(a, b):
     """One name's words all stand in the other's, and they share two words or more:
     «Martín Gallardo» is «Martín Gallardo García»; «Alejandra Arreola» is
     «Alejandra del Carmen Arreola Delgado»."""
-    wa, wb = set(name_words(a)), set(name_words(b))
+    wa, wb = _name_set(a), _name_set(b)
     return len(wa & wb) >= 2 and (wa <= wb or wb <= wa)
 
 
@@ -154,9 +152,12 @@ class Persona:
     linea: int = None
     spellings: list = field(default_factory=list)
     origen: str = "lista"            # lista, firma, prosa, voto
+    tarde: bool = False              # the roster says they came late («Retardo»): a later arrival is theirs
+    llegada_linea: int = None        # where the acta says they arrived / left: a vote of the same
+    retiro_linea: int = None         # item before that line counts them out / in
 
     def add_spelling(self, name):
-        if name not in self.spellings:     # a long acta names a person hundreds of times
+        if name not in self.spellings:     # each ballot names its voter again: keep one of each
             self.spellings.append(name)
         self.nombre = better_spelling(self.nombre, name)
 
@@ -170,14 +171,30 @@ class Persona:
         }
 
 
+_CALIDAD_OF_RE = re.compile(r"\b(suplente|sup|supl)\b")
+_CALIDAD_OF_RE2 = re.compile(r"\b(propietari[oa]|prop)\b")
+
+
 def calidad_of(text):
     """«RPTE. SUP. P.A.N.», «representante suplente» -> suplente; «propietaria» -> propietario."""
     folded = fold(text)
-    if re.search(r"\b(suplente|sup|supl)\b", folded):
+    if _CALIDAD_OF_RE.search(folded):
         return "suplente"
-    if re.search(r"\b(propietari[oa]|prop)\b", folded):
+    if _CALIDAD_OF_RE2.search(folded):
         return "propietario"
     return None
+
+
+_ROL_OF_RE = re.compile(r"\bsecretari[oa]\b")
+_ROL_OF_RE2 = re.compile(r"\b(representante|rpte|rep|representacion)\b")
+_ROL_OF_RE3 = re.compile(r"\b(asesor|asesora|asesores|asesoras)\b")
+_ROL_OF_RE4 = re.compile(r"\binvitad[oa]\b")
+_ROL_OF_RE5 = re.compile(r"\b(asesor|asesora|asesores|asesoras|integrantes?|vocal|vocales|miembros?|comisionad[oa]s?)\b")
+_ROL_OF_RE6 = re.compile(r"\bpresident[ea]\b")
+_ROL_OF_RE7 = re.compile(r"\b(comite|comision|consejo)\b")
+_ROL_OF_RE8 = re.compile(r"\bconsejer[oa]s?\b")
+_ROL_OF_RE9 = re.compile(r"\b(titular|director|directora|coordinador|coordinadora|jefe|jefa|encargad[oa]|auxiliar|"
+                 r"personal|enlace|analista|subdirector|subdirectora)\b")
 
 
 def rol_of(cargo, section=None, organo=None):
@@ -185,37 +202,39 @@ def rol_of(cargo, section=None, organo=None):
     'ASESORA TÉCNICA', 'SECRETARIO TÉCNICO', 'RPTE. PROP. P.T.', 'CONSEJERO PRESIDENTE'."""
     folded = fold(cargo)
     section = section or ""
-    if re.search(r"\bsecretari[oa]\b", folded) and "representante" not in folded:
+    if _ROL_OF_RE.search(folded) and "representante" not in folded:
         return "secretario"
-    if re.search(r"\b(representante|rpte|rep|representacion)\b", folded):
+    if _ROL_OF_RE2.search(folded):
         return "representante"
-    if re.search(r"\b(asesor|asesora|asesores|asesoras)\b", folded):
+    if _ROL_OF_RE3.search(folded):
         return "integrante"
     if section == "representante":
         return "representante"
-    if section == "invitado" or re.search(r"\binvitad[oa]\b", folded):
+    if section == "invitado" or _ROL_OF_RE4.search(folded):
         return "invitado"
-    if re.search(r"\b(asesor|asesora|asesores|asesoras|integrantes?|vocal|vocales|miembros?|comisionad[oa]s?)\b", folded):
+    if _ROL_OF_RE5.search(folded):
         return "integrante"
-    if re.search(r"\bpresident[ea]\b", folded) and re.search(r"\b(comite|comision)\b", folded) and \
+    if _ROL_OF_RE6.search(folded) and _ROL_OF_RE7.search(folded) and \
             _presides_this_body(folded, organo):
         return "integrante"
-    if re.search(r"\bconsejer[oa]s?\b", folded):
+    if _ROL_OF_RE8.search(folded):
         if section == "integrante" or _organo_of_consejeros(organo):
             return "integrante"
         return "invitado"
     if section in ("integrante", "invitado"):
         return section
-    if re.search(r"\b(titular|director|directora|coordinador|coordinadora|jefe|jefa|encargad[oa]|auxiliar|"
-                 r"personal|enlace|analista|subdirector|subdirectora)\b", folded):
+    if _ROL_OF_RE9.search(folded):
         return "invitado"
     return "otro"
+
+
+_PRESIDES_THIS_BODY_RE = re.compile(r"\bpresident[ea]\s+(?:del|de la)\s+((?:comite|comision|consejo)\b.*)$")
 
 
 def _presides_this_body(folded_cargo, organo):
     """«Presidente de la Comisión de Seguimiento del PREP» presides that commission, not the
     committee that is meeting."""
-    match = re.search(r"\bpresident[ea]\s+(?:del|de la)\s+((?:comite|comision)\b.*)$", folded_cargo)
+    match = _PRESIDES_THIS_BODY_RE.search(folded_cargo)
     if not match or not organo:
         return True
     said, body = set(match.group(1).split()[:5]), set(fold(organo).split()[:5])
@@ -242,47 +261,67 @@ def resolve(name, people, single_word=False):
             matches = [p for p in people if words[0] in name_words(p.nombre)]
             if len(matches) == 1:
                 return matches[0]
-    exact = [p for p in matches if set(name_words(p.nombre)) == set(name_words(name))]
+    exact = [p for p in matches if _name_set(p.nombre) == _name_set(name)]
     return exact[0] if len(exact) == 1 else None
 
 
 def names_in(text):
     """Titled names in running text: [(grado, nombre, start, end)]. Expecting text like:
     'al Licenciado Jorge Alfredo Salas Berumen representante del Partido…'."""
+    return list(_names_in(text))
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _names_in(text):
     found = []
     for match in TITLED_NAME_RE.finditer(text):
         name = clean_name(match.group("nombre"))
         if looks_like_name(name):
             found.append((canonical_grado(match.group("grado")), name, match.start(), match.end()))
-    return found
+    return tuple(found)
 
 
+_STRIP_LABEL_RE = re.compile(r"^\s*[-–—]?\s*[A-ZÁÉÍÓÚ][^:.;,]{2,60}:\s+")
+
+
+@functools.lru_cache(maxsize=1 << 12)
 def strip_label(text):
     """The paragraph without its speaker label («SECRETARIO TÉCNICO, ING. …: El punto cinco…»)."""
     label = speaker_label(text)
     if label:
         return text[label["fin"]:].lstrip()
-    bare = re.match(r"^\s*[-–—]?\s*[A-ZÁÉÍÓÚ][^:.;,]{2,60}:\s+", text)
+    bare = _STRIP_LABEL_RE.match(text)
     if bare and len(bare.group(0).split()) <= 6:
         return text[bare.end():]
     return text
 
 
 def speaker_label(text):
+    """See `_speaker_label`; a copy, so a caller may change it."""
+    label = _speaker_label(text)
+    return dict(label) if label else None
+
+
+_SPEAKER_LABEL_RE = re.compile(r"^\s*[-–—]?\s*(?P<label>[^:.!?]{3,160}?(?:\.[^:.!?]{0,120}?){0,3})\s*(?::|\.-|\s[-–—]\s)")
+_SPEAKER_LABEL_RE2 = re.compile(r"\W*(a favor|en contra|me abstengo|abstenci|presente)")
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _speaker_label(text):
     """The person named in a speaker label at the start of a paragraph, or None. Expecting text
     like: 'Secretario Técnico, Ing. Jorge Galo Solano García: Buenas tardes…', 'SECRETARIO
     TÉCNICO, ING. JUAN PÉREZ LÓPEZ: Gracias.', 'Mtra. Ana Ruiz Soto.- Gracias.'."""
-    match = re.match(r"^\s*[-–—]?\s*(?P<label>[^:.!?]{3,160}?(?:\.[^:.!?]{0,120}?){0,3})\s*(?::|\.-|\s[-–—]\s)", text)
+    match = _SPEAKER_LABEL_RE.match(text)
     if not match:
         return None
     label = match.group("label")
-    if re.match(r"\W*(a favor|en contra|me abstengo|abstenci|presente)", fold_accents(text[match.end():match.end() + 30])):
+    if _SPEAKER_LABEL_RE2.match(fold_accents(text[match.end():match.end() + 30])):
         return None
     titled = TITLED_NAME_RE.search(label)
     if titled and (len(label) - titled.end() > 30 or titled.start() > 90):
         return None
     if titled:
-        name = clean_name(titled.group("nombre"))
+        name = name_after_cargo(titled.group("nombre"))
         if looks_like_name(name):
             return {"nombre": name, "grado": canonical_grado(titled.group("grado")), "cargo": label,
                     "fin": match.end()}

@@ -15,7 +15,8 @@ CREATE TABLE actas (
     revision     VARCHAR,                   -- digest of the staff's review applied (etl/revision.py)
     revision_estado VARCHAR NOT NULL DEFAULT 'sin revisar',  -- sin revisar, en revisión, revisada
     revisada_por VARCHAR,                   -- who marked it revisada
-    revisada_en  TIMESTAMP                  -- when (UTC)
+    revisada_en  TIMESTAMP,                 -- when (UTC)
+    paginas      INTEGER[]                  -- read by OCR: paginas[N] is the page of line N
 );
 
 -- The bytes of each acta file as loaded (their sha256 is actas.sha256): the session's page offers

@@ -10,40 +10,62 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
+from etl.estructura import find_tables, rejoin_cell_runs, rejoin_grids
+
 PAGE_NUMBER_RE = re.compile(
     r"^\s*(?:(?:p[áa]gina|p[áa]g\.?|hoja|foja)\s*\d+(?:\s*(?:de|/)\s*\d+)?"
     r"|[-–—]?\s*\d{1,3}\s*[-–—]?|\d{1,3}\s*(?:de|/)\s*\d{1,3})\s*$",
     re.IGNORECASE,
 )
-TITLE_AT_END_RE = re.compile(r"(?:^|\s)(?i:el|la|del|al|los|las|y|a)\s+(?:Dra?|Mtr[oa]|Lic|Licda|Ing|C|Arq|Profr?a?|M\.D|C\.P)\.$")
+TITLE_AT_END_RE = re.compile(r"(?:(?:^|\s)(?i:el|la|del|al|los|las|y|e|a)\s+|,\s*)(?:Dra?|Mtr[oa]|Lic|Licda|Ing|C|Arq|Profr?a?|M\.D|C\.P)\.$")
 BALLOT_HINT_RE = re.compile(r"\b(a favor|en contra|abstenci[oó]n|me abstengo)\b", re.IGNORECASE)
 TERMINAL = ".:;!?"
+LIST_MARK_RE = re.compile(r"^\w{1,3}[.)]\s")
+BULLET_ITEM_RE = re.compile(r"^[-–—•·▪●◦]\s+\S")
+
+
+MD_RULE_RE = re.compile(r"\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*")
+MD_RULE_PIPES_RE = re.compile(r"\s*\|?(\s*:?-+:?\s*\|)+\s*:?-*:?\s*\|?\s*")
+LEADERS_RE = re.compile(r"\s*(?:\.\s?){4,}\s*(?=\S)")
+HEADING_MARK_RE = re.compile(r"^\s{0,3}#{1,6}\s+")
+QUOTE_MARK_RE = re.compile(r"^\s*>\s?")
+EMPHASIS_RE = re.compile(r"(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])")
+BULLET_RE = re.compile(r"^\s*[•·▪●◦]\s*|^\s*[*+]\s+")
 
 
 def clean_line(line):
     """One line without Markdown marks, odd spaces or bullets. Expecting lines like:
-    '**ACTA DE LA SESIÓN ORDINARIA NÚMERO 2', '## Orden del día', '| Nombre | Cargo |'."""
-    line = unicodedata.normalize("NFC", line).replace("\u00a0", " ").replace("\ufeff", "")
-    line = line.replace("\u2003", " ").replace("\u2002", " ").rstrip()
-    if re.fullmatch(r"\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*", line) or (
-            "|" in line and re.fullmatch(r"\s*\|?(\s*:?-+:?\s*\|)+\s*:?-*:?\s*\|?\s*", line)):
+    '**ACTA DE LA SESIÓN ORDINARIA NÚMERO 2', '## Orden del día', '| Nombre | Cargo |'.
+    Each mark is looked for only when its character is on the line (most lines have none)."""
+    if not line.isascii():
+        line = unicodedata.normalize("NFC", line).replace("\u00a0", " ").replace("\ufeff", "")
+        line = line.replace("\u2003", " ").replace("\u2002", " ")
+    line = line.rstrip()
+    if "-" in line and (MD_RULE_RE.fullmatch(line) or ("|" in line and MD_RULE_PIPES_RE.fullmatch(line))):
         return ""   # a Markdown table's separator row, «|---|:-:|»
     if line.lstrip().startswith("|"):
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
         line = "\t".join(cells)
-    line = re.sub(r"\s*(?:\.\s?){4,}\s*(?=\S)", "\t", line)   # dotted leaders «Nombre ……… Cargo»
-    line = re.sub(r"^\s{0,3}#{1,6}\s+", "", line)
-    line = re.sub(r"^\s*>\s?", "", line)
-    line = line.replace("**", "").replace("__", "")
-    line = re.sub(r"(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])", r"\1", line)
-    line = re.sub(r"^\s*[•·▪●◦]\s*", "", line)
-    line = re.sub(r"^\s*[*+]\s+", "", line)
+    if "...." in line or ". ." in line:
+        line = LEADERS_RE.sub("\t", line)   # dotted leaders «Nombre ……… Cargo»
+    if "#" in line:
+        line = HEADING_MARK_RE.sub("", line)
+    if ">" in line:
+        line = QUOTE_MARK_RE.sub("", line)
+    if "*" in line or "_" in line:
+        line = line.replace("**", "").replace("__", "")
+        line = EMPHASIS_RE.sub(r"\1", line)
+    if line.lstrip()[:1] in ("•", "·", "▪", "●", "◦", "*", "+"):
+        line = BULLET_RE.sub("", line, count=1)
     return line
+
+
+_IS_COLUMN_LINE_RE = re.compile(r"\S {3,}\S")
 
 
 def is_column_line(line):
     """A roster-like line laid out in columns (tabs or runs of spaces)."""
-    return "\t" in line.strip() or bool(re.search(r"\S {3,}\S", line))
+    return "\t" in line.strip() or bool(_IS_COLUMN_LINE_RE.search(line))
 
 
 @dataclass
@@ -70,16 +92,24 @@ class Parrafo:
         return line
 
 
+_LOOKS_LIKE_HEADER_RE = re.compile(r"^[-–—]")
+_LOOKS_LIKE_HEADER_RE2 = re.compile(r"\b[A-Z][a-z]{1,4}\.$")
+_JOIN_PARAGRAPHS_RE = re.compile(r"[a-záéíóúñ]-$")
+_CONTINUES_RE = re.compile(r"^\d+[.)]\s")
+
+
 class Texto:
     """An acta's text, cleaned. `lines[i]` is line i+1 of the original, '' where it was noise."""
 
     def __init__(self, raw):
         raw = raw.replace("\r\n", "\n").replace("\r", "\n")
         self.raw_lines = raw.split("\n")
-        self.lines = [clean_line(line) for line in self.raw_lines]
+        self.lines = [clean_line(line) for line in rejoin_grids(self.raw_lines)]
         self.noise = [False] * len(self.lines)
         self._mark_page_numbers()
-        self._mark_repeated_headers()
+        self.lines = rejoin_cell_runs(self.lines)    # before repeated lines are taken for page headers:
+        self._mark_repeated_headers()                # «Presente», «No aplica» recur in a table
+        self.tablas = find_tables(self.lines)
         self.paragraphs = self._join_paragraphs()
 
     def _mark_page_numbers(self):
@@ -100,7 +130,7 @@ class Texto:
         for index, line in enumerate(self.lines):
             key = self._header_key(line)
             repeated = counts[key] >= threshold or (counts[key] >= 2 and key in near_breaks)
-            if key and repeated and self._looks_like_header(line):
+            if key and repeated and "\t" not in line and self._looks_like_header(line):
                 if index < first_text and self._first_index(key) == index:
                     continue
                 self._drop(index)
@@ -129,9 +159,9 @@ class Texto:
             return False
         if text.lower().strip(".¡!") in {"gracias", "muchas gracias", "bienvenido", "bienvenida"}:
             return False
-        if re.match(r"^[-–—]", text):
+        if _LOOKS_LIKE_HEADER_RE.match(text):
             return False
-        return not text.endswith((".", ":", "?")) or bool(re.search(r"\b[A-Z][a-z]{1,4}\.$", text))
+        return not text.endswith((".", ":", "?")) or bool(_LOOKS_LIKE_HEADER_RE2.search(text))
 
     def _drop(self, index):
         self.noise[index] = True
@@ -149,7 +179,7 @@ class Texto:
                 gap += 1
                 gap_has_noise = gap_has_noise or self.noise[index]
                 continue
-            if current is not None and re.search(r"[a-záéíóúñ]-$", current.text) and text[:1].islower() \
+            if current is not None and _JOIN_PARAGRAPHS_RE.search(current.text[-2:]) and text[:1].islower() \
                     and (gap == 0 or gap_has_noise):
                 current.text = current.text[:-1]      # «convo-⏎catoria», «unani-⏎[página]⏎midad»
                 current.spans.append((len(current.text), index + 1))
@@ -166,11 +196,16 @@ class Texto:
     def _continues(self, current, text, gap, gap_has_noise, index):
         previous = current.text
         prev_line = self.lines[current.ultima_linea - 1]
-        if gap == 0 and TITLE_AT_END_RE.search(previous) and text[0].isupper() and len(prev_line.strip()) >= 40:
+        if gap == 0 and TITLE_AT_END_RE.search(previous[-40:]) and text[0].isupper() and len(prev_line.strip()) >= 40:
             return True   # «… El Mtro.⏎Ricardo Enrique Zamora …»: a title's dot ends no sentence
+        if gap == 0 and previous.endswith(";") and len(prev_line.strip()) >= 60 and text[:1].islower() \
+                and not LIST_MARK_RE.match(text) and not is_column_line(prev_line):
+            return True   # «…de casilla;⏎sexto, análisis y, …»: a prose enumeration wrapped after «;»
         if previous.endswith(tuple(TERMINAL)) or is_column_line(prev_line) or is_column_line(self.lines[index]):
             return False
-        starts_lower = text[0].islower() or (text[0].isdigit() and not re.match(r"^\d+[.)]\s", text))
+        if BULLET_ITEM_RE.match(text):
+            return False   # «- C. Óscar Manuel Rubio Heraldez, Representante — …»: a list item is its own paragraph
+        starts_lower = text[0].islower() or (text[0].isdigit() and not _CONTINUES_RE.match(text))
         if gap == 0:
             if starts_lower:
                 return True

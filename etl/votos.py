@@ -8,38 +8,37 @@ MTRA. X: Me abstengo, …»), closed by the statement of its result («-El orden
 por unanimidad.»). A vote by show of hands is a result statement with no ballots before it
 («Aprobado por unanimidad de votos», «por mayoría de votos: dos votos a favor y uno en contra»).
 """
+import bisect
+import functools
 import re
 
+from etl.frases import ACUERDO_TOMADO, LLAMADO, RESULTADO, RESULTADO_NEGATIVO, RESULTADO_REFERIDO, SENTIDO, UNANIMIDAD
 from etl.numeros import NUMBER_WORDS_RE, fold, to_int
-from etl.personas import (GRADO_RE, NAME_RE, Persona, canonical_grado, clean_name, display_name,
-                          looks_like_name, resolve)
+from etl.vocabulario import fold_words, sentido_of
+from etl.estructura import pares
+from etl.asistencia import called_person
+from etl.personas import (GRADO_RE, NAME_RE, Persona, canonical_grado, display_name,
+                          looks_like_name, name_after_cargo, resolve)
 
-SENSE_RE = (r"(?P<sentido>a\s+favor|en\s+contra|me\s+abstengo|abstenci[oó]n|en\s+abstenci[oó]n|"
-            r"abstenerme|mi\s+abstenci[oó]n|(?:mi\s+)?voto\s+es\s+a\s+favor|(?:mi\s+)?voto\s+es\s+en\s+contra)")
+SENSE_RE = rf"(?P<sentido>{SENTIDO.patron})"
 BALLOT_LINE_RE = re.compile(
     rf"^[\s\-–—•*]*(?:[Yy]\s+)?(?P<who>[^:\t]{{3,170}}?)\s*(?:[.,]?\s*[-–—:]+\s*|\.\s+|,\s+|\t+|\s{{3,}})"
     rf"(?i:{SENSE_RE})\b(?P<rest>.*)$")
 NAME_ONLY_LINE_RE = re.compile(rf"^[\s\-–—•*]*(?:[Yy]\s+)?(?P<who>(?i:{GRADO_RE})\s+{NAME_RE}[^:]{{0,80}}?)[.:]?\s*[-–—]?\s*$")
 SENSE_ONLY_RE = re.compile(rf"^[\s\-–—•*]*(?i:{SENSE_RE})[\s.!,]*$")
-RESULT_RE = re.compile(
-    r"\b(?:aprobaron|rechazaron)\b|\b(?:(?:es|son|ha sido|han sido|fue|fueron|queda|quedan|queda(?:n)? debidamente|resulta|resultan|resulto)\s+"
-    r"(?:aprobad|rechazad)[oa]s?|se aprueba|se aprueban|se rechaza|se rechazan|se aprobo|se aprobaron|se rechazo|"
-    r"se rechazaron|no se aprobo|aprobad[oa]s?\s+(?:por|con)\s+"
-    r"(?:unanimidad|mayoria|\w+\s+votos?)|rechazad[oa]s?\s+(?:por|con)\s+(?:unanimidad|mayoria|\w+\s+votos?)|"
-    r"no (?:es|fue|ha sido|resulta|resulto) aprobad[oa]s?|no se aprueba|no aprobad[oa]s?|"
-    r"^\W*(?:aprobad[oa]s?|rechazad[oa]s?)\b|[.;]\s*(?:no\s+)?(?:aprobad[oa]s?|rechazad[oa]s?)\W*$)")
-NEGATIVE_RE = re.compile(r"rechazad|se rechaz|no (?:es|fue|ha sido|resulta|resulto) aprobad|no se aprob|no aprobad")
-REFERENCE_RE = re.compile(r"(aprobad[oa]s?|rechazad[oa]s?)\s+(por el|por la|por los|mediante|en la sesion|el dia|en sesion|"
-                          r"en su sesion|previamente|con anterioridad|anteriormente)")
-CALL_RE = re.compile(r"votaci[oó]n|\bse vot[oó]\b|\bse vota\b|someto|sometemos|somete|se consulta|consulto|les consulto|a favor de|a su consideraci|"
-                     r"levantando la mano|levantar la mano|manifestarlo|sirvanse", re.IGNORECASE)
+RESULT_RE = RESULTADO            # phrase families search like compiled patterns, with a fast pre-test
+NEGATIVE_RE = RESULTADO_NEGATIVO
+REFERENCE_RE = RESULTADO_REFERIDO
+CALL_RE = LLAMADO.regex
 FILLER_MAX = 60
+# Words one of which every sense of SENTIDO contains (folded).
+SENSE_WORDS = ("favor", "contra", "absten", "afirmativa", "negativa", "con el proyecto", "mismos terminos")
 
 
 def parse_votaciones(lector, asistentes):
     """The session's votes, in order."""
     closing = lector.closing_line or 10 ** 9
-    ballots = [b for b in _ballot_lines(lector) if b["sentido"] or b["linea"] < closing]
+    ballots = [b for b in _ballot_lines(lector, asistentes) if b["sentido"] or b["linea"] < closing]
     groups = _group_ballots(ballots, lector.doc.lines)
     votes, used_lines = [], set()
     for group in groups:
@@ -53,21 +52,44 @@ def parse_votaciones(lector, asistentes):
     votes.sort(key=lambda v: v["_orden"])
     for vote in votes:
         del vote["_orden"]
+        vote.pop("_parrafo", None)
+    _check_votes(lector, votes)
     return votes
+
+
+NOMINAL_CALL_RE = re.compile(r"votacion nominal|tomare la votacion|votacion de manera nominal|en forma nominal")
+
+
+def _check_votes(lector, votes):
+    """Where the structure says votes should be and none were read, say so with the line: a
+    nominal vote announced with no ballots after it, a vote with no count at all."""
+    nominal_lines = sorted(v["fuente"]["linea"] for v in votes if v["forma"] == "nominal")
+    for paragraph in lector.paragraphs:
+        if paragraph.linea in lector.agenda_lines or paragraph.linea >= (lector.closing_line or 10 ** 9):
+            continue
+        if NOMINAL_CALL_RE.search(fold(paragraph.text)) and not any(
+                paragraph.linea <= line <= paragraph.linea + 60 for line in nominal_lines):
+            lector.aviso("Se anuncia una votación nominal pero no se leyeron sus votos: revise el acta.", paragraph.linea)
+    for vote in votes:
+        if vote["a_favor"] + vote["en_contra"] + vote["abstenciones"] == 0 and vote["forma"] == "nominal":
+            lector.aviso("Votación nominal sin votos contados (0-0-0).", vote["fuente"]["linea"])
 
 
 # ---- nominal ---------------------------------------------------------------------------------
 
-def _ballot_lines(lector):
+def _ballot_lines(lector, asistentes=()):
     """Every line that is a ballot: (linea, who, sentido)."""
     lines = lector.doc.lines
     found = []
     columns = None
+    # A wrapped line inside a prose paragraph is never a ballot line of its own («…Dra. Mariana
+    # Isabel⏎Treviño Salazar, a favor; Mtro. …»): the paragraph is read whole, below.
+    inside_prose = {line for p in lector.paragraphs if len(p.text) > 160 for _, line in p.spans[1:]}
     for index, line in enumerate(lines):
         text = line.strip()
-        if not text or len(text) > 260 or index + 1 in lector.agenda_lines:
+        if not text or len(text) > 260 or index + 1 in lector.agenda_lines or index + 1 in inside_prose:
             continue   # a table's separator row is blank by now; the table ends at its first non-ballot row
-        header = _sense_columns(line)
+        header = _sense_columns(line) if "\t" in line else None
         if header:
             columns = header
             continue
@@ -77,13 +99,15 @@ def _ballot_lines(lector):
                 found.append(marked)
                 continue
             columns = None
-        match = BALLOT_LINE_RE.match(text)
+        folded = fold(text)
+        sensed = any(word in folded for word in SENSE_WORDS)   # a fast test before the costly patterns
+        match = BALLOT_LINE_RE.match(text) if sensed else None
         if match:
             who = _who(match.group("who"))
             if who:
                 found.append({"linea": index + 1, "who": who, "sentido": _sense(match.group("sentido"))})
             continue
-        grouped = SENSE_LIST_RE.match(text)
+        grouped = SENSE_LIST_RE.match(text) if sensed else None
         if grouped:
             found.extend(_grouped_ballots(grouped, index + 1))
             continue
@@ -96,15 +120,52 @@ def _ballot_lines(lector):
             elif who:
                 found.append({"linea": index + 1, "who": who, "sentido": None})
     found.extend(_inline_ballots(lector, {b["linea"] for b in found}))
+    dialogue = _dialogue_ballots(lector, asistentes)
+    answered = {b["linea"] for b in dialogue}
+    found = [b for b in found if b["linea"] not in answered] + dialogue
     found.sort(key=lambda b: (b["linea"], b.get("fin", 0)))
     return found
+
+
+def _dialogue_ballots(lector, asistentes):
+    """A nominal vote as a dialogue: the Secretario names each member, the member answers on the
+    next turn. Expecting text like:
+        SECRETARIO EJECUTIVO: Consejera Fabiola Ruth Zavala Mendoza.
+        CONSEJERA ELECTORAL, DRA. FABIOLA RUTH ZAVALA MENDOZA: A favor.
+        SECRETARIO EJECUTIVO: Consejera Presidenta.
+        CONSEJERA PRESIDENTA: Con el proyecto.
+    A call that names only a cargo («Consejera Presidenta.») is the one person of the roster with
+    that cargo."""
+    closing = lector.closing_line or 10 ** 9
+    paragraphs = [p for p in lector.paragraphs if p.linea < closing]
+    found = []
+    for par in pares(paragraphs, lambda text: _called_voter(text, asistentes) is not None):
+        if par.tipo != "voto":
+            continue
+        who = _called_voter(par.llamado, asistentes)
+        found.append({"linea": par.linea_respuesta, "who": who, "sentido": sentido_of(par.respuesta)})
+    return found
+
+
+def _called_voter(text, asistentes):
+    """{grado, nombre} of the member a vote's call names, by name or by a cargo only one holds."""
+    entry = called_person(text)
+    if entry:
+        return {"grado": entry["grado"], "nombre": entry["nombre"]}
+    key = fold_words(text)
+    if not key or len(key.split()) > 5 or not text.strip()[:1].isupper():
+        return None
+    holders = [p for p in asistentes if p.cargo and fold_words(p.cargo).startswith(key)]
+    if len(holders) == 1:
+        return {"grado": holders[0].grado, "nombre": holders[0].nombre}
+    return None
 
 
 INLINE_BALLOT_RE = re.compile(
     rf"(?P<who>(?i:{GRADO_RE})\s+[A-ZÁÉÍÓÚ][\wáéíóúñ]+(?:\s+(?:de la\s+|de\s+|del\s+)?[A-ZÁÉÍÓÚ][\wáéíóúñ]+){{0,5}})"
     rf"\s*(?:[,:]\s*|\s+vot[oó]\s+(?:tambi[eé]n\s+)?)(?P<sentido>a favor|en contra|se abstuvo|abstenci[oó]n|me abstengo)\b")
 
-_SENSE_WORD_RE = re.compile(r"a favor|en contra|se abstuvo|abstenci[oó]n|me abstengo")
+INLINE_SENSE_RE = re.compile(r"a favor|en contra|se abstuvo|abstencion|me abstengo")
 
 
 def _inline_ballots(lector, taken):
@@ -114,8 +175,8 @@ def _inline_ballots(lector, taken):
     for paragraph in lector.paragraphs:
         if paragraph.linea in taken or paragraph.linea in lector.agenda_lines:
             continue
-        if not _SENSE_WORD_RE.search(paragraph.text):
-            continue    # the full pattern is slow on long paragraphs; it needs one of these words
+        if len(INLINE_SENSE_RE.findall(fold(paragraph.text))) < 2:
+            continue   # two ballots need two senses: most paragraphs are skipped before the costly search
         matches = list(INLINE_BALLOT_RE.finditer(paragraph.text))
         if len(matches) < 2:
             continue
@@ -127,18 +188,24 @@ def _inline_ballots(lector, taken):
     return found
 
 
+_SENSE_COLUMNS_RE = re.compile(r"a favor|en contra|abstencion(es)?")
+
+
 def _sense_columns(line):
     """A table header naming the senses: «Integrante | A favor | En contra | Abstención»."""
     cells = [fold(c).strip() for c in line.split("\t")]
-    senses = {i: _sense(c) for i, c in enumerate(cells) if re.fullmatch(r"a favor|en contra|abstencion(es)?", c)}
+    senses = {i: _sense(c) for i, c in enumerate(cells) if _SENSE_COLUMNS_RE.fullmatch(c)}
     return senses if len(senses) >= 2 else None
+
+
+_MARKED_BALLOT_RE = re.compile(r"\s*[xX✓✔•]\s*")
 
 
 def _marked_ballot(line, columns, linea):
     """«Dra. Karen Ocegueda Ramos | X | | |» under a header of senses."""
     cells = line.rstrip("\n").split("\t")
     who = _who(cells[0]) if cells else None
-    marks = [i for i, c in enumerate(cells) if i in columns and re.fullmatch(r"\s*[xX✓✔•]\s*", c)]
+    marks = [i for i, c in enumerate(cells) if i in columns and _MARKED_BALLOT_RE.fullmatch(c)]
     if who and len(marks) == 1:
         return {"linea": linea, "who": who, "sentido": columns[marks[0]]}
     return None
@@ -147,52 +214,61 @@ def _marked_ballot(line, columns, linea):
 SENSE_LIST_RE = re.compile(r"^\W*(?P<sentido>(?i:a favor|en contra|abstenci[oó]n(?:es)?|se abstienen?|se abstuvo))\s*:\s*(?P<lista>.+)$")
 
 
+_GROUPED_BALLOTS_RE = re.compile(r"\.\s+(?=(?i:a favor|en contra|abstenci))")
+_GROUPED_BALLOTS_RE2 = re.compile(r"(?i)\s*(ninguno|ninguna|nadie|0|cero)\b")
+
+
+GROUPED_NAMES_SPLIT_RE = re.compile(r",\s*|\s+(?:y|e)\s+(?=(?i:" + GRADO_RE + r")\s)")
+
+
 def _grouped_ballots(match, linea):
     """«A favor: Mtra. Ruiz Matus, Dr. Jiménez Toledo e Ing. Mendoza Cruz.» — one ballot per name;
     «En contra: ninguno.» none."""
-    lista = re.split(r"\.\s+(?=(?i:a favor|en contra|abstenci))", match.group("lista"))[0]
-    if re.match(r"(?i)\s*(ninguno|ninguna|nadie|0|cero)\b", lista):
+    lista = _GROUPED_BALLOTS_RE.split(match.group("lista"))[0]
+    if _GROUPED_BALLOTS_RE2.match(lista):
         return []
     ballots = []
-    for part in re.split(r",\s*|\s+(?:y|e)\s+(?=(?i:" + GRADO_RE + r")\s)", lista):
+    for part in GROUPED_NAMES_SPLIT_RE.split(lista):
         who = _who(part) or _who_surnames(part)
         if who:
             ballots.append({"linea": linea, "who": who, "sentido": _sense(match.group("sentido"))})
     return ballots
 
 
+_WHO_SURNAMES_RE = re.compile(rf"^\W*(?P<grado>(?i:{GRADO_RE}))\s+(?P<nombre>[A-ZÁÉÍÓÚ][\wáéíóúñ]+(?:\s+[A-ZÁÉÍÓÚ][\wáéíóúñ]+)?)")
+
+
 def _who_surnames(text):
     """«Mtra. Ruiz Matus»: a title and surnames only."""
-    match = re.match(rf"^\W*(?P<grado>(?i:{GRADO_RE}))\s+(?P<nombre>[A-ZÁÉÍÓÚ][\wáéíóúñ]+(?:\s+[A-ZÁÉÍÓÚ][\wáéíóúñ]+)?)", text)
+    match = _WHO_SURNAMES_RE.match(text)
     if match:
         return {"grado": canonical_grado(match.group("grado")), "nombre": match.group("nombre")}
     return None
+
+
+_WHO_RE = re.compile(rf"(?P<grado>(?i:{GRADO_RE}))\s+(?P<nombre>{NAME_RE})")
+_WHO_RE2 = re.compile(rf"^(?P<nombre>{NAME_RE})")
 
 
 def _who(text):
     """The voter named on a ballot line: 'Dra. Alejandra del Carmen Arreola Delgado, Asesora
     Técnica del COTAPREP', 'CONSEJERA ELECTORAL, MTRA. ANA RUIZ SOTO', 'Dr. Martín Gallardo'."""
     text = text.strip(" .-–—")
-    match = re.search(rf"(?P<grado>(?i:{GRADO_RE}))\s+(?P<nombre>{NAME_RE})", text)
+    match = _WHO_RE.search(text)
     if match:
-        name = clean_name(match.group("nombre"))
+        name = name_after_cargo(match.group("nombre"))
         if looks_like_name(name):
             return {"grado": canonical_grado(match.group("grado")), "nombre": name}
-    match = re.match(rf"^(?P<nombre>{NAME_RE})", text)
+    match = _WHO_RE2.match(text)
     if match:
-        name = clean_name(match.group("nombre"))
+        name = name_after_cargo(match.group("nombre"))
         if looks_like_name(name):
             return {"grado": None, "nombre": name}
     return None
 
 
 def _sense(text):
-    folded = fold(text)
-    if "contra" in folded:
-        return "en contra"
-    if "absten" in folded:
-        return "abstencion"
-    return "a favor"
+    return sentido_of(text)
 
 
 def _group_ballots(ballots, lines):
@@ -324,10 +400,11 @@ def _call_before(lector, first_line):
     """The paragraph that calls the vote: '…se somete a votación el orden del día por lo que
     procedo a tomar la votación nominal.' Looking back from the vote, a paragraph that records a
     finished vote ends the search: what lies before it called that vote, not this one."""
-    end = start = lector.paragraph_index(first_line)
-    while start and first_line - lector.paragraphs[start - 1].ultima_linea <= 14:
-        start -= 1      # paragraphs do not overlap: those within reach are the last ones
-    before = lector.paragraphs[start:end]
+    if getattr(lector, "_starts", None) is None:
+        lector._starts = [p.linea for p in lector.paragraphs]
+    end = bisect.bisect_left(lector._starts, first_line)     # the paragraphs before the vote
+    start = bisect.bisect_left(lector._starts, first_line - 400)   # a paragraph may run long
+    before = [p for p in lector.paragraphs[start:end] if first_line - p.ultima_linea <= 14]
     for paragraph in reversed(before):
         last = _call_sentences(paragraph.text)[-1] if paragraph.text.strip() else ""
         result, called = RESULT_RE.search(fold(last)), CALL_RE.search(last)
@@ -340,6 +417,14 @@ def _call_before(lector, first_line):
     return None
 
 
+_ASUNTO_RE = re.compile(r"^[\W]*(?:punto \w+\.\s*)?(?:(?:gracias[^,]*|en el punto \w+|sin (?:observaciones|comentarios)|"
+                          r"(?:no habiendo|al no haber|no habi[eé]ndose|sin que hubiera)\s[^,]{0,60}|"
+                          r"se someti[oó] a votaci[oó]n y|"
+                          r"en votaci[oó]n (?:econ[oó]mica|nominal)|puest[oa] a (?:consideraci[oó]n|votaci[oó]n)[^,]*|"
+                          r"sometid[oa] a (?:consideraci[oó]n|votaci[oó]n)[^,]*|acto seguido|enseguida),\s*)+", re.IGNORECASE)
+_ASUNTO_RE2 = re.compile(r"^(?P<a>.+?)\s+(?:es|son|ha sido|fue|queda|quedo|se)\s+(?:aprob|rechaz)", re.IGNORECASE)
+
+
 def _asunto(call, statement, lector, line):
     """What was voted, in the acta's words: the object of «se somete a votación …» or «si están
     a favor de …», else the subject of the statement, else the agenda item."""
@@ -350,19 +435,19 @@ def _asunto(call, statement, lector, line):
                 return asunto
     if statement:
         sentence = next((s for s in _call_sentences(statement[0]) if RESULT_RE.search(fold(s))), statement[0])
-        sentence = re.sub(r"^[\W]*(?:(?:gracias[^,]*|en el punto \w+|sin (?:observaciones|comentarios)|"
-                          r"en votaci[oó]n (?:econ[oó]mica|nominal)|puest[oa] a (?:consideraci[oó]n|votaci[oó]n)[^,]*|"
-                          r"sometid[oa] a (?:consideraci[oó]n|votaci[oó]n)[^,]*|acto seguido|enseguida),\s*)+", "",
-                          sentence, flags=re.IGNORECASE)
-        match = re.match(r"^(?P<a>.+?)\s+(?:es|son|ha sido|fue|queda|quedo|se)\s+(?:aprob|rechaz)", sentence, re.IGNORECASE)
+        sentence = _ASUNTO_RE.sub("", sentence)
+        match = _ASUNTO_RE2.match(sentence)
         if match and len(match.group("a")) > 3:
             return _trim_asunto(match.group("a"))
     punto = lector.punto_at(line)
     return next((t for n, t, _ in lector.orden if n == punto), None)
 
 
+_CALL_SENTENCES_RE = re.compile(r"(?<=[a-záéíóúñ]{3})[.;]\s+")
+
+
 def _call_sentences(text):
-    return [s for s in re.split(r"(?<=[a-záéíóúñ]{3})[.;]\s+", text) if s.strip()]
+    return [s for s in _CALL_SENTENCES_RE.split(text) if s.strip()]
 
 
 # What a call puts to the vote, in the acta's words; the first pattern that matches wins.
@@ -394,10 +479,12 @@ def _asunto_in(text):
     return None
 
 
+_TRIM_ASUNTO_RE = re.compile(r",\s+con\s+(?:\w+\s+){0,2}votos?\b|,?\s+(?:por lo que|quienes est|quien est|les pido|les solicito|favor de manifestarlo|"
+                    r"sirvanse|s[ií]rvanse|levantando|y procedo|procedo|de manera nominal|para lo cual)", re.IGNORECASE)
+
+
 def _trim_asunto(text):
-    text = re.split(r",\s+con\s+(?:\w+\s+){0,2}votos?\b|,?\s+(?:por lo que|quienes est|quien est|les pido|les solicito|favor de manifestarlo|"
-                    r"sirvanse|s[ií]rvanse|levantando|y procedo|procedo|de manera nominal|para lo cual)", text,
-                    flags=re.IGNORECASE)[0]
+    text = _TRIM_ASUNTO_RE.split(text)[0]
     text = text.strip(" ,.;:")
     return (text[:1].upper() + text[1:])[:240] if text else None
 
@@ -413,22 +500,36 @@ def _check_declared_counts(lector, text, counts, linea):
 _COUNT = rf"(\d+|{NUMBER_WORDS_RE})"
 
 
+# «dos votos a favor», and as a form's field «a favor 2; en contra 1 (…); abstenciones 0».
+COUNT_RES = (("a favor", re.compile(rf"{_COUNT}\s+(?:votos?\s+)?a favor|\ba favor:?\s+{_COUNT}\b")),
+              ("en contra", re.compile(rf"{_COUNT}\s+(?:votos?\s+)?en contra|\ben contra:?\s+{_COUNT}\b")),
+              ("abstencion", re.compile(rf"{_COUNT}\s+(?:votos?\s+(?:de\s+|en\s+)?)?abstenci(?:on|ones)|"
+                                        rf"\babstenci(?:on|ones):?\s+{_COUNT}\b")))
+
+
+COUNT_WORDS = {"a favor": "a favor", "en contra": "en contra", "abstencion": "absten"}
+
+
 def _declared_counts(text):
     """Counts stated in words or digits: 'dos votos a favor y uno en contra', 'con cuatro votos a
     favor y una abstención', '3 votos en contra'."""
     folded = fold(text)
     counts = {}
-    for key, pattern in (("a favor", rf"{_COUNT}\s+(?:votos?\s+)?a favor"),
-                         ("en contra", rf"{_COUNT}\s+(?:votos?\s+)?en contra"),
-                         ("abstencion", rf"{_COUNT}\s+(?:votos?\s+(?:de\s+|en\s+)?)?abstenci(?:on|ones)")):
-        match = re.search(pattern, folded)
+    for key, pattern in COUNT_RES:
+        if COUNT_WORDS[key] not in folded:
+            continue   # no «a favor» in the text, no count of votes in favour
+        match = pattern.search(folded)
         if match:
-            counts[key] = to_int(match.group(1))
+            counts[key] = to_int(next(g for g in match.groups() if g))
             counts["_" + key] = match.group(0)
     return counts
 
 
 # ---- show of hands ---------------------------------------------------------------------------
+
+_ECONOMIC_VOTES_RE = re.compile(r"\b(por el que|por la que|por los que|mediante el cual|mediante la cual|en el que|con el que)\s*$")
+_ECONOMIC_VOTES_RE2 = re.compile(r"\b(fue aprobad[oa]|se aprobo) en (la|el) (sesion|reunion|acuerdo)\b")
+
 
 def _economic_votes(lector, asistentes, used_lines, ballot_lines=frozenset()):
     """Result statements with no ballots before them: 'Aprobado por unanimidad de votos', 'se
@@ -444,15 +545,16 @@ def _economic_votes(lector, asistentes, used_lines, ballot_lines=frozenset()):
             continue
         if any(paragraph.linea <= l <= paragraph.ultima_linea for l in used_lines):
             continue
-        if paragraph.text.rstrip().endswith(":") or any(
+        counted = UNANIMIDAD.search(folded) or _declared_counts(paragraph.text)
+        if paragraph.text.rstrip().endswith(":") and not counted or not counted and any(
                 l in ballot_lines for l in range(paragraph.ultima_linea + 1, paragraph.ultima_linea + 4)):
             continue   # «Sometido a votación nominal, el orden del día se aprobó así:» introduces ballots
+        if ACUERDO_TOMADO.search(folded) and votes and index - votes[-1]["_parrafo"] <= 2:
+            continue   # «ACUERDO 06/03/2022: Se aprueba el orden del día…» records the vote just read
         window = folded[max(0, match.start() - 60):match.end() + 40]
-        if match.group(0).startswith("se aprob") and re.search(
-                r"\b(por el que|por la que|por los que|mediante el cual|mediante la cual|en el que|con el que)\s*$",
-                folded[max(0, match.start() - 25):match.start()]):
+        if match.group(0).startswith(("se aprob", "se aprueb", "se rechaz")) and _ECONOMIC_VOTES_RE.search(folded[max(0, match.start() - 25):match.start()]):
             continue   # «el acuerdo … por el que se aprobó …» names an earlier decision
-        if REFERENCE_RE.search(folded[match.start():match.end() + 30]) or re.search(r"\b(fue aprobad[oa]|se aprobo) en (la|el) (sesion|reunion|acuerdo)\b", window):
+        if REFERENCE_RE.search(folded[match.start():match.end() + 30]) or _ECONOMIC_VOTES_RE2.search(window):
             continue
         linea = paragraph.linea_at(match.start())
         punto = lector.punto_at(linea)
@@ -461,21 +563,67 @@ def _economic_votes(lector, asistentes, used_lines, ballot_lines=frozenset()):
         previous = lector.paragraphs[index - 1].text if index else ""
         if not _is_vote_statement(folded, fold(previous)):
             continue
-        votes.append(_economic_vote(lector, paragraph.text, linea, punto, asistentes, index))
+        parts = _decisions(paragraph.text)
+        if len(parts) < 2:
+            parts = [(0, paragraph.text)]
+        counts_before = ""
+        if index and not _declared_counts(paragraph.text) and \
+                lector.paragraphs[index - 1].ultima_linea + 1 == paragraph.linea and \
+                _declared_counts(lector.paragraphs[index - 1].text):
+            # «Votación: a favor 2; en contra 1 (…); abstenciones 0.⏎Aprobado por mayoría.»
+            counts_before = lector.paragraphs[index - 1].text + " "
+        for offset, part in parts:
+            found = RESULT_RE.search(fold(part))
+            at = paragraph.linea_at(offset + (found.start() if found else 0))
+            votes.append(_economic_vote(lector, counts_before + part, at, lector.punto_at(at), asistentes, index))
+            votes[-1]["_parrafo"] = index
     return votes
+
+
+SENTENCE_RE = re.compile(r"(?<=[a-záéíóúñ)\d]{2})\.\s+(?=[A-ZÁÉÍÓÚ])")
+
+
+def _decisions(text):
+    """A paragraph that records two decisions, one sentence each, split in two: 'Las
+    observaciones a), b) y c) se aprobaron por unanimidad en votación económica. La propuesta d)
+    se sometió a votación económica y no se aprobó, con un voto a favor … y tres votos en
+    contra.' Each part runs from its decision to the next one (the first from the start)."""
+    starts, cursor = [], 0
+    for piece in SENTENCE_RE.split(text):
+        offset = text.find(piece, cursor)
+        cursor = offset + len(piece)
+        folded = fold(piece)
+        match = RESULT_RE.search(folded)
+        if match and not REFERENCE_RE.search(folded[match.start():match.end() + 30]) and \
+                _is_vote_statement(folded, "") and not ACUERDO_TOMADO.search(folded):
+            starts.append(offset)
+    if len(starts) < 2:
+        return []
+    starts[0] = 0
+    return [(start, text[start:end]) for start, end in zip(starts, starts[1:] + [len(text)])]
+
+
+_IS_VOTE_STATEMENT_RE = re.compile(r"unanimidad|mayoria|votos?\b|\bvotacion\b|levant\w+ la mano|se aprueba|no se aprueba")
+_IS_VOTE_STATEMENT_RE2 = re.compile(r"votacion|levant\w+ la mano|sirvanse|manifestarlo|quienes esten")
 
 
 def _is_vote_statement(folded, previous):
     """A declaration of a result, not a report of one («En esta sesión se aprobó el acta…»)."""
-    if re.search(r"unanimidad|mayoria|votos?\b|\bvotacion\b|levant\w+ la mano|se aprueba|no se aprueba", folded):
+    if _IS_VOTE_STATEMENT_RE.search(folded):
         return True
-    return bool(re.search(r"votacion|levant\w+ la mano|sirvanse|manifestarlo|quienes esten", previous))
+    return bool(_IS_VOTE_STATEMENT_RE2.search(previous))
+
+
+_SUMMARY_PUNTOS_RE = re.compile(r"sintesis|resumen|relacion de acuerdos|acuerdos tomados|clausura|lectura de acuerdos")
 
 
 def _summary_puntos(lector):
     """Agenda items that recount rather than decide («Síntesis de los acuerdos tomados»)."""
     return {n for n, t, _ in lector.orden
-            if re.search(r"sintesis|resumen|relacion de acuerdos|acuerdos tomados|clausura|lectura de acuerdos", fold(t))}
+            if _SUMMARY_PUNTOS_RE.search(fold(t))}
+
+
+_ECONOMIC_VOTE_RE = re.compile(r"consult\w*\s+si|pregunt\w*\s+si|somet\w+ a (votacion|consideracion)|puest[oa] a (votacion|consideracion)")
 
 
 def _economic_vote(lector, text, linea, punto, asistentes, index):
@@ -484,7 +632,7 @@ def _economic_vote(lector, text, linea, punto, asistentes, index):
     negative = bool(NEGATIVE_RE.search(folded))
     unanimous_said = "unanimidad" in folded
     voters = [p for p in asistentes if p.presente and (p.rol == "integrante" or p.con_voto)
-              and _present_at(p, punto)]
+              and _present_at(p, punto, linea)]
     a_favor = declared.get("a favor")
     en_contra = declared.get("en contra") or _named_count(text, r"(?:el|los) votos? en contra")
     abstenciones = declared.get("abstencion") or _named_count(text, r"(?:la|las) abstenci(?:o|ó)n(?:es)?")
@@ -507,7 +655,7 @@ def _economic_vote(lector, text, linea, punto, asistentes, index):
     if unanimous_said and (abstenciones or (en_contra and a_favor)):
         lector.aviso("El acta declara unanimidad pero el recuento no es unánime.", linea)
     own = lector.paragraphs[index]
-    call = own if re.search(r"consult\w*\s+si|pregunt\w*\s+si|somet\w+ a (votacion|consideracion)|puest[oa] a (votacion|consideracion)", folded) \
+    call = own if _ECONOMIC_VOTE_RE.search(folded) \
         else (_call_before(lector, linea) if index else None)
     return {
         "punto": punto, "asunto": _asunto(call, (text, linea), lector, linea), "forma": "economica",
@@ -516,17 +664,29 @@ def _economic_vote(lector, text, linea, punto, asistentes, index):
     }
 
 
+_NAMED_COUNT_RE = re.compile(rf"(?<![\w.])(?i:{GRADO_RE})\s+[A-ZÁÉÍÓÚ]")
+
+
+@functools.lru_cache(maxsize=8)
+def _named_count_re(phrase):
+    return re.compile(rf"(?i:{phrase})\s+(?:del?|de la|de los|de las)\s+(?P<rest>[^;]{{3,200}})")
+
+
 def _named_count(text, phrase):
     """How many people a sentence names after «con el voto en contra del Dr. X y de la Mtra. Y»."""
-    match = re.search(rf"(?i:{phrase})\s+(?:del?|de la|de los|de las)\s+(?P<rest>[^;]{{3,200}})", text)
+    match = _named_count_re(phrase).search(text)
     if not match:
         return 0
-    return max(1, len(re.findall(rf"(?<![\w.])(?i:{GRADO_RE})\s+[A-ZÁÉÍÓÚ]", match.group("rest"))))
+    return max(1, len(_NAMED_COUNT_RE.findall(match.group("rest"))))
 
 
-def _present_at(persona, punto):
+def _present_at(persona, punto, linea=None):
+    """Whether a person was there for a vote of item `punto` stated at `linea`: arrivals and
+    departures count by item, and within the item by line («se retiró … » before the vote)."""
     if punto is None:
         return True
-    if persona.llegada_punto is not None and punto < persona.llegada_punto:
+    if persona.llegada_punto is not None and (punto < persona.llegada_punto or punto == persona.llegada_punto
+                                              and linea and (persona.llegada_linea or 0) > linea):
         return False
-    return not (persona.retiro_punto is not None and punto > persona.retiro_punto)
+    return not (persona.retiro_punto is not None and (punto > persona.retiro_punto or punto == persona.retiro_punto
+                                                      and linea and persona.retiro_linea and persona.retiro_linea < linea))

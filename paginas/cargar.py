@@ -1,4 +1,5 @@
-"""Cargar acta: signed-in staff upload an acta (.txt, .md, .pdf, .docx); the page shows what was
+"""Cargar acta: signed-in staff upload an acta (.txt, .md, .pdf, .docx, or a scan: .pdf without
+text, .png, .jpg, .tif, read by OCR with a progress bar per page); the page shows what was
 read (the session, counts, attendees, votes and the avisos) before anything changes; «Aceptar»
 saves it in the actas folder and rebuilds the database (tablero/carga.py). A file that is not an
 acta gets its one-line error and changes nothing."""
@@ -45,6 +46,13 @@ def _lectura(lectura):
     hechos = lectura.hechos
     st.subheader(f"Lo que se leyó de {lectura.nombre}")
     _sesion(hechos)
+    ocr = hechos.get("ocr")
+    if ocr:
+        confianzas = list((ocr.get("confianza_pagina") or {}).values())
+        media = f", confianza media {sum(confianzas) / len(confianzas):.0f} de 100" if confianzas else ""
+        st.info(f"Escaneo leído por OCR: {ocr.get('paginas')} páginas{media}. Compare con el "
+                "documento los datos que el lector señala en los avisos.",
+                icon=":material/document_scanner:")
     _conteos(hechos)
     avisos = [dict(a, que="Aviso del lector") for a in hechos.get("avisos") or []]
     avisos += [dict(c, que="Comprobación") for c in comprobaciones(hechos)]
@@ -85,16 +93,30 @@ def cargar():
         st.info("Inicie sesión en la barra lateral para cargar un acta.", icon=":material/lock:")
         ui.fin()
         return
-    subido = st.file_uploader("Acta (.txt, .md, .pdf, .docx)", type=["txt", "md", "pdf", "docx"],
+    subido = st.file_uploader("Acta (.txt, .md, .pdf, .docx, o escaneada: .pdf, .png, .jpg, .tif)",
+                              type=[e.lstrip(".") for e in carga.EXTENSIONES],
                               max_upload_size=LIMITE_MB,    # the reader's own limit (TABLERO_ACTA_MB)
                               key=f"carga-archivo-{st.session_state.get('carga-n', 0)}")
     if subido is None:
         ui.fin()
         return
+    barra = None
+
+    def avance(archivo, hechas, total):     # OCR of a scan: one step per page
+        nonlocal barra
+        texto = f"Leyendo {archivo} por OCR: página {hechas} de {total}…"
+        if barra is None:
+            barra = st.progress(0.0, text=texto)
+        barra.progress(hechas / total, text=texto)
+
     try:
-        lectura = carga.leer(subido.name, subido.getvalue())
+        lectura = carga.leer(subido.name, subido.getvalue(), progreso=avance)
     except TableroError as error:
-        st.error(ui.plano(f"Error: {' '.join(str(error).split())} No se cambió nada."),
+        lectura = error
+    if barra is not None:
+        barra.empty()
+    if isinstance(lectura, TableroError):
+        st.error(ui.plano(f"Error: {' '.join(str(lectura).split())} No se cambió nada."),
                  icon=":material/error:")
         ui.fin()
         return

@@ -18,7 +18,7 @@ from etl.errors import TableroError
 from tablero import db
 from tablero.almacen import Almacen
 
-EXTENSIONES = (".txt", ".md", ".pdf", ".docx")
+EXTENSIONES = (".txt", ".md", ".pdf", ".docx", ".png", ".jpg", ".jpeg", ".tif", ".tiff")
 NUEVA, IGUAL, OTRA = "nueva", "igual", "otra"
 
 
@@ -46,13 +46,16 @@ def nombre_seguro(nombre):
     if not nombre or nombre.startswith("."):
         raise CargaError("El archivo no tiene nombre: cárguelo de nuevo.")
     if Path(nombre).suffix.lower() not in EXTENSIONES:
-        raise CargaError(f"{nombre}: solo se cargan actas .txt, .md, .pdf o .docx.")
+        raise CargaError(f"{nombre}: solo se cargan actas .txt, .md, .pdf o .docx, o escaneadas "
+                         "como .png, .jpg o .tif.")
     return nombre
 
 
-def leer(nombre, datos, actas=None):
+def leer(nombre, datos, actas=None, progreso=None):
     """Extract and parse the upload in a reader worker with limits (etl/lectura.py), never in the
-    dashboard's own process; TableroError with one sentence if it is not an acta or is refused."""
+    dashboard's own process; TableroError with one sentence if it is not an acta or is refused.
+    A scan is read by OCR in the worker (cached on disk by its bytes, so «Aceptar» does not read
+    it again); `progreso` is accepted for the page but pages are not reported from the worker."""
     from etl.lectura import read_upload
 
     nombre = nombre_seguro(nombre)

@@ -18,7 +18,7 @@ TABLAS = {
         "acta_id": "identificador del acta",
         "archivo": "nombre del archivo dentro de la carpeta de actas",
         "sha256": "huella SHA-256 de los bytes del archivo",
-        "formato": "formato del archivo: txt, md, pdf o docx",
+        "formato": "formato del archivo: txt, md, pdf, docx o una imagen escaneada (png, jpg, jpeg, tif, tiff)",
         "bytes": "tamaño del archivo en bytes",
         "texto": "texto extraído del acta; la línea N es la que citan las columnas «linea»",
         "cargada_en": "fecha y hora en que se cargó el acta",
@@ -26,6 +26,8 @@ TABLAS = {
         "revision_estado": "estado de la revisión del acta: sin revisar, en revisión o revisada",
         "revisada_por": "quién del personal dio el acta por revisada",
         "revisada_en": "cuándo (UTC) se dio por revisada",
+        "paginas": "si el acta se leyó por OCR (escaneo), la página de cada línea del texto: "
+                   "paginas[N] es la de la línea N; vacío en las demás",
     }),
     "archivos": ("Los bytes de cada archivo de acta tal como se cargó (su huella es actas.sha256).", {
         "acta_id": "identificador del acta",

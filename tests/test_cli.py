@@ -57,7 +57,7 @@ def test_binary_garbage(tmp_path):
                      "el acta como .txt, .md, .pdf o .docx.")
 
 
-def test_pdf_without_text(tmp_path):
+def test_pdf_without_text_and_without_letters(tmp_path):
     from fpdf import FPDF
 
     pdf = FPDF()
@@ -65,15 +65,16 @@ def test_pdf_without_text(tmp_path):
     pdf.rect(10, 10, 150, 200, style="F")
     pdf.output(str(tmp_path / "escaneo.pdf"))
     assert_one_error(etl("parse", tmp_path / "escaneo.pdf"),
-                     "El PDF escaneo.pdf no tiene capa de texto: parece una imagen escaneada; "
-                     "pásele OCR o consiga el acta en texto.")
+                     "El archivo escaneo.pdf no tiene texto legible: su página parece en blanco o "
+                     "sin letras; revise que el escaneo sea el del acta.")
 
 
 def test_unknown_format(tmp_path):
     (tmp_path / "acta.odt").write_bytes(b"PK")
     assert_one_error(etl("parse", tmp_path / "acta.odt"),
                      "El archivo acta.odt tiene un formato que no se puede leer («.odt»): guarde "
-                     "el acta como .txt, .md, .pdf o .docx.")
+                     "el acta como .txt, .md, .pdf o .docx, o escaneada como .pdf, .png, .jpg o "
+                     ".tif.")
 
 
 def test_missing_file(tmp_path):

@@ -79,7 +79,8 @@ def test_unknown_extension(tmp_path):
     path = tmp_path / "acta.rtf"
     path.write_text("{\\rtf1 acta}", encoding="utf-8")
     assert error_of(path) == ("El archivo acta.rtf tiene un formato que no se puede leer "
-                              "(«.rtf»): guarde el acta como .txt, .md, .pdf o .docx.")
+                              "(«.rtf»): guarde el acta como .txt, .md, .pdf o .docx, o "
+                              "escaneada como .pdf, .png, .jpg o .tif.")
 
 
 def test_missing_file(tmp_path):
@@ -102,10 +103,11 @@ def make_pdf(path, lines=None):
     return path
 
 
-def test_pdf_without_text_layer_looks_scanned(tmp_path):
+def test_pdf_without_text_layer_is_read_by_ocr_and_a_bare_frame_has_nothing(tmp_path, monkeypatch):
+    monkeypatch.setenv("TABLERO_OCR_CACHE", str(tmp_path / "cache"))
     path = make_pdf(tmp_path / "escaneada.pdf")
-    assert error_of(path) == ("El PDF escaneada.pdf no tiene capa de texto: parece una imagen "
-                              "escaneada; pásele OCR o consiga el acta en texto.")
+    assert error_of(path) == ("El archivo escaneada.pdf no tiene texto legible: su página "
+                              "parece en blanco o sin letras; revise que el escaneo sea el del acta.")
 
 
 def test_pdf_text_layer(tmp_path):

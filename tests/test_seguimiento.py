@@ -184,7 +184,7 @@ def _base_ambigua(path):
     con.execute("""
         INSERT INTO actas (acta_id, archivo, sha256, formato, bytes, texto, cargada_en)
             VALUES (1, 'a1.txt', 'aaaa1111aaaa1111', 'txt', 1, 'x', now()),
-                                 (2, 'a2.txt', 'bbbb2222bbbb2222', 'txt', 1, 'x', now());
+                   (2, 'a2.txt', 'bbbb2222bbbb2222', 'txt', 1, 'x', now());
         INSERT INTO sesiones (sesion_id, acta_id, tipo, numero, fecha)
             VALUES (1, 1, 'ordinaria', 1, DATE '2024-01-10'),
                    (2, 2, 'ordinaria', 2, DATE '2024-02-10');

@@ -1,0 +1,89 @@
+"""One vocabulary from acta to JSON to SQL to screen: how words are folded to compare them, the
+titles people carry, name particles, session types, document types and ballot senses.
+
+The parser (`etl/`), the loader (`etl/load.py`) and the pages take these from here, so that
+«Dra.» is a title, «de la» a particle and «ordinaria» a session type in one place only.
+"""
+import functools
+import re
+import unicodedata
+
+_SPANISH = str.maketrans("áéíóúüñÁÉÍÓÚÜÑàèìòùÀÈÌÒÙ", "aeiouunAEIOUUNaeiouAEIOU")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def fold(text):
+    """Lower case without accents: «Décima» -> «decima». Spanish letters by a table (the parser
+    folds the same paragraphs many times), anything else by Unicode decomposition."""
+    text = (text or "").translate(_SPANISH)
+    if not text.isascii():
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return text.lower()
+
+
+_NOT_WORD = re.compile(r"[^\w]+")
+_DOTS = re.compile(r"(?<=\w)\.(?=\w)|(?<=\w)\.(?=\s|$)")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def fold_words(text):
+    """Lower case, no accents, no punctuation: the key two spellings of one name share
+    («Dra. Alejandra ARREOLA» -> «dra alejandra arreola»)."""
+    return " ".join(_NOT_WORD.sub(" ", fold(text)).split())
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def fold_acronym(text):
+    """Lower case, no accents, dots of acronyms removed: «P.R.S.P.» -> «prsp»."""
+    return " ".join(_NOT_WORD.sub(" ", _DOTS.sub("", fold(text))).split())
+
+
+# Title as written (folded, no dots) -> the contract's form.
+GRADOS = {
+    "dra": "Dra.", "dr": "Dr.", "doctora": "Dra.", "doctor": "Dr.",
+    "mtra": "Mtra.", "mtro": "Mtro.", "maestra": "Mtra.", "maestro": "Mtro.", "mra": "Mtra.",
+    "mro": "Mtro.",
+    "lic": "Lic.", "licda": "Licda.", "lcda": "Licda.", "licenciada": "Lic.", "licenciado": "Lic.",
+    "ing": "Ing.", "inga": "Inga.", "ingeniera": "Ing.", "ingeniero": "Ing.",
+    "md": "M.D.", "c": "C.", "ciudadana": "C.", "ciudadano": "C.", "cp": "C.P.",
+    "contadora": "C.P.", "contador": "C.P.", "arq": "Arq.", "arquitecta": "Arq.", "arquitecto": "Arq.",
+    "mc": "M.C.", "men c": "M. en C.", "mtra en c": "Mtra.", "prof": "Prof.", "profa": "Profa.",
+    "profesora": "Profa.", "profesor": "Prof.", "psic": "Psic.", "act": "Act.", "qfb": "Q.F.B.",
+    "mvz": "M.V.Z.", "dip": "Dip.", "sen": "Sen.", "min": "Min.", "ministra": "Min.",
+    "ministro": "Min.",
+}
+# Regex alternatives for a title, longest first; dots and spaces optional.
+GRADO_RE = (r"(?:" + "|".join(
+    r"\.?\s?".join(re.escape(part) for part in (g.split() if " " in g else list(g) if len(g) <= 3 else [g]))
+    for g in sorted(GRADOS, key=len, reverse=True)) + r")\.?")
+
+# Words inside a name that are not names: «María de la Luz», «Van der Berg».
+PARTICLES = {"de", "del", "la", "las", "los", "y", "e", "da", "van", "von", "san"}
+
+# Session types as actas write them (folded) -> the contract's `sesion.tipo`.
+SESSION_TYPES = {"ordinaria": "ordinaria", "extraordinaria": "extraordinaria", "especial": "especial",
+                 "solemne": "solemne", "de instalacion": "instalacion", "instalacion": "instalacion"}
+
+# The contract's `documentos[].tipo`.
+DOCUMENT_TYPES = ("acta", "informe", "dictamen", "acuerdo", "plan", "presentacion", "otro")
+
+# A document's clave: «IEPC/UTC/PREP/DICT/001/2021», «CTA-PREP/DIC/02/2018».
+CLAVE_DOCUMENTO_RE = re.compile(r"\b[A-Z]{2,}[A-Za-z0-9]*(?:[/.\-_][A-Z0-9]{1,14}){1,7}[/.\-_](?:19|20)\d{2}\b")
+
+# The contract's `votos[].sentido`, and how a table's column or a ballot says each.
+SENTIDOS = ("a favor", "en contra", "abstencion")
+BALLOT_LABELS = {"a favor": "a favor", "en contra": "en contra", "abstencion": "abstencion",
+                 "abstenciones": "abstencion", "si": "a favor", "no": "en contra",
+                 "por la afirmativa": "a favor", "por la negativa": "en contra",
+                 "con el proyecto": "a favor", "en los mismos terminos": "a favor"}
+
+
+def sentido_of(text):
+    """The contract's sense of a ballot as written: «En contra.» -> «en contra»; «Sí» -> «a favor»;
+    «me abstengo» -> «abstencion»; «por la afirmativa» -> «a favor»."""
+    folded = fold_words(text)
+    if "contra" in folded or folded in ("no", "por la negativa") or folded.startswith("no "):
+        return "en contra"
+    if "absten" in folded:
+        return "abstencion"
+    return "a favor"
