@@ -128,12 +128,23 @@ def serve_reader(canal):
         except (EOFError, OSError):
             return
         aislado.limitar_cpu(pedido["segundos"])
+        _entorno_de(pedido)
         if "datos" in pedido:
             resultado = _read_bytes(pedido["nombre"], pedido["datos"], pedido["memoria_mb"])
         else:
             resultado = read_acta(pedido["path"], pedido.get("nombre"), pedido["memoria_mb"])
         pico = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         aislado.enviar(canal, (resultado, pico))
+
+
+def _entorno_de(pedido):
+    """The caller's TABLERO_* settings and size limit, which may have changed since the fork
+    server started (the OCR page limit, TABLERO_ACTA_MB…)."""
+    global LIMITE_MB
+    for clave in [c for c in os.environ if c.startswith("TABLERO_") and c not in pedido["entorno"]]:
+        del os.environ[clave]
+    os.environ.update(pedido["entorno"])
+    LIMITE_MB = pedido["limite_mb"]
 
 
 def _read_bytes(nombre, datos, memoria_mb):
@@ -166,7 +177,9 @@ class _Trabajador:
 
     def dar(self, indice, pedido, nombre, segundos):
         self.tarea = (indice, nombre, time.monotonic() + segundos + 5)
-        self.hijo.enviar(dict(pedido, segundos=segundos, memoria_mb=LIMITE_MEMORIA_MB))
+        entorno = {c: v for c, v in os.environ.items() if c.startswith("TABLERO_")}
+        self.hijo.enviar(dict(pedido, segundos=segundos, memoria_mb=LIMITE_MEMORIA_MB,
+                              limite_mb=LIMITE_MB, entorno=entorno))
 
 
 def read_files(paths, nombres=None, segundos=None, trabajadores=None, al_leer=None):
