@@ -10,6 +10,7 @@ IEPC/UTC/PREP/DICT/001/2021…», «Lectura … del Acta de la Sesión Ordinaria
 in the session comes from the vote on it (not from the vote to omit its reading, nor from votes
 on corrections), or from its withdrawal; otherwise it was presented.
 """
+import bisect
 import re
 
 from etl.descripcion import asunto_de_correccion, asunto_de_omision, describir
@@ -281,8 +282,8 @@ def _request_for(lector, vote, requests, consumed):
 def _accepted_later(lector, paragraph, punto):
     """A correction not voted on is accepted when the item's document is approved «con las
     observaciones» or the presiding officer takes note of it; None when the acta does not say."""
-    for later in lector.paragraphs:
-        if later.linea < paragraph.linea or lector.punto_at(later.linea) != punto:
+    for later in lector.paragraphs[lector.paragraph_index(paragraph.linea):]:
+        if lector.punto_at(later.linea) != punto:
             continue
         folded = fold(later.text)
         if re.search(r"no (se acepta|procede|ha lugar|es procedente|resulta procedente)|improcedente", folded):
@@ -316,8 +317,21 @@ def _short_description(lector, punto, paragraph, vote):
     """Where and what, in a line (etl/descripcion.py): from what the vote put to the members,
     with the places the request gave; the item's other requests complete what the call omits."""
     call = vote.get("_llamado") if vote else None
-    contexto = [p.text for p in _request_paragraphs(lector) if lector.punto_at(p.linea) == punto]
+    linea = paragraph.linea if paragraph else vote["fuente"]["linea"]
+    contexto = [p.text for p in _requests_in_item(lector, linea) if lector.punto_at(p.linea) == punto]
     return describir(paragraph.text if paragraph else "", call.text if call else None, contexto)
+
+
+def _requests_in_item(lector, linea):
+    """The requests between the start of the agenda item under way at `linea` and the next
+    item's start: the same item, found by bisection, so a long acta stays linear."""
+    starts = [start for start, _ in lector.puntos]
+    index = bisect.bisect_right(starts, linea)
+    first = starts[index - 1] if index else 0
+    last = starts[index] if index < len(starts) else 10 ** 9
+    requests = _request_paragraphs(lector)
+    lines = [p.linea for p in requests]
+    return requests[bisect.bisect_left(lines, first):bisect.bisect_left(lines, last)]
 
 
 def _short_label(lector, punto, documentos, documento):

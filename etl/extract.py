@@ -6,6 +6,7 @@ Lines are kept as the file has them (the parser's `fuente.linea` is the 1-based 
 only line endings are made `\\n`. Every failure is an ExtractionError with one Spanish sentence that
 says what to do.
 """
+import os
 import re
 from pathlib import Path
 
@@ -52,6 +53,7 @@ def read_bytes(path):
     """The file's bytes, or ExtractionError when it is missing or cannot be read."""
     path = Path(path)
     try:
+        _check_size(path)
         return path.read_bytes()
     except FileNotFoundError:
         raise ExtractionError(f"No existe el archivo {path}: revise la ruta.") from None
@@ -60,6 +62,14 @@ def read_bytes(path):
     except OSError as error:
         raise ExtractionError(f"No se pudo leer el archivo {path.name} ({error.strerror}): "
                               "compruebe que existe y que tiene permiso de lectura.") from None
+
+
+def _check_size(path):
+    """Refuse a file past the per-acta limit before reading a byte of it (etl/lectura.py)."""
+    from etl.lectura import LIMITE_MB, too_big
+    size = path.stat().st_size
+    if size > LIMITE_MB * 2**20:
+        raise ExtractionError(too_big(path.name, size))
 
 
 def normalise_newlines(text):
@@ -157,9 +167,12 @@ def _docx_text(path, data):
     import docx
     from docx.table import Table
 
+    from lxml.etree import XMLSyntaxError
+
+    _check_docx(path, data)
     try:
         document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError):
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, XMLSyntaxError):
         raise ExtractionError(f"El documento {path.name} está dañado o no es un .docx: "
                               "ábralo y guárdelo de nuevo como .docx.") from None
     lines = []
@@ -169,6 +182,53 @@ def _docx_text(path, data):
         else:
             lines.append(block.text)
     return "\n".join(lines)
+
+
+DOCX_MIEMBRO_MB = int(os.environ.get("TABLERO_DOCX_MIEMBRO_MB") or 25)
+DOCX_TOTAL_MB = int(os.environ.get("TABLERO_DOCX_TOTAL_MB") or 100)
+_DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+
+
+def _check_docx(path, data):
+    """A .docx is a zip: before anything is inflated, the uncompressed size each member declares
+    (zipfile never inflates past it: a member that lies fails its CRC) must stay under
+    DOCX_MIEMBRO_MB, and all of them under DOCX_TOTAL_MB: a 1.6 MB zip bomb declares gigabytes.
+    Then no XML part may carry a DTD: Word never writes one, and entity definitions are how a
+    «billion laughs» file grows to gigabytes in the XML parser."""
+    import io
+    import zipfile
+
+    damaged = ExtractionError(f"El documento {path.name} está dañado o no es un .docx: "
+                              "ábralo y guárdelo de nuevo como .docx.")
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        members = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError):
+        raise damaged from None
+    largest = max(members, key=lambda m: m.file_size, default=None)
+    if largest and largest.file_size > DOCX_MIEMBRO_MB * 2**20:
+        raise ExtractionError(
+            f"El documento {path.name} declara {largest.file_size / 2**20:,.0f} MB sin comprimir en "
+            f"una parte ({largest.filename}) y el límite es {DOCX_MIEMBRO_MB} MB: no se abrió; "
+            "guárdelo de nuevo desde Word sin imágenes grandes (o suba TABLERO_DOCX_MIEMBRO_MB).")
+    total = sum(m.file_size for m in members)
+    if total > DOCX_TOTAL_MB * 2**20:
+        raise ExtractionError(
+            f"El documento {path.name} declara {total / 2**20:,.0f} MB sin comprimir y el límite es "
+            f"{DOCX_TOTAL_MB} MB: no se abrió; guárdelo de nuevo desde Word sin imágenes grandes "
+            "(o suba TABLERO_DOCX_TOTAL_MB).")
+    for member in members:
+        if member.filename.lower().endswith((".xml", ".rels")):
+            try:
+                head = archive.read(member)
+            except (zipfile.BadZipFile, ValueError, OSError, KeyError):
+                raise damaged from None
+            if _DTD.search(head) or _DTD.search(head.decode("utf-16", "ignore").encode()
+                                                if head[:2] in (b"\xff\xfe", b"\xfe\xff") else b""):
+                raise ExtractionError(
+                    f"El documento {path.name} contiene definiciones de entidades XML (DTD), que "
+                    "Word nunca escribe: no se abrió por seguridad; ábralo y guárdelo de nuevo "
+                    "como .docx.")
 
 
 def _table_rows(table):

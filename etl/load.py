@@ -23,7 +23,6 @@ of the ETL's code changes `version` and forces the full rewrite, so stale facts 
 import csv
 import functools
 import hashlib
-import multiprocessing
 import os
 import re
 import shutil
@@ -39,13 +38,13 @@ import pyarrow as pa
 from etl import busqueda, ocr, revision
 from etl.comites import comite_de, identidad
 from etl.errors import DatabaseError, TableroError
-from etl.extract import FORMATOS, extract_text
+from etl.extract import FORMATOS
+from etl.lectura import read_acta, read_files, sin_control, unexpected  # noqa: F401 (read_acta, unexpected: used by etl.cli and tests)
 from etl.partidos import CATALOGO_PATH, fold, load_catalogo
 
 ETL_DIR = Path(__file__).resolve().parent
 SCHEMA_PATH = ETL_DIR / "schema.sql"
 ACREDITACIONES_PATH = CATALOGO_PATH.parent / "acreditaciones.csv"
-POOL_MIN = 24        # below this many files to parse, a pool costs more than it saves
 PROGRESS_MIN = 20    # show a progress bar from this many files to parse
 COLOR_DESCONOCIDO = "#9E9E9E"
 
@@ -92,8 +91,9 @@ class BuildReport:
             lines = [f"Base de datos {self.db_path}: {_actas(self.actas)}. "
                      f"Cargadas: {len(self.loaded)} · sin cambios: {len(self.unchanged)} · "
                      f"retiradas: {len(self.removed)} · con error: {len(self.failed)}."]
-        lines += [f"Aviso: {aviso}" for aviso in self.avisos]
-        lines += [f"Error en {archivo}: {motivo}" for archivo, motivo in self.failed]
+        lines += [f"Aviso: {sin_control(aviso)}" for aviso in self.avisos]
+        lines += [f"Error en {sin_control(archivo)}: {sin_control(motivo)}"
+                  for archivo, motivo in self.failed]
         return "\n".join(lines)
 
 
@@ -206,46 +206,13 @@ def huella(archivos, version, revisiones=None):
 # ---------------------------------------------------------------------------------------------
 # Parsing, in a pool when there are many files
 
-_catalogo = None
-
-
-def read_acta(path):
-    """(text, facts, search index rows) of one file, or (None, reason, None). Never raises: one
-    bad file must not stop the others."""
-    global _catalogo
-    try:
-        text = extract_text(path)
-        if _catalogo is None:
-            _catalogo = load_catalogo()
-        facts, filas = busqueda.parse_con_indice(text, _catalogo)
-        return text, ocr.annotate(facts, path), filas
-    except ImportError as error:
-        return None, f"El lector de actas (etl/parse.py) no se pudo cargar ({error}).", None
-    except TableroError as error:
-        return None, str(error), None
-    except Exception as error:  # a parser bug must become one line, not a stopped build
-        return None, unexpected(error), None
-
-
-def unexpected(error):
-    """One Spanish line for a failure nobody expected."""
-    detail = " ".join(str(error).split())[:200]
-    return (f"Fallo inesperado ({type(error).__name__}: {detail}); "
-            "avise a quien mantiene el tablero.")
-
-
 def read_all(archivos, progress=True):
-    """read_acta over the files, in order; a process pool and a bar when there are many."""
-    paths = [a.path for a in archivos]
-    bar = _bar(len(paths)) if progress and len(paths) >= PROGRESS_MIN else None
+    """The files read in worker processes with limits (etl/lectura.py), in order: (text, facts)
+    or (None, reason) each; a bar when there are many."""
+    bar = _bar(len(archivos)) if progress and len(archivos) >= PROGRESS_MIN else None
     try:
-        if len(paths) < POOL_MIN:
-            with ocr.progreso(ocr.barra() if progress else None):   # a bar per scanned file
-                return [_tick(bar, read_acta(p)) for p in paths]
-        workers = min(len(os.sched_getaffinity(0)), 8)
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            chunk = max(1, len(paths) // (workers * 16))
-            return [_tick(bar, r) for r in pool.imap(read_acta, paths, chunksize=chunk)]
+        return read_files([a.path for a in archivos], [a.archivo for a in archivos],
+                          al_leer=(lambda _: bar.update(1)) if bar is not None else None)
     finally:
         if bar is not None:
             bar.close()
@@ -254,12 +221,6 @@ def read_all(archivos, progress=True):
 def _bar(total):
     from tqdm import tqdm
     return tqdm(total=total, desc="Leyendo actas", unit="acta", file=sys.stderr)
-
-
-def _tick(bar, result):
-    if bar is not None:
-        bar.update(1)
-    return result
 
 
 # ---------------------------------------------------------------------------------------------
@@ -388,6 +349,7 @@ def write(db_path, base, plan, leidos, report, meta):
     indice = None
     try:
         db_path.parent.mkdir(parents=True, exist_ok=True)
+        remove_stale(db_path)
         tmp.unlink(missing_ok=True)
         if base:
             shutil.copyfile(db_path, tmp)
@@ -417,6 +379,25 @@ def write(db_path, base, plan, leidos, report, meta):
                             ) from error
     finally:
         _remove(Path(f"{tmp}.wal"))
+
+
+def remove_stale(db_path):
+    """The temporary copies a killed build left (`.tablero.duckdb.<pid>.nuevo`, a full copy of
+    the database each): removed when the build that made them is no longer running."""
+    for tmp in db_path.parent.glob(f".{db_path.name}.*.nuevo*"):
+        pid = tmp.name[len(db_path.name) + 2:].split(".")[0]
+        if pid.isdigit() and int(pid) != os.getpid() and not _running(int(pid)):
+            _remove(tmp)
+
+
+def _running(pid):
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _remove(path):

@@ -12,6 +12,7 @@ the agenda, where each agenda item starts in the body (so that every later fact 
 item under way), the roster and signatures (who), arrivals and departures, the votes, and what
 the votes and requests did to documents.
 """
+import bisect
 import functools
 import re
 
@@ -210,25 +211,33 @@ class Lector:
         return closing
 
     def punto_at(self, line):
-        """The agenda item under way at `line`."""
-        current = None
-        for start, numero in self.puntos:
-            if start > line:
-                break
-            current = numero
-        return current
+        """The agenda item under way at `line` (by bisection: a long acta asks it thousands of
+        times over hundreds of items)."""
+        if getattr(self, "_puntos_of", None) is not self.puntos:
+            self._puntos_of, self._punto_starts = self.puntos, [start for start, _ in self.puntos]
+        index = bisect.bisect_right(self._punto_starts, line)
+        return self.puntos[index - 1][1] if index else None
 
     def speaker_at(self, line):
         """The last speaker named by a label («Secretario Técnico, Ing. Jorge Galo Solano García:»)
-        at or before `line`."""
-        speaker = None
-        for paragraph in self.paragraphs:
-            if paragraph.linea > line:
-                break
-            label = speaker_label(paragraph.text)
-            if label:
-                speaker = label
-        return speaker
+        at or before `line`. The labels are read once, so a long acta stays linear."""
+        if not hasattr(self, "_labels"):
+            labelled = [(p.linea, speaker_label(p.text)) for p in self.paragraphs]
+            self._labels = [label for _, label in labelled if label]
+            self._label_lines = [linea for linea, label in labelled if label]
+        index = bisect.bisect_right(self._label_lines, line)
+        return self._labels[index - 1] if index else None
+
+    def paragraph_index(self, line):
+        """How many paragraphs start before `line` (paragraphs are in line order): looking
+        around one vote by bisection, not by walking the whole acta, keeps reading linear."""
+        if getattr(self, "_starts_of", None) is not self.paragraphs:
+            self._starts_of, self._starts = self.paragraphs, [p.linea for p in self.paragraphs]
+        return bisect.bisect_left(self._starts, line)
+
+    def paragraphs_between(self, first, last):
+        """The paragraphs that start on lines first..last."""
+        return self.paragraphs[self.paragraph_index(first):self.paragraph_index(last + 1)]
 
     # ---- organo, instituto, proceso ----------------------------------------------------------
 

@@ -165,7 +165,6 @@ INLINE_BALLOT_RE = re.compile(
     rf"(?P<who>(?i:{GRADO_RE})\s+[A-ZÁÉÍÓÚ][\wáéíóúñ]+(?:\s+(?:de la\s+|de\s+|del\s+)?[A-ZÁÉÍÓÚ][\wáéíóúñ]+){{0,5}})"
     rf"\s*(?:[,:]\s*|\s+vot[oó]\s+(?:tambi[eé]n\s+)?)(?P<sentido>a favor|en contra|se abstuvo|abstenci[oó]n|me abstengo)\b")
 
-
 INLINE_SENSE_RE = re.compile(r"a favor|en contra|se abstuvo|abstencion|me abstengo")
 
 
@@ -385,11 +384,7 @@ def _statement_after(lector, last_line, group):
         if match:
             offset = group[-1]["fin"] + match.start()
             return own.text[group[-1]["fin"]:], own.linea_at(offset)
-    for paragraph in lector.paragraphs:
-        if paragraph.linea <= last_line:
-            continue
-        if paragraph.linea - last_line > 12:
-            break
+    for paragraph in lector.paragraphs_between(last_line + 1, last_line + 12):
         folded = fold(paragraph.text)
         if BALLOT_LINE_RE.match(paragraph.text.strip()) and paragraph.linea not in {b["linea"] for b in group}:
             break

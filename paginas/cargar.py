@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from etl.errors import TableroError
+from etl.lectura import LIMITE_MB
 from etl.revision import comprobaciones
 from tablero import acceso, carga, formato, ui
 
@@ -94,6 +95,7 @@ def cargar():
         return
     subido = st.file_uploader("Acta (.txt, .md, .pdf, .docx, o escaneada: .pdf, .png, .jpg, .tif)",
                               type=[e.lstrip(".") for e in carga.EXTENSIONES],
+                              max_upload_size=LIMITE_MB,    # the reader's own limit (TABLERO_ACTA_MB)
                               key=f"carga-archivo-{st.session_state.get('carga-n', 0)}")
     if subido is None:
         ui.fin()
@@ -114,7 +116,7 @@ def cargar():
     if barra is not None:
         barra.empty()
     if isinstance(lectura, TableroError):
-        st.error(f"Error: {' '.join(str(lectura).split())} No se cambió nada.",
+        st.error(ui.plano(f"Error: {' '.join(str(lectura).split())} No se cambió nada."),
                  icon=":material/error:")
         ui.fin()
         return
@@ -131,7 +133,7 @@ def cargar():
             with st.spinner("Guardando el acta y reconstruyendo la base…"):
                 informe = carga.aceptar(lectura, persona["usuario"])
         except TableroError as error:
-            st.error(f"Error: {' '.join(str(error).split())}", icon=":material/error:")
+            st.error(ui.plano(f"Error: {' '.join(str(error).split())}"), icon=":material/error:")
         else:
             st.session_state[RESULTADO] = (lectura.nombre, informe.summary())
             st.session_state["carga-n"] = st.session_state.get("carga-n", 0) + 1   # empty uploader

@@ -1,7 +1,8 @@
 """Consultas: ad hoc SQL on the tablero database, the way Datasette offers it, in Spanish.
 
 The schema with every column explained, a SQL editor kept in the URL (?sql=…, and ?p_<nombre>=…
-for each $parámetro) so a link reproduces the query, saved queries loaded with one click, the
+for each $parámetro) so a link reproduces the query (it runs when the person clicks «Ejecutar»,
+never on opening a link someone sent), saved queries loaded with one click, the
 result with its row count and time, and its downloads. Every query goes through tablero.sql, the
 same safe executor as `python -m etl consulta`.
 """
@@ -20,11 +21,12 @@ def _consola(identidad):
     return Consola(identidad[0])
 
 
-@st.cache_resource(max_entries=16, ttl=600, show_spinner="Ejecutando la consulta…")
+@st.cache_resource(max_entries=4, ttl=300, show_spinner="Ejecutando la consulta…")
 def _ejecutar(identidad, sql, valores):
     """(Resultado, None) or (None, the Spanish sentence): errors are cached like results, so a
     rerun (a download click) never runs the query again. cache_resource, not cache_data: a
-    Resultado is never modified, and a million rows should not be unpickled on every rerun."""
+    Resultado is never modified, and a million rows should not be unpickled on every rerun.
+    At most 4 results of at most TABLERO_CONSULTA_MB each stay in the server's memory."""
     try:
         return _consola(identidad).run(sql, dict(valores)), None
     except ConsultaError as error:
@@ -66,8 +68,8 @@ def _ejecutar_editor():
 def editor():
     """The SQL box and the inputs of its $parameters, all bound to the URL; returns
     (the query to show, its parameter values)."""
-    if "_ejecutada" not in st.session_state:    # opening a link runs the query it carries
-        st.session_state["_ejecutada"] = st.query_params.get("sql", "")
+    if "_ejecutada" not in st.session_state:    # a link fills the editor; it runs on a click
+        st.session_state["_ejecutada"] = ""
     sql = st.text_area("Consulta SQL (solo lectura)", key="sql", height=220, bind="query-params",
                        placeholder=EJEMPLO,
                        help="Una sola instrucción SELECT. Use $nombre para un parámetro.")
@@ -80,19 +82,22 @@ def editor():
     ejecutada = st.session_state["_ejecutada"]
     if ejecutada and ejecutada != sql:
         st.caption("La consulta cambió: pulse «Ejecutar» para ver su resultado.")
+    elif sql and not ejecutada:
+        st.caption("Pulse «Ejecutar» para ver el resultado de esta consulta.")
     return ejecutada, valores
 
 
 def resultado(identidad, sql, valores):
     """The result of the executed query: counts and time, the first rows, the downloads."""
     if not sql.strip():
-        st.info("Escriba una consulta o elija una consulta guardada.", icon=":material/edit:")
+        if not st.session_state.get("sql"):
+            st.info("Escriba una consulta o elija una consulta guardada.", icon=":material/edit:")
         return
     nombres = set(parameters(sql))
     resultado, error = _ejecutar(identidad, sql, tuple(sorted(
         (n, v) for n, v in valores.items() if n in nombres)))
     if error:
-        st.error(error, icon=":material/block:")
+        st.error(ui.plano(error), icon=":material/block:")
         return
     filas = f"{resultado.filas:,} {'fila' if resultado.filas == 1 else 'filas'}".replace(",", " ")
     st.caption(f"{filas} · {resultado.ms:,.0f} ms")

@@ -9,7 +9,7 @@ from st.secrets["cuentas"] (tablero/cuentas.py); failures are slowed down throug
 import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
 
-from tablero import cuentas
+from tablero import cuentas, ui
 from tablero.almacen import Almacen, AlmacenError
 
 CLAVE = "_acceso"
@@ -32,6 +32,10 @@ def sesion():
             st.caption(f"Sesión iniciada: {actual['nombre']} ({actual['usuario']})")
             if st.button("Cerrar sesión", key="acceso-salir", icon=":material/logout:"):
                 st.session_state.pop(CLAVE, None)
+                try:
+                    Almacen().registrar_acceso(actual["usuario"], "cerrar sesión")
+                except AlmacenError:     # leaving must work even when the store cannot be written
+                    pass
                 st.rerun()
             return actual
         registradas = _cuentas()
@@ -39,14 +43,15 @@ def sesion():
             st.caption(f"No hay cuentas del personal. Para crear una: `{COMANDO}`")
             return None
         with st.form("acceso", clear_on_submit=True):
-            usuario = st.text_input("Usuario", key="acceso-usuario")
-            password = st.text_input("Contraseña", type="password", key="acceso-password")
+            usuario = st.text_input("Usuario", key="acceso-usuario", max_chars=cuentas.USUARIO_MAXIMO)
+            password = st.text_input("Contraseña", type="password", key="acceso-password",
+                                     max_chars=cuentas.PASSWORD_MAXIMA)
             entrar = st.form_submit_button("Iniciar sesión", icon=":material/login:")
         if entrar:
             try:
                 nombre = cuentas.iniciar_sesion(usuario, password, registradas, Almacen())
             except (cuentas.AccesoError, AlmacenError) as error:
-                st.error(str(error), icon=":material/lock:")
+                st.error(ui.plano(error), icon=":material/lock:")
                 return None
             st.session_state[CLAVE] = {"usuario": cuentas.normalizar(usuario), "nombre": nombre}
             st.rerun()

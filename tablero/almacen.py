@@ -447,17 +447,28 @@ class Almacen:
             return 0, None
         return int(df["fallos"].iloc[0]), dt.datetime.fromisoformat(df["espera_hasta"].iloc[0])
 
-    def registrar_fallo(self, usuario, espera, ahora=None):
-        """One more failed sign-in; `espera(fallos)` gives the seconds until the next try."""
+    def registrar_fallo(self, clave, espera, ahora=None, usuario=None):
+        """One more failed sign-in on counter `clave` (an account, or tablero.cuentas.DESCONOCIDO),
+        audited under the name typed (`usuario`); `espera(fallos)` gives the seconds until the
+        next try. Counters idle for a day are pruned in the same transaction."""
         ahora = ahora or ahora_utc()
         with self.transaccion() as con:
+            con.execute("DELETE FROM intentos WHERE espera_hasta < ? AND ultimo_fallo < ?",
+                        (_iso(ahora), _iso(ahora - dt.timedelta(days=1))))
             fila = con.execute("SELECT fallos FROM intentos WHERE usuario = ?",
-                               (usuario,)).fetchone()
+                               (clave,)).fetchone()
             fallos = (fila[0] if fila else 0) + 1
             hasta = ahora + dt.timedelta(seconds=espera(fallos))
             con.execute("INSERT OR REPLACE INTO intentos VALUES (?, ?, ?, ?)",
-                        (usuario, fallos, _iso(ahora), _iso(hasta)))
+                        (clave, fallos, _iso(ahora), _iso(hasta)))
+            self.auditar(con, (usuario or clave)[:64], "inicio de sesión fallido", clave,
+                         None, {"fallos": fallos, "espera_hasta": _iso(hasta)}, en=ahora)
         return fallos, hasta
+
+    def registrar_acceso(self, usuario, accion):
+        """A sign-in or sign-out («iniciar sesión», «cerrar sesión») in the audit trail."""
+        with self.transaccion() as con:
+            self.auditar(con, usuario, accion, usuario)
 
     def limpiar_fallos(self, usuario):
         if not self.path.exists():

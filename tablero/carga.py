@@ -11,7 +11,6 @@ import contextlib
 import fcntl
 import hashlib
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,8 +38,11 @@ class Lectura:
 
 
 def nombre_seguro(nombre):
-    """The file's own name, without folders; CargaError for a type build does not read."""
+    """The file's own name, without folders, control characters (a newline would split the build
+    summary) or more than 150 bytes; CargaError for a type build does not read."""
+    from etl.lectura import corto
     nombre = Path(nombre or "").name.strip()
+    nombre = corto(nombre).strip() if nombre else nombre
     if not nombre or nombre.startswith("."):
         raise CargaError("El archivo no tiene nombre: cárguelo de nuevo.")
     if Path(nombre).suffix.lower() not in EXTENSIONES:
@@ -50,21 +52,14 @@ def nombre_seguro(nombre):
 
 
 def leer(nombre, datos, actas=None, progreso=None):
-    """Extract and parse the upload from a temporary copy; TableroError if it is not an acta.
-    A scan is read by OCR (cached by its bytes, so «Aceptar» does not read it again);
-    `progreso(archivo, paginas_leidas, paginas)` is called after each page, in this thread."""
-    from etl import ocr
-    from etl.extract import extract_text
-    from etl.parse import parse_acta
-    from etl.partidos import load_catalogo
+    """Extract and parse the upload in a reader worker with limits (etl/lectura.py), never in the
+    dashboard's own process; TableroError with one sentence if it is not an acta or is refused.
+    A scan is read by OCR in the worker (cached on disk by its bytes, so «Aceptar» does not read
+    it again); `progreso` is accepted for the page but pages are not reported from the worker."""
+    from etl.lectura import read_upload
 
     nombre = nombre_seguro(nombre)
-    with tempfile.TemporaryDirectory(prefix="tablero-carga-") as carpeta:
-        ruta = Path(carpeta) / nombre
-        ruta.write_bytes(datos)
-        with ocr.progreso(progreso):
-            texto = extract_text(ruta)
-        hechos = ocr.annotate(parse_acta(texto, load_catalogo()), ruta, datos)
+    _, hechos = read_upload(nombre, datos)
     comprobar_que_es_acta(nombre, hechos)
     sha = hashlib.sha256(datos).hexdigest()
     situacion, existente = _situacion(Path(actas or db.actas_path()), nombre, datos, sha)

@@ -26,6 +26,10 @@ N, R, P = 2 ** 14, 8, 1
 LIBRES = 3
 ESPERA_MAXIMA = 15 * 60
 USUARIO = re.compile(r"^[a-z0-9_-]{2,32}$")
+USUARIO_MAXIMO = 32          # characters the sign-in form accepts
+PASSWORD_MAXIMA = 256
+DESCONOCIDO = "?"            # the one failure counter of every name that is no account
+NO_VALIDO = "(nombre no válido)"   # what the audit trail says for a name outside USUARIO
 _FALSO = None      # a hash to verify against for unknown users, so they take as long
 
 
@@ -84,20 +88,27 @@ def iniciar_sesion(usuario, password, cuentas, almacen, ahora=None):
     usuario = normalizar(usuario)
     if not usuario or not password:
         raise AccesoError("Escriba su usuario y su contraseña.")
-    _, hasta = almacen.intento(usuario)
+    valido = bool(USUARIO.match(usuario)) and len(password) <= PASSWORD_MAXIMA
+    cuenta = cuentas.get(usuario) if valido else None
+    # Failures are counted per account; every name that is no account shares one counter, so
+    # anonymous visitors trying made-up names cannot grow the store (or dodge the wait).
+    clave = usuario if cuenta else DESCONOCIDO
+    _, hasta = almacen.intento(clave)
     if hasta is not None and ahora < hasta:
         segundos = int((hasta - ahora).total_seconds()) + 1
         raise AccesoError(f"Demasiados intentos fallidos: espere {segundos} s antes de volver a "
                           "intentarlo.")
-    cuenta = cuentas.get(usuario)
     if cuenta is None:
         _FALSO = _FALSO or hash_password(secrets.token_hex(8))
-    if not verify_password(password, cuenta["hash"] if cuenta else _FALSO) or cuenta is None:
-        fallos, hasta = almacen.registrar_fallo(usuario, espera, ahora)
+    if not verify_password(password[:PASSWORD_MAXIMA], cuenta["hash"] if cuenta else _FALSO) \
+            or cuenta is None:
+        fallos, hasta = almacen.registrar_fallo(clave, espera, ahora,
+                                                usuario=usuario if valido else NO_VALIDO)
         aviso = "" if hasta <= ahora else \
             f" Espere {int((hasta - ahora).total_seconds())} s antes de volver a intentarlo."
         raise AccesoError("Usuario o contraseña incorrectos." + aviso)
     almacen.limpiar_fallos(usuario)
+    almacen.registrar_acceso(usuario, "iniciar sesión")
     return cuenta["nombre"]
 
 

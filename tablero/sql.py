@@ -1,28 +1,39 @@
 """The SQL console's executor: ad hoc, read-only SQL on the tablero database, safe to expose.
 
-One code path for the page «Consultas» and for `python -m etl consulta`. Safety comes in two layers:
+One code path for the page «Consultas» and for `python -m etl consulta`. Safety comes in three layers:
 
-1. The statement: exactly one, and it must parse as a SELECT (WITH, FROM-first, VALUES, DESCRIBE,
-   SHOW and SUMMARIZE parse as SELECT too). Everything else is refused before DuckDB runs it.
-2. The connection, for what a SELECT can still reach: a private in-memory DuckDB instance that
+1. The statement: exactly one, at most LIMITE_CARACTERES long, and it must parse as a SELECT
+   (WITH, FROM-first, VALUES, DESCRIBE, SHOW and SUMMARIZE parse as SELECT too). Everything else is
+   refused before anything runs.
+2. The process: each query runs in its own child process (etl/aislado.py) with limits the
+   operating system enforces — address space (LIMITE_MEMORIA), processor time, no file written —
+   and the parent kills it at LIMITE_SEGUNDOS of wall-clock time. DuckDB's own interrupt only acts
+   between chunks of work: `levenshtein(repeat('a', 200000), …)` is one call that ran 82 s past
+   it. The result crosses back in Arrow batches, counted in rows and bytes AS it streams
+   (LIMITE_DESCARGA, LIMITE_BYTES): past either the child is stopped and the result says it was
+   cut. The page's server never holds more than that.
+3. The connection, for what a SELECT can still reach: a private in-memory DuckDB instance that
    ATTACHes the file READ_ONLY, then `enable_external_access=false` (no read_csv, glob, COPY,
    ATTACH of files, INSTALL/LOAD), extension autoload/autoinstall off, Python replacement scans
-   off (a query cannot read the caller's DataFrames by name), a memory limit with no spilling to
-   disk (temp_directory=''), then `lock_configuration=true`.
+   off, a memory limit with no spilling to disk (temp_directory=''), then `lock_configuration`.
+   DuckDB adds the attached file to `allowed_paths`, so `read_blob` could read its bytes: the
+   child attaches a hard link made in a private folder beside the database and removes it at
+   once, so that path names nothing any more. Run as root, the child also enters that folder with
+   chroot before attaching (the database is «/tablero.duckdb»: `duckdb_databases()`,
+   `duckdb_settings()` and error messages name no server path) and then becomes «nobody».
 
 Why a private instance rather than `duckdb.connect(path, read_only=True)`: in DuckDB those settings
 belong to the database instance, and the Python client shares one instance per file across the
-process. Locking it would lock the dashboard's own connections too, and connecting with a different
-config fails ("Can't open a connection to same database file with a different configuration").
-
-Each query runs on its own cursor, with a timer thread that calls `cursor.interrupt()` at the time
-limit; the executor keeps serving the next query.
+process; a separate process makes that moot too, but `connect_locked` is also what tests use.
 """
 import datetime as dt
 import decimal
 import io
 import json
+import os
 import re
+import shutil
+import tempfile
 import threading
 import time
 from dataclasses import dataclass
@@ -33,15 +44,29 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from etl import aislado
 from etl.errors import TableroError
 from tablero.db import db_path
 
-LIMITE_SEGUNDOS = 10
-LIMITE_FILAS = 1_000          # rows shown on the page
-LIMITE_DESCARGA = 1_000_000   # rows kept for downloads; Excel's own sheet limit is 1,048,576
-LIMITE_BYTES = 256 * 2**20    # and at most this much of it in memory (a few huge texts)
-MEMORIA = "1GB"
+
+def _entorno(nombre, defecto):
+    """A limit from the environment (TABLERO_CONSULTA_*), or its default."""
+    valor = os.environ.get(nombre, "").strip()
+    try:
+        return type(defecto)(valor) if valor else defecto
+    except ValueError:
+        return defecto
+
+
+LIMITE_SEGUNDOS = _entorno("TABLERO_CONSULTA_SEGUNDOS", 10)
+LIMITE_MEMORIA_MB = _entorno("TABLERO_CONSULTA_MEMORIA_MB", 1024)   # the child's address space grows at most this
+LIMITE_FILAS = 1_000                                                 # rows shown on the page
+LIMITE_DESCARGA = _entorno("TABLERO_CONSULTA_FILAS", 1_000_000)     # rows kept for downloads (Excel: 1,048,576)
+LIMITE_BYTES = _entorno("TABLERO_CONSULTA_MB", 64) * 2**20          # and at most this much of them
+LIMITE_CARACTERES = 100_000                                          # of the SQL text itself
+CONSULTAS_A_LA_VEZ = _entorno("TABLERO_CONSULTA_SIMULTANEAS", 2)   # children at once, each up to the memory limit
 HILOS = 2
+LOTE = 256          # rows per Arrow batch: 256 texts of 1 MB are 256 MB in flight, not 2 GB
 
 ALIAS = "tablero"
 
@@ -58,7 +83,9 @@ AJUSTES_SEGUROS = {
 
 
 class ConsultaError(TableroError):
-    """A query refused or failed; the message is one Spanish sentence for the person who wrote it."""
+    """A query refused or failed; the message is one Spanish sentence for the person who wrote it.
+    `pico_kb`: the child's peak memory when it was measured."""
+    pico_kb = None
 
 
 @dataclass
@@ -68,7 +95,8 @@ class Resultado:
     filas: int
     ms: float
     limite_filas: int = LIMITE_FILAS
-    incompleto: bool = False    # more rows than LIMITE_DESCARGA: even downloads are cut
+    incompleto: bool = False    # more rows or bytes than the limits: even downloads are cut
+    pico_kb: int = None         # the child process's peak resident memory
 
     @property
     def truncado(self):
@@ -87,27 +115,35 @@ class Resultado:
 
 # -- Opening ---------------------------------------------------------------------------------
 
-def connect_locked(path=None):
-    """A connection that can only read `path`: see the module docstring for why each step."""
+def _memoria_duckdb():
+    """DuckDB's own limit, under the process's: it refuses in its own words before the kernel does."""
+    return f"{max(64, LIMITE_MEMORIA_MB * 3 // 4)}MB"
+
+
+def connect_locked(path=None, attach_as=None):
+    """A connection that can only read `path` (attached under the name `attach_as`, which the
+    child makes a path that names nothing on the server): see the module docstring."""
     path = Path(path or db_path())
-    if not path.exists():
+    if attach_as is None and not path.exists():
         raise ConsultaError(
             f"No hay base de datos en {path}: ejecute «python -m etl build» para cargar las actas.")
     con = duckdb.connect(":memory:", config={"autoload_known_extensions": False,
                                              "autoinstall_known_extensions": False})
     try:
-        con.execute(f"ATTACH {_literal(path)} AS {ALIAS} (READ_ONLY)")
+        con.execute(f"ATTACH {_literal(attach_as or path)} AS {ALIAS} (READ_ONLY)")
         con.execute(f"USE {ALIAS}")
         # Order matters: once external access is off, temp_directory can no longer be changed.
         for name, value in [("temp_directory", "''"),   # no spilling: a query cannot fill the disk
+                            ("home_directory", "'/'"), ("secret_directory", "'/'"),
+                            ("extension_directory", "'/'"),
                             ("python_enable_replacements", "false"),
-                            ("memory_limit", f"'{MEMORIA}'"), ("threads", str(HILOS)),
+                            ("memory_limit", f"'{_memoria_duckdb()}'"), ("threads", str(HILOS)),
                             ("enable_external_access", "false"),
                             ("lock_configuration", "true")]:
             con.execute(f"SET {name} = {value}")
     except duckdb.Error as error:
         con.close()
-        raise ConsultaError(f"No se pudo abrir la base de datos {path} en modo lectura "
+        raise ConsultaError(f"No se pudo abrir la base de datos {path.name} en modo lectura "
                             f"({_first_line(error)}); vuelva a ejecutar «python -m etl build».") from error
     _check_locked(con)
     return con
@@ -123,6 +159,79 @@ def _check_locked(con):
         if value != expected:
             con.close()
             raise RuntimeError(f"DuckDB ignored the safety setting {name}={expected} (got {value!r})")
+
+
+def _connect_isolated(path):
+    """In the child: the locked connection on a hard link that is gone once attached (and, as
+    root, inside a chroot, then as «nobody»)."""
+    path = Path(path)
+    if not path.exists():
+        return connect_locked(path)     # its sentence
+    try:
+        carpeta = Path(tempfile.mkdtemp(prefix=".consulta-", dir=path.parent))
+    except OSError:
+        return connect_locked(path)     # a folder we cannot write in: the plain attach
+    enlace = carpeta / "tablero.duckdb"
+    padre = os.open(path.parent, os.O_RDONLY)
+    try:
+        try:
+            os.link(path, enlace)
+        except OSError:
+            return connect_locked(path)
+        if _enter(carpeta):
+            con = connect_locked(path, "/tablero.duckdb")
+        else:
+            con = connect_locked(path, enlace)
+    finally:
+        for borrar in (lambda: os.unlink(enlace.name, dir_fd=_abrir(padre, carpeta.name)),
+                       lambda: os.rmdir(carpeta.name, dir_fd=padre)):
+            try:
+                borrar()
+            except OSError:
+                pass
+        os.close(padre)
+    if os.geteuid() == 0:
+        _become_nobody()
+    return con
+
+
+def _enter(carpeta):
+    """chroot into the private folder when this process may (root with CAP_SYS_CHROOT)."""
+    if os.geteuid() != 0:
+        return False
+    try:
+        os.chroot(carpeta)
+    except OSError:
+        return False
+    os.chdir("/")
+    return True
+
+
+def _abrir(padre, nombre):
+    """An fd of folder `nombre` in `padre` (it works from inside a chroot too); closed when the
+    process ends, a few seconds later."""
+    return os.open(nombre, os.O_RDONLY, dir_fd=padre)
+
+
+def _become_nobody():
+    try:
+        os.setgroups([])
+        os.setgid(65534)
+        os.setuid(65534)
+    except OSError:
+        pass
+
+
+def limpiar_enlaces(carpeta, edad=60):
+    """Private folders a killed child left beside the database (each holds a hard link that keeps
+    an old database's disk space): removed when older than `edad` seconds."""
+    ahora = time.time()
+    for resto in Path(carpeta).glob(".consulta-*"):
+        try:
+            if ahora - resto.stat().st_mtime > edad:
+                shutil.rmtree(resto, ignore_errors=True)
+        except OSError:
+            pass
 
 
 # -- Checking the statement ------------------------------------------------------------------
@@ -189,25 +298,34 @@ def parameters(sql):
         con.close()
 
 
-# -- Running ---------------------------------------------------------------------------------
+# -- Running -------------------------------------------------------------------------------
+
+_SIMULTANEAS = threading.BoundedSemaphore(CONSULTAS_A_LA_VEZ)
+_MEMORIA = ("La consulta necesitó más memoria de la permitida ({mb} MB); "
+            "agregue filtros o agrupe antes de pedir tantas filas.")
+
 
 class Consola:
-    """A locked connection to one database file that runs one checked query at a time per cursor.
+    """Runs one checked query at a time per call, each in its own limited child process.
 
-    Thread-safe: each `run` takes its own cursor, so an interrupt only stops that query.
+    Thread-safe: every `run` has its own child; at most CONSULTAS_A_LA_VEZ run at once.
     """
 
-    def __init__(self, path=None, limite_segundos=LIMITE_SEGUNDOS, limite_filas=LIMITE_FILAS,
-                 limite_descarga=LIMITE_DESCARGA):
+    def __init__(self, path=None, limite_segundos=None, limite_filas=LIMITE_FILAS,
+                 limite_descarga=None, limite_bytes=None, limite_memoria_mb=None):
         self.path = Path(path or db_path())
-        self.limite_segundos = limite_segundos
+        self.limite_segundos = limite_segundos or LIMITE_SEGUNDOS
         self.limite_filas = limite_filas
-        self.limite_descarga = limite_descarga
-        self._con = connect_locked(self.path)
-        self._lock = threading.Lock()
+        self.limite_descarga = limite_descarga or LIMITE_DESCARGA
+        self.limite_bytes = limite_bytes or LIMITE_BYTES
+        self.limite_memoria_mb = limite_memoria_mb or LIMITE_MEMORIA_MB
+        if not self.path.exists():
+            raise ConsultaError(f"No hay base de datos en {self.path}: ejecute "
+                                "«python -m etl build» para cargar las actas.")
+        limpiar_enlaces(self.path.parent)
 
     def close(self):
-        self._con.close()
+        """Nothing stays open between queries."""
 
     def __enter__(self):
         return self
@@ -217,57 +335,148 @@ class Consola:
 
     def run(self, sql, params=None):
         """Resultado of `sql` with `params` ({name: value} for $name), or ConsultaError."""
-        with self._lock:
-            cursor = self._con.cursor()
+        if sql and len(sql) > LIMITE_CARACTERES:
+            raise ConsultaError(f"La consulta tiene {len(sql):,} caracteres; el límite es "
+                                f"{LIMITE_CARACTERES:,}: acórtela.".replace(",", " "))
+        statement = check(sql)
+        values = {name: (params or {}).get(name) for name in statement.named_parameters}
+        _require(values)
+        if not _SIMULTANEAS.acquire(timeout=self.limite_segundos):
+            raise ConsultaError("La consola está ocupada con otras consultas: vuelva a intentarlo "
+                                "en unos segundos.")
         try:
-            statement = check(sql, cursor)
-            values = {name: (params or {}).get(name) for name in statement.named_parameters}
-            _require(values)
-            cursor.execute(f"USE {ALIAS}")
-            return self._timed(cursor, sql, values)
+            return self._in_child(sql, values)
         finally:
-            cursor.close()
+            _SIMULTANEAS.release()
 
-    def _timed(self, cursor, sql, values):
-        interrupted = threading.Event()
-
-        def stop():
-            interrupted.set()
-            try:
-                cursor.interrupt()
-            except duckdb.Error:    # the query ended and its cursor closed meanwhile
-                pass
-
-        timer = threading.Timer(self.limite_segundos, stop)
+    def _in_child(self, sql, values):
         start = time.perf_counter()
-        timer.start()
+        hijo = aislado.Hijo("tablero.sql", "serve_query", memoria=self.limite_memoria_mb * 2**20,
+                            cpu=self.limite_segundos * HILOS + 1, escribir=False)
+        plazo = time.monotonic() + self.limite_segundos    # from the fork: not the server's start
         try:
-            tabla, incompleto = self._fetch(cursor, sql, values)
-        except (duckdb.Error, pa.ArrowException, OSError) as raised:
-            error = _as_duckdb(raised)
-            if interrupted.is_set():
-                raise ConsultaError(_timeout_sentence(self.limite_segundos)) from raised
-            raise ConsultaError(translate(error, sql)) from raised
-        finally:
-            timer.cancel()
+            hijo.enviar({"path": str(self.path), "sql": sql, "values": values,
+                         "filas": self.limite_descarga, "bytes": self.limite_bytes})
+            tabla, incompleto = self._receive(hijo, plazo)
+        except aislado.Vencido:
+            hijo.matar()
+            raise self._error(_timeout_sentence(self.limite_segundos), hijo) from None
+        except aislado.Caido as caido:
+            sentence = (_timeout_sentence(self.limite_segundos) if caido.por_tiempo
+                        else _MEMORIA.format(mb=self.limite_memoria_mb))
+            raise self._error(sentence, hijo) from None
         ms = (time.perf_counter() - start) * 1000
-        return Resultado(tabla, tabla.num_rows, ms, self.limite_filas, incompleto)
+        return Resultado(tabla, tabla.num_rows, ms, self.limite_filas, incompleto, hijo.pico)
 
-    def _fetch(self, cursor, sql, values):
-        try:
-            relation = cursor.sql(sql, params=values or None)
-        except (duckdb.BinderException, duckdb.CatalogException) as error:
-            raise _with_position(cursor, sql, values) or error
-        reader = relation.to_arrow_reader(batch_size=2_048)
-        batches, rows, size = [], 0, 0
-        for batch in reader:
-            batches.append(batch)
+    @staticmethod
+    def _error(sentence, hijo):
+        error = ConsultaError(sentence)
+        error.pico_kb = hijo.pico
+        return error
+
+    def _receive(self, hijo, plazo):
+        """The batches as they come, counted; past a limit the child is stopped."""
+        schema, batches, rows, size = None, [], 0, 0
+        while True:
+            kind, payload = hijo.recibir(plazo)
+            if kind == "error":
+                hijo.pico = payload.get("pico") or hijo.medir()
+                hijo.cerrar()
+                raise self._error(payload["frase"], hijo)
+            if kind == "esquema":
+                schema = pa.ipc.read_schema(pa.py_buffer(payload))
+                continue
+            if kind == "fin":
+                hijo.pico = payload.get("pico") or hijo.medir()
+                hijo.cerrar()
+                return pa.Table.from_batches(batches, schema), payload["incompleto"]
+            datos = hijo.recibir_crudo(payload, plazo)
+            batch = pa.ipc.read_record_batch(pa.py_buffer(datos), schema)
             rows += batch.num_rows
-            size += batch.nbytes
-            if rows > self.limite_descarga or size > LIMITE_BYTES:
-                tabla = pa.Table.from_batches(batches, reader.schema)
+            size += len(datos)
+            batches.append(batch)
+            if rows > self.limite_descarga or size > self.limite_bytes:
+                hijo.matar()        # the child cuts first; this is the parent holding the line
+                tabla = pa.Table.from_batches(batches, schema)
                 return tabla.slice(0, self.limite_descarga), True
-        return pa.Table.from_batches(batches, reader.schema), False
+
+
+def serve_query(canal):
+    """The child's side (etl.aislado runs it): one request, its batches, then «fin» or «error»."""
+    pedido = aislado.recibir(canal)
+    sql = pedido["sql"]
+    try:
+        con = _connect_isolated(pedido["path"])
+        cursor = con.cursor()
+        cursor.execute(f"USE {ALIAS}")
+        _stream(canal, cursor, sql, pedido["values"], pedido["filas"], pedido["bytes"])
+    except ConsultaError as error:
+        _send_error(canal, str(error))
+    except (duckdb.Error, pa.ArrowException, OSError, RuntimeError) as raised:
+        _send_error(canal, translate(_as_duckdb(raised), sql))
+    except MemoryError:
+        _send_error(canal, _MEMORIA.format(mb=LIMITE_MEMORIA_MB))
+
+
+def _send_error(canal, frase):
+    aislado.enviar(canal, ("error", {"frase": frase, "pico": _peak()}))
+
+
+def _peak():
+    """This child's peak memory in KB (getrusage: /proc is not there inside the chroot)."""
+    import resource
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def _stream(canal, cursor, sql, values, max_rows, max_bytes):
+    try:
+        relation = cursor.sql(sql, params=values or None)
+    except (duckdb.BinderException, duckdb.CatalogException) as error:
+        raise _with_position(cursor, sql, values) or error
+    reader = _unique_names(relation).to_arrow_reader(batch_size=LOTE)
+    aislado.enviar(canal, ("esquema", reader.schema.serialize().to_pybytes()))
+    rows = size = 0
+    for batch in reader:
+        if rows + batch.num_rows > max_rows:
+            batch = batch.slice(0, max_rows - rows)
+        data = batch.serialize()     # sent raw after its header: no copy to bytes, none to pickle
+        aislado.enviar(canal, ("lote", data.size))
+        canal.sendall(memoryview(data))
+        rows += batch.num_rows
+        size += data.size
+        if rows >= max_rows or size >= max_bytes:
+            more = size >= max_bytes or _has_more(reader)
+            aislado.enviar(canal, ("fin", {"incompleto": more, "pico": _peak()}))
+            return
+    aislado.enviar(canal, ("fin", {"incompleto": False, "pico": _peak()}))
+
+
+def _has_more(reader):
+    try:
+        return reader.read_next_batch().num_rows > 0
+    except StopIteration:
+        return False
+
+
+def _unique_names(relation):
+    """The same relation with duplicate column names suffixed («sesion_id», «sesion_id_2»):
+    `SELECT * FROM votaciones v JOIN sesiones s ON …` has two sesion_id, which Arrow and the
+    page's table cannot hold apart."""
+    names = relation.columns
+    if len(set(names)) == len(names):
+        return relation
+    taken, unique = set(names), []
+    for name in names:
+        candidate, n = name, 1
+        while candidate in unique or (n > 1 and candidate in taken):
+            n += 1
+            candidate = f"{name}_{n}"
+        unique.append(candidate)
+    return relation.project(", ".join(f"#{i + 1} AS {_ident(u)}" for i, u in enumerate(unique)))
+
+
+def _ident(name):
+    return '"' + name.replace('"', '""') + '"'
 
 
 # An error met while streaming the result reaches Python through pyarrow's reader as an OSError
@@ -352,6 +561,8 @@ def translate(error, sql=""):
         return "La consulta fue interrumpida antes de terminar."
     if isinstance(error, duckdb.ParserException):
         return _syntax_sentence(message, where)
+    if "Could not get working directory" in message:    # a relative path, in the child's empty folder
+        return _FILE_ACCESS
     if isinstance(error, duckdb.PermissionException):
         if "extension" in message.lower():
             return _REFUSALS["LOAD"]
@@ -364,7 +575,8 @@ def translate(error, sql=""):
         return _catalog_sentence(message, where)
     if isinstance(error, duckdb.BinderException):
         return _binder_sentence(message, where)
-    if isinstance(error, duckdb.OutOfMemoryException):
+    if isinstance(error, duckdb.OutOfMemoryException) or re.search(
+            r"malloc of size|Failed to allocate|std::bad_alloc|out of memory", message, re.I):
         return ("La consulta necesitó más memoria de la permitida; "
                 "agregue filtros o agrupe antes de pedir tantas filas.")
     if isinstance(error, duckdb.ConversionException):
@@ -389,7 +601,7 @@ def _first_line_of(message):
 
 
 def _catalog_sentence(message, where):
-    table = re.search(r'Table with name (\S+) does not exist', message)
+    table = re.search(r"Table with name (.+?) does not exist", message)
     if table:
         return f"No existe la tabla o vista «{table[1]}»{where}; consulte el esquema de la página."
     function = re.search(r'Function with name (\S+) does not exist', message)

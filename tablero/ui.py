@@ -437,6 +437,16 @@ def _escapar(texto):
     return _MARKDOWN.sub(r"\\\1", texto)
 
 
+_PUNTUACION = re.compile(r"([!-/:-@\[-`{-~])")
+
+
+def plano(texto):
+    """A message that st.error, st.warning and st.info show exactly as written: every ASCII
+    punctuation mark escaped, so a link, an emphasis, an icon code or an address that Markdown
+    would make clickable — a message may quote what someone typed — is only text."""
+    return _PUNTUACION.sub(r"\\\1", str(texto))
+
+
 def lineas_acta(acta_id, linea, contexto=3):
     """The acta's lines around `linea`, the line that states the fact in bold with a marker."""
     if acta_id is None or pd.isna(acta_id) or linea is None or pd.isna(linea):

@@ -1,0 +1,275 @@
+"""Reading actas in worker processes with limits: one bad file is refused in one Spanish sentence
+and the rest of the folder loads.
+
+    leidos = read_files(paths)          # [(text, facts) or (None, reason)], in order
+    text, facts = read_upload(nombre, datos)   # the upload page: TableroError when refused
+
+Each file is extracted and parsed in a worker process (etl/aislado.py) that the operating system
+holds to LIMITE_MEMORIA_MB of memory; each file gets LIMITE_SEGUNDOS of processor time (the kernel
+stops the worker past it, even inside one long regular expression) and of wall-clock time (the
+caller kills the worker). A killed worker is replaced and the next file goes on. Size limits are
+checked before anything is read: bytes per file (LIMITE_MB, here and in etl/extract.py) and, in a
+.docx, the uncompressed size each member declares (etl/extract.py).
+
+Every limit can be changed with an environment variable (see README «Límites»).
+"""
+import os
+import resource
+import select
+import tempfile
+import time
+import unicodedata
+from pathlib import Path
+
+from etl import aislado
+from etl.errors import ExtractionError, TableroError
+
+
+def _entorno(nombre, defecto):
+    valor = os.environ.get(nombre, "").strip()
+    try:
+        return type(defecto)(valor) if valor else defecto
+    except ValueError:
+        return defecto
+
+
+LIMITE_MB = _entorno("TABLERO_ACTA_MB", 50)                       # bytes of one file
+LIMITE_SEGUNDOS = _entorno("TABLERO_ACTA_SEGUNDOS", 120)         # to read one file
+LIMITE_MEMORIA_MB = _entorno("TABLERO_LECTOR_MEMORIA_MB", 1024)  # of one worker
+TRABAJADORES_MAX = 8
+
+
+# -- File names as people see them ---------------------------------------------------------------
+
+def visible(nombre):
+    """A file name fit to print on one line: control characters (a newline, a tab, the line
+    separators) become «�», and a very long name is cut in the middle."""
+    limpio = sin_control(nombre)
+    return limpio if len(limpio) <= 120 else f"{limpio[:80]}…{limpio[-30:]}"
+
+
+def sin_control(texto):
+    """A sentence on one line: control characters (a newline in a file name) become «�»."""
+    return "".join("\ufffd" if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") else c
+                   for c in str(texto))
+
+
+def corto(nombre, maximo=150):
+    """A printable file name of at most `maximo` bytes, its extension kept."""
+    nombre = sin_control(nombre).replace("/", "\ufffd")
+    sufijo = Path(nombre).suffix if len(Path(nombre).suffix) <= 10 else ""
+    tronco = nombre[:len(nombre) - len(sufijo)] if sufijo else nombre
+    while len((tronco + sufijo).encode("utf-8")) > maximo:
+        tronco = tronco[:-1]
+    return (tronco.rstrip() or "acta") + sufijo
+
+
+# -- Sentences -----------------------------------------------------------------------------------
+
+def too_big(nombre, tamano, limite_mb=None):
+    limite_mb = limite_mb or LIMITE_MB
+    return (f"El archivo {visible(nombre)} pesa {tamano / 2**20:.1f} MB y el límite es {limite_mb} MB "
+            f"por acta: no se leyó; guárdelo sin imágenes o divídalo (o suba TABLERO_ACTA_MB).")
+
+
+def _por_tiempo(nombre, segundos):
+    unidad = "segundo" if segundos == 1 else "segundos"
+    return (f"La lectura de {visible(nombre)} superó el límite de {segundos} {unidad} y se detuvo: "
+            "revise que sea un acta y no un archivo enorme o dañado (o suba TABLERO_ACTA_SEGUNDOS).")
+
+
+def _por_memoria(nombre, mb):
+    return (f"La lectura de {visible(nombre)} necesitó más de {mb} MB de memoria y se detuvo: revise "
+            "que sea un acta y no un archivo enorme o dañado (o suba TABLERO_LECTOR_MEMORIA_MB).")
+
+
+# -- In the worker -------------------------------------------------------------------------------
+
+_catalogo = None
+
+
+def read_acta(path, nombre=None, memoria_mb=None):
+    """(text, facts, search index rows) of one file, or (None, reason, None). Never raises: one
+    bad file must not stop the others. Runs in the worker."""
+    global _catalogo
+    from etl.extract import extract_text
+    try:
+        text = extract_text(path)
+        from etl import busqueda
+        if _catalogo is None:
+            from etl.partidos import load_catalogo
+            _catalogo = load_catalogo()
+        facts, filas = busqueda.parse_con_indice(text, _catalogo)
+        from etl import ocr
+        return text, ocr.annotate(facts, path), filas
+    except ImportError as error:
+        return None, f"El lector de actas (etl/parse.py) no se pudo cargar ({error}).", None
+    except TableroError as error:
+        return None, str(error), None
+    except MemoryError:
+        return None, _por_memoria(nombre or Path(path).name, memoria_mb or LIMITE_MEMORIA_MB), None
+    except Exception as error:  # a parser bug must become one line, not a stopped build
+        return None, unexpected(error), None
+
+
+def unexpected(error):
+    """One Spanish line for a failure nobody expected."""
+    detail = " ".join(str(error).split())[:200]
+    return (f"Fallo inesperado ({type(error).__name__}: {detail}); "
+            "avise a quien mantiene el tablero.")
+
+
+def serve_reader(canal):
+    """The worker's loop (etl.aislado runs it): a path, or (name, bytes) of an upload, in; the
+    reading out; the processor-time limit set again before each file."""
+    while True:
+        try:
+            pedido = aislado.recibir(canal)
+        except (EOFError, OSError):
+            return
+        aislado.limitar_cpu(pedido["segundos"])
+        _entorno_de(pedido)
+        if "datos" in pedido:
+            resultado = _read_bytes(pedido["nombre"], pedido["datos"], pedido["memoria_mb"])
+        else:
+            resultado = read_acta(pedido["path"], pedido.get("nombre"), pedido["memoria_mb"])
+        pico = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        aislado.enviar(canal, (resultado, pico))
+
+
+def _entorno_de(pedido):
+    """The caller's TABLERO_* settings and size limit, which may have changed since the fork
+    server started (the OCR page limit, TABLERO_ACTA_MB…)."""
+    global LIMITE_MB
+    for clave in [c for c in os.environ if c.startswith("TABLERO_") and c not in pedido["entorno"]]:
+        del os.environ[clave]
+    os.environ.update(pedido["entorno"])
+    LIMITE_MB = pedido["limite_mb"]
+
+
+def _read_bytes(nombre, datos, memoria_mb):
+    """An upload: written in a private folder under its own name made short and printable (a
+    300-character name or a newline in it can do nothing), read as that file."""
+    with tempfile.TemporaryDirectory(prefix="tablero-carga-") as carpeta:
+        ruta = Path(carpeta) / corto(Path(nombre).name)
+        ruta.write_bytes(datos)
+        return read_acta(ruta, memoria_mb=memoria_mb)
+
+
+def precargar():
+    """What every reader needs, imported once in the fork server (etl/aislado.py)."""
+    import docx  # noqa: F401
+    import pypdf  # noqa: F401
+    from lxml import etree  # noqa: F401
+
+    import etl.busqueda  # noqa: F401
+    import etl.extract  # noqa: F401
+    import etl.parse  # noqa: F401
+    import etl.partidos  # noqa: F401   (the catalog itself is read by each worker: it may change)
+
+
+# -- In the caller -------------------------------------------------------------------------------
+
+class _Trabajador:
+    def __init__(self):
+        self.hijo = aislado.Hijo("etl.lectura", "serve_reader", memoria=LIMITE_MEMORIA_MB * 2**20)
+        self.tarea = None       # (index, name, deadline)
+
+    def dar(self, indice, pedido, nombre, segundos):
+        self.tarea = (indice, nombre, time.monotonic() + segundos + 5)
+        entorno = {c: v for c, v in os.environ.items() if c.startswith("TABLERO_")}
+        self.hijo.enviar(dict(pedido, segundos=segundos, memoria_mb=LIMITE_MEMORIA_MB,
+                              limite_mb=LIMITE_MB, entorno=entorno))
+
+
+def read_files(paths, nombres=None, segundos=None, trabajadores=None, al_leer=None):
+    """read_acta over `paths` in workers; [(text, facts, index rows) or (None, reason, None)] in
+    order. `al_leer`
+    is called once per file read (a progress bar)."""
+    segundos = segundos or LIMITE_SEGUNDOS
+    nombres = nombres or [Path(p).name for p in paths]
+    pedidos = [({"path": str(p), "nombre": n}, n) for p, n in zip(paths, nombres)]
+    return _run(pedidos, segundos, trabajadores, al_leer)
+
+
+def read_upload(nombre, datos, segundos=None):
+    """(text, facts) of an uploaded file, read in a worker; TableroError with the sentence."""
+    if len(datos) > LIMITE_MB * 2**20:
+        raise ExtractionError(too_big(nombre, len(datos)))
+    [(texto, hechos, _)] = _run([({"nombre": nombre, "datos": datos}, nombre)],
+                                segundos or LIMITE_SEGUNDOS, 1, None)
+    if texto is None:
+        raise ExtractionError(hechos)
+    return texto, hechos
+
+
+def _run(pedidos, segundos, trabajadores, al_leer):
+    global pico_kb
+    pico_kb = 0
+    resultados = [None] * len(pedidos)
+    if not pedidos:
+        return resultados
+    n = trabajadores or min(len(pedidos), len(os.sched_getaffinity(0)), TRABAJADORES_MAX)
+    pendientes = list(range(len(pedidos)))[::-1]
+    activos = []
+    try:
+        for _ in range(n):
+            if pendientes:
+                activos.append(_start(_Trabajador(), pendientes, pedidos, segundos))
+        while activos:
+            plazo = min(t.tarea[2] for t in activos)
+            listos = select.select([t.hijo.canal for t in activos], [], [],
+                                   max(0, plazo - time.monotonic()))[0]
+            for trabajador in list(activos):
+                if trabajador.hijo.canal not in listos and time.monotonic() < trabajador.tarea[2]:
+                    continue
+                indice, resultado, vivo = _collect(trabajador, segundos)
+                resultados[indice] = resultado
+                if al_leer:
+                    al_leer(resultado)
+                activos.remove(trabajador)
+                if pendientes:
+                    activos.append(_start(trabajador if vivo else _Trabajador(), pendientes,
+                                          pedidos, segundos))
+                elif vivo:
+                    trabajador.hijo.cerrar()
+    finally:
+        for trabajador in activos:
+            trabajador.hijo.matar()
+    return resultados
+
+
+pico_kb = 0     # the highest peak memory (KB) a worker reported in the last read_files/read_upload
+
+
+def _pico(kb):
+    global pico_kb
+    pico_kb = max(pico_kb, kb or 0)
+
+
+def _start(trabajador, pendientes, pedidos, segundos):
+    indice = pendientes.pop()
+    pedido, nombre = pedidos[indice]
+    try:
+        trabajador.dar(indice, pedido, nombre, segundos)
+    except aislado.Caido:          # it died between two files: a fresh one takes the file
+        trabajador = _Trabajador()
+        trabajador.dar(indice, pedido, nombre, segundos)
+    return trabajador
+
+
+def _collect(trabajador, segundos):
+    """(index, result, worker still usable)."""
+    indice, nombre, plazo = trabajador.tarea
+    try:
+        resultado, pico = trabajador.hijo.recibir(plazo)
+        _pico(pico)
+        return indice, resultado, True
+    except aislado.Vencido:
+        _pico(trabajador.hijo.medir())
+        trabajador.hijo.matar()
+        return indice, (None, _por_tiempo(nombre, segundos), None), False
+    except aislado.Caido as caido:
+        if caido.por_tiempo:
+            return indice, (None, _por_tiempo(nombre, segundos), None), False
+        return indice, (None, _por_memoria(nombre, LIMITE_MEMORIA_MB), None), False
