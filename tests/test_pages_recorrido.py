@@ -104,7 +104,8 @@ def test_los_ejes_de_fecha_no_hablan_ingles(archivo, parametros, monkeypatch, db
 
 
 def test_la_rejilla_de_asistencia_abrevia_la_instalacion(monkeypatch, db_tres_comites):
-    at = abrir("paginas/asistencia.py", monkeypatch, db_tres_comites)
+    # all committees (the sidebar's «todos»): Durango's ordinaria beside Zacatecas' installation
+    at = abrir("paginas/asistencia.py", monkeypatch, db_tres_comites, {"comite": "todos"})
     columnas = {fila["Sesión"] for fila in _datos(at) if "Sesión" in fila}
     assert "28/11/2023 Inst." in columnas and "28/01/2021 Ord. 2" in columnas
     assert not [c for c in columnas if " De ." in c]
@@ -124,7 +125,7 @@ def test_una_votacion_economica_no_muestra_tabla_vacia(monkeypatch, db_tres_comi
 def test_dos_comites_con_el_mismo_proceso_no_repiten_numeros(monkeypatch, db_tres_comites):
     """Colima and Zacatecas both hold «Proceso Electoral Local 2023-2024»: their ordinaria 1 is
     not one session read twice."""
-    at = abrir("paginas/calidad.py", monkeypatch, db_tres_comites)
+    at = abrir("paginas/calidad.py", monkeypatch, db_tres_comites, {"comite": "todos"})
     assert {m.label: m.value for m in at.metric}["Números de sesión"] == "1"   # Durango's aviso
     assert at.subheader[0].value == "Números de sesión contradictorios (1)"
 
