@@ -59,7 +59,6 @@ def parse_asistentes(lector):
 _READ_ROSTER_LINES_RE = re.compile(r"\b[a-záéíóúñ]{4,}\b")
 _READ_TABLE_RE = re.compile(r"represent")
 _SIGNATURE_PAIRS_RE = re.compile(r"\t+|\s{3,}")
-_SIGNATURE_PAIRS_RE2 = re.compile(r"\t+|\s{3,}")
 _ADD_ENTRY_RE = re.compile(r"secretari")
 _ADD_ENTRY_RE2 = re.compile(r"represent|rpte|partido")
 _PARTY_BEFORE_RE = re.compile(r"[;:]")
@@ -251,7 +250,7 @@ class _Asistencia:
         if not all(p and p[0] for p in people):
             return False
         following = self._next_line(index + 1)
-        cargos = [c for c in _SIGNATURE_PAIRS_RE2.split(following[1]) if c.strip()] if following else []
+        cargos = [c for c in _SIGNATURE_PAIRS_RE.split(following[1]) if c.strip()] if following else []
         if len(cargos) == len(cells) and all(_is_cargo(c) for c in cargos):
             skip.add(following[0])
         else:

@@ -88,3 +88,15 @@ def _sin_registro_del_personal(tmp_path_factory):
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("TABLERO_SEGUIMIENTO", str(tmp_path_factory.mktemp("sin-registro") / "vacio"))
         yield
+
+
+@pytest.fixture
+def caches_limpias():
+    """Streamlit's caches empty before and after a page test (AppTest shares them in-process)."""
+    import streamlit as st
+
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    yield
+    st.cache_data.clear()
+    st.cache_resource.clear()

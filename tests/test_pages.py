@@ -16,13 +16,7 @@ PROPIAS = [archivo for archivo, _, _ in PAGINAS[:7]]      # the dashboard's own 
 TITULOS = {archivo: titulo for archivo, titulo, _ in PAGINAS}
 
 
-@pytest.fixture(autouse=True)
-def _cachés_limpias():
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    yield
-    st.cache_data.clear()
-    st.cache_resource.clear()
+pytestmark = pytest.mark.usefixtures("caches_limpias")
 
 
 def abrir(archivo, monkeypatch, base, query_params=None):

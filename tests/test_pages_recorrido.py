@@ -8,7 +8,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,13 +29,7 @@ def db_tres_comites(tmp_path_factory):
     return db
 
 
-@pytest.fixture(autouse=True)
-def _cachés_limpias():
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    yield
-    st.cache_data.clear()
-    st.cache_resource.clear()
+pytestmark = pytest.mark.usefixtures("caches_limpias")
 
 
 def abrir(archivo, monkeypatch, base, query_params=None):

@@ -14,13 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 REAL = "cotaprep-durango-2021-01-28-ordinaria-02"
 
 
-@pytest.fixture(autouse=True)
-def _cachés_limpias():
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    yield
-    st.cache_data.clear()
-    st.cache_resource.clear()
+pytestmark = pytest.mark.usefixtures("caches_limpias")
 
 
 def abrir(archivo, monkeypatch, base, query_params=None):
