@@ -827,25 +827,21 @@ def seguimiento_linea_tiempo(con):
 # Full text over every acta's lines (etl/busqueda.py builds the index, tablero/busqueda.py asks
 # it); here the hits meet their sessions, agenda items and speakers.
 
-def _tiene_columna(con, tabla, columna):
-    return bool(con.execute("SELECT count(*) FROM information_schema.columns "
-                            "WHERE table_name = $t AND column_name = $c",
-                            {"t": tabla, "c": columna}).fetchone()[0])
-
-
 def actas_de_comite(con, comite):
-    """The actas of one committee: by its key (sesiones.comite) where the database has one;
-    else, or when no key is that, any session whose organo, instituto or proceso contains the
-    text, accents and case aside («Colima», «Comité Técnico Asesor … | Instituto …»)."""
-    if _tiene_columna(con, "sesiones", "comite"):
-        ids = [fila[0] for fila in con.execute(
-            "SELECT acta_id FROM sesiones WHERE comite = $comite", {"comite": comite}).fetchall()]
+    """The actas of one committee: by its key (sesiones.comite); else by its name as the search
+    page offers it («órgano | instituto», comites_busqueda); else, when neither is that, any
+    session whose organo, instituto or proceso contains the text, accents and case aside
+    («Colima»). Exact matches first: the loose one reads every session's names (100 ms on
+    10,000 actas)."""
+    for sql in ["SELECT acta_id FROM sesiones WHERE comite = $comite",
+                "SELECT acta_id FROM sesiones WHERE concat_ws(' | ', organo, instituto) = $comite",
+                """SELECT acta_id FROM sesiones
+                   WHERE strip_accents(lower(concat_ws(' | ', organo, instituto, proceso)))
+                         LIKE '%' || strip_accents(lower($comite)) || '%'"""]:
+        ids = [fila[0] for fila in con.execute(sql, {"comite": comite}).fetchall()]
         if ids:
             return ids
-    return [fila[0] for fila in con.execute("""
-        SELECT acta_id FROM sesiones
-        WHERE strip_accents(lower(concat_ws(' | ', organo, instituto, proceso)))
-              LIKE '%' || strip_accents(lower($comite)) || '%'""", {"comite": comite}).fetchall()]
+    return []
 
 
 def buscar(con, texto, comite=None, persona_id=None, limite=100, **filtros):

@@ -91,9 +91,13 @@ def test_lo_que_se_escribe_nunca_es_sintaxis(db_real):
 
 def test_el_indice_une_lineas_cortadas_con_guion():
     doc = Texto("ACTA DE LA SESIÓN\n\nSe aprobó la convo-\ncatoria por unani-\nmidad de votos.\n")
-    filas = {f["linea"]: f for f in indice.lineas(doc)}
-    assert "convocatoria por unanimidad" in filas[3]["indice"]
-    assert filas[3]["indice"][:filas[3]["largo"]].startswith("Se aprobó la convo")
+    filas = indice.lineas(doc)
+    textos = [f["texto"] for f in filas]
+    indexado = {f["linea"]: indice.indice(textos, n) for n, f in enumerate(filas)}
+    texto, largo = indexado[3]
+    assert "convocatoria por unanimidad" in texto
+    assert texto[:largo].startswith("Se aprobó la convo")
+    assert "".join(textos) == "ACTA DE LA SESIÓN Se aprobó la convocatoria por unanimidad de votos."
 
 
 # -- two committees ----------------------------------------------------------------------------
