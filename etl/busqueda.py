@@ -43,7 +43,7 @@ from pathlib import Path
 from etl.personas import TITLED_NAME_RE, clean_name, speaker_label
 
 CONTINUACION = 80           # characters of the following text indexed with each line
-BLOQUE = 16                 # lines of one row of `textos` (1.5 KB of text, 250 bytes packed)
+BLOQUE = 32                 # lines of one row of `textos` (3 KB of text, 400 bytes packed)
 DICCIONARIO = 32 * 1024     # bytes of zlib's preset dictionary (its window)
 FILA = 20                   # rowid = acta_id << FILA | linea: an acta has fewer than 2^20 lines
 ESQUEMA = """
@@ -87,8 +87,18 @@ def lineas(doc, lector=None):
 
 
 def indices(textos):
-    """[(indice, largo)] for the rows whose own texts are `textos` (in order): see `indice`."""
-    return [indice(textos, n) for n in range(len(textos))]
+    """[(indice, largo)] for the rows whose own texts are `textos` (in order): `indice` of each,
+    in one pass over their joined text (what `build` writes; `indice` reads one row)."""
+    flujo = "".join(textos)
+    salida, inicio = [], 0
+    for texto in textos:
+        fin = inicio + len(texto)
+        corte = min(len(flujo), fin + CONTINUACION)
+        if corte < len(flujo) and " " in flujo[fin:corte]:
+            corte = flujo.rindex(" ", fin, corte)
+        salida.append((flujo[inicio:corte].rstrip(), len(texto)))
+        inicio = fin
+    return salida
 
 
 def indice(textos, n):
@@ -171,11 +181,12 @@ def nombre_indice(db_path, huella):
     return db_path.with_name(f"{db_path.stem}.busqueda-{huella[:16]}.sqlite3")
 
 
-def empacar(acta_id, filas, personas, diccionario):
+def empacar(acta_id, filas, personas, compresor):
     """An acta's rows of `textos`: [(desde, datos)], one per BLOQUE index rows (see `lineas`),
     each the zlib-compressed JSON of their line numbers, own texts, agenda items, speakers, the
     persona_id of each speaker name, and `sigue`: the text after the block, as much as `indice`
-    reads of it. `diccionario`: zlib's preset dictionary."""
+    reads of it. `compresor`: a zlib compressor primed with the preset dictionary (copied for
+    each block: setting a 32 KB dictionary costs more than compressing a block)."""
     textos = [f["texto"] for f in filas]
     bloques = []
     for inicio in range(0, len(filas), BLOQUE):
@@ -189,7 +200,7 @@ def empacar(acta_id, filas, personas, diccionario):
                  "personas": {o: personas[o] for o in {f["orador"] for f in parte}
                               if o in personas},
                  "sigue": sigue}
-        zipper = zlib.compressobj(6, zdict=diccionario)
+        zipper = compresor.copy()
         bloques.append((acta_id << FILA | parte[0]["linea"], zipper.compress(
             json.dumps(datos, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
             + zipper.flush()))
@@ -224,10 +235,16 @@ class Indice:
         if anterior is not None:
             shutil.copyfile(anterior, self.tmp)
         self.con = sqlite3.connect(self.tmp, isolation_level=None)
+        # A private file, published whole or thrown away: no journal, no fsync until it is done.
+        self.con.execute("PRAGMA journal_mode = OFF")
+        self.con.execute("PRAGMA synchronous = OFF")
         self.nuevo = anterior is None
         if anterior is None:
             self.con.executescript(ESQUEMA)
+            # Built in one go and merged once by 'optimize' (cerrar): no merging along the way.
+            self.con.execute("INSERT INTO lineas (lineas, rank) VALUES ('automerge', 0)")
         self.diccionario = diccionario(self.con)
+        self.compresor = zlib.compressobj(6, zdict=self.diccionario) if self.diccionario else None
         self.con.execute("BEGIN")
 
     def quitar(self, acta_ids):
@@ -257,11 +274,12 @@ class Indice:
             "INSERT INTO lineas (rowid, indice, orador_clave) VALUES (?, ?, ?)",
             _valores(acta_id, [f["linea"] for f in filas], [f["texto"] for f in filas],
                      [f["orador"] for f in filas], personas))
-        if not self.diccionario:         # the first acta's text: the actas' formulas
+        if not self.diccionario and filas:  # the first acta's text: the actas' formulas
             self.diccionario = "".join(f["texto"] for f in filas).encode("utf-8")[-DICCIONARIO:]
             self.con.execute("INSERT INTO diccionario VALUES (?)", [self.diccionario])
+            self.compresor = zlib.compressobj(6, zdict=self.diccionario)
         self.con.executemany("INSERT INTO textos VALUES (?, ?)",
-                             empacar(acta_id, filas, personas, self.diccionario))
+                             empacar(acta_id, filas, personas, self.compresor))
         cuantas = {}
         for f in filas:
             if f["orador"]:
@@ -277,6 +295,7 @@ class Indice:
         self.con.executemany("INSERT INTO metadatos VALUES (?, ?)", sorted(meta.items()))
         self.con.execute("COMMIT")
         if self.nuevo:
+            self.con.execute("INSERT INTO lineas (lineas, rank) VALUES ('automerge', 4)")
             self.con.execute("INSERT INTO lineas(lineas) VALUES ('optimize')")
             self.con.execute("VACUUM")
         self.con.close()

@@ -98,6 +98,7 @@ def test_el_indice_une_lineas_cortadas_con_guion():
     assert "convocatoria por unanimidad" in texto
     assert texto[:largo].startswith("Se aprobó la convo")
     assert "".join(textos) == "ACTA DE LA SESIÓN Se aprobó la convocatoria por unanimidad de votos."
+    assert indice.indices(textos) == [indice.indice(textos, n) for n in range(len(filas))]
 
 
 # -- two committees ----------------------------------------------------------------------------
