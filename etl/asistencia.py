@@ -106,6 +106,7 @@ class _Asistencia:
         lines = self.doc.lines
         section = None
         skip = set()
+        bare = 0   # the last heading or name read without a cargo line: names listed one under another
         for tabla in self.doc.tablas:
             if self._read_table(tabla):
                 skip |= tabla.lineas
@@ -117,15 +118,17 @@ class _Asistencia:
             if len(text) > 200:
                 section = None
                 continue
-            header = _section_of(text)
+            header = _section_of(text) or self._heading_by_layout(number)
             if header:
-                section = header
+                section, bare = header, number
                 continue
             if self._continues_prose(index):
                 continue
             if self._signature_pairs(index, text, skip, section):
                 continue
             following = self._next_line(number)
+            if following and self._heading_below(number, following, section, bare == number - 1):
+                following = None   # the heading governs the names below it, not the one above
             entry, used_next = _roster_entry(text, following[1] if following else None, section)
             if entry is None:
                 if len(text) > 40 and not text.isupper() and not _is_columns(line) and _READ_ROSTER_LINES_RE.search(text):
@@ -133,8 +136,44 @@ class _Asistencia:
                 continue
             if used_next and following:
                 skip.add(following[0])
+            elif not entry.get("cargo"):
+                bare = number
             entry["linea"] = number
             self._add_entry(entry, section, signature=number >= self.closing)
+
+    def _heading_by_layout(self, number):
+        """A line that names a group and stands over the indented names it governs is a heading,
+        even long and without a colon. Expecting lines like:
+            Representaciones de los partidos políticos ante el Consejo General
+                PAN       Lic. Daniel Alonso Rivera Mireles, propietario"""
+        line = self.doc.lines[number - 1]
+        header = _section_words(line.strip())
+        after = self._next_line(number) if header else None
+        if not after or _indent(self.doc.lines[after[0] - 1]) <= _indent(line):
+            return None
+        return header if _roster_entry(after[1], None, header)[0] else None
+
+    def _heading_below(self, number, following, section, listed):
+        """Whether the line below the name on line `number` heads the names that follow it (a
+        heading governs the rows below it until the next heading) rather than being that name's
+        cargo. Expecting a roster like:
+                Mtra. Lorena Patricia Esparza Muro
+            Secretaria Técnica
+                Mtro. Julio César Saucedo Ibarra
+        It is a heading when it names a group other than the one in force, names stand under it,
+        and it is set apart from the name above: a blank line between them, a smaller indent, a
+        final colon, or a name above that is one of a list of names without cargo lines
+        (`listed`). «Secretario Técnico» under a signature keeps being its signer's cargo."""
+        line_no, text = following
+        header = _section_words(text)
+        if not header or header == section:
+            return False   # «Representante del PAN» under a name in the representatives' list is a cargo
+        after = self._next_line(line_no)
+        if not after or _roster_entry(after[1], None, header)[0] is None:
+            return False
+        lines = self.doc.lines
+        return (listed or line_no > number + 1 or text.endswith(":")
+                or _indent(lines[line_no - 1]) < _indent(lines[number - 1]))
 
     def _read_table(self, tabla):
         """A roster table (any source: Word, Markdown, ASCII grid, PDF cells): one person per row
@@ -586,12 +625,23 @@ def _body(text):
 def _section_of(text):
     """The section a header line opens. Expecting lines like: 'INTEGRANTES DEL COMITÉ TÉCNICO
     ASESOR…', 'REPRESENTANTES DE PARTIDOS POLÍTICOS', 'INVITADOS:', 'AUSENTES:'."""
-    if _is_columns(text) or len(text) > 130 or text[:1].islower():
-        return None   # «inasistencia*», the wrapped end of an entry, opens no section
-    folded = fold_accents(text)
     bare = PARENTHESIS_RE.sub("", text)   # «Representaciones de los partidos políticos (con voz, sin voto)»
     if not (text.isupper() or text.rstrip().endswith(":") or len(bare) < 45):
         return None
+    return _section_words(text)
+
+
+def _indent(line):
+    return len(line) - len(line.lstrip())
+
+
+def _section_words(text):
+    """The section a line names by its words, whatever its shape («Secretaría Técnica»,
+    «Representaciones de los partidos políticos ante el Consejo General»), or None: a name, a
+    vote, a sentence or a wrapped line names none."""
+    if _is_columns(text) or len(text) > 130 or text[:1].islower():
+        return None   # «inasistencia*», the wrapped end of an entry, opens no section
+    folded = fold_accents(text)
     if TITLED_NAME_RE.search(text) or BALLOT_RE.search(folded):
         return None
     if text.rstrip().endswith(".") and not text.isupper():
