@@ -238,17 +238,7 @@ class _Asistencia:
                 section = "integrante"   # called in the run of the consejeros, with no cargo of their own
             self._add_entry(entry, section, signature=False)
             previous = entry if entry["cargo"] or section is None else dict(entry, cargo=previous["cargo"])
-        answered = {par.linea for par in self._pairs}
-        for current, following in zip(paragraphs, paragraphs[1:]):
-            speaker = speaker_of(current.text)
-            called = current.text[speaker[1]:] if speaker else current.text
-            answer_speaker = speaker_of(following.text)
-            answer = following.text[answer_speaker[1]:] if answer_speaker else ""
-            entry = called_person(called) if len(called) < 220 else None
-            if current.linea not in answered and answer_speaker and len(answer) < 30 and entry \
-                    and (entry["grado"] or entry["cargo"]) and not called_person(answer):
-                self.lector.aviso(f"No se entendió la respuesta «{answer.strip()}» al pase de lista de "
-                                  f"{display_name(called_person(called)['nombre'])}.", following.linea)
+        self._check_answers(paragraphs)
         for paragraph in paragraphs:
             speaker = speaker_of(paragraph.text)
             body = paragraph.text[speaker[1]:] if speaker else paragraph.text
@@ -259,6 +249,32 @@ class _Asistencia:
             if entry:
                 entry["linea"] = paragraph.linea
                 self._add_entry(entry, None, signature=False)
+
+    def _check_answers(self, paragraphs):
+        """Self-check: a call that names one person, answered on the next turn by someone whose
+        answer was not understood, is said in an `aviso`. Expecting a dialogue like:
+            El C. Secretario Ejecutivo: Consejera Presidenta, maestra Adriana Lizbeth Monroy Galindo.
+            La C. Consejera Presidenta: Buenas tardes a todos.
+        Not a call: a line that carries its own answer («Mtra. Esparza Muro, a favor.», the end of
+        a nominal vote written in one paragraph). Not an answer: a form field under it
+        («Resultado: aprobado por unanimidad.», «Modalidad: Presencial»), whose label names no one."""
+        answered = {par.linea for par in self._pairs}
+        for current, following in zip(paragraphs, paragraphs[1:]):
+            if current.linea in answered:
+                continue
+            answer_speaker = speaker_of(following.text)
+            answer = following.text[answer_speaker[1]:] if answer_speaker else ""
+            if not answer_speaker or len(answer) >= 30 or not _names_someone(answer_speaker[0]):
+                continue
+            speaker = speaker_of(current.text)
+            called = current.text[speaker[1]:] if speaker else current.text
+            entry = called_person(called) if len(called) < 220 else None
+            if not entry or not (entry["grado"] or entry["cargo"]) or called_person(answer):
+                continue
+            if BALLOT_RE.search(fold_accents(called)) or ROLL_CALL_RE.search(called):
+                continue   # the line is an answer already: «Mtra. Esparza Muro, a favor.»
+            self.lector.aviso(f"No se entendió la respuesta «{answer.strip()}» al pase de lista de "
+                              f"{display_name(entry['nombre'])}.", following.linea)
 
     def _continues_prose(self, index):
         """The line right below a long unfinished prose line is that sentence's tail, not a
@@ -629,6 +645,12 @@ def _section_of(text):
     if not (text.isupper() or text.rstrip().endswith(":") or len(bare) < 45):
         return None
     return _section_words(text)
+
+
+def _names_someone(label):
+    """Whether a speaker label names a person or a cargo («La C. Consejera Presidenta», «El C.
+    Fausto Trejo Barrera»), not a form field («Resultado», «Modalidad», «Votación nominal»)."""
+    return bool(names_in(label)) or rol_of(label) != "otro"
 
 
 def _indent(line):

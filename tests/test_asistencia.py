@@ -104,3 +104,58 @@ def test_zacatecas_la_asesora_tecnica_no_es_secretaria(acta, forma):
     assert "secretari" not in (lorena["cargo"] or "").lower()
     julio = asistentes["Julio César Saucedo Ibarra"]
     assert (julio["rol"], julio["con_voto"]) == ("secretario", False)
+
+
+# ---- The self-check on roll-call answers ------------------------------------------------------
+
+DIALOGO = """\
+ACTA DE LA SESIÓN EXTRAORDINARIA DEL CONSEJO GENERAL
+En la ciudad de Pachuca, siendo las 18:00 horas del día 9 de junio de 2024, se reunieron los
+integrantes del Consejo General.
+
+El C. Secretario Ejecutivo: Procedo a pasar lista de asistencia.
+
+El C. Secretario Ejecutivo: Consejera Presidenta, maestra Adriana Lizbeth Monroy Galindo.
+
+La C. Consejera Presidenta: Buenas tardes a todos.
+
+El C. Secretario Ejecutivo: Consejero doctor Fausto Emiliano Trejo Barrera.
+
+El C. Consejero Fausto Emiliano Trejo Barrera: Presente.
+
+El C. Secretario Ejecutivo: Hay quórum para sesionar.
+"""
+
+
+def _no_entendidas(texto):
+    return [(a["linea"], a["mensaje"]) for a in parse_acta(texto)["avisos"]
+            if a["mensaje"].startswith("No se entendió la respuesta")]
+
+
+def test_una_respuesta_que_no_se_entiende_se_dice():
+    assert _no_entendidas(DIALOGO) == [
+        (9, "No se entendió la respuesta «Buenas tardes a todos.» al pase de lista de Adriana Lizbeth "
+            "Monroy Galindo.")]
+
+
+def test_el_resultado_de_una_votacion_nominal_no_es_una_respuesta():
+    """proceso2, ordinaria 3, lines 106-108: the nominal vote ends with «Mtra. Esparza Muro, a
+    favor.» (a line that carries its own answer) and «Resultado: aprobado por unanimidad.» follows
+    (a form field, not a turn of speech)."""
+    acta = PROCESO2 / "cotaprep-zacatecas-2024-04-25-ordinaria-03.txt"
+    texto = acta.read_text(encoding="utf-8")
+    assert "Mtra. Esparza Muro, a favor.\nResultado: aprobado por unanimidad." in texto
+    assert _no_entendidas(texto) == []
+    for otra in ZACATECAS:
+        assert _no_entendidas(otra.read_text(encoding="utf-8")) == [], otra.name
+
+
+def test_un_campo_de_formulario_no_es_una_respuesta():
+    """«Lugar: …, Zona Centro, …» over «Modalidad: Presencial» is a form, not a call and its answer
+    (tests/fixtures/actas/cotecora-tamaulipas-2022-03-25-ordinaria-03.txt)."""
+    texto = DIALOGO.replace(
+        "El C. Secretario Ejecutivo: Procedo",
+        "Lugar:           Sala de Juntas de la Dirección Ejecutiva de Organización y Logística\n"
+        "                 Electoral, Morelos 501 Ote., Zona Centro, Cd. Victoria, Tamaulipas\n"
+        "Modalidad:       Presencial\n\nEl C. Secretario Ejecutivo: Procedo")
+    assert [linea for linea, _ in _no_entendidas(texto)] == [13]
