@@ -15,6 +15,7 @@ import re
 from etl.estructura import pares, speaker_of
 from etl.texto import BULLET_ITEM_RE, TITLE_AT_END_RE
 from etl.frases import (AUSENCIA_OTRA_SESION, ASISTENCIA_NO, ASISTENCIA_SI, AUSENCIA, LLEGADA, LLEGADA_ANUNCIADA, PRESENCIA, PROPIA_VOZ,
+                        SUSTITUCION,
                         RETIRO, RETIRO_DE_PUNTO)
 from etl.numeros import fold as fold_accents, to_int
 from etl.personas import (same_person, speaker_label, strip_label, GRADO_RE, NAME_ONLY_RE, TITLED_NAME_RE, Persona, calidad_of, canonical_grado,
@@ -92,6 +93,7 @@ class _Asistencia:
         self._read_roster_lines()
         self._read_roll_call()
         self._read_prose_presence()
+        self._read_substitutions()
         self._read_actors()
         self._read_speakers()
         self._read_movements()
@@ -446,6 +448,49 @@ class _Asistencia:
                         self.people.append(persona)
                     if absent:
                         persona.presente = False
+
+    def _read_substitutions(self):
+        """Who attends in place of whom: the one replaced was not there, and stands for the same
+        party as the one who replaces them. Expecting text like: 'y por Morena, el C. Luis
+        Fernando Estrada Sámano, representante suplente, quien actúa en esta sesión en sustitución
+        de la representante propietaria, Lic. Gabriela Orozco Medina, por encontrarse ésta…'
+        (also «sustituye a», «en suplencia de», «en representación de»: `SUSTITUCION`)."""
+        for paragraph in self.lector.paragraphs:
+            if paragraph.linea >= self.closing or not SUSTITUCION.search(fold_accents(paragraph.text)):
+                continue
+            body, skipped = _body(paragraph.text)
+            for sentence, offset in _sentences(body):
+                for match in SUSTITUCION.finditer(fold_accents(sentence)):
+                    names = names_in(sentence)
+                    before = [n for n in names if n[3] <= match.start()]
+                    after = [n for n in names if n[2] >= match.end()]
+                    if not before or not after or after[0][2] - match.end() > 80:
+                        continue
+                    between = sentence[before[-1][3]:match.start()]
+                    if len(between) > 150 or ";" in between:
+                        continue   # the one who replaces is named in the same clause
+                    sustituto = resolve(before[-1][1], self.people)
+                    if sustituto is not None:
+                        self._replaced(sustituto, after[0], sentence[match.end():after[0][2]],
+                                       paragraph.linea_at(skipped + offset + after[0][2]))
+
+    def _replaced(self, sustituto, nombrado, cargo, linea):
+        """The person `sustituto` replaces: absent, with the party (and rol) they share."""
+        grado, name = nombrado[0], nombrado[1]
+        cargo = _clean_cargo(cargo.strip(" ,")) or None
+        persona = resolve(name, self.people)
+        if persona is None:
+            persona = Persona(nombre=name, grado=grado, cargo=cargo, rol=rol_of(cargo or "", None, self.lector.organo),
+                              calidad=calidad_of(cargo or ""), linea=linea, origen="prosa")
+            self.people.append(persona)
+        persona.presente = False
+        if rol_of(cargo or "") == "otro" and (persona.rol == "otro" or persona.origen == "prosa"):
+            persona.rol = sustituto.rol   # named without a cargo of their own: the one who replaces them has it
+        if persona.rol == "representante" == sustituto.rol:
+            persona.partido = persona.partido or sustituto.partido
+            sustituto.partido = sustituto.partido or persona.partido
+        if not persona.calidad and cargo:
+            persona.calidad = calidad_of(cargo)
 
     def _read_actors(self):
         """People named in prose as doing something in the session attended it: 'el titular de la

@@ -159,3 +159,37 @@ def test_un_campo_de_formulario_no_es_una_respuesta():
         "                 Electoral, Morelos 501 Ote., Zona Centro, Cd. Victoria, Tamaulipas\n"
         "Modalidad:       Presencial\n\nEl C. Secretario Ejecutivo: Procedo")
     assert [linea for linea, _ in _no_entendidas(texto)] == [13]
+
+
+# ---- Who attends in place of whom ---------------------------------------------------------------
+
+IRAPUATO = (PROCESO2.parent / "actas" / "t2-consejo-municipal-irapuato-2024-05-24-extraordinaria-07.txt")
+SUSTITUYE = "quien actúa en esta sesión en sustitución de la\nrepresentante propietaria, Lic. Gabriela Orozco Medina"
+
+
+@pytest.mark.parametrize("frase", [
+    SUSTITUYE,
+    "quien sustituye a la\nrepresentante propietaria, Lic. Gabriela Orozco Medina",
+    "quien actúa en suplencia de la\nrepresentante propietaria, Lic. Gabriela Orozco Medina",
+    "quien asiste en representación de la\nrepresentante propietaria, Lic. Gabriela Orozco Medina",
+    "quien sustituye a la Lic. Gabriela Orozco Medina",
+])
+def test_quien_es_sustituido_falta_y_comparte_el_partido(frase):
+    """Irapuato, lines 40-43: the suplente of Morena attends in place of the propietaria."""
+    texto = IRAPUATO.read_text(encoding="utf-8")
+    assert SUSTITUYE in texto
+    asistentes = {a["nombre"]: a for a in parse_acta(texto.replace(SUSTITUYE, frase))["asistentes"]}
+    sustituta = asistentes["Gabriela Orozco Medina"]
+    assert (sustituta["presente"], sustituta["rol"], sustituta["partido"]) == (False, "representante", "MORENA")
+    suplente = asistentes["Luis Fernando Estrada Sámano"]
+    assert (suplente["presente"], suplente["partido"], suplente["calidad"]) == (True, "MORENA", "suplente")
+
+
+def test_representar_a_un_partido_no_sustituye_a_nadie():
+    """«en representación de Morena» names a party, not a person replaced: both attend."""
+    texto = IRAPUATO.read_text(encoding="utf-8").replace(
+        SUSTITUYE, "quien actúa en esta sesión en representación de Morena, junto con la\n"
+                   "representante propietaria, Lic. Gabriela Orozco Medina")
+    asistentes = {a["nombre"]: a for a in parse_acta(texto)["asistentes"]}
+    assert asistentes["Gabriela Orozco Medina"]["presente"] is True
+    assert asistentes["Luis Fernando Estrada Sámano"]["presente"] is True
