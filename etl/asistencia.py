@@ -17,7 +17,8 @@ from etl.texto import BULLET_ITEM_RE, TITLE_AT_END_RE
 from etl.frases import (AUSENCIA_OTRA_SESION, ASISTENCIA_NO, ASISTENCIA_SI, AUSENCIA, LLEGADA, LLEGADA_ANUNCIADA, PRESENCIA, PROPIA_VOZ,
                         SUSTITUCION,
                         RETIRO, RETIRO_DE_PUNTO)
-from etl.numeros import fold as fold_accents, to_int
+from etl.numeros import to_int
+from etl.vocabulario import fold as fold_accents
 from etl.personas import (same_person, speaker_label, strip_label, GRADO_RE, NAME_ONLY_RE, TITLED_NAME_RE, Persona, calidad_of, canonical_grado,
                           clean_name, display_name, fold, looks_like_name, name_after_cargo, name_words, names_in,
                           resolve,
