@@ -130,9 +130,9 @@ class _Asistencia:
             if self._signature_pairs(index, text, skip, section):
                 continue
             following = self._next_line(number)
-            if following and self._heading_below(number, following, section, bare == number - 1):
-                following = None   # the heading governs the names below it, not the one above
             entry, used_next = _roster_entry(text, following[1] if following else None, section)
+            if used_next and self._heading_below(number, following, section, bare == number - 1):
+                entry, used_next = _roster_entry(text, None, section)   # the heading governs the names below it
             if entry is None:
                 if len(text) > 40 and not text.isupper() and not _is_columns(line) and _READ_ROSTER_LINES_RE.search(text):
                     section = None   # prose closes a roster section («AUSENTES:» stops here)
@@ -150,11 +150,11 @@ class _Asistencia:
             Representaciones de los partidos políticos ante el Consejo General
                 PAN       Lic. Daniel Alonso Rivera Mireles, propietario"""
         line = self.doc.lines[number - 1]
-        header = _section_words(line.strip())
-        after = self._next_line(number) if header else None
+        after = self._next_line(number)
         if not after or _indent(self.doc.lines[after[0] - 1]) <= _indent(line):
-            return None
-        return header if _roster_entry(after[1], None, header)[0] else None
+            return None   # the cheap test first: most lines have no indented line below
+        header = _section_words(line.strip())
+        return header if header and _roster_entry(after[1], None, header)[0] else None
 
     def _heading_below(self, number, following, section, listed):
         """Whether the line below the name on line `number` heads the names that follow it (a
@@ -168,15 +168,15 @@ class _Asistencia:
         final colon, or a name above that is one of a list of names without cargo lines
         (`listed`). «Secretario Técnico» under a signature keeps being its signer's cargo."""
         line_no, text = following
+        lines = self.doc.lines
+        if not (listed or line_no > number + 1 or text.endswith(":")
+                or _indent(lines[line_no - 1]) < _indent(lines[number - 1])):
+            return False   # right under the name, as a cargo is written: «Mtra. X⏎Secretaria Técnica»
         header = _section_words(text)
         if not header or header == section:
             return False   # «Representante del PAN» under a name in the representatives' list is a cargo
         after = self._next_line(line_no)
-        if not after or _roster_entry(after[1], None, header)[0] is None:
-            return False
-        lines = self.doc.lines
-        return (listed or line_no > number + 1 or text.endswith(":")
-                or _indent(lines[line_no - 1]) < _indent(lines[number - 1]))
+        return bool(after) and _roster_entry(after[1], None, header)[0] is not None
 
     def _read_table(self, tabla):
         """A roster table (any source: Word, Markdown, ASCII grid, PDF cells): one person per row
@@ -703,6 +703,7 @@ def _indent(line):
     return len(line) - len(line.lstrip())
 
 
+@functools.lru_cache(maxsize=1 << 12)
 def _section_words(text):
     """The section a line names by its words, whatever its shape («Secretaría Técnica»,
     «Representaciones de los partidos políticos ante el Consejo General»), or None: a name, a
