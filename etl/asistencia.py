@@ -272,8 +272,9 @@ class _Asistencia:
             speaker = speaker_of(current.text)
             called = current.text[speaker[1]:] if speaker else current.text
             entry = called_person(called) if len(called) < 220 else None
-            if not entry or not (entry["grado"] or entry["cargo"]) or called_person(answer):
-                continue
+            if not entry or not (entry["grado"] or _is_cargo(entry["cargo"]) or entry.get("partido_texto")) \
+                    or called_person(answer):
+                continue   # a call names someone by title, cargo or party, not «El VIII A.»
             if BALLOT_RE.search(fold_accents(called)) or ROLL_CALL_RE.search(called):
                 continue   # the line is an answer already: «Mtra. Esparza Muro, a favor.»
             self.lector.aviso(f"No se entendió la respuesta «{answer.strip()}» al pase de lista de "
@@ -696,7 +697,7 @@ def _section_of(text):
 def _names_someone(label):
     """Whether a speaker label names a person or a cargo («La C. Consejera Presidenta», «El C.
     Fausto Trejo Barrera»), not a form field («Resultado», «Modalidad», «Votación nominal»)."""
-    return bool(names_in(label)) or rol_of(label) != "otro"
+    return bool(names_in(label)) or rol_of(label) != "otro" or _is_cargo(label)
 
 
 def _indent(line):

@@ -193,3 +193,11 @@ def test_representar_a_un_partido_no_sustituye_a_nadie():
     asistentes = {a["nombre"]: a for a in parse_acta(texto)["asistentes"]}
     assert asistentes["Gabriela Orozco Medina"]["presente"] is True
     assert asistentes["Luis Fernando Estrada Sámano"]["presente"] is True
+
+
+def test_una_referencia_no_es_un_llamado():
+    """SCJN shorthand version (../shared/otros-organos): «El VIII A.» names a section of the ruling,
+    not a person called; «Correcto.» after it is no roll-call answer."""
+    texto = DIALOGO + ("\nSEÑOR MINISTRO PÉREZ DAYÁN: El VIII A.\n\n"
+                       "SEÑORA MINISTRA ESQUIVEL MOSSA: Correcto.\n")
+    assert [linea for linea, _ in _no_entendidas(texto)] == [9]
