@@ -457,8 +457,9 @@ class _Asistencia:
         Fernando Estrada Sámano, representante suplente, quien actúa en esta sesión en sustitución
         de la representante propietaria, Lic. Gabriela Orozco Medina, por encontrarse ésta…'
         (also «sustituye a», «en suplencia de», «en representación de»: `SUSTITUCION`)."""
+        limit = min(self.closing, self._opening_limit())   # said where attendance is taken, not of another time
         for paragraph in self.lector.paragraphs:
-            if paragraph.linea >= self.closing or not SUSTITUCION.search(fold_accents(paragraph.text)):
+            if paragraph.linea >= limit or not SUSTITUCION.search(fold_accents(paragraph.text)):
                 continue
             body, skipped = _body(paragraph.text)
             for sentence, offset in _sentences(body):

@@ -201,3 +201,15 @@ def test_una_referencia_no_es_un_llamado():
     texto = DIALOGO + ("\nSEÑOR MINISTRO PÉREZ DAYÁN: El VIII A.\n\n"
                        "SEÑORA MINISTRA ESQUIVEL MOSSA: Correcto.\n")
     assert [linea for linea, _ in _no_entendidas(texto)] == [9]
+
+
+def test_una_sustitucion_de_otro_tiempo_no_cambia_la_asistencia():
+    """Said in a later item, «sustituyó al … en la comisión» is history, not this session's roll."""
+    texto = IRAPUATO.read_text(encoding="utf-8").replace(
+        "No habiendo más\nintervenciones",
+        "El C. Hugo Enrique Lara Rocha recordó que en 2021 sustituyó al Lic. José Antonio Barrón Lara\n"
+        "en la comisión de debates. No habiendo más\nintervenciones")
+    assert "sustituyó al Lic. José" in texto
+    asistentes = {a["nombre"]: a for a in parse_acta(texto)["asistentes"]}
+    assert asistentes["José Antonio Barrón Lara"]["presente"] is True
+    assert asistentes["Gabriela Orozco Medina"]["presente"] is False
