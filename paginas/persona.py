@@ -27,9 +27,11 @@ def elegir_persona():
         st.session_state["f_persona"] = enlazada
     elif st.session_state.get("f_persona") not in ids:
         st.session_state["f_persona"] = ids[0]
-    if enlazada is not None and enlazada not in ids:
-        st.warning(f"No hay ninguna persona con el número {enlazada} en esta base: elija una de "
-                   "la lista.", icon=":material/person_off:")
+    pedida = st.query_params.get("persona")
+    if pedida and enlazada not in ids:
+        st.warning(ui.plano(f"No hay ninguna persona con la clave «{pedida}» en las actas "
+                            "cargadas: elija una de la lista de personas."),
+                   icon=":material/person_off:")
     persona_id = st.selectbox("Persona", ids, format_func=etiquetas.get, key="f_persona")
     st.session_state["_persona"] = persona_id
     if st.query_params.get("persona") != str(persona_id):

@@ -233,19 +233,33 @@ def linea_citada(sesion, linea):
     st.caption("El texto completo del acta está abajo, abierto en esa línea.")
 
 
+def enlace_fuera(pedida):
+    """A link (?sesion=…) to a session the page cannot show: one that no acta loaded has (a
+    mistyped or stale key), or one the sidebar's filters leave out. `pedida` is what the URL
+    says: shown as plain text."""
+    if ui.consulta(queries.sesion_por_clave, clave=pedida).empty:
+        st.warning(ui.plano(f"No hay ninguna sesión con la clave «{pedida}» en las actas "
+                            "cargadas: elija una de la lista de sesiones."),
+                   icon=":material/search_off:")
+        ui.enlace(ui.PAGINA_SESIONES, "Ver la lista de sesiones", ":material/list:",
+                  **ui.parametros_url())
+    else:
+        st.warning(ui.plano(f"La sesión del enlace ({pedida}) no está entre las que eligen los "
+                            "filtros de la barra lateral: elija «Todos» o amplíe las fechas para "
+                            "verla."), icon=":material/filter_alt_off:")
+
+
 def sesiones():
     ui.encabezado("Sesiones", "Cada sesión con lo que consta en su acta.")
     filtros = ui.filtros()
     todas = ui.consulta(queries.sesiones, **filtros)
+    pedida = st.query_params.get("sesion")
+    if pedida and pedida not in set(todas["clave"]):
+        enlace_fuera(pedida)
     ui.sin_sesiones(todas)
     duraciones(todas)
 
     st.divider()
-    pedida = st.query_params.get("sesion")
-    if pedida and pedida not in set(todas["clave"]):
-        st.warning(f"La sesión del enlace ({pedida}) no está entre las que eligen los filtros de "
-                   "la barra lateral: elija «Todos» o amplíe las fechas para verla.",
-                   icon=":material/filter_alt_off:")
     sesion = ui.elegir_sesion(todas)
     linea = linea_pedida() if sesion.clave == pedida else None
     if linea is None and "linea" in st.query_params:
