@@ -306,6 +306,7 @@ def _lista(rev, seccion, items, revisado, contenedor):
                                format_func=lambda i: _etiqueta_hecho(seccion, items[i]))
         with contenedor:
             ui.lineas_acta(rev.acta_id, _valor(items[elegido], "linea"), contexto=4)
+            _escaneo(rev, _valor(items[elegido], "linea"))
     if rev.persona is None:
         return elegido
     if items:
@@ -354,7 +355,39 @@ def _hechos(rev, contenedor):
     votaciones[i]["votos"] = votaciones[i].get("votos") or []
     with contenedor:
         ui.lineas_acta(rev.acta_id, _valor(votaciones[i], "linea"), contexto=4)
+        _escaneo(rev, _valor(votaciones[i], "linea"))
     _lista(rev, "votos", votaciones[i]["votos"], revisado, st.container())
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _imagen_escaneo(ident, acta_id, linea):
+    """revision.escaneo_de_linea of the acta's loaded bytes, once per database and line."""
+    fila = queries.archivo_original(ui.cursor(), acta_id).iloc[0]
+    paginas = fila["paginas"]          # NULL (not a list) for an acta that was not a scan
+    if not hasattr(paginas, "__len__") or len(paginas) == 0 or fila["contenido"] is None:
+        return None
+    return revision.escaneo_de_linea(fila["archivo"], bytes(fila["contenido"]), list(paginas),
+                                     linea)
+
+
+def _escaneo(rev, linea):
+    """A scanned acta: the page image of the line under review, beside its OCR text."""
+    if linea is None or pd.isna(linea):
+        return
+    try:
+        imagenes = _imagen_escaneo(ui.identidad(), rev.acta_id, int(linea))
+    except TableroError as error:
+        st.caption(f"No se pudo mostrar el escaneo: {' '.join(str(error).split())}")
+        return
+    if imagenes is None:
+        return
+    franja, pagina_completa, pagina = imagenes
+    if franja is not None:
+        st.image(franja, caption=f"El escaneo: página {pagina}, línea {int(linea)} resaltada",
+                 width="stretch")
+    with st.expander(f"Página {pagina} del escaneo", expanded=franja is None,
+                     icon=":material/document_scanner:"):
+        st.image(pagina_completa, width="stretch")
 
 
 # ───────────────────────────── Old versions, withdrawal ─────────────────────────────
