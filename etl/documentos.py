@@ -14,6 +14,9 @@ import bisect
 import re
 
 from etl.descripcion import asunto_de_correccion, asunto_de_omision, describir
+from etl.frases import (ACEPTADA_SIN_VOTO, DOCUMENTO_FUTURO, FE_DE_ERRATAS, INCISOS, LISTA_DE_OBSERVACIONES, LLAMADO,
+                        PROPUESTA_DE, RECHAZADA_SIN_VOTO, SIN_OBSERVACIONES)
+from etl.texto import Parrafo
 
 from etl.numeros import fold, to_int
 from etl.personas import display_name, names_in, resolve, speaker_label
@@ -41,9 +44,11 @@ CORRECTION_WORDS_RE = re.compile(
     r"precisar|precise|precisen|ajust|observaci|numerar|renumerar|incisos|leyenda|redaccion|ortografi|errat|"
     r"incluy\w+|incluir|incluya\w*|incorpor\w+|anad\w+|agreg\w+)")
 REQUEST_RE = re.compile(
-    r"\b(solicit\w*|pido|pidi\w*|pide|piden|pedir\w*|pedimos|propong\w*|propone\w*|propus\w*|propuestas?|sugier\w*|sugerir\w*|sugiero|quisiera|"
+    r"\b(solicit(?!ud|ante)\w*|pido|pidi\w*|pide|piden|pedir\w*|pedimos|propong\w*|propone\w*|propus\w*|propuestas?|sugier\w*|sugerir\w*|sugiero|sugirio|convendria|quisiera|"
     r"me gustaria|se corrija\w*|sean corregid\w*|se modifiqu\w*|se sustitu\w*|se elimin\w*|se agregu\w*|"
-    r"hacer (nada mas )?la correccion|observaciones? (al|a la|del|de la|en el|en la)|senal\w+ que)\b")
+    r"hacer (nada mas )?la correccion|senal\w+ que|"
+    r"(formul\w+|hizo|hace|hago|hacer|realiz\w+|present\w+|plante\w+|expres\w+|tengo|tenemos|tiene|una|unas|dos|tres|"
+    r"mis|nuestras|algunas|las siguientes|sus) (\w+ ){0,2}observaciones? (al|a la|del|de la|en el|en la))\b")
 ATTENDED_RE = re.compile(
     r"((fueron|han sido|se|quedaron|quedan|ya)\s+(debidamente\s+)?(atendid|solventad|realizad|incorporad|subsanad|"
     r"atendieron|solventaron|incorporaron|realizaron|subsanaron)\w*\s+(las|los|todas las|la|el)?\s*"
@@ -186,10 +191,8 @@ def _is_proposal_vote(vote):
 
 # A wish for a future document is not a correction of this one: «pidió que el siguiente informe
 # incluya un cuadro por distrito».
-FUTURE_DOCUMENT_RE = re.compile(r"\b(siguiente|proximo|proxima|proximos|futuro|futuros|posterior|posteriores|subsecuentes?)\s+"
-                                r"(informe|informes|documento|documentos|reporte|reportes|version|entrega)|"
-                                r"\ben lo sucesivo\b|\ben adelante\b|\ben futuras?\b")
-NONE_RE = re.compile(r"\bsin (observaciones|comentarios|correcciones|modificaciones|cambios)\b")
+FUTURE_DOCUMENT_RE = DOCUMENTO_FUTURO.regex
+NONE_RE = SIN_OBSERVACIONES.regex      # «sin observaciones», «no habiendo observaciones»
 
 
 def _is_correction_vote(vote):
