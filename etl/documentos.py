@@ -336,7 +336,7 @@ def _subject_of(unit, asistentes):
     if label:
         return _full_name(label["nombre"], asistentes)
     names = names_in(unit.text[:160])
-    if names and names[0][2] <= SUBJECT_WINDOW:
+    if names and _opens_with_person(unit.text[:160]):
         return _full_name(names[0][1], asistentes)
     return None
 
@@ -393,13 +393,19 @@ def _units(paragraph):
         before = fold(text[max(0, match.start() - 6):match.start()]).split()
         if before and before[-1].strip(".") in GRADO_WORDS:
             continue        # «la Mtra. Ana …»: a title's dot ends no sentence
-        names = names_in(text[match.end():match.end() + 160])
-        if names and names[0][2] <= SUBJECT_WINDOW:
+        if _opens_with_person(text[match.end():match.end() + 160]):
             starts.append(match.end())
     if len(starts) == 1:
         return [paragraph]
     ends = starts[1:] + [len(text)]
     return [_Tramo(paragraph, start, end) for start, end in zip(starts, ends)]
+
+
+def _opens_with_person(text):
+    """The sentence's subject is a titled person, named in its first words and before any other
+    sentence starts: «La Lic. Adriana Zárate pidió …», not «su propuesta no fue secundada. El C. …»."""
+    names = names_in(text)
+    return bool(names) and names[0][2] <= SUBJECT_WINDOW and not re.search(r"[a-z0-9)»\"][.;]\s", text[:names[0][2]])
 
 
 GRADO_WORDS = {"dr", "dra", "mtro", "mtra", "lic", "ing", "c", "sr", "sra", "srta", "prof", "profa", "arq", "act",
@@ -420,12 +426,20 @@ def _asks_correction(folded):
     return _request_sentence_end(folded) is not None
 
 
+ANSWER_CLAUSE_RE = re.compile(r",\s*(?:lo que|lo cual|a lo que|misma que|mismas que|cosa que|propuesta que|precision que)\b")
+
+
 def _request_sentence_end(folded):
-    """Where the first sentence that asks for a change ends, or None."""
+    """Where the first sentence that asks for a change ends (or where its answer starts: «…, lo
+    que la consejera presidenta aceptó incluir en el acuerdo»), or None."""
     text = NONE_RE.sub("", folded)
     position = 0
     for sentence in re.split(r"(?:(?<=[a-z]{3})|(?<=[a-z]{2}[\"»”)]))[.;]\s+", text):
-        position = text.find(sentence, position) + len(sentence)
+        start = text.find(sentence, position)
+        position = start + len(sentence)
+        answer = ANSWER_CLAUSE_RE.search(sentence)
+        if answer:
+            position = start + answer.start()
         asks = (CORRECTION_WORDS_RE.search(sentence) and REQUEST_RE.search(sentence)) or FE_DE_ERRATAS.regex.search(sentence)
         if asks and \
                 not re.search(r"pregunt\w*|\?|\bdudas?\b|consult\w* si|\bse aprobo\b", sentence) and \
