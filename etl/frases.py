@@ -363,12 +363,12 @@ def compiled_count():
 # «Sin observaciones», «No habiendo observaciones, el orden del día se sometió…»: nobody asked for
 # a change. Removed from a sentence before it is read as a request or a vote on a correction.
 SIN_OBSERVACIONES = familia("sin_observaciones", [
-    (r"\bsin (?:que (?:hubiera|hubiese|existieran|existiera|se formularan|se presentaran|se registraran) )?"
+    (r"\bsin\s+(?:que\s+(?:hubiera|hubiese|existieran|existiera|se\s+formularan|se\s+presentaran|se\s+registraran)\s+)?"
      r"(?:observaciones|comentarios|correcciones|modificaciones|cambios)\b",
      "Sin observaciones, el orden del día fue aprobado",
      "Puesto a consideración, y sin que hubiera observaciones, el orden del día fue aprobado"),
-    (r"\b(?:no habiendo|al no haber|al no registrarse|al no existir|no existiendo|no hubo|no se registraron|"
-     r"no se formularon|no se presentaron)(?: mas)? (?:observaciones|comentarios|correcciones|modificaciones)\b",
+    (r"\b(?:no\s+habiendo|al\s+no\s+haber|al\s+no\s+registrarse|al\s+no\s+existir|no\s+existiendo|no\s+hubo|no\s+se\s+registraron|"
+     r"no\s+se\s+formularon|no\s+se\s+presentaron)(?:\s+mas)?\s+(?:observaciones|comentarios|correcciones|modificaciones)\b",
      "No habiendo observaciones, el orden del día se sometió a votación económica",
      "Respecto del punto tres, al no registrarse observaciones al proyecto de acta",
      "Al no haber observaciones a la minuta, se sometió a votación"),
