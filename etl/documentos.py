@@ -14,7 +14,7 @@ import bisect
 import re
 
 from etl.descripcion import asunto_de_correccion, asunto_de_omision, describir
-from etl.frases import (ACEPTADA_SIN_VOTO, DOCUMENTO_FUTURO, FE_DE_ERRATAS, INCISOS, LISTA_DE_OBSERVACIONES, LLAMADO,
+from etl.frases import (ACEPTADA_SIN_VOTO, CLAVE_CITADA, DOCUMENTO_FUTURO, EN_LO_PARTICULAR, FE_DE_ERRATAS, INCISOS, LISTA_DE_OBSERVACIONES, LLAMADO,
                         PROPUESTA_DE, RECHAZADA_SIN_VOTO, SIN_OBSERVACIONES)
 from etl.texto import Parrafo
 
@@ -26,7 +26,7 @@ from etl.vocabulario import CLAVE_DOCUMENTO_RE, GRADO_RE
 CLAVE_RE = CLAVE_DOCUMENTO_RE   # one clave pattern for the project (etl/vocabulario.py)
 DOC_TYPES = (
     ("dictamen", re.compile(r"\bdictamen(es)?\b")),
-    ("acta", re.compile(r"\bactas?\s+(?:(?:de|del)\s+(?:la|las)?\s*)?(?:\w+\.?\s+){0,3}(?:sesion|sesiones|reunion)")),
+    ("acta", re.compile(r"\b(?:actas?|minutas?)\s+(?:(?:de|del)\s+(?:la|las)?\s*)?(?:\w+\.?\s+){0,3}(?:sesion|sesiones|reunion)")),
     ("informe", re.compile(r"\binformes?\b")),
     ("acuerdo", re.compile(r"\b(proyecto de )?acuerdos?\b")),
     ("plan", re.compile(r"\b(plan|programa)\s+(anual\s+)?(de\s+trabajo|operativo|de actividades|de auditoria)|"
@@ -113,10 +113,11 @@ def _mentions_session(lector, vote, key):
 
 def _documents_in_title(titulo):
     """(tipo, clave, titulo) of each document an agenda item names."""
+    titulo = SPLIT_KEY_RE.sub(r"\1", titulo)      # «TEEM-⏎JDC-045/2024», joined with a space
     folded = fold(titulo).strip()
     if NOT_DOCUMENT_RE.search(folded) and not CLAVE_RE.search(titulo):
         return []
-    claves = CLAVE_RE.findall(titulo)
+    claves = _own_claves(titulo)
     tipo = next((name for name, regex in DOC_TYPES if regex.search(folded)), None)
     if tipo is None:
         return []
@@ -130,10 +131,22 @@ def _documents_in_title(titulo):
     return [(tipo, None, nombre)]
 
 
+SPLIT_KEY_RE = re.compile(r"\b([A-Z]{2,}[A-Z0-9]*-)\s+(?=[A-Z]{2,}[A-Z0-9]*[-/][A-Z0-9])")
+
+
+def _own_claves(titulo):
+    """The keys of the documents a title names, not those it cites: in «Proyecto de Acuerdo
+    IEM-CG-100/2024, por el que se da cumplimiento a la sentencia … en el expediente
+    TEEM-JDC-045/2024» only the first is a document of the session."""
+    found = [(m.group(0), m.start()) for m in CLAVE_RE.finditer(titulo)]
+    own = [clave for clave, start in found if not CLAVE_CITADA.regex.search(fold(titulo[max(0, start - 120):start]))]
+    return own or [clave for clave, _ in found]
+
+
 def _document_name(titulo, tipo):
     """The document's own name, without the agenda's verbs: «Presentación y, en su caso,
     aprobación del Informe parcial …» -> «Informe parcial …»."""
-    words = {"dictamen": r"dictamen", "acta": r"acta", "informe": r"informe", "acuerdo": r"(proyecto de )?acuerdo",
+    words = {"dictamen": r"dictamen", "acta": r"(acta|minuta)", "informe": r"informe", "acuerdo": r"(proyecto de )?acuerdo",
              "plan": r"(plan|programa|calendario|lineamientos|proceso)", "presentacion": r"(prototipo|presentaci[oó]n)"}
     match = re.search(words[tipo], titulo, re.IGNORECASE)
     name = titulo[match.start():] if match and tipo != "presentacion" else re.sub(
@@ -165,6 +178,9 @@ def _state(lector, numero, votaciones, agenda_line, key=None):
         if shown and presented is None:
             presented = paragraph.linea_at(shown.start())
     votes = [v for v in votaciones if v["punto"] == numero and _decides_document(v)]
+    general = [v for v in votes if not EN_LO_PARTICULAR.search(fold(v.get("asunto") or "") + " " +
+                                                               fold(_call_text(v.get("_llamado"))))]
+    votes = general or votes       # voted in parts: the vote «en lo general» decides the document
     if key:
         votes = [v for v in votes if _mentions_session(lector, v, key)]
     if votes:

@@ -454,3 +454,21 @@ INCISOS = familia("incisos", [
      r"(?P<letras>[a-z]\)(?:\s*(?:,|y|e)\s*[a-z]\))*)",
      "Las observaciones a), b) y c) se aprobaron por unanimidad", "La propuesta d) se sometió a votación económica"),
 ], contraejemplos=["a) El Dr. Efraín Soto Bahena señaló que en la página 4"])
+
+# ---- documents -------------------------------------------------------------------------------
+
+# A key an agenda title cites, not a document of the session: «por el que se da cumplimiento a la
+# sentencia dictada … en el expediente TEEM-JDC-045/2024». Read on the folded text just before
+# the key.
+CLAVE_CITADA = familia("clave_citada", [
+    (r"\b(?:expedientes?|juicios?|recursos?|oficios?|toca|incidentes?|sentencias?|resolucion(?:es)?|"
+     r"acumulad[oa]s?|numero de expediente)\b(?:\s+[\w.]+){0,4}\s*$",
+     "por el que se da cumplimiento a la sentencia dictada por el Tribunal Electoral del Estado de Michoacán en el expediente",
+     "en cumplimiento a lo ordenado en el juicio ciudadano"),
+], contraejemplos=["Presentación y, en su caso, aprobación del Proyecto de Acuerdo"])
+
+# The vote that decides a document voted in parts: the one «en lo general», not those «en lo
+# particular» on a considerando or a resolutivo.
+EN_LO_PARTICULAR = familia("en_lo_particular", [
+    (r"\ben lo particular\b", "Presidenta, en lo particular el considerando 31 es aprobado por mayoría"),
+], contraejemplos=["Presidenta, en lo general el proyecto es aprobado por mayoría de seis votos"])
