@@ -264,13 +264,14 @@ def parse_correcciones(lector, votaciones, documentos, asistentes):
         consumed.add(id(vote.get("_llamado")))
         correcciones.append(_correction(lector, vote["punto"], source, documentos, asistentes,
                                         aprobada=vote["resultado"] == "aprobado", vote=vote))
+    voted = list(correcciones)
     for paragraph in requests:
         if id(paragraph) in consumed:
             continue
         punto = lector.punto_at(paragraph.linea)
         if any(c["punto"] == punto and c["fuente"]["linea"] in range(paragraph.linea, paragraph.ultima_linea + 1)
-               for c in correcciones):
-            continue
+               for c in voted):
+            continue        # a vote already answered the request read in its call
         aprobada = _accepted_later(lector, paragraph, punto)
         if aprobada is None:
             # Precision first: a change asked and never answered in the acta is not a fact.
@@ -398,19 +399,27 @@ SENTENCE_BREAK_RE = re.compile(r"(?:(?<=[a-z0-9]{2})|(?<=[a-z][\"»”)]))[.;]\s
 SUBJECT_WINDOW = 45       # a sentence's subject is named in its first words
 
 
+def _sentences(text):
+    """(start, end) of each sentence, split at «.» and «;» (also after a closing quote), not at
+    a title's dot («la Mtra. Elena …»)."""
+    spans, start = [], 0
+    for match in SENTENCE_BREAK_RE.finditer(text):
+        before = fold(text[max(0, match.start() - 6):match.start()]).split()
+        if before and before[-1].strip(".") in GRADO_WORDS:
+            continue
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return spans
+
+
 def _units(paragraph):
     """A paragraph, split where a sentence opens with a titled person as its subject («. La Lic.
     Adriana Zárate pidió …»); a speaker's turn («Dra. X: …») and a lettered item stay whole."""
     text = paragraph.text
     if speaker_label(text) or len(text) < 200:
         return [paragraph]
-    starts = [0]
-    for match in SENTENCE_BREAK_RE.finditer(text):
-        before = fold(text[max(0, match.start() - 6):match.start()]).split()
-        if before and before[-1].strip(".") in GRADO_WORDS:
-            continue        # «la Mtra. Ana …»: a title's dot ends no sentence
-        if _opens_with_person(text[match.end():match.end() + 160]):
-            starts.append(match.end())
+    starts = [0] + [start for start, _ in _sentences(text)[1:] if _opens_with_person(text[start:start + 160])]
     if len(starts) == 1:
         return [paragraph]
     ends = starts[1:] + [len(text)]
@@ -449,10 +458,9 @@ def _request_sentence_end(folded):
     """Where the first sentence that asks for a change ends (or where its answer starts: «…, lo
     que la consejera presidenta aceptó incluir en el acuerdo»), or None."""
     text = NONE_RE.sub("", folded)
-    position = 0
-    for sentence in re.split(r"(?:(?<=[a-z]{3})|(?<=[a-z]{2}[\"»”)]))[.;]\s+", text):
-        start = text.find(sentence, position)
-        position = start + len(sentence)
+    for start, end in _sentences(text):
+        sentence = text[start:end]
+        position = end
         answer = ANSWER_CLAUSE_RE.search(sentence)
         if answer:
             position = start + answer.start()
