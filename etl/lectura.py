@@ -100,6 +100,8 @@ def read_acta(path, nombre=None, memoria_mb=None):
             from etl.partidos import load_catalogo
             _catalogo = load_catalogo()
         facts, filas = busqueda.parse_con_indice(text, _catalogo)
+        from etl.parse import check_session
+        check_session(facts, visible(nombre or Path(path).name))
         from etl import ocr
         return text, ocr.annotate(facts, path), filas
     except ImportError as error:
