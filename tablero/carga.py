@@ -55,11 +55,11 @@ def leer(nombre, datos, actas=None, progreso=None):
     """Extract and parse the upload in a reader worker with limits (etl/lectura.py), never in the
     dashboard's own process; TableroError with one sentence if it is not an acta or is refused.
     A scan is read by OCR in the worker (cached on disk by its bytes, so «Aceptar» does not read
-    it again); `progreso` is accepted for the page but pages are not reported from the worker."""
+    it again); the worker reports each page as it is read: `progreso(nombre, pagina, paginas)`."""
     from etl.lectura import read_upload
 
     nombre = nombre_seguro(nombre)
-    _, hechos = read_upload(nombre, datos)
+    _, hechos = read_upload(nombre, datos, al_avanzar=progreso)
     comprobar_que_es_acta(nombre, hechos)
     sha = hashlib.sha256(datos).hexdigest()
     situacion, existente = _situacion(Path(actas or db.actas_path()), nombre, datos, sha)
