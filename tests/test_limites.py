@@ -467,6 +467,32 @@ def test_the_upload_page_callback_hears_each_page(tmp_path, monkeypatch):
     assert str(error.value).startswith("El archivo escaneo.pdf no tiene texto legible: sus 3")
 
 
+def test_the_upload_page_reads_a_scan_with_its_bar_and_one_sentence(tmp_path, monkeypatch, base):
+    """The page's bar function runs for each page the worker reports (inside the page's own
+    run: a failure there would be an exception here); the refusal is the reader's sentence."""
+    from bench.escaneos import escanear_en_blanco
+
+    monkeypatch.setenv("TABLERO_OCR_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setenv("TABLERO_SEGUIMIENTO", str(tmp_path / "seguimiento"))
+    monkeypatch.setenv("TABLERO_DB", str(base))
+    monkeypatch.setenv("TABLERO_ACTAS", str(tmp_path / "actas"))
+    datos = escanear_en_blanco(tmp_path / "vacias.pdf", n=2).read_bytes()
+    at = AppTest.from_file(str(ROOT / "paginas" / "cargar.py"), default_timeout=60)
+    at.secrets["cuentas"] = {"ana": {"nombre": "Ana", "hash": cuentas.hash_password("una clave larga")}}
+    at.run()
+    at.sidebar.text_input(key="acceso-usuario").input("ana")
+    at.sidebar.text_input(key="acceso-password").input("una clave larga")
+    next(b for b in at.sidebar.button if b.label == "Iniciar sesión").click()
+    at.run()
+    at.file_uploader[0].upload("escaneo.pdf", datos, "application/pdf")
+    at.run()
+    assert not at.exception
+    [error] = [_sin_escapes(e.value) for e in at.error]
+    assert error.startswith("Error: El archivo escaneo.pdf no tiene texto legible: sus 2 páginas")
+    assert error.endswith("No se cambió nada.")
+    assert not at.get("progress")                    # the bar is gone once the reading is back
+
+
 def test_a_scan_waits_for_the_ocr_limit_not_the_readers(monkeypatch):
     """Tesseract's processor time is not the worker's: a scan may take the OCR's own limit of
     wall-clock time, which stops it first with its own sentence; any other file its 120 s."""
