@@ -18,7 +18,7 @@ example:
 import re
 from dataclasses import dataclass, field
 
-from etl.vocabulario import fold
+from etl.vocabulario import GRADO_RE, fold
 
 
 @dataclass(frozen=True)
@@ -168,6 +168,28 @@ PRESENCIA = familia("presencia", [
      "El Secretario Técnico hizo constar que se encontraban conectadas la Mtra. Thalía Yazmín Canché Poot"),
     (r"constar la conexion", "hizo constar la conexión del Lic. Rafael Antonio Chan Uc"),
 ], requiere=("asist", "presen", "acompan", "conect", "conexion", "en linea", "particip", "invitad"))
+
+# Someone attends in place of someone else, who is therefore absent: the phrase stands between
+# the one who attends and the one replaced, and is followed by that person (a title, maybe after
+# their cargo), so «en representación del Partido Acción Nacional» is not one.
+_PERSONA_SIGUE = (rf"(?=,?\s+(?:(?:la|el|los|las)\s+)?(?:(?:consejer|representante|secretari|president|vocal|"
+                  rf"asesor|titular|integrante|coordinador|director)\w*(?:\s+[a-z]+){{0,4}},?\s+)?"
+                  rf"{GRADO_RE}\s)")
+SUSTITUCION = familia("sustitucion", [
+    (r"en sustitucion (?:de|del)" + _PERSONA_SIGUE,
+     "quien actúa en esta sesión en sustitución de la representante propietaria, Lic. Gabriela Orozco Medina"),
+    (r"\bsustitu(?:ye|yo|ira|ia|yendo) al?" + _PERSONA_SIGUE,
+     "el C. Luis Fernando Estrada Sámano, quien sustituye a la Lic. Gabriela Orozco Medina",
+     "asiste el Ing. Raúl Soto, que sustituye al Mtro. Luis Mora"),
+    (r"en suplencia (?:de|del)" + _PERSONA_SIGUE,
+     "la Mtra. Ana Ruiz, en suplencia del Consejero Presidente, Dr. Iván Paz Ríos"),
+    (r"en representacion (?:de|del)" + _PERSONA_SIGUE,
+     "el Lic. Pedro Gil, en representación de la Lic. Karla Núñez Soto, titular de la Unidad"),
+], contraejemplos=["el Lic. Pedro Gil, en representación del Partido Acción Nacional",
+                   "La versión corregida sustituyó a la anterior en el expediente",
+                   "en sustitución del documento aprobado en la sesión anterior",
+                   "la Lic. Karla Núñez, representante suplente, en representación de Morena"],
+   requiere=("sustitu", "suplencia", "representacion"))
 
 # The cell of an attendance column: «Sí», «Asistió», «Presencial», «Remota», «Retardo».
 ASISTENCIA_SI = familia("asistencia_si", [

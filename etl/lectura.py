@@ -110,6 +110,8 @@ def read_acta(path, nombre=None, memoria_mb=None, anotar=True):
         from etl.extract import extract_text
         text = extract_text(path)
         facts, filas = busqueda.parse_con_indice(text, _catalog())
+        from etl.parse import check_session
+        check_session(facts, visible(nombre or Path(path).name))
         return text, ocr.annotate(facts, path) if anotar else facts, filas
     return _sin_excepcion(leer, nombre or Path(path).name, memoria_mb)
 

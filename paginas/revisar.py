@@ -211,18 +211,12 @@ def _valor(item, campo):
     return item.get(campo)
 
 
-def _origen(item):
-    if item.get("origen") != "revision":
-        return "acta"
-    return f"revisión: {item.get('revisado_por')}, {str(item.get('revisado_en'))[:16]} UTC"
-
-
 def _tabla_hechos(items, campos):
     if not items:
         st.caption("El acta no tiene hechos de esta sección (o el lector no los leyó).")
         return
     filas = [{etiqueta: _mostrar(_valor(i, campo)) for campo, etiqueta, _ in campos}
-             | {"Origen": _origen(i)} for i in items]
+             | {ui.ORIGEN: ui.marca_origen(i)} for i in items]
     st.dataframe(pd.DataFrame(filas), hide_index=True, width="stretch")
 
 

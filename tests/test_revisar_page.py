@@ -114,7 +114,7 @@ def test_corregir_una_asistencia_desde_la_pagina(entorno, hash_ana):
     tabla = next(d.value for d in at.dataframe if "Origen" in d.value.columns)
     fila = tabla[tabla["Nombre"] == MARTIN].iloc[0]
     assert fila["Llega en el punto"] == "5"
-    assert fila["Origen"].startswith("revisión: Ana López")
+    assert fila["Origen"].startswith("corregido por Ana López el ")
     assert any("en revisión" in m.value for m in at.markdown)
 
 
@@ -208,7 +208,7 @@ def test_la_pagina_sesiones_dice_el_origen_de_cada_asistencia(entorno, hash_ana)
     tabla = next(d.value for d in sesiones.dataframe if "Origen" in d.value.columns
                  and "Nombre" in d.value.columns)
     origen = dict(zip(tabla["Nombre"], tabla["Origen"]))
-    assert origen[MARTIN].startswith("revisión: Ana López, ")
+    assert origen[MARTIN].startswith("corregido por Ana López el ")
     assert origen["Alejandra del Carmen Arreola Delgado"] == "acta"
 
 
