@@ -399,9 +399,14 @@ class _Asistencia:
     # ---- people in prose ---------------------------------------------------------------------
 
     def _opening_limit(self):
-        """Prose before the first agenda item past attendance is about who is there from the start."""
-        puntos = [line for line, numero in self.lector.puntos if line > 0]
-        return puntos[1] if len(puntos) > 1 else (puntos[0] if puntos else 10 ** 9)
+        """Prose before the first agenda item past attendance is about who is there from the start.
+        Worked out once per list of items (it is asked for every paragraph of a long acta)."""
+        cached = getattr(self, "_opening", None)
+        if cached is None or cached[0] is not self.lector.puntos:
+            puntos = [line for line, numero in self.lector.puntos if line > 0]
+            limit = puntos[1] if len(puntos) > 1 else (puntos[0] if puntos else 10 ** 9)
+            cached = self._opening = (self.lector.puntos, limit)
+        return cached[1]
 
     def _read_prose_presence(self):
         """'También nos acompañan el Consejero Presidente, M.D. Roberto Herrera Hernández …';
