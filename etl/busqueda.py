@@ -45,6 +45,7 @@ from etl.personas import TITLED_NAME_RE, clean_name, speaker_label
 CONTINUACION = 80           # characters of the following text indexed with each line
 BLOQUE = 32                 # lines of one row of `textos` (3 KB of text, 400 bytes packed)
 DICCIONARIO = 32 * 1024     # bytes of zlib's preset dictionary (its window)
+NIVEL = 3                   # zlib's level: on blocks this small, 3 is faster than 1 and near 6
 FILA = 20                   # rowid = acta_id << FILA | linea: an acta has fewer than 2^20 lines
 ESQUEMA = """
 CREATE VIRTUAL TABLE lineas USING fts5(   -- rowid = acta_id * 2^20 + linea (see FILA)
@@ -244,7 +245,8 @@ class Indice:
             # Built in one go and merged once by 'optimize' (cerrar): no merging along the way.
             self.con.execute("INSERT INTO lineas (lineas, rank) VALUES ('automerge', 0)")
         self.diccionario = diccionario(self.con)
-        self.compresor = zlib.compressobj(6, zdict=self.diccionario) if self.diccionario else None
+        self.compresor = (zlib.compressobj(NIVEL, zdict=self.diccionario)
+                          if self.diccionario else None)
         self.con.execute("BEGIN")
 
     def quitar(self, acta_ids):
@@ -277,7 +279,7 @@ class Indice:
         if not self.diccionario and filas:  # the first acta's text: the actas' formulas
             self.diccionario = "".join(f["texto"] for f in filas).encode("utf-8")[-DICCIONARIO:]
             self.con.execute("INSERT INTO diccionario VALUES (?)", [self.diccionario])
-            self.compresor = zlib.compressobj(6, zdict=self.diccionario)
+            self.compresor = zlib.compressobj(NIVEL, zdict=self.diccionario)
         self.con.executemany("INSERT INTO textos VALUES (?, ?)",
                              empacar(acta_id, filas, personas, self.compresor))
         cuantas = {}

@@ -234,15 +234,18 @@ def reloj(nombre, segundos):
 
 
 def read_files(paths, nombres=None, segundos=None, trabajadores=None, al_leer=None,
-               al_avanzar=None):
+               al_avanzar=None, al_recibir=None):
     """read_acta over `paths` in workers; [(text, facts, index rows) or (None, reason, None)] in
     order. `al_leer(reading)` is called once per file read (a progress bar); `al_avanzar(name,
     page, pages)` after each page of a scan read by OCR (by default the function the caller's
-    thread gave etl.ocr.progreso, as the command line does)."""
+    thread gave etl.ocr.progreso, as the command line does). With `al_recibir(i, reading)`,
+    each reading goes there as it arrives (the worker already on its next file) instead of
+    into the returned list, which then holds None: `build` writes an acta while the next
+    ones are read, and keeps none of them."""
     segundos = segundos or LIMITE_SEGUNDOS
     nombres = nombres or [Path(p).name for p in paths]
     pedidos = [({"path": str(p), "nombre": n}, n) for p, n in zip(paths, nombres)]
-    return _run(pedidos, segundos, trabajadores, al_leer, al_avanzar)
+    return _run(pedidos, segundos, trabajadores, al_leer, al_avanzar, al_recibir)
 
 
 def read_upload(nombre, datos, segundos=None, al_avanzar=None):
@@ -278,7 +281,7 @@ def _uno(pedido, nombre, segundos, al_avanzar):
     return texto, hechos, filas
 
 
-def _run(pedidos, segundos, trabajadores, al_leer, al_avanzar=None):
+def _run(pedidos, segundos, trabajadores, al_leer, al_avanzar=None, al_recibir=None):
     global pico_kb
     pico_kb = 0
     if al_avanzar is None:
@@ -305,15 +308,18 @@ def _run(pedidos, segundos, trabajadores, al_leer, al_avanzar=None):
                 if recogido is None:
                     continue            # a page of a scan: the file is still being read
                 indice, resultado, vivo = recogido
-                resultados[indice] = resultado
-                if al_leer:
-                    al_leer(resultado)
                 activos.remove(trabajador)
                 if pendientes:
                     activos.append(_start(trabajador if vivo else _Trabajador(), pendientes,
                                           pedidos, segundos))
                 elif vivo:
                     trabajador.hijo.cerrar()
+                if al_recibir:
+                    al_recibir(indice, resultado)
+                else:
+                    resultados[indice] = resultado
+                if al_leer:
+                    al_leer(resultado)
     finally:
         for trabajador in activos:
             trabajador.hijo.matar()

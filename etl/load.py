@@ -204,16 +204,64 @@ def huella(archivos, version, revisiones=None):
 # Parsing, in a pool when there are many files
 
 def read_all(archivos, progress=True):
-    """The files read in worker processes with limits (etl/lectura.py), in order: (text, facts)
-    or (None, reason) each; a bar when there are many."""
+    """The files read in worker processes with limits (etl/lectura.py), in order: (text, facts,
+    index rows) or (None, reason, None) each, yielded as soon as it and those before it are
+    read; a bar when there are many.
+
+    The workers are driven from a thread, so that the caller writes each acta (build: rows,
+    search index) while the next ones are read, and no reading is kept once written (a
+    10,000-acta build held them all: 4.7 GB). Closing the generator early stops the reading:
+    the thread's next reading raises, and etl.lectura kills the workers."""
+    import queue
+    import threading
+
     bar = _bar(len(archivos)) if progress and len(archivos) >= PROGRESS_MIN else None
+    # The OCR page progress goes to the caller's bar or function, not the thread's.
+    al_avanzar = ocr.barra() if progress else ocr.progreso_activo()
+    cola, parar, fin = queue.Queue(), threading.Event(), object()
+
+    def recibir(indice, leido):
+        if parar.is_set():
+            raise _Parada()
+        cola.put((indice, leido))
+
+    def leer():
+        try:
+            read_files([a.path for a in archivos], [a.archivo for a in archivos],
+                       al_leer=(lambda _: bar.update(1)) if bar is not None else None,
+                       al_avanzar=al_avanzar, al_recibir=recibir)
+        except _Parada:
+            pass
+        except BaseException as error:   # noqa: B036 (handed to the caller's thread)
+            cola.put((fin, error))
+        cola.put((fin, None))
+
+    hilo = threading.Thread(target=leer, name="lectura", daemon=True)
+    hilo.start()
     try:
-        return read_files([a.path for a in archivos], [a.archivo for a in archivos],
-                          al_leer=(lambda _: bar.update(1)) if bar is not None else None,
-                          al_avanzar=ocr.barra() if progress else None)   # a bar per scan
+        listos, siguiente = {}, 0
+        while siguiente < len(archivos):
+            indice, leido = cola.get()
+            if indice is fin:
+                if leido is not None:
+                    raise leido
+                break
+            listos[indice] = leido
+            while siguiente in listos:
+                yield listos.pop(siguiente)
+                siguiente += 1
+        if siguiente < len(archivos):
+            raise DatabaseError("La lectura de las actas terminó antes de tiempo: vuelva a "
+                                "ejecutar la carga.")
     finally:
+        parar.set()
+        hilo.join()
         if bar is not None:
             bar.close()
+
+
+class _Parada(Exception):
+    """The reading thread stops: the build that wanted the readings ended."""
 
 
 def _bar(total):
@@ -278,11 +326,15 @@ def build(actas_dir, db_path, progress=True, almacen=None):
     # Without its search index a database is rebuilt whole: the index needs every acta read.
     base = anterior if anterior and anterior.version == version and anterior.indice else None
     plan = Plan.make(archivos, base, revisiones)
-    leidos = [revisar(leido, revisiones.get(a.sha256))
-              for a, leido in zip(plan.nuevos, read_all(plan.nuevos, progress))]
+    # Read as written: `write` takes each acta as soon as it is read (see read_all).
+    lectura = read_all(plan.nuevos, progress)
+    leidos = (revisar(leido, revisiones.get(a.sha256)) for a, leido in zip(plan.nuevos, lectura))
     meta = {"version": version, "huella": firma,
             "indice_busqueda": busqueda.nombre_indice(db_path, firma).name}
-    write(db_path, base, plan, leidos, report, meta)
+    try:
+        write(db_path, base, plan, leidos, report, meta)
+    finally:
+        lectura.close()             # a failed write stops the reading
     return report
 
 
