@@ -226,3 +226,16 @@ def test_con_demasiadas_lineas_se_ordenan_las_mas_recientes(db_real, monkeypatch
     assert hits["parcial"].all()
     monkeypatch.setattr(busqueda, "RANQUEO_MAXIMO", 20_000)
     assert not buscar(db_real, "ente auditor")["parcial"].any()
+
+
+def test_los_filtros_son_tramos_de_rowid(db_real):
+    # Consecutive actas make one range of rowids (acta_id · 2²⁰ + línea), FTS5 seeks to it; a
+    # gap makes two, and the actas between them are kept out by the lookup.
+    assert busqueda.rangos_de([3, 1, 2, 7]) == [(1 << 20, (4 << 20) - 1), (7 << 20, (8 << 20) - 1)]
+    assert busqueda.rangos_de([]) == []
+    con = db.connect_readonly(db_real)
+    ruta = busqueda.ruta_indice(con)
+    con.close()
+    assert [h["linea"] for h in busqueda.buscar_lineas(ruta, "ente auditor", [1, 5])[0]] != []
+    assert busqueda.buscar_lineas(ruta, "ente auditor", [2, 5])[0] == []
+    assert busqueda.buscar_lineas(ruta, "ente auditor", [])[0] == []
