@@ -581,6 +581,11 @@ def _economic_votes(lector, asistentes, used_lines, ballot_lines=frozenset()):
 
 
 SENTENCE_RE = re.compile(r"(?<=[a-záéíóúñ)\d]{2})\.\s+(?=[A-ZÁÉÍÓÚ])")
+# A second call in the same sentence: «…, mismas que fueron aprobadas por unanimidad de votos, y
+# enseguida sometió a votación el informe …, el cual fue aprobado con dos votos a favor».
+_SECOND_CALL_RE = re.compile(r",\s+y\s+(?=(?:enseguida|acto seguido|a continuaci[oó]n|posteriormente|luego|despu[eé]s)"
+                             r",?\s+(?:se\s+)?(?:someti[oó]|sometieron|tom[oó] la votaci[oó]n|recab[oó] la votaci[oó]n))",
+                             re.IGNORECASE)
 
 
 def _decisions(text):
@@ -589,7 +594,7 @@ def _decisions(text):
     se sometió a votación económica y no se aprobó, con un voto a favor … y tres votos en
     contra.' Each part runs from its decision to the next one (the first from the start)."""
     starts, cursor = [], 0
-    for piece in SENTENCE_RE.split(text):
+    for piece in [part for sentence in SENTENCE_RE.split(text) for part in _SECOND_CALL_RE.split(sentence)]:
         offset = text.find(piece, cursor)
         cursor = offset + len(piece)
         folded = fold(piece)
