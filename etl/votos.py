@@ -119,7 +119,7 @@ def _ballot_lines(lector, asistentes=()):
                 found.append({"linea": index + 1, "who": who, "sentido": _sense(following)})
             elif who:
                 found.append({"linea": index + 1, "who": who, "sentido": None})
-    found.extend(_inline_ballots(lector, {b["linea"] for b in found}))
+    found.extend(_inline_ballots(lector, {b["linea"] for b in found}, asistentes))
     dialogue = _dialogue_ballots(lector, asistentes)
     answered = {b["linea"] for b in dialogue}
     found = [b for b in found if b["linea"] not in answered] + dialogue
@@ -161,30 +161,68 @@ def _called_voter(text, asistentes):
     return None
 
 
+_GENERIC_CARGO_WORDS = {"consejero", "consejera", "electoral", "el", "la", "de", "del"}
+
+
+def _cargo_holder(cargo, asistentes):
+    """«la Consejera Presidenta» in prose: the one person whose roster cargo has its specific
+    words («Presidenta de la Comisión»); None when nobody or more than one has them."""
+    words = set(fold_words(cargo).split()) - _GENERIC_CARGO_WORDS
+    if not words:
+        return None
+    holders = [p for p in asistentes if p.cargo and words <= set(fold_words(p.cargo).split())]
+    if len(holders) == 1:
+        return {"grado": holders[0].grado, "nombre": holders[0].nombre}
+    return None
+
+
 INLINE_BALLOT_RE = re.compile(
     rf"(?P<who>(?i:{GRADO_RE})\s+[A-ZÁÉÍÓÚ][\wáéíóúñ]+(?:\s+(?:de la\s+|de\s+|del\s+)?[A-ZÁÉÍÓÚ][\wáéíóúñ]+){{0,5}})"
     rf"\s*(?:[,:]\s*|\s+vot[oó]\s+(?:tambi[eé]n\s+)?)(?P<sentido>a favor|en contra|se abstuvo|abstenci[oó]n|me abstengo)\b")
 
 INLINE_SENSE_RE = re.compile(r"a favor|en contra|se abstuvo|abstencion|me abstengo")
+_INLINE_NAME = rf"(?i:{GRADO_RE})\s+[A-ZÁÉÍÓÚ][\wáéíóúñ]+(?:\s+(?:de la\s+|de\s+|del\s+)?[A-ZÁÉÍÓÚ][\wáéíóúñ]+){{0,5}}"
+_INLINE_SENSE = r"(?P<sentido>a favor|en contra|se abstuvo|abstenci[oó]n|me abstengo)\b"
+# «el Dr. Samuel Hernández Huesca y la Lic. Rocío Guadalupe Landa Jácome votaron en contra»
+PLURAL_BALLOT_RE = re.compile(
+    rf"(?P<who>{_INLINE_NAME}(?:\s*(?:,|\by\b|\be\b)\s*(?:(?:el|la)\s+)?{_INLINE_NAME})+)\s+votaron\s+(?:tambi[eé]n\s+)?"
+    + _INLINE_SENSE)
+# «la Consejera Presidenta votó a favor»: a cargo only one person of the roster holds
+CARGO_BALLOT_RE = re.compile(
+    r"\b(?:[Ee]l|[Ll]a)\s+(?P<cargo>[A-ZÁÉÍÓÚ][\wáéíóúñ]+(?:\s+[A-ZÁÉÍÓÚ][\wáéíóúñ]+){0,3})\s+vot[oó]\s+(?:tambi[eé]n\s+)?"
+    + _INLINE_SENSE)
 
 
-def _inline_ballots(lector, taken):
+def _inline_ballots(lector, taken, asistentes=()):
     """Ballots written in a sentence: 'Mtra. Barradas Lara, a favor; Dr. Hernández Huesca, a favor;
-    Lic. Landa Jácome, a favor.', 'el Dr. X votó a favor, la Mtra. Y votó a favor…' (two or more)."""
+    Lic. Landa Jácome, a favor.', 'el Dr. X votó a favor, la Mtra. Y votó a favor…', 'la Consejera
+    Presidenta votó a favor, mientras que el Dr. X y la Lic. Y votaron en contra' (two or more)."""
     found = []
     for paragraph in lector.paragraphs:
         if paragraph.linea in taken or paragraph.linea in lector.agenda_lines:
             continue
-        if len(INLINE_SENSE_RE.findall(fold(paragraph.text))) < 2:
+        if len(INLINE_SENSE_RE.findall(fold(paragraph.text))) < 2 and " votaron " not in paragraph.text:
             continue   # two ballots need two senses: most paragraphs are skipped before the costly search
-        matches = list(INLINE_BALLOT_RE.finditer(paragraph.text))
-        if len(matches) < 2:
-            continue
-        for match in matches:
+        ballots = []
+        for match in INLINE_BALLOT_RE.finditer(paragraph.text):
             who = _who(match.group("who")) or _who_surnames(match.group("who"))
             if who:
-                found.append({"linea": paragraph.linea_at(match.start()), "who": who,
-                              "sentido": _sense(match.group("sentido")), "fin": match.end(), "parrafo": paragraph})
+                ballots.append((match.start(), match.end(), who, match.group("sentido")))
+        for match in PLURAL_BALLOT_RE.finditer(paragraph.text):
+            for name in re.finditer(_INLINE_NAME, match.group("who")):
+                who = _who(name.group(0)) or _who_surnames(name.group(0))
+                if who:
+                    ballots.append((match.start() + name.start(), match.end(), who, match.group("sentido")))
+        for match in CARGO_BALLOT_RE.finditer(paragraph.text):
+            who = (_called_voter(match.group("cargo"), asistentes) or _cargo_holder(match.group("cargo"), asistentes)) \
+                if asistentes else None
+            if who and not any(start <= match.start("cargo") < end for start, end, _, _ in ballots):
+                ballots.append((match.start(), match.end(), who, match.group("sentido")))
+        if len(ballots) < 2:
+            continue
+        for start, end, who, sentido in sorted(ballots, key=lambda b: b[0]):
+            found.append({"linea": paragraph.linea_at(start), "who": who,
+                          "sentido": _sense(sentido), "fin": end, "parrafo": paragraph})
     return found
 
 
