@@ -242,11 +242,14 @@ def parse_correcciones(lector, votaciones, documentos, asistentes):
     were accepted, and reported in an `aviso` when it does not."""
     requests = _request_paragraphs(lector)
     consumed, correcciones = set(), []
+    by_punto = {}
+    for paragraph in requests:
+        by_punto.setdefault(lector.punto_at(paragraph.linea), []).append(paragraph)
     for vote in votaciones:
         if OMISSION_RE.search(fold(vote.get("asunto") or "")):
             _name_omission(vote, documentos)
             continue
-        lettered = _lettered_requests(lector, vote, requests, consumed)
+        lettered = _lettered_requests(lector, vote, by_punto.get(vote["punto"], []), consumed)
         if lettered:
             for request in lettered:
                 consumed.add(id(request))
@@ -254,8 +257,8 @@ def parse_correcciones(lector, votaciones, documentos, asistentes):
                                                 aprobada=vote["resultado"] == "aprobado", vote=None))
             consumed.add(id(vote.get("_llamado")))
             continue
-        request = _proposal_voted(lector, vote, requests, consumed, asistentes) or \
-            _request_for(lector, vote, requests, consumed)
+        request = _proposal_voted(lector, vote, by_punto.get(vote["punto"], []), consumed, asistentes) or \
+            _request_for(vote, by_punto, consumed)
         if not _is_correction_vote(vote) and not ((_is_proposal_vote(vote) or vote.get("_propuesta"))
                                                   and request is not None):
             continue
@@ -474,14 +477,20 @@ def _request_sentence_end(folded):
     return None
 
 
-def _request_for(lector, vote, requests, consumed):
-    """The earliest request not yet answered in the vote's agenda item, up to its call."""
+def _request_for(vote, by_punto, consumed):
+    """The earliest request not yet answered in the vote's agenda item, up to its call.
+    `by_punto`: the requests of each item number, in line order. Answered requests only grow, so
+    those at the head of an item's list are dropped for good: each vote looks at one or two
+    requests, not at every request of the acta (that made a long acta quadratic)."""
     call = vote.get("_llamado")
     limit = call.ultima_linea if call else vote["fuente"]["linea"]   # a request may open inside the call's paragraph
-    for paragraph in requests:
-        if id(paragraph) in consumed or paragraph.linea > limit:
-            continue
-        if lector.punto_at(paragraph.linea) == vote["punto"]:
+    pending = by_punto.get(vote["punto"], [])
+    while pending and id(pending[0]) in consumed:
+        pending.pop(0)
+    for paragraph in pending:
+        if paragraph.linea > limit:
+            return None
+        if id(paragraph) not in consumed:
             return paragraph
     return None
 
@@ -577,12 +586,15 @@ def _short_description(lector, punto, paragraph, vote):
 def _requests_in_item(lector, linea):
     """The requests between the start of the agenda item under way at `linea` and the next
     item's start: the same item, found by bisection, so a long acta stays linear."""
-    starts = [start for start, _ in lector.puntos]
+    requests = _request_paragraphs(lector)
+    cached = getattr(lector, "_request_lines", None)
+    if cached is None or cached[0] is not lector.puntos or cached[1] is not requests:
+        cached = lector._request_lines = (lector.puntos, requests,    # once per acta, not per request
+                                          [start for start, _ in lector.puntos], [p.linea for p in requests])
+    starts, lines = cached[2], cached[3]
     index = bisect.bisect_right(starts, linea)
     first = starts[index - 1] if index else 0
     last = starts[index] if index < len(starts) else 10 ** 9
-    requests = _request_paragraphs(lector)
-    lines = [p.linea for p in requests]
     return requests[bisect.bisect_left(lines, first):bisect.bisect_left(lines, last)]
 
 

@@ -56,7 +56,7 @@ def cabecera(sesion):
     abajo[2].metric("Quórum", formato.quorum(sesion.quorum))
     st.caption(f"Acta: `{sesion.archivo}`")
     if ui.corregido(sesion):
-        st.caption(f"Datos de la sesión {ui.marca_origen(sesion)} (en «Revisar acta»).",
+        st.caption(f"Algún dato de la sesión fue {ui.marca_origen(sesion)} (en «Revisar acta»).",
                    help=ui.AYUDA_ORIGEN)
 
 

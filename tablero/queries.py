@@ -201,7 +201,7 @@ def archivo_original(con, acta_id):
     """The acta's file as loaded: archivo, formato, bytes, sha256 and contenido (its bytes). Not
     for caching: a scanned PDF weighs megabytes."""
     return _df(con, """
-        SELECT a.archivo, a.formato, a.bytes, a.sha256, f.contenido
+        SELECT a.archivo, a.formato, a.bytes, a.sha256, a.paginas, f.contenido
         FROM actas a LEFT JOIN archivos f USING (acta_id) WHERE a.acta_id = $acta_id""",
                {"acta_id": int(acta_id)})
 
