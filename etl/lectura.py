@@ -234,18 +234,20 @@ def reloj(nombre, segundos):
 
 
 def read_files(paths, nombres=None, segundos=None, trabajadores=None, al_leer=None,
-               al_avanzar=None, al_recibir=None):
+               al_avanzar=None, al_recibir=None, parar=None):
     """read_acta over `paths` in workers; [(text, facts, index rows) or (None, reason, None)] in
     order. `al_leer(reading)` is called once per file read (a progress bar); `al_avanzar(name,
     page, pages)` after each page of a scan read by OCR (by default the function the caller's
     thread gave etl.ocr.progreso, as the command line does). With `al_recibir(i, reading)`,
     each reading goes there as it arrives (the worker already on its next file) instead of
     into the returned list, which then holds None: `build` writes an acta while the next
-    ones are read, and keeps none of them."""
+    ones are read, and keeps none of them. `parar` (a threading.Event), once set, stops the
+    reading within a quarter of a second and kills the workers (the build failed or was
+    interrupted)."""
     segundos = segundos or LIMITE_SEGUNDOS
     nombres = nombres or [Path(p).name for p in paths]
     pedidos = [({"path": str(p), "nombre": n}, n) for p, n in zip(paths, nombres)]
-    return _run(pedidos, segundos, trabajadores, al_leer, al_avanzar, al_recibir)
+    return _run(pedidos, segundos, trabajadores, al_leer, al_avanzar, al_recibir, parar)
 
 
 def read_upload(nombre, datos, segundos=None, al_avanzar=None):
@@ -281,7 +283,8 @@ def _uno(pedido, nombre, segundos, al_avanzar):
     return texto, hechos, filas
 
 
-def _run(pedidos, segundos, trabajadores, al_leer, al_avanzar=None, al_recibir=None):
+def _run(pedidos, segundos, trabajadores, al_leer, al_avanzar=None, al_recibir=None,
+         parar=None):
     global pico_kb
     pico_kb = 0
     if al_avanzar is None:
@@ -298,9 +301,12 @@ def _run(pedidos, segundos, trabajadores, al_leer, al_avanzar=None, al_recibir=N
             if pendientes:
                 activos.append(_start(_Trabajador(), pendientes, pedidos, segundos))
         while activos:
+            if parar is not None and parar.is_set():
+                break                   # the workers still reading are killed below
             plazo = min(t.tarea[2] for t in activos)
+            espera = max(0, plazo - time.monotonic())
             listos = select.select([t.hijo.canal for t in activos], [], [],
-                                   max(0, plazo - time.monotonic()))[0]
+                                   espera if parar is None else min(espera, 0.25))[0]
             for trabajador in list(activos):
                 if trabajador.hijo.canal not in listos and time.monotonic() < trabajador.tarea[2]:
                     continue

@@ -210,8 +210,8 @@ def read_all(archivos, progress=True):
 
     The workers are driven from a thread, so that the caller writes each acta (build: rows,
     search index) while the next ones are read, and no reading is kept once written (a
-    10,000-acta build held them all: 4.7 GB). Closing the generator early stops the reading:
-    the thread's next reading raises, and etl.lectura kills the workers."""
+    10,000-acta build held them all: 4.7 GB). Closing the generator early (a failed write,
+    Ctrl-C) stops the reading at once: etl.lectura kills the workers."""
     import queue
     import threading
 
@@ -220,18 +220,12 @@ def read_all(archivos, progress=True):
     al_avanzar = ocr.barra() if progress else ocr.progreso_activo()
     cola, parar, fin = queue.Queue(), threading.Event(), object()
 
-    def recibir(indice, leido):
-        if parar.is_set():
-            raise _Parada()
-        cola.put((indice, leido))
-
     def leer():
         try:
             read_files([a.path for a in archivos], [a.archivo for a in archivos],
                        al_leer=(lambda _: bar.update(1)) if bar is not None else None,
-                       al_avanzar=al_avanzar, al_recibir=recibir)
-        except _Parada:
-            pass
+                       al_avanzar=al_avanzar, al_recibir=lambda i, leido: cola.put((i, leido)),
+                       parar=parar)
         except BaseException as error:   # noqa: B036 (handed to the caller's thread)
             cola.put((fin, error))
         cola.put((fin, None))
@@ -258,10 +252,6 @@ def read_all(archivos, progress=True):
         hilo.join()
         if bar is not None:
             bar.close()
-
-
-class _Parada(Exception):
-    """The reading thread stops: the build that wanted the readings ended."""
 
 
 def _bar(total):

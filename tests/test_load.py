@@ -273,3 +273,27 @@ def test_every_table_and_view_is_documented():
     names = re.findall(r"^CREATE (?:TABLE|VIEW) (\w+)", schema, re.MULTILINE)
     assert len(names) > 10
     assert [n for n in names if f"| `{n}` |" not in readme] == []
+
+
+# -- reading while writing ---------------------------------------------------------------------
+
+def test_las_lecturas_llegan_en_orden_y_se_detienen_al_cerrar(tmp_path):
+    import threading
+    import time
+
+    actas = tmp_path / "actas"
+    actas.mkdir()
+    texto = REAL.read_text(encoding="utf-8")
+    for n in range(4):                  # four actas, each a little different
+        (actas / f"acta-{n}.txt").write_text(texto + f"\nNota {n}.\n", encoding="utf-8")
+    archivos = etl.load.scan(actas)
+    leidas = list(etl.load.read_all(archivos, progress=False))
+    assert [t.rstrip().rsplit(" ", 1)[-1] for t, _, _ in leidas] == ["0.", "1.", "2.", "3."]
+    assert all(isinstance(f, dict) and filas for _, f, filas in leidas)
+
+    lectura = etl.load.read_all(archivos, progress=False)
+    assert next(lectura)[0].rstrip().endswith("Nota 0.")
+    inicio = time.monotonic()
+    lectura.close()                     # a write that fails stops the reading at once
+    assert time.monotonic() - inicio < 5
+    assert not [h for h in threading.enumerate() if h.name == "lectura"]
