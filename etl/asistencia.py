@@ -272,8 +272,9 @@ class _Asistencia:
             speaker = speaker_of(current.text)
             called = current.text[speaker[1]:] if speaker else current.text
             entry = called_person(called) if len(called) < 220 else None
-            if not entry or not (entry["grado"] or entry["cargo"]) or called_person(answer):
-                continue
+            if not entry or not (entry["grado"] or _is_cargo(entry["cargo"]) or entry.get("partido_texto")) \
+                    or called_person(answer):
+                continue   # a call names someone by title, cargo or party, not «El VIII A.»
             if BALLOT_RE.search(fold_accents(called)) or ROLL_CALL_RE.search(called):
                 continue   # the line is an answer already: «Mtra. Esparza Muro, a favor.»
             self.lector.aviso(f"No se entendió la respuesta «{answer.strip()}» al pase de lista de "
@@ -398,9 +399,14 @@ class _Asistencia:
     # ---- people in prose ---------------------------------------------------------------------
 
     def _opening_limit(self):
-        """Prose before the first agenda item past attendance is about who is there from the start."""
-        puntos = [line for line, numero in self.lector.puntos if line > 0]
-        return puntos[1] if len(puntos) > 1 else (puntos[0] if puntos else 10 ** 9)
+        """Prose before the first agenda item past attendance is about who is there from the start.
+        Worked out once per list of items (it is asked for every paragraph of a long acta)."""
+        cached = getattr(self, "_opening", None)
+        if cached is None or cached[0] is not self.lector.puntos:
+            puntos = [line for line, numero in self.lector.puntos if line > 0]
+            limit = puntos[1] if len(puntos) > 1 else (puntos[0] if puntos else 10 ** 9)
+            cached = self._opening = (self.lector.puntos, limit)
+        return cached[1]
 
     def _read_prose_presence(self):
         """'También nos acompañan el Consejero Presidente, M.D. Roberto Herrera Hernández …';
@@ -456,8 +462,9 @@ class _Asistencia:
         Fernando Estrada Sámano, representante suplente, quien actúa en esta sesión en sustitución
         de la representante propietaria, Lic. Gabriela Orozco Medina, por encontrarse ésta…'
         (also «sustituye a», «en suplencia de», «en representación de»: `SUSTITUCION`)."""
+        limit = min(self.closing, self._opening_limit())   # said where attendance is taken, not of another time
         for paragraph in self.lector.paragraphs:
-            if paragraph.linea >= self.closing or not SUSTITUCION.search(fold_accents(paragraph.text)):
+            if paragraph.linea >= limit or not SUSTITUCION.search(fold_accents(paragraph.text)):
                 continue
             body, skipped = _body(paragraph.text)
             for sentence, offset in _sentences(body):
@@ -696,7 +703,7 @@ def _section_of(text):
 def _names_someone(label):
     """Whether a speaker label names a person or a cargo («La C. Consejera Presidenta», «El C.
     Fausto Trejo Barrera»), not a form field («Resultado», «Modalidad», «Votación nominal»)."""
-    return bool(names_in(label)) or rol_of(label) != "otro"
+    return bool(names_in(label)) or rol_of(label) != "otro" or _is_cargo(label)
 
 
 def _indent(line):

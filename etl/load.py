@@ -209,7 +209,8 @@ def read_all(archivos, progress=True):
     bar = _bar(len(archivos)) if progress and len(archivos) >= PROGRESS_MIN else None
     try:
         return read_files([a.path for a in archivos], [a.archivo for a in archivos],
-                          al_leer=(lambda _: bar.update(1)) if bar is not None else None)
+                          al_leer=(lambda _: bar.update(1)) if bar is not None else None,
+                          al_avanzar=ocr.barra() if progress else None)   # a bar per scan
     finally:
         if bar is not None:
             bar.close()

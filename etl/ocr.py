@@ -224,6 +224,12 @@ def progreso(funcion):
         _progreso.funcion = anterior
 
 
+def progreso_activo():
+    """The function `progreso` set in this thread, or None (etl/lectura.py forwards the pages a
+    reader worker reports to it)."""
+    return getattr(_progreso, "funcion", None)
+
+
 def barra():
     """A tqdm bar per file on stderr (only on a terminal), for `progreso`."""
     from tqdm import tqdm

@@ -935,7 +935,7 @@ def _punto_marker(text, orden, body_numbered=False):
     if not PUNTO_CONTEXT_RE.search(head) and not _PUNTO_MARKER_RE.match(head):
         return None
     for index, regex in enumerate(PUNTO_MARKER_RES):
-        match = regex.search(head)
+        match = next((m for m in regex.finditer(head) if not _decimal_point(head, m)), None)
         if not match:
             continue
         token = match.group("n")
@@ -951,6 +951,13 @@ def _punto_marker(text, orden, body_numbered=False):
                 continue
         return value
     return None
+
+
+def _decimal_point(head, match):
+    """«noventa y siete punto dos por ciento»: «punto» between two numbers is a decimal point,
+    not an agenda item."""
+    before = head[:match.start()].split()
+    return bool(before) and "punto" in match.group(0)[:12] and to_int(before[-1]) is not None
 
 
 NEXT_ITEM_RE = re.compile(r"\b(?:siguiente punto|punto siguiente)\b(?:\s+del\s+orden\s+del\s+dia)?")

@@ -76,10 +76,15 @@ class Invalido(ValueError):
 
 # ───────────────────────────── The acta and its review ─────────────────────────────
 
-@st.cache_data(max_entries=32, show_spinner=False)
-def _parse(sha256, version, texto):
-    """The parser's facts of the acta's text (cached by bytes and parser version)."""
-    return revision.parsear(texto)
+@st.cache_data(max_entries=32, ttl="10m", show_spinner=False)
+def _parse(sha256, version, texto, archivo):
+    """(the parser's facts of the acta's text, None) or (None, the sentence of a refusal), cached
+    by bytes and parser version: the parse runs in a reader worker with the limits of every
+    reading (tablero/revision.py), and a refusal is not paid again on every rerun."""
+    try:
+        return revision.parsear(texto, archivo), None
+    except TableroError as error:
+        return None, " ".join(str(error).split())
 
 
 def _elegir_acta(actas):
@@ -117,7 +122,10 @@ class Revision:
         self.acta_id, self.fila, self.persona, self.almacen = acta_id, fila, persona, almacen
         self.sha, self.archivo = fila["sha256"], fila["archivo"]
         self.texto = ui.consulta(queries.texto_acta, acta_id=acta_id)["texto"].iloc[0]
-        self.parse = _parse(self.sha, etl_version(), self.texto)
+        with st.spinner("Leyendo el acta…"):
+            self.parse, rechazo = _parse(self.sha, etl_version(), self.texto, self.archivo)
+        if rechazo:
+            raise TableroError(rechazo)
         self.revisiones = almacen.revisiones(self.sha)
         self.revisados, self.notas = revision.revisar(self.parse, self.revisiones)
 
@@ -496,7 +504,13 @@ def revisar():
         ui.fin()
         return
     acta_id, fila = _elegir_acta(actas)
-    rev = Revision(acta_id, fila, persona, almacen)
+    try:
+        rev = Revision(acta_id, fila, persona, almacen)
+    except TableroError as error:
+        st.error(ui.plano(f"Error: {error}"), icon=":material/error:")
+        _retiradas(persona, almacen)
+        ui.fin()
+        return
     if persona is None:
         st.info("Inicie sesión en la barra lateral para corregir hechos o dar el acta por "
                 "revisada.", icon=":material/lock:")

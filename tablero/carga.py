@@ -56,11 +56,11 @@ def leer(nombre, datos, actas=None, progreso=None):
     dashboard's own process; TableroError with one sentence if it is refused or is not an acta
     (etl.parse.check_session, the same check as `build`).
     A scan is read by OCR in the worker (cached on disk by its bytes, so «Aceptar» does not read
-    it again); `progreso` is accepted for the page but pages are not reported from the worker."""
+    it again); the worker reports each page as it is read: `progreso(nombre, pagina, paginas)`."""
     from etl.lectura import read_upload
 
     nombre = nombre_seguro(nombre)
-    _, hechos = read_upload(nombre, datos)
+    _, hechos = read_upload(nombre, datos, al_avanzar=progreso)
     sha = hashlib.sha256(datos).hexdigest()
     situacion, existente = _situacion(Path(actas or db.actas_path()), nombre, datos, sha)
     return Lectura(nombre, datos, sha, hechos, situacion, existente)

@@ -1,7 +1,7 @@
 """Reviewing an acta: its parse, the staff's corrections from the store, the reviewed facts, and
 saving a change. Shared by the page «Revisar acta» and `python -m etl revision …`; no Streamlit.
 
-    parse = parsear(texto)                                  # what the parser reads (pure)
+    parse = parsear(texto, archivo)                         # what the parser reads
     revisados, notas = revisar(parse, almacen.revisiones(sha))
     n = guardar(almacen, sha, archivo, parse, revisados, nuevos, usuario, nombre, nota)
     informe = reconstruir(almacen)                          # the build, so every page sees it
@@ -23,19 +23,21 @@ class RevisionError(TableroError):
     """A review that cannot be read or saved."""
 
 
-def parsear(texto):
-    """The parser's facts of an acta's extracted text (what the build applies corrections to)."""
-    from etl.parse import parse_acta
-    from etl.partidos import load_catalogo
-    return parse_acta(texto, load_catalogo())
+def parsear(texto, archivo="el acta"):
+    """The parser's facts of an acta's extracted text (what the build applies corrections to),
+    parsed in a reader worker with the limits of every reading (etl/lectura.py), never in the
+    dashboard's process; TableroError with one Spanish sentence when refused."""
+    from etl.lectura import parse_text
+    return parse_text(archivo, texto)
 
 
 def leer_archivo(archivo):
-    """(sha256, text, parse) of an acta file."""
-    from etl.extract import extract_text, read_bytes
+    """(sha256, text, parse) of an acta file, extracted and parsed in a reader worker."""
+    from etl.extract import read_bytes
+    from etl.lectura import read_file
     datos = read_bytes(archivo)
-    texto = extract_text(archivo)
-    return hashlib.sha256(datos).hexdigest(), texto, parsear(texto)
+    texto, parse = read_file(archivo)
+    return hashlib.sha256(datos).hexdigest(), texto, parse
 
 
 def revisar(parse, revisiones):

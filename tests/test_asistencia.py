@@ -193,3 +193,23 @@ def test_representar_a_un_partido_no_sustituye_a_nadie():
     asistentes = {a["nombre"]: a for a in parse_acta(texto)["asistentes"]}
     assert asistentes["Gabriela Orozco Medina"]["presente"] is True
     assert asistentes["Luis Fernando Estrada Sámano"]["presente"] is True
+
+
+def test_una_referencia_no_es_un_llamado():
+    """SCJN shorthand version (../shared/otros-organos): «El VIII A.» names a section of the ruling,
+    not a person called; «Correcto.» after it is no roll-call answer."""
+    texto = DIALOGO + ("\nSEÑOR MINISTRO PÉREZ DAYÁN: El VIII A.\n\n"
+                       "SEÑORA MINISTRA ESQUIVEL MOSSA: Correcto.\n")
+    assert [linea for linea, _ in _no_entendidas(texto)] == [9]
+
+
+def test_una_sustitucion_de_otro_tiempo_no_cambia_la_asistencia():
+    """Said in a later item, «sustituyó al … en la comisión» is history, not this session's roll."""
+    texto = IRAPUATO.read_text(encoding="utf-8").replace(
+        "No habiendo más\nintervenciones",
+        "El C. Hugo Enrique Lara Rocha recordó que en 2021 sustituyó al Lic. José Antonio Barrón Lara\n"
+        "en la comisión de debates. No habiendo más\nintervenciones")
+    assert "sustituyó al Lic. José" in texto
+    asistentes = {a["nombre"]: a for a in parse_acta(texto)["asistentes"]}
+    assert asistentes["José Antonio Barrón Lara"]["presente"] is True
+    assert asistentes["Gabriela Orozco Medina"]["presente"] is False
