@@ -70,10 +70,50 @@ GRADOS = {
     "mvz": "M.V.Z.", "dip": "Dip.", "sen": "Sen.", "min": "Min.", "ministra": "Min.",
     "ministro": "Min.",
 }
-# Regex alternatives for a title, longest first; dots and spaces optional.
-GRADO_RE = (r"(?:" + "|".join(
-    r"\.?\s?".join(re.escape(part) for part in (g.split() if " " in g else list(g) if len(g) <= 3 else [g]))
-    for g in sorted(GRADOS, key=len, reverse=True)) + r")\.?")
+# Each letter of a title in any case, as `(?i:…)` would read it («i» also «İ ı», «s» also «ſ»),
+# spelt out as character classes: a case-insensitive alternation of sixty titles tried at every
+# word of an acta was the parser's slowest pattern.
+_ANY_CASE = {"i": "[iIİı]", "s": "[sSſ]"}
+
+
+def any_case(word):
+    """A regex for `word` (letters and spaces) in any case, without the IGNORECASE flag."""
+    return "".join(_ANY_CASE.get(c, f"[{c}{c.upper()}]") if c.isalpha() else re.escape(c) for c in word)
+
+
+def _trie(sequences):
+    """One regex for token sequences, in order of preference, sharing their common beginnings:
+    an alternation of sixty titles is tried at every word of an acta, and a factored one fails
+    at the first letter instead of sixty times. A longer continuation is tried before ending."""
+    groups = {}
+    for sequence in sequences:
+        groups.setdefault(sequence[0], []).append(sequence[1:])
+    branches = []
+    for token, rests in groups.items():
+        longer = [rest for rest in rests if rest]
+        if not longer:
+            branches.append(token)
+            continue
+        inner = _trie(longer)
+        branches.append(token + f"(?:{inner})" + ("?" if len(longer) < len(rests) else ""))
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
+def _title_tokens(title):
+    """«dra» -> d, r, a with optional dots and spaces between letters (D.R.A., Dra.); «licenciada»
+    -> its letters; «men c» -> m e n, c."""
+    parts = title.split() if " " in title else list(title) if len(title) <= 3 else [title]
+    tokens = []
+    for index, part in enumerate(parts):
+        if index:
+            tokens.append(r"\.?\s?")
+        tokens += [any_case(letter) for letter in part]
+    return tuple(tokens)
+
+
+# Regex for a title, longest first; dots and spaces optional; any case (no `(?i:…)` needed
+# around it).
+GRADO_RE = "(?:" + _trie([_title_tokens(g) for g in sorted(GRADOS, key=len, reverse=True)]) + r")\.?"
 
 # Words inside a name that are not names: «María de la Luz», «Van der Berg».
 PARTICLES = {"de", "del", "la", "las", "los", "y", "e", "da", "van", "von", "san"}

@@ -24,7 +24,7 @@ SENSE_RE = rf"(?P<sentido>{SENTIDO.patron})"
 BALLOT_LINE_RE = re.compile(
     rf"^[\s\-–—•*]*(?:[Yy]\s+)?(?P<who>[^:\t]{{3,170}}?)\s*(?:[.,]?\s*[-–—:]+\s*|\.\s+|,\s+|\t+|\s{{3,}})"
     rf"(?i:{SENSE_RE})\b(?P<rest>.*)$")
-NAME_ONLY_LINE_RE = re.compile(rf"^[\s\-–—•*]*(?:[Yy]\s+)?(?P<who>(?i:{GRADO_RE})\s+{NAME_RE}[^:]{{0,80}}?)[.:]?\s*[-–—]?\s*$")
+NAME_ONLY_LINE_RE = re.compile(rf"^[\s\-–—•*]*(?:[Yy]\s+)?(?P<who>{GRADO_RE}\s+{NAME_RE}[^:]{{0,80}}?)[.:]?\s*[-–—]?\s*$")
 SENSE_ONLY_RE = re.compile(rf"^[\s\-–—•*]*(?i:{SENSE_RE})[\s.!,]*$")
 RESULT_RE = RESULTADO            # phrase families search like compiled patterns, with a fast pre-test
 NEGATIVE_RE = RESULTADO_NEGATIVO
@@ -162,7 +162,7 @@ def _called_voter(text, asistentes):
 
 
 INLINE_BALLOT_RE = re.compile(
-    rf"(?P<who>(?i:{GRADO_RE})\s+[A-ZÁÉÍÓÚ][\wáéíóúñ]+(?:\s+(?:de la\s+|de\s+|del\s+)?[A-ZÁÉÍÓÚ][\wáéíóúñ]+){{0,5}})"
+    rf"(?P<who>{GRADO_RE}\s+[A-ZÁÉÍÓÚ][\wáéíóúñ]+(?:\s+(?:de la\s+|de\s+|del\s+)?[A-ZÁÉÍÓÚ][\wáéíóúñ]+){{0,5}})"
     rf"\s*(?:[,:]\s*|\s+vot[oó]\s+(?:tambi[eé]n\s+)?)(?P<sentido>a favor|en contra|se abstuvo|abstenci[oó]n|me abstengo)\b")
 
 INLINE_SENSE_RE = re.compile(r"a favor|en contra|se abstuvo|abstencion|me abstengo")
@@ -218,7 +218,7 @@ _GROUPED_BALLOTS_RE = re.compile(r"\.\s+(?=(?i:a favor|en contra|abstenci))")
 _GROUPED_BALLOTS_RE2 = re.compile(r"(?i)\s*(ninguno|ninguna|nadie|0|cero)\b")
 
 
-GROUPED_NAMES_SPLIT_RE = re.compile(r",\s*|\s+(?:y|e)\s+(?=(?i:" + GRADO_RE + r")\s)")
+GROUPED_NAMES_SPLIT_RE = re.compile(r",\s*|\s+(?:y|e)\s+(?=" + GRADO_RE + r"\s)")
 
 
 def _grouped_ballots(match, linea):
@@ -235,7 +235,7 @@ def _grouped_ballots(match, linea):
     return ballots
 
 
-_WHO_SURNAMES_RE = re.compile(rf"^\W*(?P<grado>(?i:{GRADO_RE}))\s+(?P<nombre>[A-ZÁÉÍÓÚ][\wáéíóúñ]+(?:\s+[A-ZÁÉÍÓÚ][\wáéíóúñ]+)?)")
+_WHO_SURNAMES_RE = re.compile(rf"^\W*(?P<grado>{GRADO_RE})\s+(?P<nombre>[A-ZÁÉÍÓÚ][\wáéíóúñ]+(?:\s+[A-ZÁÉÍÓÚ][\wáéíóúñ]+)?)")
 
 
 def _who_surnames(text):
@@ -246,7 +246,7 @@ def _who_surnames(text):
     return None
 
 
-_WHO_RE = re.compile(rf"(?P<grado>(?i:{GRADO_RE}))\s+(?P<nombre>{NAME_RE})")
+_WHO_RE = re.compile(rf"(?P<grado>{GRADO_RE})\s+(?P<nombre>{NAME_RE})")
 _WHO_RE2 = re.compile(rf"^(?P<nombre>{NAME_RE})")
 
 
@@ -664,7 +664,7 @@ def _economic_vote(lector, text, linea, punto, asistentes, index):
     }
 
 
-_NAMED_COUNT_RE = re.compile(rf"(?<![\w.])(?i:{GRADO_RE})\s+[A-ZÁÉÍÓÚ]")
+_NAMED_COUNT_RE = re.compile(rf"(?<![\w.]){GRADO_RE}\s+[A-ZÁÉÍÓÚ]")
 
 
 @functools.lru_cache(maxsize=8)
