@@ -61,9 +61,10 @@ class Familia:
     def search(self, text, pos=0):
         """The first phrasing in `text`. Most paragraphs hold none of the family's words: a
         substring test rules them out before the regular expression runs."""
-        if self.requiere and not any(word in text for word in self.requiere):
-            return None
-        return self.regex.search(text, pos)
+        for word in self.requiere:
+            if word in text:
+                return self.regex.search(text, pos)
+        return None if self.requiere else self.regex.search(text, pos)
 
     def match(self, text):
         return self.regex.match(text)

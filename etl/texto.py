@@ -74,9 +74,8 @@ class Parrafo:
     text: str
     spans: list = field(default_factory=list)
 
-    @property
-    def linea(self):
-        return self.spans[0][1]
+    def __post_init__(self):
+        self.linea = self.spans[0][1]   # an attribute, not a property: readers ask it ~5 000 times an acta
 
     @property
     def ultima_linea(self):
