@@ -18,6 +18,7 @@ example:
 import re
 from dataclasses import dataclass, field
 
+from etl.patrones import compilar
 from etl.vocabulario import fold
 
 
@@ -43,7 +44,9 @@ class Familia:
     def __post_init__(self):
         self.entradas = [e if isinstance(e, Entrada) else Entrada(e[0], tuple(e[1:])) for e in self.entradas]
         whole = r"^[\s\-–—•*]*" + self.patron + r"[\s.!,;]*$" if self.entero else self.patron
-        self.regex = re.compile(whole, self.flags)
+        # A family without hand-written `requiere` words has its necessary words derived from its
+        # pattern and tested first (etl/patrones.py).
+        self.regex = re.compile(whole, self.flags) if self.requiere else compilar(whole, self.flags)
 
     def regex_de(self, entrada):
         """The regex of one entry alone, wrapped as the family wraps them all."""

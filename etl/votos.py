@@ -12,6 +12,7 @@ import bisect
 import functools
 import re
 
+from etl.patrones import compilar
 from etl.frases import ACUERDO_TOMADO, LLAMADO, RESULTADO, RESULTADO_NEGATIVO, RESULTADO_REFERIDO, SENTIDO, UNANIMIDAD
 from etl.numeros import NUMBER_WORDS_RE, fold, to_int
 from etl.vocabulario import fold_words, sentido_of
@@ -57,7 +58,7 @@ def parse_votaciones(lector, asistentes):
     return votes
 
 
-NOMINAL_CALL_RE = re.compile(r"votacion nominal|tomare la votacion|votacion de manera nominal|en forma nominal")
+NOMINAL_CALL_RE = compilar(r"votacion nominal|tomare la votacion|votacion de manera nominal|en forma nominal")
 
 
 def _check_votes(lector, votes):
@@ -165,7 +166,7 @@ INLINE_BALLOT_RE = re.compile(
     rf"(?P<who>{GRADO_RE}\s+[A-ZÁÉÍÓÚ][\wáéíóúñ]+(?:\s+(?:de la\s+|de\s+|del\s+)?[A-ZÁÉÍÓÚ][\wáéíóúñ]+){{0,5}})"
     rf"\s*(?:[,:]\s*|\s+vot[oó]\s+(?:tambi[eé]n\s+)?)(?P<sentido>a favor|en contra|se abstuvo|abstenci[oó]n|me abstengo)\b")
 
-INLINE_SENSE_RE = re.compile(r"a favor|en contra|se abstuvo|abstencion|me abstengo")
+INLINE_SENSE_RE = compilar(r"a favor|en contra|se abstuvo|abstencion|me abstengo")
 
 
 def _inline_ballots(lector, taken):
