@@ -15,8 +15,10 @@ import re
 from etl.estructura import pares, speaker_of
 from etl.texto import BULLET_ITEM_RE, TITLE_AT_END_RE
 from etl.frases import (AUSENCIA_OTRA_SESION, ASISTENCIA_NO, ASISTENCIA_SI, AUSENCIA, LLEGADA, LLEGADA_ANUNCIADA, PRESENCIA, PROPIA_VOZ,
+                        SUSTITUCION,
                         RETIRO, RETIRO_DE_PUNTO)
-from etl.numeros import fold as fold_accents, to_int
+from etl.numeros import to_int
+from etl.vocabulario import fold as fold_accents
 from etl.personas import (same_person, speaker_label, strip_label, GRADO_RE, NAME_ONLY_RE, TITLED_NAME_RE, Persona, calidad_of, canonical_grado,
                           clean_name, display_name, fold, looks_like_name, name_after_cargo, name_words, names_in,
                           resolve,
@@ -92,6 +94,7 @@ class _Asistencia:
         self._read_roster_lines()
         self._read_roll_call()
         self._read_prose_presence()
+        self._read_substitutions()
         self._read_actors()
         self._read_speakers()
         self._read_movements()
@@ -106,6 +109,7 @@ class _Asistencia:
         lines = self.doc.lines
         section = None
         skip = set()
+        bare = 0   # the last heading or name read without a cargo line: names listed one under another
         for tabla in self.doc.tablas:
             if self._read_table(tabla):
                 skip |= tabla.lineas
@@ -117,9 +121,9 @@ class _Asistencia:
             if len(text) > 200:
                 section = None
                 continue
-            header = _section_of(text)
+            header = _section_of(text) or self._heading_by_layout(number)
             if header:
-                section = header
+                section, bare = header, number
                 continue
             if self._continues_prose(index):
                 continue
@@ -127,14 +131,52 @@ class _Asistencia:
                 continue
             following = self._next_line(number)
             entry, used_next = _roster_entry(text, following[1] if following else None, section)
+            if used_next and self._heading_below(number, following, section, bare == number - 1):
+                entry, used_next = _roster_entry(text, None, section)   # the heading governs the names below it
             if entry is None:
                 if len(text) > 40 and not text.isupper() and not _is_columns(line) and _READ_ROSTER_LINES_RE.search(text):
                     section = None   # prose closes a roster section («AUSENTES:» stops here)
                 continue
             if used_next and following:
                 skip.add(following[0])
+            elif not entry.get("cargo"):
+                bare = number
             entry["linea"] = number
             self._add_entry(entry, section, signature=number >= self.closing)
+
+    def _heading_by_layout(self, number):
+        """A line that names a group and stands over the indented names it governs is a heading,
+        even long and without a colon. Expecting lines like:
+            Representaciones de los partidos políticos ante el Consejo General
+                PAN       Lic. Daniel Alonso Rivera Mireles, propietario"""
+        line = self.doc.lines[number - 1]
+        after = self._next_line(number)
+        if not after or _indent(self.doc.lines[after[0] - 1]) <= _indent(line):
+            return None   # the cheap test first: most lines have no indented line below
+        header = _section_words(line.strip())
+        return header if header and _roster_entry(after[1], None, header)[0] else None
+
+    def _heading_below(self, number, following, section, listed):
+        """Whether the line below the name on line `number` heads the names that follow it (a
+        heading governs the rows below it until the next heading) rather than being that name's
+        cargo. Expecting a roster like:
+                Mtra. Lorena Patricia Esparza Muro
+            Secretaria Técnica
+                Mtro. Julio César Saucedo Ibarra
+        It is a heading when it names a group other than the one in force, names stand under it,
+        and it is set apart from the name above: a blank line between them, a smaller indent, a
+        final colon, or a name above that is one of a list of names without cargo lines
+        (`listed`). «Secretario Técnico» under a signature keeps being its signer's cargo."""
+        line_no, text = following
+        lines = self.doc.lines
+        if not (listed or line_no > number + 1 or text.endswith(":")
+                or _indent(lines[line_no - 1]) < _indent(lines[number - 1])):
+            return False   # right under the name, as a cargo is written: «Mtra. X⏎Secretaria Técnica»
+        header = _section_words(text)
+        if not header or header == section:
+            return False   # «Representante del PAN» under a name in the representatives' list is a cargo
+        after = self._next_line(line_no)
+        return bool(after) and _roster_entry(after[1], None, header)[0] is not None
 
     def _read_table(self, tabla):
         """A roster table (any source: Word, Markdown, ASCII grid, PDF cells): one person per row
@@ -199,17 +241,7 @@ class _Asistencia:
                 section = "integrante"   # called in the run of the consejeros, with no cargo of their own
             self._add_entry(entry, section, signature=False)
             previous = entry if entry["cargo"] or section is None else dict(entry, cargo=previous["cargo"])
-        answered = {par.linea for par in self._pairs}
-        for current, following in zip(paragraphs, paragraphs[1:]):
-            speaker = speaker_of(current.text)
-            called = current.text[speaker[1]:] if speaker else current.text
-            answer_speaker = speaker_of(following.text)
-            answer = following.text[answer_speaker[1]:] if answer_speaker else ""
-            entry = called_person(called) if len(called) < 220 else None
-            if current.linea not in answered and answer_speaker and len(answer) < 30 and entry \
-                    and (entry["grado"] or entry["cargo"]) and not called_person(answer):
-                self.lector.aviso(f"No se entendió la respuesta «{answer.strip()}» al pase de lista de "
-                                  f"{display_name(called_person(called)['nombre'])}.", following.linea)
+        self._check_answers(paragraphs)
         for paragraph in paragraphs:
             speaker = speaker_of(paragraph.text)
             body = paragraph.text[speaker[1]:] if speaker else paragraph.text
@@ -220,6 +252,33 @@ class _Asistencia:
             if entry:
                 entry["linea"] = paragraph.linea
                 self._add_entry(entry, None, signature=False)
+
+    def _check_answers(self, paragraphs):
+        """Self-check: a call that names one person, answered on the next turn by someone whose
+        answer was not understood, is said in an `aviso`. Expecting a dialogue like:
+            El C. Secretario Ejecutivo: Consejera Presidenta, maestra Adriana Lizbeth Monroy Galindo.
+            La C. Consejera Presidenta: Buenas tardes a todos.
+        Not a call: a line that carries its own answer («Mtra. Esparza Muro, a favor.», the end of
+        a nominal vote written in one paragraph). Not an answer: a form field under it
+        («Resultado: aprobado por unanimidad.», «Modalidad: Presencial»), whose label names no one."""
+        answered = {par.linea for par in self._pairs}
+        for current, following in zip(paragraphs, paragraphs[1:]):
+            if current.linea in answered:
+                continue
+            answer_speaker = speaker_of(following.text)
+            answer = following.text[answer_speaker[1]:] if answer_speaker else ""
+            if not answer_speaker or len(answer) >= 30 or not _names_someone(answer_speaker[0]):
+                continue
+            speaker = speaker_of(current.text)
+            called = current.text[speaker[1]:] if speaker else current.text
+            entry = called_person(called) if len(called) < 220 else None
+            if not entry or not (entry["grado"] or _is_cargo(entry["cargo"]) or entry.get("partido_texto")) \
+                    or called_person(answer):
+                continue   # a call names someone by title, cargo or party, not «El VIII A.»
+            if BALLOT_RE.search(fold_accents(called)) or ROLL_CALL_RE.search(called):
+                continue   # the line is an answer already: «Mtra. Esparza Muro, a favor.»
+            self.lector.aviso(f"No se entendió la respuesta «{answer.strip()}» al pase de lista de "
+                              f"{display_name(entry['nombre'])}.", following.linea)
 
     def _continues_prose(self, index):
         """The line right below a long unfinished prose line is that sentence's tail, not a
@@ -340,9 +399,14 @@ class _Asistencia:
     # ---- people in prose ---------------------------------------------------------------------
 
     def _opening_limit(self):
-        """Prose before the first agenda item past attendance is about who is there from the start."""
-        puntos = [line for line, numero in self.lector.puntos if line > 0]
-        return puntos[1] if len(puntos) > 1 else (puntos[0] if puntos else 10 ** 9)
+        """Prose before the first agenda item past attendance is about who is there from the start.
+        Worked out once per list of items (it is asked for every paragraph of a long acta)."""
+        cached = getattr(self, "_opening", None)
+        if cached is None or cached[0] is not self.lector.puntos:
+            puntos = [line for line, numero in self.lector.puntos if line > 0]
+            limit = puntos[1] if len(puntos) > 1 else (puntos[0] if puntos else 10 ** 9)
+            cached = self._opening = (self.lector.puntos, limit)
+        return cached[1]
 
     def _read_prose_presence(self):
         """'También nos acompañan el Consejero Presidente, M.D. Roberto Herrera Hernández …';
@@ -391,6 +455,50 @@ class _Asistencia:
                         self.people.append(persona)
                     if absent:
                         persona.presente = False
+
+    def _read_substitutions(self):
+        """Who attends in place of whom: the one replaced was not there, and stands for the same
+        party as the one who replaces them. Expecting text like: 'y por Morena, el C. Luis
+        Fernando Estrada Sámano, representante suplente, quien actúa en esta sesión en sustitución
+        de la representante propietaria, Lic. Gabriela Orozco Medina, por encontrarse ésta…'
+        (also «sustituye a», «en suplencia de», «en representación de»: `SUSTITUCION`)."""
+        limit = min(self.closing, self._opening_limit())   # said where attendance is taken, not of another time
+        for paragraph in self.lector.paragraphs:
+            if paragraph.linea >= limit or not SUSTITUCION.search(fold_accents(paragraph.text)):
+                continue
+            body, skipped = _body(paragraph.text)
+            for sentence, offset in _sentences(body):
+                for match in SUSTITUCION.finditer(fold_accents(sentence)):
+                    names = names_in(sentence)
+                    before = [n for n in names if n[3] <= match.start()]
+                    after = [n for n in names if n[2] >= match.end()]
+                    if not before or not after or after[0][2] - match.end() > 80:
+                        continue
+                    between = sentence[before[-1][3]:match.start()]
+                    if len(between) > 150 or ";" in between:
+                        continue   # the one who replaces is named in the same clause
+                    sustituto = resolve(before[-1][1], self.people)
+                    if sustituto is not None:
+                        self._replaced(sustituto, after[0], sentence[match.end():after[0][2]],
+                                       paragraph.linea_at(skipped + offset + after[0][2]))
+
+    def _replaced(self, sustituto, nombrado, cargo, linea):
+        """The person `sustituto` replaces: absent, with the party (and rol) they share."""
+        grado, name = nombrado[0], nombrado[1]
+        cargo = _clean_cargo(cargo.strip(" ,")) or None
+        persona = resolve(name, self.people)
+        if persona is None:
+            persona = Persona(nombre=name, grado=grado, cargo=cargo, rol=rol_of(cargo or "", None, self.lector.organo),
+                              calidad=calidad_of(cargo or ""), linea=linea, origen="prosa")
+            self.people.append(persona)
+        persona.presente = False
+        if rol_of(cargo or "") == "otro" and (persona.rol == "otro" or persona.origen == "prosa"):
+            persona.rol = sustituto.rol   # named without a cargo of their own: the one who replaces them has it
+        if persona.rol == "representante" == sustituto.rol:
+            persona.partido = persona.partido or sustituto.partido
+            sustituto.partido = sustituto.partido or persona.partido
+        if not persona.calidad and cargo:
+            persona.calidad = calidad_of(cargo)
 
     def _read_actors(self):
         """People named in prose as doing something in the session attended it: 'el titular de la
@@ -586,12 +694,30 @@ def _body(text):
 def _section_of(text):
     """The section a header line opens. Expecting lines like: 'INTEGRANTES DEL COMITÉ TÉCNICO
     ASESOR…', 'REPRESENTANTES DE PARTIDOS POLÍTICOS', 'INVITADOS:', 'AUSENTES:'."""
-    if _is_columns(text) or len(text) > 130 or text[:1].islower():
-        return None   # «inasistencia*», the wrapped end of an entry, opens no section
-    folded = fold_accents(text)
     bare = PARENTHESIS_RE.sub("", text)   # «Representaciones de los partidos políticos (con voz, sin voto)»
     if not (text.isupper() or text.rstrip().endswith(":") or len(bare) < 45):
         return None
+    return _section_words(text)
+
+
+def _names_someone(label):
+    """Whether a speaker label names a person or a cargo («La C. Consejera Presidenta», «El C.
+    Fausto Trejo Barrera»), not a form field («Resultado», «Modalidad», «Votación nominal»)."""
+    return bool(names_in(label)) or rol_of(label) != "otro" or _is_cargo(label)
+
+
+def _indent(line):
+    return len(line) - len(line.lstrip())
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _section_words(text):
+    """The section a line names by its words, whatever its shape («Secretaría Técnica»,
+    «Representaciones de los partidos políticos ante el Consejo General»), or None: a name, a
+    vote, a sentence or a wrapped line names none."""
+    if _is_columns(text) or len(text) > 130 or text[:1].islower():
+        return None   # «inasistencia*», the wrapped end of an entry, opens no section
+    folded = fold_accents(text)
     if TITLED_NAME_RE.search(text) or BALLOT_RE.search(folded):
         return None
     if text.rstrip().endswith(".") and not text.isupper():

@@ -8,6 +8,7 @@ import argparse
 import hashlib
 import json
 import sys
+from pathlib import Path
 
 from etl.errors import TableroError
 
@@ -159,8 +160,10 @@ def run_parse(args):
     with ocr.progreso(ocr.barra()):
         text = extract_text(args.archivo)
     data = read_bytes(args.archivo)
-    from etl.parse import parse_acta
-    facts = ocr.annotate(parse_acta(text, load_catalogo()), args.archivo, data)
+    from etl.parse import check_session, parse_acta
+    facts = parse_acta(text, load_catalogo())
+    check_session(facts, Path(args.archivo).name)
+    facts = ocr.annotate(facts, args.archivo, data)
     out = {"archivo": args.archivo, "sha256": hashlib.sha256(data).hexdigest()}
     out.update((k, v) for k, v in facts.items() if k not in out)
     print(json.dumps(out, ensure_ascii=False, indent=2))

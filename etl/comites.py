@@ -14,7 +14,7 @@ same actas always give the same key, whatever else is loaded.
 """
 import re
 
-from etl.numeros import fold
+from etl.vocabulario import fold
 
 ESTADOS = {
     "aguascalientes": "Aguascalientes", "baja california sur": "Baja California Sur",

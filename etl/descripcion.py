@@ -257,7 +257,7 @@ def _accion(m):
 
 
 def _raiz(palabra):
-    from etl.numeros import fold
+    from etl.vocabulario import fold
     return fold(palabra)[:6]
 
 

@@ -14,16 +14,19 @@ import bisect
 import re
 
 from etl.descripcion import asunto_de_correccion, asunto_de_omision, describir
+from etl.frases import (ACEPTADA_SIN_VOTO, CLAVE_CITADA, DOCUMENTO_FUTURO, EN_LO_PARTICULAR, FE_DE_ERRATAS, INCISOS, LISTA_DE_OBSERVACIONES, LLAMADO,
+                        PROPUESTA_DE, RECHAZADA_SIN_VOTO, SIN_OBSERVACIONES)
+from etl.texto import Parrafo
 
 from etl.numeros import fold, to_int
 from etl.personas import display_name, names_in, resolve, speaker_label
 from etl.votos import RESULT_RE
-from etl.vocabulario import CLAVE_DOCUMENTO_RE
+from etl.vocabulario import CLAVE_DOCUMENTO_RE, GRADO_RE
 
 CLAVE_RE = CLAVE_DOCUMENTO_RE   # one clave pattern for the project (etl/vocabulario.py)
 DOC_TYPES = (
     ("dictamen", re.compile(r"\bdictamen(es)?\b")),
-    ("acta", re.compile(r"\bactas?\s+(?:(?:de|del)\s+(?:la|las)?\s*)?(?:\w+\.?\s+){0,3}(?:sesion|sesiones|reunion)")),
+    ("acta", re.compile(r"\b(?:actas?|minutas?)\s+(?:(?:de|del)\s+(?:la|las)?\s*)?(?:\w+\.?\s+){0,3}(?:sesion|sesiones|reunion)")),
     ("informe", re.compile(r"\binformes?\b")),
     ("acuerdo", re.compile(r"\b(proyecto de )?acuerdos?\b")),
     ("plan", re.compile(r"\b(plan|programa)\s+(anual\s+)?(de\s+trabajo|operativo|de actividades|de auditoria)|"
@@ -41,9 +44,11 @@ CORRECTION_WORDS_RE = re.compile(
     r"precisar|precise|precisen|ajust|observaci|numerar|renumerar|incisos|leyenda|redaccion|ortografi|errat|"
     r"incluy\w+|incluir|incluya\w*|incorpor\w+|anad\w+|agreg\w+)")
 REQUEST_RE = re.compile(
-    r"\b(solicit\w*|pido|pidi\w*|pide|piden|pedir\w*|pedimos|propong\w*|propone\w*|propus\w*|propuestas?|sugier\w*|sugerir\w*|sugiero|quisiera|"
+    r"\b(solicit(?!ud|ante)\w*|pido|pidi\w*|pide|piden|pedir\w*|pedimos|propong\w*|propone\w*|propus\w*|propuestas?|sugier\w*|sugerir\w*|sugiero|sugirio|convendria|quisiera|"
     r"me gustaria|se corrija\w*|sean corregid\w*|se modifiqu\w*|se sustitu\w*|se elimin\w*|se agregu\w*|"
-    r"hacer (nada mas )?la correccion|observaciones? (al|a la|del|de la|en el|en la)|senal\w+ que)\b")
+    r"hacer (nada mas )?la correccion|senal\w+ que|"
+    r"(formul\w+|hizo|hace|hago|hacer|realiz\w+|present\w+|plante\w+|expres\w+|tengo|tenemos|tiene|una|unas|dos|tres|"
+    r"mis|nuestras|algunas|las siguientes|sus) (\w+ ){0,2}observaciones? (al|a la|del|de la|en el|en la))\b")
 ATTENDED_RE = re.compile(
     r"((fueron|han sido|se|quedaron|quedan|ya)\s+(debidamente\s+)?(atendid|solventad|realizad|incorporad|subsanad|"
     r"atendieron|solventaron|incorporaron|realizaron|subsanaron)\w*\s+(las|los|todas las|la|el)?\s*"
@@ -108,10 +113,11 @@ def _mentions_session(lector, vote, key):
 
 def _documents_in_title(titulo):
     """(tipo, clave, titulo) of each document an agenda item names."""
+    titulo = SPLIT_KEY_RE.sub(r"\1", titulo)      # «TEEM-⏎JDC-045/2024», joined with a space
     folded = fold(titulo).strip()
     if NOT_DOCUMENT_RE.search(folded) and not CLAVE_RE.search(titulo):
         return []
-    claves = CLAVE_RE.findall(titulo)
+    claves = _own_claves(titulo)
     tipo = next((name for name, regex in DOC_TYPES if regex.search(folded)), None)
     if tipo is None:
         return []
@@ -125,10 +131,22 @@ def _documents_in_title(titulo):
     return [(tipo, None, nombre)]
 
 
+SPLIT_KEY_RE = re.compile(r"\b([A-Z]{2,}[A-Z0-9]*-)\s+(?=[A-Z]{2,}[A-Z0-9]*[-/][A-Z0-9])")
+
+
+def _own_claves(titulo):
+    """The keys of the documents a title names, not those it cites: in «Proyecto de Acuerdo
+    IEM-CG-100/2024, por el que se da cumplimiento a la sentencia … en el expediente
+    TEEM-JDC-045/2024» only the first is a document of the session."""
+    found = [(m.group(0), m.start()) for m in CLAVE_RE.finditer(titulo)]
+    own = [clave for clave, start in found if not CLAVE_CITADA.regex.search(fold(titulo[max(0, start - 120):start]))]
+    return own or [clave for clave, _ in found]
+
+
 def _document_name(titulo, tipo):
     """The document's own name, without the agenda's verbs: «Presentación y, en su caso,
     aprobación del Informe parcial …» -> «Informe parcial …»."""
-    words = {"dictamen": r"dictamen", "acta": r"acta", "informe": r"informe", "acuerdo": r"(proyecto de )?acuerdo",
+    words = {"dictamen": r"dictamen", "acta": r"(acta|minuta)", "informe": r"informe", "acuerdo": r"(proyecto de )?acuerdo",
              "plan": r"(plan|programa|calendario|lineamientos|proceso)", "presentacion": r"(prototipo|presentaci[oó]n)"}
     match = re.search(words[tipo], titulo, re.IGNORECASE)
     name = titulo[match.start():] if match and tipo != "presentacion" else re.sub(
@@ -160,6 +178,9 @@ def _state(lector, numero, votaciones, agenda_line, key=None):
         if shown and presented is None:
             presented = paragraph.linea_at(shown.start())
     votes = [v for v in votaciones if v["punto"] == numero and _decides_document(v)]
+    general = [v for v in votes if not EN_LO_PARTICULAR.search(fold(v.get("asunto") or "") + " " +
+                                                               fold(_call_text(v.get("_llamado"))))]
+    votes = general or votes       # voted in parts: the vote «en lo general» decides the document
     if key:
         votes = [v for v in votes if _mentions_session(lector, v, key)]
     if votes:
@@ -186,49 +207,158 @@ def _is_proposal_vote(vote):
 
 # A wish for a future document is not a correction of this one: «pidió que el siguiente informe
 # incluya un cuadro por distrito».
-FUTURE_DOCUMENT_RE = re.compile(r"\b(siguiente|proximo|proxima|proximos|futuro|futuros|posterior|posteriores|subsecuentes?)\s+"
-                                r"(informe|informes|documento|documentos|reporte|reportes|version|entrega)|"
-                                r"\ben lo sucesivo\b|\ben adelante\b|\ben futuras?\b")
-NONE_RE = re.compile(r"\bsin (observaciones|comentarios|correcciones|modificaciones|cambios)\b")
+FUTURE_DOCUMENT_RE = DOCUMENTO_FUTURO.regex
+NONE_RE = SIN_OBSERVACIONES.regex      # «sin observaciones», «no habiendo observaciones»
 
 
 def _is_correction_vote(vote):
     text = NONE_RE.sub("", fold(vote.get("asunto") or ""))
-    call = NONE_RE.sub("", fold(vote.get("_llamado").text)) if vote.get("_llamado") else ""
+    call = NONE_RE.sub("", fold(_call_text(vote.get("_llamado")))) if vote.get("_llamado") else ""
     if WITH_CORRECTIONS_RE.search(text):
         return False
     return bool(CORRECTION_WORDS_RE.search(text) or (re.search(r"\bpropuestas?\b", call) and CORRECTION_WORDS_RE.search(call)))
+
+
+def _call_text(call):
+    """What a vote's call says: in a long narrative paragraph, only the sentences that call the
+    vote («Suficientemente discutido el asunto, la secretaria sometió a votación económica el
+    proyecto …»), not the requests and replies before them."""
+    if call is None:
+        return ""
+    text = call.text
+    if len(text) <= 400 or speaker_label(text):
+        return text
+    sentences = re.split(r"(?<=[a-z0-9)»\"]{2})\.\s+", text)
+    said = [s for s in sentences if LLAMADO.regex.search(s) or RESULT_RE.search(fold(s))]
+    return " ".join(said) if said else text
 
 
 # ---- corrections -----------------------------------------------------------------------------
 
 def parse_correcciones(lector, votaciones, documentos, asistentes):
     """Corrections asked of a document. Each vote on a correction is one correction, traced to
-    the request it answers; requests never put to a vote are kept too."""
+    the request it answers (a vote on lettered items, «las observaciones a), b) y c)», is one
+    correction per item); requests never put to a vote are kept when the acta says whether they
+    were accepted, and reported in an `aviso` when it does not."""
     requests = _request_paragraphs(lector)
     consumed, correcciones = set(), []
+    by_punto = {}
+    for paragraph in requests:
+        by_punto.setdefault(lector.punto_at(paragraph.linea), []).append(paragraph)
     for vote in votaciones:
         if OMISSION_RE.search(fold(vote.get("asunto") or "")):
             _name_omission(vote, documentos)
             continue
-        request = _request_for(lector, vote, requests, consumed)
-        if not _is_correction_vote(vote) and not (_is_proposal_vote(vote) and request is not None):
+        lettered = _lettered_requests(lector, vote, by_punto.get(vote["punto"], []), consumed)
+        if lettered:
+            for request in lettered:
+                consumed.add(id(request))
+                correcciones.append(_correction(lector, vote["punto"], request, documentos, asistentes,
+                                                aprobada=vote["resultado"] == "aprobado", vote=None))
+            consumed.add(id(vote.get("_llamado")))
+            continue
+        request = _proposal_voted(lector, vote, by_punto.get(vote["punto"], []), consumed, asistentes) or \
+            _request_for(vote, by_punto, consumed)
+        if not _is_correction_vote(vote) and not ((_is_proposal_vote(vote) or vote.get("_propuesta"))
+                                                  and request is not None):
             continue
         source = request or vote.get("_llamado")
         consumed.add(id(source))
         consumed.add(id(vote.get("_llamado")))
         correcciones.append(_correction(lector, vote["punto"], source, documentos, asistentes,
                                         aprobada=vote["resultado"] == "aprobado", vote=vote))
+    voted = list(correcciones)
     for paragraph in requests:
         if id(paragraph) in consumed:
             continue
         punto = lector.punto_at(paragraph.linea)
         if any(c["punto"] == punto and c["fuente"]["linea"] in range(paragraph.linea, paragraph.ultima_linea + 1)
-               for c in correcciones):
+               for c in voted):
+            continue        # a vote already answered the request read in its call
+        aprobada = _accepted_later(lector, paragraph, punto)
+        if aprobada is None:
+            # Precision first: a change asked and never answered in the acta is not a fact.
+            quien = _requester(lector, paragraph, None, asistentes)
+            lector.aviso(f"{quien or 'Alguien'} pidió un cambio a un documento y el acta no dice si se aceptó: "
+                         "no se registra como corrección; revise la línea.", paragraph.linea)
             continue
         correcciones.append(_correction(lector, punto, paragraph, documentos, asistentes,
-                                        aprobada=_accepted_later(lector, paragraph, punto), vote=None))
+                                        aprobada=aprobada, vote=None))
     return correcciones
+
+
+LETTER_ITEM_RE = re.compile(r"^\s*\(?([a-z])\)\s")
+
+
+def _lettered_requests(lector, vote, requests, consumed):
+    """The requests a vote on lettered items decides: «Las observaciones a), b) y c) se
+    aprobaron» -> the requests of its agenda item that open with «a)», «b)» and «c)»."""
+    said = vote.get("asunto") or ""
+    call = vote.get("_llamado")
+    match = INCISOS.regex.search(said) or (INCISOS.regex.search(_call_text(call)) if call else None)
+    if not match:
+        return []
+    letters = set(re.findall(r"([a-z])\)", match.group("letras")))
+    return [r for r in requests if id(r) not in consumed and lector.punto_at(r.linea) == vote["punto"]
+            and LETTER_ITEM_RE.match(r.text) and LETTER_ITEM_RE.match(r.text).group(1) in letters]
+
+
+def _proposal_voted(lector, vote, requests, consumed, asistentes):
+    """«Se sometió a votación la propuesta de la Dra. Camacho Quintero»: the request of that
+    person in the vote's agenda item."""
+    call = vote.get("_llamado")
+    for text in (vote.get("asunto") or "", _call_text(call) if call else "", _preceding_call(lector, vote)):
+        match = PROPUESTA_DE.regex.search(text)
+        if not match:
+            continue
+        quien = _person_in(match.group("quien"), asistentes)
+        if quien is None:
+            continue
+        for request in requests:
+            if id(request) in consumed or lector.punto_at(request.linea) != vote["punto"]:
+                continue
+            if _subject_of(request, asistentes) == quien:
+                vote["_propuesta"] = True
+                return request
+    return None
+
+
+def _preceding_call(lector, vote):
+    """A vote read without its call: the call just before it in the same item, «Se sometió a
+    votación la propuesta de la Dra. Camacho Quintero.» above «Votación: a favor 1; …»."""
+    if vote.get("_llamado") is not None:
+        return ""
+    line = vote["fuente"]["linea"]
+    return " ".join(p.text for p in lector.paragraphs_between(max(1, line - 6), line)
+                    if p.linea < line and lector.punto_at(p.linea) == vote["punto"] and LLAMADO.regex.search(p.text))
+
+
+TITLED_SURNAME_RE = re.compile(GRADO_RE + r"\s+(?P<nombre>[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+(?:\s+[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)?)")
+
+
+def _person_in(text, asistentes):
+    """The full name of the person a phrase names: «la Dra. Camacho Quintero», «del Mtro.
+    Servín» -> the roster's name, or None."""
+    for grado, name, start, end in names_in(text):
+        persona = resolve(name, asistentes, single_word=True)
+        return display_name(persona.nombre) if persona else None
+    short = TITLED_SURNAME_RE.search(text)
+    if short:
+        persona = resolve(short.group("nombre"), asistentes, single_word=True)
+        return display_name(persona.nombre) if persona else None
+    return None
+
+
+def _subject_of(unit, asistentes):
+    """The person a request unit opens with («El Dr. Julián Priego Lastra expresó …»), or its
+    speaker label's."""
+    label = speaker_label(unit.text)
+    if label:
+        return _full_name(label["nombre"], asistentes)
+    names = names_in(unit.text[:160])
+    if names and _opens_with_person(unit.text[:160]):
+        return _full_name(names[0][1], asistentes)
+    return None
 
 
 def _request_paragraphs(lector):
@@ -240,6 +370,9 @@ def _request_paragraphs(lector):
 
 
 def _find_request_paragraphs(lector):
+    """Request units: a speaker's paragraph, or, in a narrative paragraph where several people
+    speak in turn («El Ing. X propuso …; su propuesta no fue secundada. La Lic. Y pidió …»), the
+    sentences from one person's name to the next."""
     found = []
     reported = {id(p) for report in _attended_reports(lector) for p in report.paragraphs}
     for paragraph in lector.paragraphs:
@@ -247,53 +380,165 @@ def _find_request_paragraphs(lector):
             continue
         if id(paragraph) in reported:
             continue
-        folded = fold(paragraph.text)
-        if _asks_correction(folded) and not ATTENDED_RE.search(folded) \
-                and not re.search(r"acuerdos tomados", folded):
-            found.append(paragraph)
+        for unit in _units(paragraph):
+            folded = fold(unit.text)
+            if (_asks_correction(folded) or _proposal_declined(folded)) and not ATTENDED_RE.search(folded) \
+                    and not re.search(r"acuerdos tomados", folded):
+                found.append(unit)
     return found
 
 
+class _Tramo(Parrafo):
+    """Part of a paragraph: the sentences one person says or does. `padre` is the paragraph,
+    `inicio` where the part starts in it."""
+
+    def __init__(self, padre, inicio, fin):
+        spans = [(0, padre.linea_at(inicio))] + [(o - inicio, l) for o, l in padre.spans if inicio < o < fin]
+        super().__init__(padre.text[inicio:fin].rstrip(), spans)
+        self.padre, self.inicio = padre, inicio
+
+
+SENTENCE_BREAK_RE = re.compile(r"(?:(?<=[a-z0-9]{2})|(?<=[a-z][\"»”)]))[.;]\s+")
+SUBJECT_WINDOW = 45       # a sentence's subject is named in its first words
+
+
+def _sentences(text):
+    """(start, end) of each sentence, split at «.» and «;» (also after a closing quote), not at
+    a title's dot («la Mtra. Elena …»)."""
+    spans, start = [], 0
+    for match in SENTENCE_BREAK_RE.finditer(text):
+        before = fold(text[max(0, match.start() - 6):match.start()]).split()
+        if before and before[-1].strip(".") in GRADO_WORDS:
+            continue
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return spans
+
+
+def _units(paragraph):
+    """A paragraph, split where a sentence opens with a titled person as its subject («. La Lic.
+    Adriana Zárate pidió …»); a speaker's turn («Dra. X: …») and a lettered item stay whole."""
+    text = paragraph.text
+    if speaker_label(text) or len(text) < 200:
+        return [paragraph]
+    starts = [0] + [start for start, _ in _sentences(text)[1:] if _opens_with_person(text[start:start + 160])]
+    if len(starts) == 1:
+        return [paragraph]
+    ends = starts[1:] + [len(text)]
+    return [_Tramo(paragraph, start, end) for start, end in zip(starts, ends)]
+
+
+def _opens_with_person(text):
+    """The sentence's subject is a titled person, named in its first words and before any other
+    sentence starts: «La Lic. Adriana Zárate pidió …», not «su propuesta no fue secundada. El C. …»."""
+    names = names_in(text)
+    return bool(names) and names[0][2] <= SUBJECT_WINDOW and not re.search(r"[a-z0-9)»\"][.;]\s", text[:names[0][2]])
+
+
+GRADO_WORDS = {"dr", "dra", "mtro", "mtra", "lic", "ing", "c", "sr", "sra", "srta", "prof", "profa", "arq", "act",
+               "mc", "md", "psic", "dip", "sen"}
+PROPOSAL_RE = re.compile(r"\b(propus\w*|propone\w*|propuesta|plante\w+)\b")
+
+
+def _proposal_declined(folded):
+    """«… propuso que los recuentos se realicen en la sala de sesiones; su propuesta no fue
+    secundada»: a proposal on the document, declined without a vote."""
+    return bool(PROPOSAL_RE.search(folded) and RECHAZADA_SIN_VOTO.regex.search(folded)
+                and re.search(r"secundad|no se acept|desech", folded))
+
+
 def _asks_correction(folded):
-    """Some sentence asks for a change: correction words with a request, not a question, and not
-    «sin observaciones»."""
-    for sentence in re.split(r"(?<=[a-z]{3})[.;]\s+", NONE_RE.sub("", folded)):
-        if CORRECTION_WORDS_RE.search(sentence) and REQUEST_RE.search(sentence) and \
+    """Some sentence asks for a change: correction words with a request, or an error stated with
+    its fix («dice … y debe decir …»); not a question, not «sin observaciones»."""
+    return _request_sentence_end(folded) is not None
+
+
+ANSWER_CLAUSE_RE = re.compile(r",\s*(?:lo que|lo cual|a lo que|misma que|mismas que|cosa que|propuesta que|precision que)\b")
+
+
+def _request_sentence_end(folded):
+    """Where the first sentence that asks for a change ends (or where its answer starts: «…, lo
+    que la consejera presidenta aceptó incluir en el acuerdo»), or None."""
+    text = NONE_RE.sub("", folded)
+    for start, end in _sentences(text):
+        sentence = text[start:end]
+        position = end
+        answer = ANSWER_CLAUSE_RE.search(sentence)
+        if answer:
+            position = start + answer.start()
+        asks = (CORRECTION_WORDS_RE.search(sentence) and REQUEST_RE.search(sentence)) or FE_DE_ERRATAS.regex.search(sentence)
+        if asks and \
                 not re.search(r"pregunt\w*|\?|\bdudas?\b|consult\w* si|\bse aprobo\b", sentence) and \
-                not FUTURE_DOCUMENT_RE.search(sentence) and \
+                not FUTURE_DOCUMENT_RE.search(sentence) and not LISTA_DE_OBSERVACIONES.regex.search(sentence) and \
                 not re.search(r"\bpresent(o|aron)\b.{0,160}\bque propone", sentence) and \
                 not WITH_CORRECTIONS_RE.search(sentence) and not RESULT_RE.search(sentence):
-            return True
-    return False
+            return position
+    return None
 
 
-def _request_for(lector, vote, requests, consumed):
-    """The earliest request not yet answered in the vote's agenda item, up to its call."""
+def _request_for(vote, by_punto, consumed):
+    """The earliest request not yet answered in the vote's agenda item, up to its call.
+    `by_punto`: the requests of each item number, in line order. Answered requests only grow, so
+    those at the head of an item's list are dropped for good: each vote looks at one or two
+    requests, not at every request of the acta (that made a long acta quadratic)."""
     call = vote.get("_llamado")
-    limit = call.linea if call else vote["fuente"]["linea"]
-    for paragraph in requests:
-        if id(paragraph) in consumed or paragraph.linea > limit:
-            continue
-        if lector.punto_at(paragraph.linea) == vote["punto"]:
+    limit = call.ultima_linea if call else vote["fuente"]["linea"]   # a request may open inside the call's paragraph
+    pending = by_punto.get(vote["punto"], [])
+    while pending and id(pending[0]) in consumed:
+        pending.pop(0)
+    for paragraph in pending:
+        if paragraph.linea > limit:
+            return None
+        if id(paragraph) not in consumed:
             return paragraph
     return None
 
 
 def _accepted_later(lector, paragraph, punto):
     """A correction not voted on is accepted when the item's document is approved «con las
-    observaciones» or the presiding officer takes note of it; None when the acta does not say."""
-    for later in lector.paragraphs[lector.paragraph_index(paragraph.linea):]:
+    observaciones» or the presiding officer takes note of it («tomó nota», «aceptó incluir»,
+    «consideró procedente»), declined when «su propuesta no fue secundada» or «no es
+    procedente»; None when the acta does not say before the next request."""
+    folded = fold(paragraph.text)
+    end = _request_sentence_end(folded)
+    texts = [folded[end:] if end is not None and not _proposal_declined(folded[:end]) else folded]
+    padre = getattr(paragraph, "padre", paragraph)
+    requests = {id(r) for r in _request_paragraphs(lector)}
+    if padre is not paragraph:
+        for unit in _units(padre):
+            if unit.inicio > paragraph.inicio:
+                if id(unit) in requests or _asks_correction(fold(unit.text)):
+                    return _outcome(texts) if _outcome(texts) is not None else _answered_together(lector, padre, punto)
+                texts.append(fold(unit.text))
+    for later in lector.paragraphs[lector.paragraph_index(padre.linea) + 1:]:
         if lector.punto_at(later.linea) != punto:
-            continue
-        folded = fold(later.text)
-        if re.search(r"no (se acepta|procede|ha lugar|es procedente|resulta procedente)|improcedente", folded):
-            return False
-        if WITH_CORRECTIONS_RE.search(folded) or re.search(r"se (toma|tomara) nota|se (atendera|atenderan|realizara|realizaran|incorporara|incorporaran)|"
-                     r"(se acepta|se aceptan|aceptada|aceptadas)", folded):
+            break
+        later_folded = fold(later.text)
+        if _asks_correction(later_folded) and not ATTENDED_RE.search(later_folded):
+            texts.append(later_folded[:_request_sentence_end(later_folded) or 0])
+            return _outcome(texts) if _outcome(texts) is not None else _answered_together(lector, later, punto)
+        texts.append(later_folded)
+    return _outcome(texts)
+
+
+def _answered_together(lector, following, punto):
+    """After the next request, only what answers every request at once: «el acta, con las
+    correcciones señaladas, fue aprobada»."""
+    for later in lector.paragraphs[lector.paragraph_index(following.linea):]:
+        if lector.punto_at(later.linea) != punto:
+            break
+        if WITH_CORRECTIONS_RE.search(fold(later.text)):
             return True
-        if re.search(r"no (se acepta|procede|ha lugar|es procedente|resulta procedente)|improcedente|se desecha|"
-                     r"no se aceptan|no se atendera", folded):
+    return None
+
+
+def _outcome(texts):
+    for folded in texts:
+        if RECHAZADA_SIN_VOTO.regex.search(folded):
             return False
+        if WITH_CORRECTIONS_RE.search(folded) or ACEPTADA_SIN_VOTO.regex.search(folded):
+            return True
     return None
 
 
@@ -301,6 +546,8 @@ def _correction(lector, punto, paragraph, documentos, asistentes, aprobada, vote
     documento = _document_of(lector, punto, paragraph, documentos)
     solicitante = _requester(lector, paragraph, vote, asistentes)
     linea = paragraph.linea if paragraph else vote["fuente"]["linea"]
+    if paragraph is not None and PROPUESTA_DE.regex.search(paragraph.text):
+        linea = _proposal_line(lector, punto, paragraph, solicitante, asistentes) or linea
     descripcion = _short_description(lector, punto, paragraph, vote)
     if descripcion is None:
         descripcion = _description(paragraph.text if paragraph else "")
@@ -311,6 +558,20 @@ def _correction(lector, punto, paragraph, documentos, asistentes, aprobada, vote
                                               descripcion) or vote.get("asunto")
     return {"punto": punto, "documento": documento, "solicitante": solicitante,
             "descripcion": descripcion, "aprobada": aprobada, "fuente": {"linea": linea}}
+
+
+def _proposal_line(lector, punto, paragraph, solicitante, asistentes):
+    """Where the person whose proposal is taken up made it: «El Lic. Pech Cauich … propuso
+    trasladarlo a la Escuela Secundaria Técnica número 12», before «incorporar al proyecto la
+    propuesta del Lic. Pech Cauich»."""
+    line = None
+    for earlier in lector.paragraphs[:lector.paragraph_index(paragraph.linea)]:
+        if lector.punto_at(earlier.linea) != punto:
+            continue
+        for unit in _units(earlier):
+            if _subject_of(unit, asistentes) == solicitante and PROPOSAL_RE.search(fold(unit.text)):
+                line = unit.linea
+    return line
 
 
 def _short_description(lector, punto, paragraph, vote):
@@ -325,12 +586,15 @@ def _short_description(lector, punto, paragraph, vote):
 def _requests_in_item(lector, linea):
     """The requests between the start of the agenda item under way at `linea` and the next
     item's start: the same item, found by bisection, so a long acta stays linear."""
-    starts = [start for start, _ in lector.puntos]
+    requests = _request_paragraphs(lector)
+    cached = getattr(lector, "_request_lines", None)
+    if cached is None or cached[0] is not lector.puntos or cached[1] is not requests:
+        cached = lector._request_lines = (lector.puntos, requests,    # once per acta, not per request
+                                          [start for start, _ in lector.puntos], [p.linea for p in requests])
+    starts, lines = cached[2], cached[3]
     index = bisect.bisect_right(starts, linea)
     first = starts[index - 1] if index else 0
     last = starts[index] if index < len(starts) else 10 ** 9
-    requests = _request_paragraphs(lector)
-    lines = [p.linea for p in requests]
     return requests[bisect.bisect_left(lines, first):bisect.bisect_left(lines, last)]
 
 
@@ -395,10 +659,16 @@ def _requester(lector, paragraph, vote, asistentes):
         label = speaker_label(paragraph.text)
         if label:
             return _full_name(label["nombre"], asistentes)
+        whose = PROPUESTA_DE.regex.search(paragraph.text)
+        if whose and _person_in(whose.group("quien"), asistentes):
+            return _person_in(whose.group("quien"), asistentes)     # «incorporar la propuesta del Lic. X»
         for grado, name, start, end in names_in(paragraph.text):
             after = fold(paragraph.text[end:end + 60])
             if re.match(r"\W*(\w+\W+){0,8}?(solicit|propon|propus|pide|pidio|sugier|sugirio|senal|observ|manifest)", after):
                 return _full_name(name, asistentes)
+        subject = _subject_of(paragraph, asistentes)
+        if subject:
+            return subject
     call = vote.get("_llamado") if vote else None
     for text in filter(None, [call.text if call else None, paragraph.text if paragraph else None]):
         match = re.search(r"(?:realizad[oa]s?|formulad[oa]s?|hechas?|presentad[oa]s?|planteadas?)\s+por\s+(?:el|la)\s+(.{0,80})",

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from etl.patrones import compilar
-from etl.vocabulario import fold
+from etl.vocabulario import GRADO_RE, fold
 
 
 @dataclass(frozen=True)
@@ -172,6 +172,28 @@ PRESENCIA = familia("presencia", [
      "El Secretario Técnico hizo constar que se encontraban conectadas la Mtra. Thalía Yazmín Canché Poot"),
     (r"constar la conexion", "hizo constar la conexión del Lic. Rafael Antonio Chan Uc"),
 ], requiere=("asist", "presen", "acompan", "conect", "conexion", "en linea", "particip", "invitad"))
+
+# Someone attends in place of someone else, who is therefore absent: the phrase stands between
+# the one who attends and the one replaced, and is followed by that person (a title, maybe after
+# their cargo), so «en representación del Partido Acción Nacional» is not one.
+_PERSONA_SIGUE = (rf"(?=,?\s+(?:(?:la|el|los|las)\s+)?(?:(?:consejer|representante|secretari|president|vocal|"
+                  rf"asesor|titular|integrante|coordinador|director)\w*(?:\s+[a-z]+){{0,4}},?\s+)?"
+                  rf"{GRADO_RE}\s)")
+SUSTITUCION = familia("sustitucion", [
+    (r"en sustitucion (?:de|del)" + _PERSONA_SIGUE,
+     "quien actúa en esta sesión en sustitución de la representante propietaria, Lic. Gabriela Orozco Medina"),
+    (r"\bsustitu(?:ye|yo|ira|ia|yendo) al?" + _PERSONA_SIGUE,
+     "el C. Luis Fernando Estrada Sámano, quien sustituye a la Lic. Gabriela Orozco Medina",
+     "asiste el Ing. Raúl Soto, que sustituye al Mtro. Luis Mora"),
+    (r"en suplencia (?:de|del)" + _PERSONA_SIGUE,
+     "la Mtra. Ana Ruiz, en suplencia del Consejero Presidente, Dr. Iván Paz Ríos"),
+    (r"en representacion (?:de|del)" + _PERSONA_SIGUE,
+     "el Lic. Pedro Gil, en representación de la Lic. Karla Núñez Soto, titular de la Unidad"),
+], contraejemplos=["el Lic. Pedro Gil, en representación del Partido Acción Nacional",
+                   "La versión corregida sustituyó a la anterior en el expediente",
+                   "en sustitución del documento aprobado en la sesión anterior",
+                   "la Lic. Karla Núñez, representante suplente, en representación de Morena"],
+   requiere=("sustitu", "suplencia", "representacion"))
 
 # The cell of an attendance column: «Sí», «Asistió», «Presencial», «Remota», «Retardo».
 ASISTENCIA_SI = familia("asistencia_si", [
@@ -360,3 +382,119 @@ RETIRO_DE_PUNTO = familia("retiro_de_punto", [
 def compiled_count():
     """How many families are compiled (for the benchmark's report)."""
     return len(FAMILIAS)
+
+
+# ---- corrections asked of a document, and what became of them (etl/documentos.py) -------------
+
+# «Sin observaciones», «No habiendo observaciones, el orden del día se sometió…»: nobody asked for
+# a change. Removed from a sentence before it is read as a request or a vote on a correction.
+SIN_OBSERVACIONES = familia("sin_observaciones", [
+    (r"\bsin\s+(?:que\s+(?:hubiera|hubiese|existieran|existiera|se\s+formularan|se\s+presentaran|se\s+registraran)\s+)?"
+     r"(?:observaciones|comentarios|correcciones|modificaciones|cambios)\b",
+     "Sin observaciones, el orden del día fue aprobado",
+     "Puesto a consideración, y sin que hubiera observaciones, el orden del día fue aprobado"),
+    (r"\b(?:no\s+habiendo|al\s+no\s+haber|al\s+no\s+registrarse|al\s+no\s+existir|no\s+existiendo|no\s+hubo|no\s+se\s+registraron|"
+     r"no\s+se\s+formularon|no\s+se\s+presentaron)(?:\s+mas)?\s+(?:observaciones|comentarios|correcciones|modificaciones)\b",
+     "No habiendo observaciones, el orden del día se sometió a votación económica",
+     "Respecto del punto tres, al no registrarse observaciones al proyecto de acta",
+     "Al no haber observaciones a la minuta, se sometió a votación"),
+], contraejemplos=["La Dra. Ruiz formuló observaciones al acta de la sesión anterior"])
+
+# An error stated with its fix is a request by itself: «en la página 4 dice «90 %» y debe decir
+# «95 %»», «aparece escrito «Escareno» y debe decir «Escareño»».
+FE_DE_ERRATAS = familia("fe_de_erratas", [
+    (r"\b(?:debe|deberia|debera) (?:decir|leerse)\b",
+     "en la página 4, numeral 2.3, dice «con un nivel de confianza del 90 %» y debe decir «… del 95 %»",
+     "su segundo apellido aparece escrito «Escareno» y debe decir «Escareño»"),
+    (r"\b(?:dice|decia|aparece|esta escrit[oa]|quedo asentad[oa]|se asento)\b.{0,200}\b(?:debe|deberia) ser\b",
+     "dice que la sesión terminó a las 18:05 horas y debe ser 18:50 horas"),
+    (r"\basentad[oa],? [^.;]{0,60}\bdebe ser\b", "en la página 5 la hora de clausura asentada, 18:05 horas, debe ser 18:50 horas"),
+], contraejemplos=["manifestó que el criterio debe ser más flexible", "la votación debe hacerse de forma nominal"])
+
+# A wish for a future document is not a correction of this one: «pidió que el siguiente informe
+# incluya un cuadro por distrito», «solicitó que en los informes subsecuentes se incluya una tabla».
+DOCUMENTO_FUTURO = familia("documento_futuro", [
+    (r"\b(?:siguiente|proximo|proxima|proximos|futuro|futuros|posterior|posteriores|subsecuentes?)\s+"
+     r"(?:informe|informes|documento|documentos|reporte|reportes|version|entrega)",
+     "pidió que el siguiente informe incluya un cuadro por distrito"),
+    (r"\b(?:informes|documentos|reportes|versiones|entregas)\s+(?:subsecuentes|posteriores|siguientes|futur[oa]s|"
+     r"proxim[oa]s|venideros)\b",
+     "La Lic. Martha Patricia Delgado Robles solicitó que en los informes subsecuentes se incluya una tabla"),
+    (r"\ben lo sucesivo\b|\ben adelante\b|\ben futuras?\b", "pidió que en lo sucesivo se incluya la fuente"),
+], contraejemplos=["solicitó que en la página 3 del informe se corrija la fecha"])
+
+# A list introduced, not a request: «Enseguida se formularon las siguientes observaciones al
+# proyecto de dictamen:» (each lettered item that follows is one).
+LISTA_DE_OBSERVACIONES = familia("lista_de_observaciones", [
+    (r"\b(?:las|los) siguientes (?:observaciones|correcciones|propuestas|comentarios|modificaciones)\b[^.;]*:\s*$",
+     "Enseguida se formularon las siguientes observaciones al proyecto de dictamen:"),
+], contraejemplos=["La Dra. Ruiz formuló observaciones al acta: en la página 3 dice «Ruíz»"])
+
+# A request answered without a vote of its own, in the affirmative: «el Secretario Técnico tomó
+# nota», «lo que la consejera presidenta aceptó incluir en el acuerdo», «estuvieron de acuerdo
+# con la precisión, que el Secretario Técnico incorporó al proyecto».
+ACEPTADA_SIN_VOTO = familia("aceptada_sin_voto", [
+    (r"\b(?:se (?:toma|tomo|tomara)|tomo|toma|tomaron) (?:debida )?nota\b", "El Secretario Técnico tomó nota e indicó"),
+    (r"\b(?:considero|consideraron|considera|consideran|estimo|estimaron) procedente", "La consejera presidenta consideró procedente la corrección"),
+    (r"\b(?:son|es|resulta|resultan) procedentes?\b", "manifestaron que las observaciones a), b) y c) son procedentes"),
+    (r"\bacept(?:o|aron|a|an) (?:incluir|incorporar|atender|realizar|la|el|las|los|dicha|esa)\b|"
+     r"\b(?:fue|fueron|es|son|quedo|quedaron) aceptad[oa]s?\b|\bse acepta(?:n|ron|ra)?\b",
+     "lo que la consejera presidenta aceptó incluir en el acuerdo",
+     "lo que fue aceptado por las y los integrantes del consejo sin objeción"),
+    (r"\b(?:estuvieron|estuvo|estan|esta|se mostraron|se mostro) de acuerdo con (?:la|el|las|los|dicha|dicho|esa|ese) "
+     r"(?:precision|propuesta|cambio|correccion|observacion|modificacion|ajuste|peticion|solicitud)",
+     "Las personas integrantes del Comité estuvieron de acuerdo con la precisión"),
+    (r"\b(?:se )?incorpor(?:o|aron|ara|aran) (?:al|a la|en el|en la) (?:proyecto|acta|documento|dictamen|informe|acuerdo)",
+     "que el Secretario Técnico incorporó al proyecto"),
+    (r"\bse (?:atendera|atenderan|realizara|realizaran|incorporara|incorporaran|hara|haran) (?:la|las|el|los|dicha|dichas|esa|esas|ambas)?\s*"
+     r"(?:correccion|correcciones|precision|precisiones|observacion|observaciones|ajuste|ajustes|cambio|cambios)?",
+     "indicó que ambas correcciones se incorporarán al acta"),
+    (r"\bse (?:incorporara|incorporaran|atendera|atenderan)\b", "ambas correcciones se incorporarán al acta antes de recabar las firmas"),
+], contraejemplos=["preguntó si el cambio requería modificar el acuerdo del Consejo General",
+                   "la propuesta no fue secundada"])
+
+# A request answered without a vote of its own, in the negative: «su propuesta no fue
+# secundada», «no es procedente», «se desecha».
+RECHAZADA_SIN_VOTO = familia("rechazada_sin_voto", [
+    (r"\bno (?:fue|fueron|es|son|resulto) secundad[oa]s?\b|\bno se secund\w*|\bsin (?:ser )?secundad[oa]",
+     "propuso que los recuentos se realicen en la sala de sesiones del propio consejo; su propuesta no fue secundada"),
+    (r"\bno (?:se acepta|se aceptan|se acepto|procede|ha lugar|es procedente|resulta procedente|se atendera)\b|"
+     r"\bimprocedente\b|\bse desech\w+", "la Secretaria respondió que no es procedente", "se desecha la propuesta"),
+], contraejemplos=["la consejera presidenta consideró procedente la corrección"])
+
+# The vote or the acceptance names whose proposal it is: «incorporar al proyecto la propuesta del
+# Lic. Pech Cauich», «Se sometió a votación la propuesta de la Dra. Camacho Quintero». Read
+# unfolded: the name follows (group `quien`).
+PROPUESTA_DE = familia("propuesta_de", [
+    (r"\b(?:la|las|su|sus) (?:propuestas?|observacion(?:es)?|peticion(?:es)?|precision(?:es)?|modificacion(?:es)?|correccion(?:es)?)"
+     r" (?:formuladas? |realizadas? |hechas? |planteadas? )?(?:del|de la|de el|por el|por la)\s+(?P<quien>[A-ZÁÉÍÓÚ][^,;:.]{2,80}"
+     r"(?:\.[^,;:.]{2,80})?)",
+     "solicitó al Secretario Técnico incorporar al proyecto la propuesta del Lic. Pech Cauich, condicionando",
+     "Se sometió a votación la propuesta de la Dra. Camacho Quintero."),
+], plegado=False, contraejemplos=["la propuesta de ubicación de casillas extraordinarias"])
+
+# «las observaciones a), b) y c) se aprobaron», «La propuesta d) se sometió a votación»: a vote on
+# lettered items of a list (group `letras`).
+INCISOS = familia("incisos", [
+    (r"\b(?:observaciones|observacion|propuestas?|correcciones|correccion|incisos?|modificaciones|modificacion|puntos?)\s+"
+     r"(?P<letras>[a-z]\)(?:\s*(?:,|y|e)\s*[a-z]\))*)",
+     "Las observaciones a), b) y c) se aprobaron por unanimidad", "La propuesta d) se sometió a votación económica"),
+], contraejemplos=["a) El Dr. Efraín Soto Bahena señaló que en la página 4"])
+
+# ---- documents -------------------------------------------------------------------------------
+
+# A key an agenda title cites, not a document of the session: «por el que se da cumplimiento a la
+# sentencia dictada … en el expediente TEEM-JDC-045/2024». Read on the folded text just before
+# the key.
+CLAVE_CITADA = familia("clave_citada", [
+    (r"\b(?:expedientes?|juicios?|recursos?|oficios?|toca|incidentes?|sentencias?|resolucion(?:es)?|"
+     r"acumulad[oa]s?|numero de expediente)\b(?:\s+[\w.]+){0,4}\s*$",
+     "por el que se da cumplimiento a la sentencia dictada por el Tribunal Electoral del Estado de Michoacán en el expediente",
+     "en cumplimiento a lo ordenado en el juicio ciudadano"),
+], contraejemplos=["Presentación y, en su caso, aprobación del Proyecto de Acuerdo"])
+
+# The vote that decides a document voted in parts: the one «en lo general», not those «en lo
+# particular» on a considerando or a resolutivo.
+EN_LO_PARTICULAR = familia("en_lo_particular", [
+    (r"\ben lo particular\b", "Presidenta, en lo particular el considerando 31 es aprobado por mayoría"),
+], contraejemplos=["Presidenta, en lo general el proyecto es aprobado por mayoría de seis votos"])

@@ -1,8 +1,13 @@
 """Reading actas in worker processes with limits: one bad file is refused in one Spanish sentence
 and the rest of the folder loads.
 
-    leidos = read_files(paths)          # [(text, facts) or (None, reason)], in order
+    leidos = read_files(paths)          # [(text, facts, index rows) or (None, reason, None)]
     text, facts = read_upload(nombre, datos)   # the upload page: TableroError when refused
+    text, facts = read_file(path)              # one file, not annotated (`etl revision`)
+    facts = parse_text(nombre, texto)          # text already extracted («Revisar acta»)
+
+A scan is read by OCR page by page; the worker reports each page as it goes (`al_avanzar(nombre,
+page, pages)` in the caller: the upload page's bar, the terminal's), and the limits still hold.
 
 Each file is extracted and parsed in a worker process (etl/aislado.py) that the operating system
 holds to LIMITE_MEMORIA_MB of memory; each file gets LIMITE_SEGUNDOS of processor time (the kernel
@@ -88,26 +93,47 @@ def _por_memoria(nombre, mb):
 _catalogo = None
 
 
-def read_acta(path, nombre=None, memoria_mb=None):
-    """(text, facts, search index rows) of one file, or (None, reason, None). Never raises: one
-    bad file must not stop the others. Runs in the worker."""
+def _catalog():
     global _catalogo
-    from etl.extract import extract_text
-    try:
+    if _catalogo is None:
+        from etl.partidos import load_catalogo
+        _catalogo = load_catalogo()
+    return _catalogo
+
+
+def read_acta(path, nombre=None, memoria_mb=None, anotar=True):
+    """(text, facts, search index rows) of one file, or (None, reason, None). Never raises: one
+    bad file must not stop the others. Runs in the worker. `anotar`: the OCR's confidence on the
+    facts of a scan (etl.ocr.annotate), as the build stores them."""
+    def leer():
+        from etl import busqueda, ocr
+        from etl.extract import extract_text
         text = extract_text(path)
-        from etl import busqueda
-        if _catalogo is None:
-            from etl.partidos import load_catalogo
-            _catalogo = load_catalogo()
-        facts, filas = busqueda.parse_con_indice(text, _catalogo)
-        from etl import ocr
-        return text, ocr.annotate(facts, path), filas
+        facts, filas = busqueda.parse_con_indice(text, _catalog())
+        from etl.parse import check_session
+        check_session(facts, visible(nombre or Path(path).name))
+        return text, ocr.annotate(facts, path) if anotar else facts, filas
+    return _sin_excepcion(leer, nombre or Path(path).name, memoria_mb)
+
+
+def _parse_text(nombre, texto, memoria_mb):
+    """(text, facts, None) of text already extracted (the database's copy of an acta), or (None,
+    reason, None). Runs in the worker."""
+    def leer():
+        from etl.parse import parse_acta
+        return texto, parse_acta(texto, _catalog()), None
+    return _sin_excepcion(leer, nombre, memoria_mb)
+
+
+def _sin_excepcion(leer, nombre, memoria_mb):
+    try:
+        return leer()
     except ImportError as error:
         return None, f"El lector de actas (etl/parse.py) no se pudo cargar ({error}).", None
     except TableroError as error:
         return None, str(error), None
     except MemoryError:
-        return None, _por_memoria(nombre or Path(path).name, memoria_mb or LIMITE_MEMORIA_MB), None
+        return None, _por_memoria(nombre, memoria_mb or LIMITE_MEMORIA_MB), None
     except Exception as error:  # a parser bug must become one line, not a stopped build
         return None, unexpected(error), None
 
@@ -119,9 +145,15 @@ def unexpected(error):
             "avise a quien mantiene el tablero.")
 
 
+_AVANCE, _FIN = "avance", "fin"     # the worker's messages: a page read; the file's reading
+
+
 def serve_reader(canal):
-    """The worker's loop (etl.aislado runs it): a path, or (name, bytes) of an upload, in; the
-    reading out; the processor-time limit set again before each file."""
+    """The worker's loop (etl.aislado runs it): a path, (name, bytes) of an upload, or (name,
+    text) to parse, in; («avance», name, page, pages) after each page a scan's OCR reads, then
+    («fin», reading, peak memory) out; the processor-time limit set again before each file."""
+    from etl import ocr
+
     while True:
         try:
             pedido = aislado.recibir(canal)
@@ -129,12 +161,21 @@ def serve_reader(canal):
             return
         aislado.limitar_cpu(pedido["segundos"])
         _entorno_de(pedido)
-        if "datos" in pedido:
-            resultado = _read_bytes(pedido["nombre"], pedido["datos"], pedido["memoria_mb"])
-        else:
-            resultado = read_acta(pedido["path"], pedido.get("nombre"), pedido["memoria_mb"])
+        nombre = pedido.get("nombre")
+
+        def avanzar(_archivo, hechas, total):
+            aislado.enviar(canal, (_AVANCE, nombre, hechas, total))
+
+        with ocr.progreso(avanzar):
+            if "texto" in pedido:
+                resultado = _parse_text(nombre, pedido["texto"], pedido["memoria_mb"])
+            elif "datos" in pedido:
+                resultado = _read_bytes(nombre, pedido["datos"], pedido["memoria_mb"])
+            else:
+                resultado = read_acta(pedido["path"], nombre, pedido["memoria_mb"],
+                                      pedido.get("anotar", True))
         pico = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        aislado.enviar(canal, (resultado, pico))
+        aislado.enviar(canal, (_FIN, resultado, pico))
 
 
 def _entorno_de(pedido):
@@ -176,36 +217,73 @@ class _Trabajador:
         self.tarea = None       # (index, name, deadline)
 
     def dar(self, indice, pedido, nombre, segundos):
-        self.tarea = (indice, nombre, time.monotonic() + segundos + 5)
+        self.tarea = (indice, nombre, time.monotonic() + reloj(nombre, segundos))
         entorno = {c: v for c, v in os.environ.items() if c.startswith("TABLERO_")}
         self.hijo.enviar(dict(pedido, segundos=segundos, memoria_mb=LIMITE_MEMORIA_MB,
                               limite_mb=LIMITE_MB, entorno=entorno))
 
 
-def read_files(paths, nombres=None, segundos=None, trabajadores=None, al_leer=None):
+def reloj(nombre, segundos):
+    """Wall-clock seconds a worker gets for one file: its processor time plus 5 s; a scan (.pdf or
+    an image) may wait on Tesseract, whose processor time is not the worker's, up to the OCR's
+    own limit (TABLERO_OCR_SEGUNDOS, which stops it first with its own sentence)."""
+    from etl import ocr
+    if Path(str(nombre)).suffix.lower().lstrip(".") in ocr.IMAGENES + ("pdf",):
+        return max(segundos, ocr.limite_segundos()) + 5
+    return segundos + 5
+
+
+def read_files(paths, nombres=None, segundos=None, trabajadores=None, al_leer=None,
+               al_avanzar=None):
     """read_acta over `paths` in workers; [(text, facts, index rows) or (None, reason, None)] in
-    order. `al_leer`
-    is called once per file read (a progress bar)."""
+    order. `al_leer(reading)` is called once per file read (a progress bar); `al_avanzar(name,
+    page, pages)` after each page of a scan read by OCR (by default the function the caller's
+    thread gave etl.ocr.progreso, as the command line does)."""
     segundos = segundos or LIMITE_SEGUNDOS
     nombres = nombres or [Path(p).name for p in paths]
     pedidos = [({"path": str(p), "nombre": n}, n) for p, n in zip(paths, nombres)]
-    return _run(pedidos, segundos, trabajadores, al_leer)
+    return _run(pedidos, segundos, trabajadores, al_leer, al_avanzar)
 
 
-def read_upload(nombre, datos, segundos=None):
-    """(text, facts) of an uploaded file, read in a worker; TableroError with the sentence."""
+def read_upload(nombre, datos, segundos=None, al_avanzar=None):
+    """(text, facts) of an uploaded file, read in a worker; TableroError with the sentence.
+    `al_avanzar(name, page, pages)`: each page of a scan as the OCR reads it."""
     if len(datos) > LIMITE_MB * 2**20:
         raise ExtractionError(too_big(nombre, len(datos)))
-    [(texto, hechos, _)] = _run([({"nombre": nombre, "datos": datos}, nombre)],
-                                segundos or LIMITE_SEGUNDOS, 1, None)
+    return _uno({"nombre": nombre, "datos": datos}, nombre, segundos, al_avanzar)[:2]
+
+
+def read_file(path, segundos=None, al_avanzar=None):
+    """(text, facts) of one file, read in a worker like the build's, without the OCR's notes on
+    the facts (what a review compares); TableroError with the sentence when refused."""
+    nombre = Path(path).name
+    return _uno({"path": str(path), "nombre": nombre, "anotar": False}, nombre, segundos,
+                al_avanzar)[:2]
+
+
+def parse_text(nombre, texto, segundos=None):
+    """The facts of an acta's text already extracted (the database keeps it), parsed in a worker
+    with the same limits as a file; TableroError with the sentence when refused."""
+    tamano = len(texto.encode("utf-8", "surrogatepass"))
+    if tamano > LIMITE_MB * 2**20:
+        raise ExtractionError(too_big(nombre, tamano))
+    return _uno({"nombre": nombre, "texto": texto}, nombre, segundos, None)[1]
+
+
+def _uno(pedido, nombre, segundos, al_avanzar):
+    [(texto, hechos, filas)] = _run([(pedido, nombre)], segundos or LIMITE_SEGUNDOS, 1, None,
+                                    al_avanzar)
     if texto is None:
         raise ExtractionError(hechos)
-    return texto, hechos
+    return texto, hechos, filas
 
 
-def _run(pedidos, segundos, trabajadores, al_leer):
+def _run(pedidos, segundos, trabajadores, al_leer, al_avanzar=None):
     global pico_kb
     pico_kb = 0
+    if al_avanzar is None:
+        from etl import ocr
+        al_avanzar = ocr.progreso_activo()
     resultados = [None] * len(pedidos)
     if not pedidos:
         return resultados
@@ -223,7 +301,10 @@ def _run(pedidos, segundos, trabajadores, al_leer):
             for trabajador in list(activos):
                 if trabajador.hijo.canal not in listos and time.monotonic() < trabajador.tarea[2]:
                     continue
-                indice, resultado, vivo = _collect(trabajador, segundos)
+                recogido = _collect(trabajador, segundos, al_avanzar)
+                if recogido is None:
+                    continue            # a page of a scan: the file is still being read
+                indice, resultado, vivo = recogido
                 resultados[indice] = resultado
                 if al_leer:
                     al_leer(resultado)
@@ -258,11 +339,17 @@ def _start(trabajador, pendientes, pedidos, segundos):
     return trabajador
 
 
-def _collect(trabajador, segundos):
-    """(index, result, worker still usable)."""
-    indice, nombre, plazo = trabajador.tarea
+def _collect(trabajador, segundos, al_avanzar=None):
+    """(index, result, worker still usable); None after a message that a page was read (passed
+    to `al_avanzar`)."""
+    indice, nombre, vence = trabajador.tarea
     try:
-        resultado, pico = trabajador.hijo.recibir(plazo)
+        mensaje = trabajador.hijo.recibir(vence)
+        if mensaje[0] == _AVANCE:
+            if al_avanzar:
+                al_avanzar(*mensaje[1:])
+            return None
+        _, resultado, pico = mensaje
         _pico(pico)
         return indice, resultado, True
     except aislado.Vencido:

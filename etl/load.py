@@ -40,7 +40,9 @@ from etl.comites import comite_de, identidad
 from etl.errors import DatabaseError, TableroError
 from etl.extract import FORMATOS
 from etl.lectura import read_acta, read_files, sin_control, unexpected  # noqa: F401 (read_acta, unexpected: used by etl.cli and tests)
-from etl.partidos import CATALOGO_PATH, fold, load_catalogo
+from etl.partidos import CATALOGO_PATH, load_catalogo
+from etl.personas import title_case
+from etl.vocabulario import CLAVE_DOCUMENTO_RE, GRADO_RE, PARTICLES, fold_acronym
 
 ETL_DIR = Path(__file__).resolve().parent
 SCHEMA_PATH = ETL_DIR / "schema.sql"
@@ -101,21 +103,17 @@ class BuildReport:
 # Names and keys shared across actas
 
 
-_GRADO = re.compile(
-    r"^\s*(?:(?:Dra|Dr|Mtra|Mtro|Lic|Licda|Ing|Arq|Profa|Prof|C\.P|M\.\s?D|C)\.\s*"
-    r"|(?:Doctora|Doctor|Maestra|Maestro|Licenciada|Licenciado|Ingeniera|Ingeniero|Ciudadana"
-    r"|Ciudadano)\s+)+", re.IGNORECASE)
-_PARTICULAS = {"de", "del", "la", "las", "los", "y", "e", "da", "van", "von"}
+# The titles before a name (the parser's list, etl/vocabulario.py): «Mtro.», «M.D.», «Licenciada».
+_GRADOS_AL_INICIO = re.compile(rf"^\s*(?:{GRADO_RE}(?:\s+|(?<=\.)))+", re.IGNORECASE)
 _VACIAS = {"de", "del", "la", "las", "el", "los", "y", "e", "al", "a", "en", "por", "para", "con",
            "su", "sus", "que", "se", "mes", "correspondiente"}
-_CLAVE_DOC = re.compile(r"\b[A-Z]{2,}(?:/[A-Z0-9-]+){2,}\b")
 
 
 @functools.lru_cache(maxsize=65536)
 def persona_clave(nombre):
     """The key that makes one person of «JOSE LUIS BAUTISTA CABRERA» and «Mtro. José Luis
     Bautista Cabrera»: no title, no accents, lower case, single spaces."""
-    return fold(_GRADO.sub("", nombre or ""))
+    return fold_acronym(_GRADOS_AL_INICIO.sub("", nombre or ""))
 
 
 def best_spelling(spellings):
@@ -127,15 +125,14 @@ def best_spelling(spellings):
     best = max(spellings, key=score)
     if any(c.islower() for c in best):
         return best
-    words = [w.lower() if w.lower() in _PARTICULAS else w.capitalize() for w in best.split()]
-    return " ".join(words)
+    return title_case(best)   # as the parser shows capitals: «María de la Luz Pérez»
 
 
 @functools.lru_cache(maxsize=65536)
 def titulo_clave(texto):
     """A document title without accents, case, punctuation or filler words, to recognise
     «Informe mensual de febrero» and «informe mensual correspondiente al mes de febrero»."""
-    return " ".join(w for w in fold(texto).split() if w not in _VACIAS)
+    return " ".join(w for w in fold_acronym(texto).split() if w not in _VACIAS)
 
 
 def documento_llave(tipo, clave, titulo):
@@ -212,7 +209,8 @@ def read_all(archivos, progress=True):
     bar = _bar(len(archivos)) if progress and len(archivos) >= PROGRESS_MIN else None
     try:
         return read_files([a.path for a in archivos], [a.archivo for a in archivos],
-                          al_leer=(lambda _: bar.update(1)) if bar is not None else None)
+                          al_leer=(lambda _: bar.update(1)) if bar is not None else None,
+                          al_avanzar=ocr.barra() if progress else None)   # a bar per scan
     finally:
         if bar is not None:
             bar.close()
@@ -962,7 +960,7 @@ class PersonaIndex:
 @functools.lru_cache(maxsize=65536)
 def _palabras(clave):
     """The words of a persona clave that identify someone: no particles («de», «la», …)."""
-    return frozenset(clave.split()) - _PARTICULAS
+    return frozenset(clave.split()) - PARTICLES
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1014,7 +1012,7 @@ class DocumentFinder:
     def find(self, texto):
         if not texto:
             return None
-        for clave in _CLAVE_DOC.findall(texto.upper()):
+        for clave in (m.group(0) for m in CLAVE_DOCUMENTO_RE.finditer(texto.upper())):
             if clave in self.por_clave:
                 return self.por_clave[clave]
         ids = self.por_titulo.get(titulo_clave(texto), set())
@@ -1098,7 +1096,7 @@ _COMUNES = frozenset("""informe documento sesion sesiones observacion observacio
 
 def _lo_que_nombra(texto):
     """What a correction names: (kind, number) references and its significant words."""
-    plano = fold(texto or "")
+    plano = fold_acronym(texto or "")
     refs = set()
     for kind, numeros in _REFERENCIA.findall(plano):
         kind = re.sub(r"(e?s)$", "", kind) if kind not in ("antecedentes", "anexos") else kind[:-1]

@@ -41,6 +41,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 
 from etl.errors import ExtractionError
+from etl.vocabulario import fold
 
 IMAGENES = ("png", "jpg", "jpeg", "tif", "tiff")
 ROOT = Path(__file__).resolve().parent.parent
@@ -221,6 +222,12 @@ def progreso(funcion):
         yield
     finally:
         _progreso.funcion = anterior
+
+
+def progreso_activo():
+    """The function `progreso` set in this thread, or None (etl/lectura.py forwards the pages a
+    reader worker reports to it)."""
+    return getattr(_progreso, "funcion", None)
 
 
 def barra():
@@ -606,12 +613,7 @@ def _repetida_abajo(clave, siguientes):
 
 
 def _clave(linea):
-    return re.sub(r"[^a-z0-9]", "", _pliega(_texto_plano(linea)))
-
-
-def _pliega(texto):
-    texto = unicodedata.normalize("NFKD", texto.lower())
-    return "".join(c for c in texto if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9]", "", fold(_texto_plano(linea)))
 
 
 def _parecidas(a, b):

@@ -43,6 +43,31 @@ def parse_acta(text, catalogo=None):
     return Lector(doc, catalogo or _default_catalogo()).read()
 
 
+def check_session(facts, nombre="El documento"):
+    """NotAnActaError unless `facts` (parse_acta's) record a session that took place: its heading
+    (the kind of session, or its agenda) with its date, a roll call of two people or more, and
+    its development (a vote, or the hour it closed). The one check of what an acta is, for
+    `build`, «Cargar acta» and `parse` (etl/lectura.py, etl/cli.py).
+
+    A summary of a process (tests/fixtures/proceso2/CONCLUSIONES.md: «S2: ordinaria 1,
+    2024-01-30, 17:00–18:10») names dates, people and votes, but no session of its own heading
+    («ACTA DE LA PRIMERA SESIÓN ORDINARIA …») nor an agenda; a README, a letter or an agenda
+    names a session and a date but no roll call nor how it went."""
+    sesion = facts.get("sesion") or {}
+    faltas = [falta for falta, hay in [
+        ("el encabezado de una sesión (su tipo u orden del día)",
+         sesion.get("tipo") or facts.get("orden_del_dia")),
+        ("su fecha", sesion.get("fecha")),
+        ("la lista de asistencia", len(facts.get("asistentes") or []) >= 2),
+        ("su desarrollo (votaciones o la hora en que terminó)",
+         facts.get("votaciones") or sesion.get("hora_fin"))] if not hay]
+    if faltas:
+        lista = faltas[0] if len(faltas) == 1 else f"{', '.join(faltas[:-1])} ni {faltas[-1]}"
+        raise NotAnActaError(f"{nombre} no parece un acta: no se encontró {lista}; revise que sea "
+                             "el archivo del acta (un resumen, una carta o un orden del día no "
+                             "se cargan).")
+
+
 _CHECK_IS_ACTA_RE = re.compile(r"\b(sesion|reunion)\b")
 _CHECK_IS_ACTA_RE2 = re.compile(r"orden del dia|quorum|asistencia|votacion|se aprueba|aprobad[oa] por")
 
@@ -911,7 +936,7 @@ def _punto_marker(text, orden, body_numbered=False):
     if not PUNTO_CONTEXT_RE.search(head) and not _PUNTO_MARKER_RE.match(head):
         return None
     for index, regex in enumerate(PUNTO_MARKER_RES):
-        match = regex.search(head)
+        match = next((m for m in regex.finditer(head) if not _decimal_point(head, m)), None)
         if not match:
             continue
         token = match.group("n")
@@ -927,6 +952,13 @@ def _punto_marker(text, orden, body_numbered=False):
                 continue
         return value
     return None
+
+
+def _decimal_point(head, match):
+    """«noventa y siete punto dos por ciento»: «punto» between two numbers is a decimal point,
+    not an agenda item."""
+    before = head[:match.start()].split()
+    return bool(before) and "punto" in match.group(0)[:12] and to_int(before[-1]) is not None
 
 
 NEXT_ITEM_RE = compilar(r"\b(?:siguiente punto|punto siguiente)\b(?:\s+del\s+orden\s+del\s+dia)?")

@@ -13,9 +13,6 @@ from pathlib import Path
 CATALOGO_PATH = Path(__file__).resolve().parent.parent / "data" / "catalogos" / "partidos.csv"
 
 
-fold = fold_acronym   # «P.R.S.P.» -> «prsp» (etl/vocabulario.py)
-
-
 @dataclass(frozen=True)
 class Partido:
     partido: str
@@ -31,7 +28,7 @@ class Catalogo:
 
     def __post_init__(self):
         # Longest spellings first, so «partido verde ecologista de mexico» wins over «pv».
-        pairs = [(fold(v), p.partido) for p in self.partidos.values() for v in p.variantes]
+        pairs = [(fold_acronym(v), p.partido) for p in self.partidos.values() for v in p.variantes]
         pairs.sort(key=lambda pair: -len(pair[0]))
         self._variantes = pairs
         self._regex = {v: re.compile(rf"(?<!\w){re.escape(v)}(?!\w)") for v, _ in pairs}
@@ -39,7 +36,7 @@ class Catalogo:
     def resolve(self, text):
         """The acronym of the party named in `text`, or None. Expecting text like:
         'RPTE. SUP. P.V.E.M.', 'representante del Partido Redes Sociales Progresistas'."""
-        folded = fold(text)
+        folded = fold_acronym(text)
         for variante, partido in self._variantes:
             # The substring test first: most spellings are not in the text at all.
             if variante in folded and self._regex[variante].search(folded):

@@ -8,7 +8,7 @@ one line, cargo on the next), and people are named again in prose with shorter f
 import functools
 import re
 
-from etl.vocabulario import GRADO_RE, GRADOS, PARTICLES, fold as fold_accents, fold_words
+from etl.vocabulario import GRADO_RE, GRADOS, LOWER_PARTICLES, PARTICLES, fold as fold_accents, fold_words
 from dataclasses import dataclass, field
 
 _UPPER = "A-ZÁÉÍÓÚÜÑ"
@@ -83,7 +83,7 @@ def title_case(name):
         lower = word.lower()
         if _TITLE_CASE_RE.fullmatch(word) or word.strip(".,;:()") in KEEP_UPPER:
             words.append(word)
-        elif index and lower in PARTICLES:
+        elif index and lower in LOWER_PARTICLES:
             words.append(lower)
         else:
             words.append("-".join(part[:1].upper() + part[1:].lower() for part in word.split("-")))

@@ -281,7 +281,8 @@ SELECT f.sesion_id, s.fecha, f.partido, f.acreditado,
             WHEN r.llegada_punto IS NOT NULL THEN 'llegada tarde'
             WHEN r.retiro_punto IS NOT NULL THEN 'retiro anticipado'
             ELSE 'desde el inicio' END AS estado,
-       r.persona_id, r.nombre, r.calidad, r.llegada_punto, r.retiro_punto, r.linea
+       r.persona_id, r.nombre, r.calidad, r.llegada_punto, r.retiro_punto, r.linea,
+       r.origen, r.revisado_por, r.revisado_en
 FROM filas f
 JOIN sesiones s USING (sesion_id)
 LEFT JOIN representantes r ON r.sesion_id = f.sesion_id AND r.partido = f.partido AND r.orden = 1;

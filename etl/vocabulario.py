@@ -65,7 +65,7 @@ GRADOS = {
     "ing": "Ing.", "inga": "Inga.", "ingeniera": "Ing.", "ingeniero": "Ing.",
     "md": "M.D.", "c": "C.", "ciudadana": "C.", "ciudadano": "C.", "cp": "C.P.",
     "contadora": "C.P.", "contador": "C.P.", "arq": "Arq.", "arquitecta": "Arq.", "arquitecto": "Arq.",
-    "mc": "M.C.", "men c": "M. en C.", "mtra en c": "Mtra.", "prof": "Prof.", "profa": "Profa.",
+    "mc": "M.C.", "m en c": "M. en C.", "mtra en c": "Mtra.", "prof": "Prof.", "profa": "Profa.",
     "profesora": "Profa.", "profesor": "Prof.", "psic": "Psic.", "act": "Act.", "qfb": "Q.F.B.",
     "mvz": "M.V.Z.", "dip": "Dip.", "sen": "Sen.", "min": "Min.", "ministra": "Min.",
     "ministro": "Min.",
@@ -115,8 +115,19 @@ def _title_tokens(title):
 # around it).
 GRADO_RE = "(?:" + _trie([_title_tokens(g) for g in sorted(GRADOS, key=len, reverse=True)]) + r")\.?"
 
+# The gender a title says of who carries it (folded, without dots); «Lic.», «C.», «Arq.» say none.
+GRADO_GENERO = {
+    **dict.fromkeys(("dra", "doctora", "mtra", "maestra", "mra", "licda", "lcda", "lda", "licenciada",
+                     "inga", "ingra", "ingeniera", "profa", "profesora", "arqa", "arquitecta", "ciudadana",
+                     "contadora", "ministra", "sra", "srta", "dna"), "f"),
+    **dict.fromkeys(("dr", "doctor", "mtro", "maestro", "mro", "licenciado", "ingeniero", "prof", "profesor",
+                     "arquitecto", "ciudadano", "contador", "ministro", "sr", "don"), "m"),
+}
+
 # Words inside a name that are not names: «María de la Luz», «Van der Berg».
 PARTICLES = {"de", "del", "la", "las", "los", "y", "e", "da", "van", "von", "san"}
+# Those a name written in capitals shows in lower case («María de la Luz»; «San Martín» keeps its capital).
+LOWER_PARTICLES = PARTICLES - {"san"}
 
 # Session types as actas write them (folded) -> the contract's `sesion.tipo`.
 SESSION_TYPES = {"ordinaria": "ordinaria", "extraordinaria": "extraordinaria", "especial": "especial",

@@ -68,12 +68,19 @@ def _check_votes(lector, votes):
     for paragraph in lector.paragraphs:
         if paragraph.linea in lector.agenda_lines or paragraph.linea >= (lector.closing_line or 10 ** 9):
             continue
-        if NOMINAL_CALL_RE.search(fold(paragraph.text)) and not any(
-                paragraph.linea <= line <= paragraph.linea + 60 for line in nominal_lines):
+        if NOMINAL_CALL_RE.search(fold(paragraph.text)) and not _any_between(
+                nominal_lines, paragraph.linea, paragraph.linea + 60):
             lector.aviso("Se anuncia una votación nominal pero no se leyeron sus votos: revise el acta.", paragraph.linea)
     for vote in votes:
         if vote["a_favor"] + vote["en_contra"] + vote["abstenciones"] == 0 and vote["forma"] == "nominal":
             lector.aviso("Votación nominal sin votos contados (0-0-0).", vote["fuente"]["linea"])
+
+
+def _any_between(ordered, first, last):
+    """Some line of `ordered` (sorted) is within first..last: by bisection, not a walk over every
+    vote of the acta for every paragraph (that made a 4 MB acta quadratic)."""
+    index = bisect.bisect_left(ordered, first)
+    return index < len(ordered) and ordered[index] <= last
 
 
 # ---- nominal ---------------------------------------------------------------------------------
@@ -537,6 +544,7 @@ def _economic_votes(lector, asistentes, used_lines, ballot_lines=frozenset()):
     aprueba por mayoría de votos: dos votos a favor y uno en contra', 'no es aprobada'."""
     votes = []
     skip_puntos = _summary_puntos(lector)
+    used_sorted = sorted(used_lines)
     for index, paragraph in enumerate(lector.paragraphs):
         if paragraph.linea in lector.agenda_lines or paragraph.linea >= (lector.closing_line or 10 ** 9):
             continue
@@ -544,7 +552,7 @@ def _economic_votes(lector, asistentes, used_lines, ballot_lines=frozenset()):
         match = RESULT_RE.search(folded)
         if not match or paragraph.linea_at(match.start()) in used_lines:
             continue
-        if any(paragraph.linea <= l <= paragraph.ultima_linea for l in used_lines):
+        if _any_between(used_sorted, paragraph.linea, paragraph.ultima_linea):
             continue
         counted = UNANIMIDAD.search(folded) or _declared_counts(paragraph.text)
         if paragraph.text.rstrip().endswith(":") and not counted or not counted and any(

@@ -84,7 +84,7 @@ def _rotular_rejilla(grid):
 def _detalle_persona(fila):
     """The selected person: a link to their page, and the acta's words that list them."""
     ui.enlace_persona(fila["persona_id"], fila["nombre"])
-    ui.lineas_acta(fila["acta_id"], fila["linea"])
+    ui.lineas_acta(fila["acta_id"], fila["linea"], hecho=fila)
 
 
 def asistencia():

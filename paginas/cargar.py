@@ -102,9 +102,9 @@ def cargar():
         return
     barra = None
 
-    def avance(archivo, hechas, total):     # OCR of a scan: one step per page
+    def avance(archivo, hechas, total):     # OCR of a scan: the reader worker reports each page
         nonlocal barra
-        texto = f"Leyendo {archivo} por OCR: página {hechas} de {total}…"
+        texto = f"Leyendo página {hechas} de {total} de {archivo} (OCR)…"
         if barra is None:
             barra = st.progress(0.0, text=texto)
         barra.progress(hechas / total, text=texto)

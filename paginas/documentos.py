@@ -42,10 +42,11 @@ def _dictamen(d, eventos):
         st.markdown(f"**Dictamen {formato.texto(d.clave, d.titulo)}**: {d.estado_actual} — "
                     f"{d.trayectoria}")
         suyos = ui.con_sesion(eventos[eventos["documento_id"] == d.documento_id].copy())
-        st.dataframe(suyos[["sesion_nombre", "punto", "estado", "linea"]].rename(columns={
+        suyos, columnas = ui.con_origen(suyos, {
             "sesion_nombre": "Sesión", "punto": "Punto", "estado": "Estado",
-            "linea": "Línea del acta"}), hide_index=True)
-        ui.lineas_acta(d.acta_id, d.linea)
+            "linea": "Línea del acta"})
+        st.dataframe(suyos[list(columnas)].rename(columns=columnas), hide_index=True)
+        ui.lineas_acta(d.acta_id, d.linea, hecho=d)
 
 
 def documentos():

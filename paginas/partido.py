@@ -28,8 +28,7 @@ def elegir_partido(filtros):
     elif st.session_state.get("f_partido") not in opciones:
         st.session_state["f_partido"] = opciones[0]
     if enlazado and enlazado not in opciones:
-        st.warning(f"El partido «{enlazado}» no aparece en las sesiones elegidas: elija uno de la "
-                   "lista o amplíe los filtros.", icon=":material/flag:")
+        enlace_fuera(enlazado, nombres)
     partido = st.selectbox("Partido", opciones, key="f_partido",
                            format_func=lambda p: f"{p} — {nombres[p]}"
                            if nombres.get(p, p) != p else p)
@@ -37,6 +36,21 @@ def elegir_partido(filtros):
     if st.query_params.get("partido") != partido:
         st.query_params["partido"] = partido
     return partido
+
+
+def enlace_fuera(enlazado, nombres):
+    """A link (?partido=…) to a party the page cannot show: one no acta names at all (a
+    mistyped or unknown acronym), or one the sidebar's filters leave out."""
+    if enlazado in set(ui.consulta(queries.asistencia_por_partido)["partido"]):
+        texto = (f"El partido «{enlazado}» no aparece en las sesiones elegidas: elija uno de la "
+                 "lista o amplíe los filtros.")
+    elif enlazado in nombres:
+        texto = (f"Ninguna de las actas cargadas nombra al partido «{enlazado}»: elija uno de la "
+                 "lista de partidos.")
+    else:
+        texto = (f"No hay ningún partido con la clave «{enlazado}» en el catálogo ni en las actas "
+                 "cargadas: elija uno de la lista de partidos.")
+    st.warning(ui.plano(texto), icon=":material/flag:")
 
 
 def cifras(resumen):

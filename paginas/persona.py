@@ -27,9 +27,11 @@ def elegir_persona():
         st.session_state["f_persona"] = enlazada
     elif st.session_state.get("f_persona") not in ids:
         st.session_state["f_persona"] = ids[0]
-    if enlazada is not None and enlazada not in ids:
-        st.warning(f"No hay ninguna persona con el número {enlazada} en esta base: elija una de "
-                   "la lista.", icon=":material/person_off:")
+    pedida = st.query_params.get("persona")
+    if pedida and enlazada not in ids:
+        st.warning(ui.plano(f"No hay ninguna persona con la clave «{pedida}» en las actas "
+                            "cargadas: elija una de la lista de personas."),
+                   icon=":material/person_off:")
     persona_id = st.selectbox("Persona", ids, format_func=etiquetas.get, key="f_persona")
     st.session_state["_persona"] = persona_id
     if st.query_params.get("persona") != str(persona_id):
@@ -42,6 +44,22 @@ def _entero(texto):
         return int(texto)
     except (TypeError, ValueError):
         return None
+
+
+def conteo_correcciones(correcciones):
+    """(asked, reported attended): the rows of queries.persona_correcciones by «que», counted once
+    for the card and the tab, so both say the same numbers in the same words."""
+    que = correcciones["que"]
+    return int((que == "pedida").sum()), int((que == "reportada atendida").sum())
+
+
+def titulo_correcciones(correcciones):
+    """«Correcciones (1 pedida · 1 reportada atendida)»: the tab names what its rows are."""
+    pedidas, reportadas = conteo_correcciones(correcciones)
+    partes = [f"{pedidas} {'pedida' if pedidas == 1 else 'pedidas'}"]
+    if reportadas:
+        partes.append(f"{reportadas} {'reportada atendida' if reportadas == 1 else 'reportadas atendidas'}")
+    return f"Correcciones ({' · '.join(partes)})"
 
 
 def cifras(sesiones, votos, correcciones, turnos):
@@ -59,7 +77,11 @@ def cifras(sesiones, votos, correcciones, turnos):
                        else "—",
                        help="Votos nominales que emitió en el sentido de la mayoría (una votación "
                             "empatada no tiene mayoría y no cuenta).")
-    columnas[4].metric("Correcciones pedidas", int((correcciones["que"] == "pedida").sum()))
+    pedidas, reportadas = conteo_correcciones(correcciones)
+    columnas[4].metric("Correcciones pedidas", pedidas,
+                       help="Correcciones que pidió en las sesiones de los filtros; la pestaña "
+                            "«Correcciones» las lista junto con las que una sesión reporta "
+                            f"atendidas ({reportadas}).")
     if turnos:
         st.caption(f"Habla en {turnos['actas']} {'acta' if turnos['actas'] == 1 else 'actas'} "
                    f"({turnos['lineas']} líneas de intervenciones).")
@@ -157,7 +179,7 @@ def persona():
                       orador=persona_id)
     cifras(sesiones, votos, correcciones, turnos)
     pestanas = st.tabs([f"Sesiones ({len(sesiones)})", f"Votos ({len(votos)})",
-                        f"Correcciones ({len(correcciones)})",
+                        titulo_correcciones(correcciones),
                         f"Grafías del nombre ({len(grafias)})"])
     for pestana, dibujar, datos in zip(pestanas, (pestana_sesiones, pestana_votos,
                                                   pestana_correcciones, pestana_grafias),

@@ -76,10 +76,15 @@ class Invalido(ValueError):
 
 # ───────────────────────────── The acta and its review ─────────────────────────────
 
-@st.cache_data(max_entries=32, show_spinner=False)
-def _parse(sha256, version, texto):
-    """The parser's facts of the acta's text (cached by bytes and parser version)."""
-    return revision.parsear(texto)
+@st.cache_data(max_entries=32, ttl="10m", show_spinner=False)
+def _parse(sha256, version, texto, archivo):
+    """(the parser's facts of the acta's text, None) or (None, the sentence of a refusal), cached
+    by bytes and parser version: the parse runs in a reader worker with the limits of every
+    reading (tablero/revision.py), and a refusal is not paid again on every rerun."""
+    try:
+        return revision.parsear(texto, archivo), None
+    except TableroError as error:
+        return None, " ".join(str(error).split())
 
 
 def _elegir_acta(actas):
@@ -117,7 +122,10 @@ class Revision:
         self.acta_id, self.fila, self.persona, self.almacen = acta_id, fila, persona, almacen
         self.sha, self.archivo = fila["sha256"], fila["archivo"]
         self.texto = ui.consulta(queries.texto_acta, acta_id=acta_id)["texto"].iloc[0]
-        self.parse = _parse(self.sha, etl_version(), self.texto)
+        with st.spinner("Leyendo el acta…"):
+            self.parse, rechazo = _parse(self.sha, etl_version(), self.texto, self.archivo)
+        if rechazo:
+            raise TableroError(rechazo)
         self.revisiones = almacen.revisiones(self.sha)
         self.revisados, self.notas = revision.revisar(self.parse, self.revisiones)
 
@@ -203,18 +211,12 @@ def _valor(item, campo):
     return item.get(campo)
 
 
-def _origen(item):
-    if item.get("origen") != "revision":
-        return "acta"
-    return f"revisión: {item.get('revisado_por')}, {str(item.get('revisado_en'))[:16]} UTC"
-
-
 def _tabla_hechos(items, campos):
     if not items:
         st.caption("El acta no tiene hechos de esta sección (o el lector no los leyó).")
         return
     filas = [{etiqueta: _mostrar(_valor(i, campo)) for campo, etiqueta, _ in campos}
-             | {"Origen": _origen(i)} for i in items]
+             | {ui.ORIGEN: ui.marca_origen(i)} for i in items]
     st.dataframe(pd.DataFrame(filas), hide_index=True, width="stretch")
 
 
@@ -312,6 +314,7 @@ def _lista(rev, seccion, items, revisado, contenedor):
                                format_func=lambda i: _etiqueta_hecho(seccion, items[i]))
         with contenedor:
             ui.lineas_acta(rev.acta_id, _valor(items[elegido], "linea"), contexto=4)
+            _escaneo(rev, _valor(items[elegido], "linea"))
     if rev.persona is None:
         return elegido
     if items:
@@ -360,7 +363,39 @@ def _hechos(rev, contenedor):
     votaciones[i]["votos"] = votaciones[i].get("votos") or []
     with contenedor:
         ui.lineas_acta(rev.acta_id, _valor(votaciones[i], "linea"), contexto=4)
+        _escaneo(rev, _valor(votaciones[i], "linea"))
     _lista(rev, "votos", votaciones[i]["votos"], revisado, st.container())
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _imagen_escaneo(ident, acta_id, linea):
+    """revision.escaneo_de_linea of the acta's loaded bytes, once per database and line."""
+    fila = queries.archivo_original(ui.cursor(), acta_id).iloc[0]
+    paginas = fila["paginas"]          # NULL (not a list) for an acta that was not a scan
+    if not hasattr(paginas, "__len__") or len(paginas) == 0 or fila["contenido"] is None:
+        return None
+    return revision.escaneo_de_linea(fila["archivo"], bytes(fila["contenido"]), list(paginas),
+                                     linea)
+
+
+def _escaneo(rev, linea):
+    """A scanned acta: the page image of the line under review, beside its OCR text."""
+    if linea is None or pd.isna(linea):
+        return
+    try:
+        imagenes = _imagen_escaneo(ui.identidad(), rev.acta_id, int(linea))
+    except TableroError as error:
+        st.caption(f"No se pudo mostrar el escaneo: {' '.join(str(error).split())}")
+        return
+    if imagenes is None:
+        return
+    franja, pagina_completa, pagina = imagenes
+    if franja is not None:
+        st.image(franja, caption=f"El escaneo: página {pagina}, línea {int(linea)} resaltada",
+                 width="stretch")
+    with st.expander(f"Página {pagina} del escaneo", expanded=franja is None,
+                     icon=":material/document_scanner:"):
+        st.image(pagina_completa, width="stretch")
 
 
 # ───────────────────────────── Old versions, withdrawal ─────────────────────────────
@@ -469,7 +504,13 @@ def revisar():
         ui.fin()
         return
     acta_id, fila = _elegir_acta(actas)
-    rev = Revision(acta_id, fila, persona, almacen)
+    try:
+        rev = Revision(acta_id, fila, persona, almacen)
+    except TableroError as error:
+        st.error(ui.plano(f"Error: {error}"), icon=":material/error:")
+        _retiradas(persona, almacen)
+        ui.fin()
+        return
     if persona is None:
         st.info("Inicie sesión en la barra lateral para corregir hechos o dar el acta por "
                 "revisada.", icon=":material/lock:")

@@ -55,6 +55,9 @@ def cabecera(sesion):
     abajo[1].metric("Modalidad", formato.texto(sesion.modalidad, defecto="sin dato").capitalize())
     abajo[2].metric("Quórum", formato.quorum(sesion.quorum))
     st.caption(f"Acta: `{sesion.archivo}`")
+    if ui.corregido(sesion):
+        st.caption(f"Algún dato de la sesión fue {ui.marca_origen(sesion)} (en «Revisar acta»).",
+                   help=ui.AYUDA_ORIGEN)
 
 
 def pestana_orden(sesion):
@@ -63,8 +66,7 @@ def pestana_orden(sesion):
         st.info("El acta no trae orden del día.")
         return
     ui.tabla(orden, f"orden del dia {sesion.clave}",
-             {"numero": "Punto", "titulo": "Asunto", "linea": "Línea del acta",
-              "origen": "Origen"}, key="orden")
+             {"numero": "Punto", "titulo": "Asunto", "linea": "Línea del acta"}, key="orden")
 
 
 def pestana_asistencia(sesion):
@@ -75,7 +77,7 @@ def pestana_asistencia(sesion):
         izquierda.markdown(f"**{formato.texto(persona.partido, ROL.get(persona.rol, persona.rol))}** llegó durante "
                            f"el punto {int(persona.llegada_punto)}: {persona.nombre}")
         with derecha:
-            ui.fuente(sesion.acta_id, persona.linea)
+            ui.fuente(sesion.acta_id, persona.linea, hecho=persona)
     gente["Ficha"] = [ui.url_persona(p) if pd.notna(p) else None for p in gente["persona_id"]]
     gente["Ficha del partido"] = [ui.url_partido(p) if pd.notna(p) else None
                                   for p in gente["partido"]]
@@ -89,7 +91,7 @@ def pestana_asistencia(sesion):
         "nombre": "Nombre", "grado": "Grado", "Rol": "Rol", "partido": "Partido",
         "calidad": "Calidad", "Voto": "Voto", "Asistencia": "Asistencia", "Llegada": "Llegada",
         "Retiro": "Retiro", "Ficha": "Ficha", "Ficha del partido": "Ficha del partido",
-        "linea": "Línea del acta", "origen": "Origen"}, key="asistentes",
+        "linea": "Línea del acta"}, key="asistentes",
         column_config={"Ficha": ui.columna_enlace("Ficha", "Ver ficha"),
                        "Ficha del partido": ui.columna_enlace("Ficha del partido",
                                                               r"partido=(.+)$")})
@@ -114,9 +116,10 @@ def pestana_votaciones(sesion):
                 st.caption("Votación económica: el acta sólo da los conteos.")
             else:
                 suyas["Sentido"] = suyas["sentido"].map(SENTIDO)
-                st.dataframe(suyas[["nombre", "Sentido"]].rename(columns={"nombre": "Integrante"}),
-                             hide_index=True)
-            ui.lineas_acta(v.acta_id, v.linea)
+                suyas, columnas = ui.con_origen(suyas, {"nombre": "Integrante",
+                                                        "Sentido": "Sentido"})
+                st.dataframe(suyas[list(columnas)].rename(columns=columnas), hide_index=True)
+            ui.lineas_acta(v.acta_id, v.linea, hecho=v)
 
 
 def pestana_correcciones(sesion):
@@ -233,19 +236,33 @@ def linea_citada(sesion, linea):
     st.caption("El texto completo del acta está abajo, abierto en esa línea.")
 
 
+def enlace_fuera(pedida):
+    """A link (?sesion=…) to a session the page cannot show: one that no acta loaded has (a
+    mistyped or stale key), or one the sidebar's filters leave out. `pedida` is what the URL
+    says: shown as plain text."""
+    if ui.consulta(queries.sesion_por_clave, clave=pedida).empty:
+        st.warning(ui.plano(f"No hay ninguna sesión con la clave «{pedida}» en las actas "
+                            "cargadas: elija una de la lista de sesiones."),
+                   icon=":material/search_off:")
+        ui.enlace(ui.PAGINA_SESIONES, "Ver la lista de sesiones", ":material/list:",
+                  **ui.parametros_url())
+    else:
+        st.warning(ui.plano(f"La sesión del enlace ({pedida}) no está entre las que eligen los "
+                            "filtros de la barra lateral: elija «Todos» o amplíe las fechas para "
+                            "verla."), icon=":material/filter_alt_off:")
+
+
 def sesiones():
     ui.encabezado("Sesiones", "Cada sesión con lo que consta en su acta.")
     filtros = ui.filtros()
     todas = ui.consulta(queries.sesiones, **filtros)
+    pedida = st.query_params.get("sesion")
+    if pedida and pedida not in set(todas["clave"]):
+        enlace_fuera(pedida)
     ui.sin_sesiones(todas)
     duraciones(todas)
 
     st.divider()
-    pedida = st.query_params.get("sesion")
-    if pedida and pedida not in set(todas["clave"]):
-        st.warning(f"La sesión del enlace ({pedida}) no está entre las que eligen los filtros de "
-                   "la barra lateral: elija «Todos» o amplíe las fechas para verla.",
-                   icon=":material/filter_alt_off:")
     sesion = ui.elegir_sesion(todas)
     linea = linea_pedida() if sesion.clave == pedida else None
     if linea is None and "linea" in st.query_params:

@@ -42,9 +42,9 @@ def _detalle(v):
                        "El acta no consigna el sentido de cada voto de esta votación.")
         else:
             suyas["Sentido"] = suyas["sentido"].map(SENTIDO)
-            st.dataframe(suyas[["nombre", "Sentido"]].rename(columns={"nombre": "Integrante"}),
-                         hide_index=True)
-        ui.lineas_acta(v.acta_id, v.linea)
+            suyas, columnas = ui.con_origen(suyas, {"nombre": "Integrante", "Sentido": "Sentido"})
+            st.dataframe(suyas[list(columnas)].rename(columns=columnas), hide_index=True)
+        ui.lineas_acta(v.acta_id, v.linea, hecho=v)
 
 
 def votaciones():

@@ -14,7 +14,7 @@ import sqlite3
 from pathlib import Path
 
 from etl.errors import TableroError
-from etl.numeros import fold
+from etl.vocabulario import fold
 
 MARCA_INICIO, MARCA_FIN = "\x02", "\x03"     # around the matched words in `fragmento`
 _PARTE = re.compile(r'"([^"]*)"|«([^»]*)»|“([^”]*)”|(\S+)')

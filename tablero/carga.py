@@ -53,30 +53,17 @@ def nombre_seguro(nombre):
 
 def leer(nombre, datos, actas=None, progreso=None):
     """Extract and parse the upload in a reader worker with limits (etl/lectura.py), never in the
-    dashboard's own process; TableroError with one sentence if it is not an acta or is refused.
+    dashboard's own process; TableroError with one sentence if it is refused or is not an acta
+    (etl.parse.check_session, the same check as `build`).
     A scan is read by OCR in the worker (cached on disk by its bytes, so «Aceptar» does not read
-    it again); `progreso` is accepted for the page but pages are not reported from the worker."""
+    it again); the worker reports each page as it is read: `progreso(nombre, pagina, paginas)`."""
     from etl.lectura import read_upload
 
     nombre = nombre_seguro(nombre)
-    _, hechos = read_upload(nombre, datos)
-    comprobar_que_es_acta(nombre, hechos)
+    _, hechos = read_upload(nombre, datos, al_avanzar=progreso)
     sha = hashlib.sha256(datos).hexdigest()
     situacion, existente = _situacion(Path(actas or db.actas_path()), nombre, datos, sha)
     return Lectura(nombre, datos, sha, hechos, situacion, existente)
-
-
-def comprobar_que_es_acta(nombre, hechos):
-    """CargaError unless the parse found a session with its date and its development: who
-    attended (two people or more) and what was voted or when it closed. A README, a letter or an
-    agenda names a session and a date, but none of them records a session that took place."""
-    sesion = hechos.get("sesion") or {}
-    asistentes = hechos.get("asistentes") or []
-    desarrollo = len(asistentes) >= 2 and (hechos.get("votaciones") or sesion.get("hora_fin"))
-    if not sesion.get("fecha") or not desarrollo:
-        raise CargaError(f"{nombre} no parece un acta de sesión: no se encontró una sesión con "
-                         "su fecha, su lista de asistencia y su desarrollo (votaciones o la hora "
-                         "en que terminó); revise que sea el archivo correcto.")
 
 
 def _situacion(actas, nombre, datos, sha):

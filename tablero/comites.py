@@ -9,7 +9,7 @@ with one sentence that lists them, keys first, so the next command can name one.
 import sys
 
 from etl.errors import TableroError
-from etl.numeros import fold
+from etl.vocabulario import fold
 from tablero import queries
 from tablero.db import connect_readonly
 

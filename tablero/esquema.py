@@ -209,7 +209,8 @@ TABLAS.update({
             "estado": "desde el inicio, llegada tarde, retiro anticipado o ausente",
             "persona_id": "persona que lo representó; vacío si nadie asistió",
             "nombre": "nombre de la representación, tal como lo escribe el acta",
-            **_from("asistencias", "calidad", "llegada_punto", "retiro_punto", "linea"),
+            **_from("asistencias", "calidad", "llegada_punto", "retiro_punto", "linea", "origen",
+                    "revisado_por", "revisado_en"),
         }),
     "v_unanimidad_sesion": ("Vista: qué parte de las votaciones de cada sesión fue unánime.", {
         **_from("sesiones", "sesion_id", "fecha"),

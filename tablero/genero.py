@@ -7,10 +7,9 @@ ending -a otherwise). Where nothing says it, the form the acta uses stays: the r
 guesses a woman into a man's cargo from a name it does not know.
 """
 import re
-import unicodedata
 
-GRADOS_FEMENINOS = {"dra", "mtra", "lda", "licda", "profa", "ingra", "arqa", "sra", "srta", "dña"}
-GRADOS_MASCULINOS = {"dr", "mtro", "prof", "sr", "don", "arq"}
+from etl.vocabulario import GRADO_GENERO, fold
+
 CARGOS_FEMENINOS = re.compile(r"\b(asesora|consejera|secretaria|presidenta|directora|coordinadora|"
                               r"titular de la|encargada|jefa|vocal ejecutiva|integrante invitada)\b", re.I)
 CARGOS_MASCULINOS = re.compile(r"\b(asesor|consejero|secretario|presidente|director|coordinador|"
@@ -28,22 +27,16 @@ NOMBRES_MASCULINOS_EN_A = {"josue", "elias", "jeremias", "isaias", "tobias",
                            "matias", "nicolas", "luca", "joshua"}
 
 
-def _plano(texto):
-    return "".join(c for c in unicodedata.normalize("NFD", texto or "") if unicodedata.category(c) != "Mn").lower()
-
-
 def genero(nombre=None, grado=None, cargo=None):
     """'f', 'm' or None: what the acta's words say of a person."""
-    grado_plano = _plano(grado).replace(".", "").strip()
-    if grado_plano in GRADOS_FEMENINOS:
-        return "f"
-    if grado_plano in GRADOS_MASCULINOS:
-        return "m"
+    por_grado = GRADO_GENERO.get(fold(grado).replace(".", "").strip())
+    if por_grado:
+        return por_grado
     if cargo and CARGOS_FEMENINOS.search(cargo):
         return "f"
     if cargo and CARGOS_MASCULINOS.search(cargo):
         return "m"
-    nombres = _plano(nombre).split()
+    nombres = fold(nombre).split()
     if not nombres:
         return None
     primero = nombres[0]

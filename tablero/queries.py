@@ -30,6 +30,11 @@ s AS (
       AND (CAST($sesion_id AS INTEGER) IS NULL OR sesiones.sesion_id = CAST($sesion_id AS INTEGER))
 )"""
 
+# Where a fact comes from: `origen` is «acta» (the parser) or «revision» (staff corrected it in
+# «Revisar acta», etl/revision.py), with who and when. Every row that cites an acta line carries
+# them, and tablero.ui shows them next to the line («corregido por Ana López el 01/12/2026 …»).
+_ORIGEN = "{t}.origen, {t}.revisado_por, {t}.revisado_en"
+
 # One row per session and party, from the schema's view v_asistencia_partido (the parties expected
 # in the session: those accredited in its process, or, where the process has no accreditation
 # list, those seen in any of its sessions; plus any party that attended), so that the dashboard and
@@ -45,7 +50,7 @@ g AS (
            va.partido, coalesce(p.color, '#888888') AS color, va.acreditado,
            va.estado <> 'ausente' AS presente,
            va.llegada_punto, va.retiro_punto, va.nombre AS representantes, va.calidad,
-           va.linea, pu.puntos, va.estado,
+           va.linea, va.origen, va.revisado_por, va.revisado_en, pu.puntos, va.estado,
            CASE WHEN va.estado = 'ausente' THEN 0.0
                 WHEN coalesce(pu.puntos, 0) = 0 THEN 1.0
                 ELSE greatest(least(coalesce(va.retiro_punto, pu.puntos), pu.puntos)
@@ -85,7 +90,7 @@ v AS (
                     CASE WHEN strip_accents(lower(o.titulo)) LIKE '%orden del dia%'
                          THEN 'orden del dia' END,
                     'otro') AS tipo_documento,
-           v.linea
+           v.linea, """ + _ORIGEN.format(t="v") + """
     FROM votaciones v
     JOIN s USING (sesion_id)
     LEFT JOIN boletas b USING (votacion_id)
@@ -97,17 +102,12 @@ v AS (
 _DOCUMENTOS = _SESIONES_FILTRADAS + """,
 ev AS (
     SELECT e.documento_id, d.tipo AS tipo_documento, d.clave, d.titulo, e.sesion_id, s.acta_id,
-           s.clave AS sesion, s.fecha, s.tipo, s.numero, e.punto, e.estado, e.concluye, e.linea
+           s.clave AS sesion, s.fecha, s.tipo, s.numero, e.punto, e.estado, e.concluye, e.linea,
+           """ + _ORIGEN.format(t="e") + """
     FROM documento_eventos e JOIN documentos d USING (documento_id) JOIN s USING (sesion_id)
 )"""
 
 
-# Where a fact comes from, as a reader sees it: «acta», or «revisión: Ana López, 01/12/2026 12:00
-# UTC» when staff corrected it (etl/revision.py).
-_ORIGEN = """CASE WHEN {t}.origen = 'revision'
-       THEN 'revisión: ' || coalesce({t}.revisado_por, '?') || ', '
-            || coalesce(strftime({t}.revisado_en, '%d/%m/%Y %H:%M') || ' UTC', '')
-       ELSE 'acta' END AS origen"""
 
 
 def _params(comite=None, proceso=None, desde=None, hasta=None, tipo=None, sesion_id=None,
@@ -201,7 +201,7 @@ def archivo_original(con, acta_id):
     """The acta's file as loaded: archivo, formato, bytes, sha256 and contenido (its bytes). Not
     for caching: a scanned PDF weighs megabytes."""
     return _df(con, """
-        SELECT a.archivo, a.formato, a.bytes, a.sha256, f.contenido
+        SELECT a.archivo, a.formato, a.bytes, a.sha256, a.paginas, f.contenido
         FROM actas a LEFT JOIN archivos f USING (acta_id) WHERE a.acta_id = $acta_id""",
                {"acta_id": int(acta_id)})
 
@@ -218,7 +218,7 @@ def sesiones(con, **filtros):
         SELECT s.sesion_id, s.acta_id, s.clave, a.archivo, s.comite, s.proceso, s.instituto,
                s.organo,
                s.tipo, s.numero, s.fecha, s.hora_inicio, s.hora_fin, s.duracion_min,
-               s.modalidad, s.lugar, s.quorum,
+               s.modalidad, s.lugar, s.quorum, """ + _ORIGEN.format(t="s") + """,
                (SELECT count(*) FROM orden_del_dia o WHERE o.sesion_id = s.sesion_id) AS puntos,
                (SELECT count(*) FROM votaciones v WHERE v.sesion_id = s.sesion_id) AS votaciones,
                (SELECT count(*) FROM asistencias x
@@ -323,7 +323,10 @@ def asistencia_personas(con, **filtros):
                    AS votaciones_sin_voto,
                -- one mention's acta and line (their first session), never one's acta with another's line
                arg_min(a.acta_id, (a.fecha, a.acta_id, a.linea)) AS acta_id,
-               arg_min(a.linea, (a.fecha, a.acta_id, a.linea)) AS linea
+               arg_min(a.linea, (a.fecha, a.acta_id, a.linea)) AS linea,
+               arg_min(a.origen, (a.fecha, a.acta_id, a.linea)) AS origen,
+               arg_min(a.revisado_por, (a.fecha, a.acta_id, a.linea)) AS revisado_por,
+               arg_min(a.revisado_en, (a.fecha, a.acta_id, a.linea)) AS revisado_en
         FROM a JOIN personas p USING (persona_id)
         LEFT JOIN perdidas pe USING (persona_id)
         LEFT JOIN emitidos e USING (persona_id)
@@ -346,7 +349,8 @@ def votos(con, **filtros):
     """Every ballot of the selected sessions: who voted what, in which vote."""
     return _df(con, "WITH " + _VOTACIONES + """
         SELECT b.votacion_id, v.sesion_id, v.acta_id, v.fecha, v.tipo, v.numero, v.punto, v.asunto,
-               b.persona_id, coalesce(p.nombre, b.nombre) AS nombre, b.sentido, v.linea
+               b.persona_id, coalesce(p.nombre, b.nombre) AS nombre, b.sentido, v.linea,
+               """ + _ORIGEN.format(t="b") + """
         FROM votos b JOIN v USING (votacion_id) LEFT JOIN personas p USING (persona_id)
         ORDER BY v.fecha, v.linea, nombre""", _params(**filtros))
 
@@ -354,7 +358,7 @@ def votos(con, **filtros):
 def votos_de_votacion(con, votacion_id):
     """One vote's ballots: who voted what (the detail of the vote a page selected)."""
     return _df(con, """
-        SELECT coalesce(p.nombre, b.nombre) AS nombre, b.sentido
+        SELECT coalesce(p.nombre, b.nombre) AS nombre, b.sentido, """ + _ORIGEN.format(t="b") + """
         FROM votos b LEFT JOIN personas p USING (persona_id)
         WHERE b.votacion_id = $votacion_id
         ORDER BY nombre""", {"votacion_id": int(votacion_id)})
@@ -460,7 +464,8 @@ def correcciones_atendidas(con, **filtros):
     return _df(con, "WITH " + _SESIONES_FILTRADAS + """
         SELECT ca.atendida_id, ca.sesion_id, s.acta_id, s.fecha, s.tipo, s.numero, ca.punto,
                coalesce(d.clave, ca.documento) AS documento, ca.solicitante, ca.descripcion,
-               ca.vinculo, ca.correccion_id, so.fecha AS solicitada_el, ca.linea
+               ca.vinculo, ca.correccion_id, so.fecha AS solicitada_el, ca.linea,
+               """ + _ORIGEN.format(t="ca") + """
         FROM correcciones_atendidas ca JOIN s USING (sesion_id)
         LEFT JOIN documentos d USING (documento_id)
         LEFT JOIN correcciones c USING (correccion_id)
@@ -482,7 +487,10 @@ def documentos(con, **filtros):
                string_agg(CASE WHEN concluye THEN estado || ', concluido' ELSE estado END
                           || ' (' || strftime(fecha, '%d/%m/%Y') || ')', ' → '
                           ORDER BY fecha, linea) AS trayectoria,
-               arg_max(acta_id, fecha) AS acta_id, arg_max(linea, fecha) AS linea
+               arg_max(acta_id, fecha) AS acta_id, arg_max(linea, fecha) AS linea,
+               arg_max(origen, (fecha, linea)) AS origen,
+               arg_max(revisado_por, (fecha, linea)) AS revisado_por,
+               arg_max(revisado_en, (fecha, linea)) AS revisado_en
         FROM ev GROUP BY documento_id, tipo_documento, clave, titulo
         ORDER BY CASE tipo_documento WHEN 'dictamen' THEN 1 WHEN 'informe' THEN 2
                  WHEN 'acta' THEN 3 ELSE 4 END, primera_fecha, clave, titulo""",
@@ -734,7 +742,7 @@ def seguimiento_correcciones(con):
                s.numero, c.punto, coalesce(d.clave, c.documento, d.titulo) AS documento,
                c.documento_id,
                coalesce(p.nombre, c.solicitante) AS solicitante, c.persona_id, c.descripcion,
-               c.aprobada, c.linea,
+               c.aprobada, c.linea, """ + _ORIGEN.format(t="c") + """,
                row_number() OVER (PARTITION BY s.acta_id, c.linea ORDER BY c.correccion_id)
                    AS orden
         FROM correcciones c JOIN sesiones s USING (sesion_id) JOIN actas a USING (acta_id)
@@ -953,7 +961,7 @@ def persona_sesiones(con, persona_id, **filtros):
     return _df(con, "WITH " + _SESIONES_FILTRADAS + """
         SELECT s.sesion_id, s.acta_id, s.clave, s.fecha, s.tipo, s.numero, s.organo, s.instituto,
                a.nombre AS grafia, a.grado, a.cargo, a.rol, a.con_voto, a.partido, a.calidad,
-               a.presente, a.llegada_punto, a.retiro_punto, a.linea
+               a.presente, a.llegada_punto, a.retiro_punto, a.linea, """ + _ORIGEN.format(t="a") + """
         FROM asistencias a JOIN s USING (sesion_id)
         WHERE a.persona_id = $persona_id
         ORDER BY s.fecha, s.sesion_id""", _params(persona_id=int(persona_id), **filtros))
@@ -975,7 +983,7 @@ def persona_votos(con, persona_id, **filtros):
                b.nombre AS grafia, b.sentido, m.sentido AS sentido_mayoria,
                CASE WHEN m.sentido IS NULL THEN NULL ELSE b.sentido = m.sentido END
                    AS con_mayoria,
-               v.linea
+               v.linea, """ + _ORIGEN.format(t="b") + """
         FROM votos b JOIN v USING (votacion_id) LEFT JOIN mayoria m USING (votacion_id)
         WHERE b.persona_id = $persona_id
         ORDER BY v.fecha, v.linea""", _params(persona_id=int(persona_id), **filtros))
@@ -986,13 +994,14 @@ def persona_correcciones(con, persona_id, **filtros):
     return _df(con, "WITH " + _SESIONES_FILTRADAS + """
         SELECT 'pedida' AS que, c.correccion_id AS id, c.sesion_id, s.acta_id, s.clave, s.fecha,
                s.tipo, s.numero, c.punto, coalesce(d.clave, c.documento) AS documento,
-               c.solicitante AS grafia, c.descripcion, c.aprobada, c.linea
+               c.solicitante AS grafia, c.descripcion, c.aprobada, c.linea,
+               """ + _ORIGEN.format(t="c") + """
         FROM correcciones c JOIN s USING (sesion_id) LEFT JOIN documentos d USING (documento_id)
         WHERE c.persona_id = $persona_id
         UNION ALL
         SELECT 'reportada atendida', ca.atendida_id, ca.sesion_id, s.acta_id, s.clave, s.fecha,
                s.tipo, s.numero, ca.punto, coalesce(d.clave, ca.documento), ca.solicitante,
-               ca.descripcion, NULL, ca.linea
+               ca.descripcion, NULL, ca.linea, """ + _ORIGEN.format(t="ca") + """
         FROM correcciones_atendidas ca JOIN s USING (sesion_id)
         LEFT JOIN documentos d USING (documento_id)
         WHERE ca.persona_id = $persona_id
@@ -1037,7 +1046,7 @@ def partido_representantes(con, partido, **filtros):
     return _df(con, "WITH " + _SESIONES_FILTRADAS + """
         SELECT s.sesion_id, s.acta_id, s.clave, s.fecha, s.tipo, s.numero, a.persona_id,
                coalesce(p.nombre, a.nombre) AS nombre, a.calidad, a.presente, a.llegada_punto,
-               a.retiro_punto, a.linea
+               a.retiro_punto, a.linea, """ + _ORIGEN.format(t="a") + """
         FROM asistencias a JOIN s USING (sesion_id) LEFT JOIN personas p USING (persona_id)
         WHERE a.partido = $partido
         ORDER BY s.fecha, s.sesion_id, a.calidad NULLS LAST, nombre""",

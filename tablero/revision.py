@@ -1,7 +1,7 @@
 """Reviewing an acta: its parse, the staff's corrections from the store, the reviewed facts, and
 saving a change. Shared by the page «Revisar acta» and `python -m etl revision …`; no Streamlit.
 
-    parse = parsear(texto)                                  # what the parser reads (pure)
+    parse = parsear(texto, archivo)                         # what the parser reads
     revisados, notas = revisar(parse, almacen.revisiones(sha))
     n = guardar(almacen, sha, archivo, parse, revisados, nuevos, usuario, nombre, nota)
     informe = reconstruir(almacen)                          # the build, so every page sees it
@@ -23,19 +23,21 @@ class RevisionError(TableroError):
     """A review that cannot be read or saved."""
 
 
-def parsear(texto):
-    """The parser's facts of an acta's extracted text (what the build applies corrections to)."""
-    from etl.parse import parse_acta
-    from etl.partidos import load_catalogo
-    return parse_acta(texto, load_catalogo())
+def parsear(texto, archivo="el acta"):
+    """The parser's facts of an acta's extracted text (what the build applies corrections to),
+    parsed in a reader worker with the limits of every reading (etl/lectura.py), never in the
+    dashboard's process; TableroError with one Spanish sentence when refused."""
+    from etl.lectura import parse_text
+    return parse_text(archivo, texto)
 
 
 def leer_archivo(archivo):
-    """(sha256, text, parse) of an acta file."""
-    from etl.extract import extract_text, read_bytes
+    """(sha256, text, parse) of an acta file, extracted and parsed in a reader worker."""
+    from etl.extract import read_bytes
+    from etl.lectura import read_file
     datos = read_bytes(archivo)
-    texto = extract_text(archivo)
-    return hashlib.sha256(datos).hexdigest(), texto, parsear(texto)
+    texto, parse = read_file(archivo)
+    return hashlib.sha256(datos).hexdigest(), texto, parse
 
 
 def revisar(parse, revisiones):
@@ -108,3 +110,61 @@ def cli(args):
     if n:
         print("Ejecute «python -m etl build» para que el tablero las muestre.", file=sys.stderr)
     return 0
+
+
+# ───────────────────────────── The scan beside its OCR text ─────────────────────────────
+
+def escaneo_de_linea(nombre, datos, paginas, linea, dpi=110):
+    """For an acta read by OCR: (the band of its scanned page around line `linea`, the whole
+    page, the page number) as PNG bytes, the line highlighted where the OCR cache knows its box
+    (etl.ocr.page_image_of_line); the page without a mark when the cache is gone. None for an
+    acta that was not a scan (`paginas`, actas.paginas, is empty) or a line outside it.
+
+    `datos` are the bytes loaded (archivos.contenido), so the image is the very file the facts
+    were read from, whatever happened in the folder since."""
+    import tempfile
+
+    from etl import ocr
+
+    if not paginas or linea is None or not 1 <= int(linea) <= len(paginas) or \
+            not paginas[int(linea) - 1]:
+        return None
+    linea, pagina = int(linea), int(paginas[int(linea) - 1])
+    with tempfile.TemporaryDirectory(prefix="tablero-escaneo-") as carpeta:
+        ruta = Path(carpeta) / f"escaneo{Path(nombre).suffix.lower()}"
+        ruta.write_bytes(datos)
+        hallado = ocr.page_image_of_line(ruta, linea, dpi)
+        imagen, caja = hallado if hallado is not None else (ocr.page_image(ruta, pagina, dpi), None)
+    imagen = imagen.convert("RGB")
+    if caja is None:
+        return None, _png(imagen), pagina
+    return _png(_franja(imagen, caja)), _png(_resaltar(imagen, caja)), pagina
+
+
+def _resaltar(imagen, caja):
+    """The page with the line's box under a translucent yellow band and a red outline."""
+    from PIL import Image, ImageDraw
+
+    capa = Image.new("RGBA", imagen.size, (0, 0, 0, 0))
+    izquierda, arriba, derecha, abajo = caja
+    margen = max(2, (abajo - arriba) // 4)
+    caja = (max(0, izquierda - margen), max(0, arriba - margen),
+            min(imagen.width, derecha + margen), min(imagen.height, abajo + margen))
+    dibujo = ImageDraw.Draw(capa)
+    dibujo.rectangle(caja, fill=(255, 221, 0, 90), outline=(200, 0, 0, 255), width=2)
+    return Image.alpha_composite(imagen.convert("RGBA"), capa).convert("RGB")
+
+
+def _franja(imagen, caja):
+    """The highlighted line with two lines' height of the page above and below, full width."""
+    alto = max(1, caja[3] - caja[1])
+    return _resaltar(imagen, caja).crop((0, max(0, caja[1] - 2 * alto), imagen.width,
+                                         min(imagen.height, caja[3] + 2 * alto)))
+
+
+def _png(imagen):
+    import io
+
+    salida = io.BytesIO()
+    imagen.save(salida, format="PNG", optimize=True)
+    return salida.getvalue()

@@ -364,6 +364,9 @@ def tabla(df, nombre, columnas, *, key=None, column_config=None, altura="auto", 
     seconds to send and nobody scrolls it: filters and the download serve that reader better."""
     key = key or re.sub(r"\W+", "-", nombre.lower())
     completa, preparar = df, preparar or (lambda x: x)
+    if "linea" in columnas and hay_correcciones(df):      # «Origen» after the acta line
+        columnas, preparado = _columnas_con_origen(columnas), preparar
+        preparar = lambda x: _marcar(preparado(x))      # noqa: E731
     if maximo and len(df) > maximo:
         df = df.iloc[-maximo:] if ultimas else df.iloc[:maximo]
     df = preparar(df.copy())
@@ -390,7 +393,7 @@ def tabla(df, nombre, columnas, *, key=None, column_config=None, altura="auto", 
             st.caption("Seleccione otra fila de la tabla para ver su detalle.")
     elif filas:
         fila = df.iloc[filas[0]]
-        lineas_acta(fila["acta_id"], fila["linea"])
+        lineas_acta(fila["acta_id"], fila["linea"], hecho=fila)
     else:
         st.caption("Seleccione una fila para leer las palabras del acta que la respaldan.")
     return visible
@@ -447,8 +450,12 @@ def plano(texto):
     return _PUNTUACION.sub(r"\\\1", str(texto))
 
 
-def lineas_acta(acta_id, linea, contexto=3):
-    """The acta's lines around `linea`, the line that states the fact in bold with a marker."""
+def lineas_acta(acta_id, linea, contexto=3, hecho=None):
+    """The acta's lines around `linea`, the line that states the fact in bold with a marker; when
+    `hecho` (the fact's row: origen, revisado_por, revisado_en) was corrected by staff, that
+    first: what the tablero shows is the correction, not what the line says."""
+    if corregido(hecho):
+        st.caption(f"Dato {marca_origen(hecho)}; el acta dice:", help=AYUDA_ORIGEN)
     if acta_id is None or pd.isna(acta_id) or linea is None or pd.isna(linea):
         st.caption("El acta no indica la línea de este dato.")
         return
@@ -470,13 +477,87 @@ def lineas_acta(acta_id, linea, contexto=3):
            sesion=clave, linea=int(linea))
 
 
-def fuente(acta_id, linea, etiqueta=None, contexto=3):
-    """A popover «Acta, línea N» that opens on the acta's own words."""
+def fuente(acta_id, linea, etiqueta=None, contexto=3, hecho=None):
+    """A popover «Acta, línea N» (« · corregido» when staff corrected the fact) that opens on
+    the acta's own words."""
     if linea is None or pd.isna(linea):
         return
-    with st.popover(etiqueta or f"Acta, línea {int(linea)}", icon=":material/description:",
-                    type="tertiary"):
-        lineas_acta(acta_id, linea, contexto)
+    etiqueta = etiqueta or f"Acta, línea {int(linea)}"
+    with st.popover(f"{etiqueta} · corregido" if corregido(hecho) else etiqueta,
+                    icon=":material/description:", type="tertiary"):
+        lineas_acta(acta_id, linea, contexto, hecho=hecho)
+
+
+# ───────────────────────────── De dónde sale un dato ─────────────────────────────
+# A fact staff corrected in «Revisar acta» (etl/revision.py) carries origen = «revision», who
+# (revisado_por) and when (revisado_en, UTC). Wherever a fact cites its acta line, the mark goes
+# next to it: a table gets an «Origen» column after its «Línea del acta» when any of its rows
+# was corrected, and the acta's words under a row say so first.
+
+ORIGEN = "Origen"
+AYUDA_ORIGEN = ("«acta»: lo leyó el lector en la línea citada; «corregido por …»: el personal lo "
+                "corrigió o lo agregó en «Revisar acta» y el tablero muestra la corrección.")
+
+
+def _valor(hecho, campo):
+    try:
+        valor = hecho[campo] if isinstance(hecho, (dict, pd.Series)) else getattr(hecho, campo)
+    except (KeyError, AttributeError):
+        return None
+    return None if valor is None or (not isinstance(valor, str) and pd.isna(valor)) else valor
+
+
+def corregido(hecho):
+    """True when the fact (a row, a namedtuple or a dict with `origen`) was corrected by staff."""
+    return hecho is not None and _valor(hecho, "origen") == "revision"
+
+
+def marca_origen(hecho):
+    """«acta», or «corregido por Ana López el 01/12/2026 a las 12:00 UTC»: the one wording of
+    where a fact comes from, for every page (and «Revisar acta»)."""
+    if not corregido(hecho):
+        return "acta"
+    marca = f"corregido por {_valor(hecho, 'revisado_por') or 'el personal'}"
+    en = _valor(hecho, "revisado_en")
+    try:
+        cuando = pd.Timestamp(en) if en is not None else None
+    except (TypeError, ValueError):
+        cuando = None
+    if cuando is None or pd.isna(cuando):
+        return marca
+    return f"{marca} el {cuando:%d/%m/%Y} a las {cuando:%H:%M} UTC"
+
+
+def hay_correcciones(df):
+    """True when some row of `df` is a fact staff corrected."""
+    return "origen" in df.columns and bool((df["origen"] == "revision").any())
+
+
+def con_origen(df, columnas):
+    """(df, columnas) with the «Origen» column placed right after the acta line (or last, in a
+    table that does not show it: the ballots under a vote), when any row of `df` was corrected
+    by staff; unchanged otherwise (a table read only from the actas)."""
+    if not hay_correcciones(df):
+        return df, columnas
+    return _marcar(df), _columnas_con_origen(columnas)
+
+
+def _marcar(df):
+    df = df.copy()
+    df[ORIGEN] = pd.Series([marca_origen(f) for f in df[["origen", "revisado_por", "revisado_en"]]
+                            .to_dict("records")], index=df.index, dtype=object)
+    return df
+
+
+def _columnas_con_origen(columnas):
+    nuevas = {}
+    for columna, etiqueta in columnas.items():
+        if columna != "origen":
+            nuevas[columna] = etiqueta
+        if columna == "linea":
+            nuevas[ORIGEN] = ORIGEN
+    nuevas.setdefault(ORIGEN, ORIGEN)
+    return nuevas
 
 
 # ───────────────────────────── Gráficas ─────────────────────────────

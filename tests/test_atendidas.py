@@ -74,6 +74,16 @@ def test_una_pregunta_no_es_un_reporte_y_una_peticion_sigue_siendolo():
         "El Mtro. Juan Carlos Pérez Díaz preguntó si las observaciones al Informe mensual de enero "
         "ya fueron atendidas; se le respondió que se informará en la siguiente sesión.\n\n"
         "La Dra. Ana María Ruiz López solicitó que en la página 4 del Informe mensual de enero se "
-        "corrija la fecha del primer simulacro.")
+        "corrija la fecha del primer simulacro. El Secretario Técnico tomó nota.")
     assert atendidas == []
-    assert [p["solicitante"] for p in pedidas] == ["Ana María Ruiz López"]
+    assert [(p["solicitante"], p["aprobada"]) for p in pedidas] == [("Ana María Ruiz López", True)]
+
+
+def test_una_peticion_sin_respuesta_es_un_aviso_no_una_correccion():
+    """Precision first: a change asked that the acta never answers (no vote, no «tomó nota», no
+    «no es procedente») is not counted as a correction; an aviso points at its line."""
+    hechos = parse_acta(CABECERA + "La Dra. Ana María Ruiz López solicitó que en la página 4 del Informe "
+                        "mensual de enero se corrija la fecha del primer simulacro." + CIERRE)
+    assert hechos["correcciones"] == []
+    linea = (CABECERA + "La Dra.").count("\n") + 1
+    assert any("no dice si se aceptó" in a["mensaje"] and a["linea"] == linea for a in hechos["avisos"])

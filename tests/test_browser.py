@@ -269,3 +269,26 @@ def test_de_un_resultado_de_busqueda_a_la_linea_del_acta(navegador, app_real):
     ARTEFACTOS.mkdir(exist_ok=True)
     pagina.screenshot(path=str(ARTEFACTOS / "linea-del-acta.png"))
     contexto.close()
+
+
+def test_un_enlace_a_una_sesion_que_no_existe(navegador, app_real):
+    """«sesiones?sesion=noexiste» says in one sentence that no session has that key, and its link
+    (a page link under the frame) opens the list without the bad key."""
+    contexto = navegador.new_context(viewport={"width": 1400, "height": 1200}, locale="es-MX")
+    pagina = contexto.new_page()
+    pagina.goto(f"{app_real}/sesiones?sesion=noexiste")
+    _esperar(pagina, "Sesiones")
+    _sin_errores(pagina)
+    principal = pagina.locator('[data-testid="stMain"]')
+    aviso = principal.locator('[data-testid="stAlert"]').first
+    assert aviso.inner_text().split("\n")[-1].strip() == (     # after the icon's name
+        "No hay ninguna sesión con la clave «noexiste» en las actas cargadas: elija una de la "
+        "lista de sesiones.")
+    assert "amplíe" not in principal.inner_text()
+    ARTEFACTOS.mkdir(exist_ok=True)
+    pagina.screenshot(path=str(ARTEFACTOS / "sesion-que-no-existe.png"))
+    principal.get_by_role("link", name="Ver la lista de sesiones").click()
+    _esperar(pagina, "Sesiones")
+    pagina.wait_for_function("() => !location.search.includes('noexiste')", timeout=30_000)
+    assert "No hay ninguna sesión" not in principal.inner_text()
+    contexto.close()

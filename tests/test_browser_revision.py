@@ -134,4 +134,13 @@ def test_corregir_una_asistencia_y_verla_en_asistencia(app):
         texto = _principal(pagina).inner_text()
         assert "PAN (punto 6" in texto
         pagina.screenshot(path=str(ARTEFACTOS / "asistencia-tras-revisar.png"), full_page=True)
+
+        # The session's page marks the corrected late arrival next to its acta line.
+        pagina.goto(f"{url}/sesiones")
+        _esperar(pagina, "Sesiones")
+        _principal(pagina).get_by_role("tab", name="Asistencia").click()
+        corregida = _principal(pagina).get_by_role("button", name="· corregido")
+        corregida.first.click()
+        pagina.get_by_text("Dato corregido por Ana López el").first.wait_for(timeout=30_000)
+        pagina.screenshot(path=str(ARTEFACTOS / "sesion-dato-corregido.png"), full_page=True)
         navegador.close()

@@ -209,6 +209,7 @@ La Secretaría Ejecutiva
 
 @pytest.mark.parametrize("nombre, datos", [
     ("README.md", (ROOT / "README.md").read_bytes()),
+    ("CONCLUSIONES.md", (ROOT / "tests" / "fixtures" / "proceso2" / "CONCLUSIONES.md").read_bytes()),
     ("oficio-convocatoria.txt", CARTA.encode("utf-8")),
     ("orden-del-dia.txt", (ROOT.parent / "shared" / "otros-organos" /
                            "congreso_morelos_orden_del_dia_2025-09-04.txt").read_bytes()
@@ -221,10 +222,10 @@ def test_lo_que_no_es_un_acta_se_rechaza_con_una_frase(nombre, datos, entorno, h
     at.file_uploader[0].upload(nombre, datos, "text/plain")
     at.run()
     _sin_errores(at)
-    assert [plain(e.value) for e in at.error] == [
-        f"Error: {nombre} no parece un acta de sesión: no se encontró una sesión con su fecha, "
-        "su lista de asistencia y su desarrollo (votaciones o la hora en que terminó); revise "
-        "que sea el archivo correcto. No se cambió nada."]
+    [error] = [plain(e.value) for e in at.error]
+    assert error.startswith(f"Error: {nombre} no parece un acta: no se encontró ")
+    assert error.endswith("; revise que sea el archivo del acta (un resumen, una carta o un "
+                          "orden del día no se cargan). No se cambió nada.")
     assert "Aceptar" not in _etiquetas(at)
     assert (sorted(p.name for p in actas.iterdir()), db.file_identity(base)) == antes
     assert almacen.auditoria()["accion"].tolist() == ["iniciar sesión"]

@@ -105,6 +105,14 @@ def test_not_an_acta(tmp_path):
     assert_one_error(etl("parse", tmp_path / "receta.txt"), " ".join(str(caught.value).split()))
 
 
+def test_a_process_summary_is_not_an_acta():
+    """parse refuses what build and «Cargar acta» refuse (etl.parse.check_session)."""
+    assert_one_error(etl("parse", ROOT / "tests" / "fixtures" / "proceso2" / "CONCLUSIONES.md"),
+                     "CONCLUSIONES.md no parece un acta: no se encontró el encabezado de una "
+                     "sesión (su tipo u orden del día); revise que sea el archivo del acta (un "
+                     "resumen, una carta o un orden del día no se cargan).")
+
+
 def test_truncated_acta(tmp_path):
     head = "".join(REAL.read_text(encoding="utf-8").splitlines(keepends=True)[:15])
     (tmp_path / "truncada.txt").write_text(head, encoding="utf-8")

@@ -184,6 +184,43 @@ def test_bad_inputs_fail_alone_and_the_rest_loads(tmp_path):
     assert count(db, "sesiones") == 1 and count(db, "votos") == 27
 
 
+# -- what is an acta (etl.parse.check_session, the one check of build, parse and «Cargar acta») --
+
+def _actas_reales():
+    """Every real or hand-written acta the project holds: data/actas, tests/fixtures/actas,
+    tests/fixtures/proceso*, ../shared/actas (their notes and expectations aside)."""
+    from conftest import NOTAS, PROCESO, PROCESO2, ROOT, SHARED
+    carpetas = [ACTAS, ROOT / "tests" / "fixtures" / "actas", PROCESO, PROCESO2, SHARED / "actas"]
+    return sorted(p for carpeta in carpetas if carpeta.is_dir() for p in carpeta.iterdir()
+                  if p.suffix in (".txt", ".md", ".pdf", ".docx") and p.name not in NOTAS)
+
+
+@pytest.mark.parametrize("acta", _actas_reales(), ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_every_real_acta_is_an_acta(acta):
+    from etl.extract import extract_text
+    from etl.parse import check_session, parse_acta
+
+    check_session(parse_acta(extract_text(acta)), acta.name)     # raises if refused
+
+
+def test_a_process_summary_in_the_folder_is_skipped_with_one_sentence(tmp_path):
+    """A hand-written summary (CONCLUSIONES.md: dates, people and votes of five sessions) left
+    in an actas folder is not loaded as a sixth session: it fails alone, with its sentence."""
+    from conftest import PROCESO2
+
+    folder = tmp_path / "actas"
+    shutil.copytree(PROCESO2, folder, ignore=shutil.ignore_patterns("*.json"))
+    db = tmp_path / "t.duckdb"
+    report = build(folder, db, progress=False)
+    assert sorted(report.loaded) == sorted(p.name for p in PROCESO2.glob("*.txt"))
+    motivo = ("CONCLUSIONES.md no parece un acta: no se encontró el encabezado de una sesión (su "
+              "tipo u orden del día); revise que sea el archivo del acta (un resumen, una carta o "
+              "un orden del día no se cargan).")
+    assert report.failed == [("CONCLUSIONES.md", motivo)]
+    assert f"Error en CONCLUSIONES.md: {motivo}" in report.summary().split("\n")
+    assert count(db, "sesiones") == 5
+
+
 def test_delta_adds_and_removes_actas(tmp_path):
     folder, db = tmp_path / "actas", tmp_path / "t.duckdb"
     folder.mkdir()

@@ -2,6 +2,7 @@
 real ETL: no exception, and the numbers a person reads. Also the empty state, the frame, the URL
 that reopens a view, and a rebuild seen without a restart."""
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -254,3 +255,91 @@ def test_sesiones_muestra_la_marca_del_personal(monkeypatch, tmp_path, db_proces
     pedidas = next(df.value for df in at.dataframe if "Corrección" in df.value.columns
                    and "Estado" in df.value.columns)
     assert pedidas[["Solicitante", "Estado"]].values.tolist() == [[RICARDO, "atendida"]]
+
+
+# -- Facts corrected by staff say so wherever they cite their acta line -----------------------
+
+@pytest.fixture(scope="module")
+def db_corregida(tmp_path_factory):
+    """The real acta with staff corrections (tablero/revision.py, as «Revisar acta» stores them)
+    of an attendance (Martín Gallardo, and the PRI's representative), a vote, a correction and a
+    document, built; (database, store folder)."""
+    from etl.load import build
+    from tablero import revision
+    from tablero.almacen import Almacen
+
+    carpeta = tmp_path_factory.mktemp("corregida")
+    actas, almacen = carpeta / "actas", Almacen(carpeta / "seguimiento")
+    actas.mkdir()
+    archivo = actas / "cotaprep-durango-2021-01-28-ordinaria-02.txt"
+    shutil.copy(ROOT / "data" / "actas" / archivo.name, archivo)
+    datos = revision.exportar(archivo, almacen)
+    next(a for a in datos["asistentes"] if a["nombre"] == "Martín Gallardo García")[
+        "llegada_punto"] = 5
+    next(a for a in datos["asistentes"] if a["partido"] == "PRI")["retiro_punto"] = 9
+    datos["votaciones"][0]["asunto"] = "Aprobación del orden del día"
+    datos["correcciones"][0]["descripcion"] += " (revisada)"
+    next(d for d in datos["documentos"] if d["clave"])["estado"] = "aprobado"
+    assert revision.aplicar(archivo, datos, "Ana López", "revisión de prueba", almacen) >= 5
+    base = carpeta / "tablero.duckdb"
+    assert build(actas, base, progress=False, almacen=almacen.carpeta).ok
+    return base, almacen.carpeta
+
+
+def _origenes(at):
+    """Every «Origen» cell of every table on the page."""
+    return [valor for df in at.dataframe if "Origen" in df.value.columns
+            for valor in df.value["Origen"]]
+
+
+@pytest.mark.parametrize("archivo, parametros", [
+    ("paginas/asistencia.py", {}),
+    ("paginas/votaciones.py", {}),
+    ("paginas/correcciones.py", {}),
+    ("paginas/documentos.py", {}),
+    ("paginas/sesiones.py", {}),
+    ("paginas/partido.py", {"partido": "PRI"}),
+])
+def test_lo_corregido_por_el_personal_lo_dice_junto_a_su_linea(archivo, parametros, monkeypatch,
+                                                               db_corregida):
+    base, almacen = db_corregida
+    monkeypatch.setenv("TABLERO_SEGUIMIENTO", str(almacen))
+    at = abrir(archivo, monkeypatch, base, parametros)
+    sin_errores(at)
+    origenes = _origenes(at)
+    assert any(re.fullmatch(r"corregido por Ana López el \d\d/\d\d/\d{4} a las \d\d:\d\d UTC", o)
+               for o in origenes), origenes
+    assert "acta" in origenes or archivo == "paginas/partido.py"     # the others: from the acta
+    for df in at.dataframe:                   # «Origen» right after the line it qualifies
+        columnas = list(df.value.columns)
+        if "Origen" in columnas and any(c.startswith("Línea del acta") for c in columnas):
+            assert columnas[columnas.index("Origen") - 1].startswith("Línea del acta")
+
+
+def test_la_ficha_de_la_persona_y_sus_palabras_del_acta_dicen_la_correccion(monkeypatch,
+                                                                           db_corregida):
+    from tablero import db as tablero_db
+
+    base, almacen = db_corregida
+    monkeypatch.setenv("TABLERO_SEGUIMIENTO", str(almacen))
+    with tablero_db.connect_readonly(base) as con:
+        martin = con.execute("SELECT persona_id FROM personas WHERE nombre = "
+                             "'Martín Gallardo García'").fetchone()[0]
+    at = abrir("paginas/persona.py", monkeypatch, base, {"persona": str(martin)})
+    sin_errores(at)
+    assert any(o.startswith("corregido por Ana López el ") for o in _origenes(at))
+    # Sesiones: his late arrival cites its line in a popover that says it was corrected, and
+    # the acta's words inside start with the mark.
+    at = abrir("paginas/sesiones.py", monkeypatch, base)
+    lineas = [p for p in at.get("popover") if p.proto.popover.label.startswith("Acta, línea ")]
+    corregidas = [p for p in lineas if p.proto.popover.label.endswith(" · corregido")]
+    assert corregidas and len(corregidas) < len(lineas), [p.proto.popover.label for p in lineas]
+    popover = corregidas[0]
+    marcas = [c.value for c in popover.caption if c.value.startswith("Dato corregido")]
+    assert marcas and re.fullmatch(r"Dato corregido por Ana López el [\d/]+ a las [\d:]+ UTC; "
+                                   r"el acta dice:", marcas[0])
+
+
+def test_sin_correcciones_no_hay_columna_origen(monkeypatch, db_real):
+    at = abrir("paginas/sesiones.py", monkeypatch, db_real)
+    assert not _origenes(at)

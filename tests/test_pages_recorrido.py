@@ -131,3 +131,21 @@ def test_la_persona_elegida_abre_la_linea_que_la_nombra(monkeypatch, db_tres_com
         c.value for c in at.caption]
     marcada = [linea for m in at.markdown for linea in m.value.splitlines() if "▶" in linea]
     assert any("Alejandra Berenice Sifuentes Robles" in linea for linea in marcada), marcada
+
+
+def _persona_id(base, nombre):
+    from tablero import db
+    with db.connect_readonly(base) as con:
+        return con.execute("SELECT persona_id FROM personas WHERE nombre = ?", [nombre]).fetchone()[0]
+
+
+def test_la_ficha_y_su_pestana_cuentan_igual_las_correcciones(monkeypatch, db_tres_comites):
+    """Sifuentes Robles asked one correction (S2, Z-26) that S5 reports attended: the card and the
+    tab say «1 pedida» and the tab names the report apart, instead of «1» against «(2)»."""
+    persona = _persona_id(db_tres_comites, "Alejandra Berenice Sifuentes Robles")
+    at = abrir("paginas/persona.py", monkeypatch, db_tres_comites,
+               {"persona": str(persona), "comite": "todos"})
+    assert {m.label: m.value for m in at.metric}["Correcciones pedidas"] == "1"
+    assert [t.label for t in at.tabs][2] == "Correcciones (1 pedida · 1 reportada atendida)"
+    tabla = at.tabs[2].dataframe[0].value
+    assert sorted(tabla["Qué"]) == ["pedida", "reportada atendida"]

@@ -28,6 +28,11 @@ def abrir(archivo, monkeypatch, base, query_params=None):
     return at
 
 
+def plano(texto):
+    """The sentence a person reads: warnings escape every punctuation mark (tablero.ui.plano)."""
+    return re.sub(r"\\(.)", r"\1", texto)
+
+
 def markdown(at):
     return [m.value for m in at.markdown]
 
@@ -203,6 +208,45 @@ def test_un_enlace_a_una_sesion_fuera_de_los_filtros_lo_dice(monkeypatch, db_pro
     assert at.selectbox(key="f_sesion").value == primera["clave"]
     at = abrir("paginas/sesiones.py", monkeypatch, db_proceso,
                {"sesion": primera["clave"], "linea": "5", "tipo": otro_tipo})
-    assert at.warning[0].value.startswith(f"La sesión del enlace ({primera['clave']}) no está "
-                                          "entre las que eligen los filtros")
+    assert plano(at.warning[0].value).startswith(f"La sesión del enlace ({primera['clave']}) no "
+                                                 "está entre las que eligen los filtros")
     assert "linea" not in at.query_params
+
+
+# -- A link to something that does not exist says so -----------------------------------------
+
+def test_un_enlace_a_una_sesion_que_no_existe_lo_dice(monkeypatch, db_real):
+    at = abrir("paginas/sesiones.py", monkeypatch, db_real, {"sesion": "noexiste"})
+    assert [plano(w.value) for w in at.warning] == [
+        "No hay ninguna sesión con la clave «noexiste» en las actas cargadas: elija una de la "
+        "lista de sesiones."]
+    assert "[Ver la lista de sesiones](sesiones)" in markdown(at)
+    assert at.selectbox(key="f_sesion").value == REAL       # the page still shows a session
+
+
+def test_una_clave_con_marcas_se_muestra_como_texto(monkeypatch, db_real):
+    at = abrir("paginas/sesiones.py", monkeypatch, db_real, {"sesion": "[x](http://otro.example)"})
+    assert "\\[x\\]\\(http" in at.warning[0].value        # escaped: Markdown draws no link
+    assert plano(at.warning[0].value).startswith("No hay ninguna sesión con la clave "
+                                                 "«[x](http://otro.example)»")
+
+
+@pytest.mark.parametrize("clave", ["999999", "abc"])
+def test_un_enlace_a_una_persona_que_no_existe_lo_dice(clave, monkeypatch, db_real):
+    at = abrir("paginas/persona.py", monkeypatch, db_real, {"persona": clave})
+    assert [plano(w.value) for w in at.warning] == [
+        f"No hay ninguna persona con la clave «{clave}» en las actas cargadas: elija una de la "
+        "lista de personas."]
+    assert at.header        # the first person is shown below
+
+
+@pytest.mark.parametrize("clave, frase", [
+    ("XYZ", "No hay ningún partido con la clave «XYZ» en el catálogo ni en las actas cargadas: "
+            "elija uno de la lista de partidos."),
+    ("PD", "Ninguna de las actas cargadas nombra al partido «PD»: elija uno de la lista de "
+            "partidos."),
+])
+def test_un_enlace_a_un_partido_que_no_esta_lo_dice(clave, frase, monkeypatch, db_proceso):
+    """Colima's actas name no Partido Duranguense (a local party of the catalog)."""
+    at = abrir("paginas/partido.py", monkeypatch, db_proceso, {"partido": clave})
+    assert [plano(w.value) for w in at.warning] == [frase]

@@ -57,7 +57,7 @@ def _source_of(expected):
 
 
 def _expectations():
-    folders = [FIXTURES / "actas", FIXTURES / "proceso", SHARED / "actas"]
+    folders = [FIXTURES / "actas", FIXTURES / "proceso", FIXTURES / "proceso2", SHARED / "actas"]
     found = []
     for folder in folders:
         if folder.is_dir():

@@ -227,6 +227,20 @@ def test_integrantes_y_secretaria(proceso):
         assert _presentes(con, nombre) == (todas - ausente, ausente), nombre
 
 
+def test_zacatecas_asesoras_con_voto_y_secretario_sin_voto(db_proceso2):
+    """Z-11, Z-12: in every session they attended the three asesores técnicos are integrantes with
+    vote and the Secretario Técnico is secretario without it. In the roster «Mtra. Lorena Patricia Esparza Muro»
+    stands right above the «Secretaría Técnica» heading, which governs the name below it."""
+    with db.connect_readonly(db_proceso2) as con:
+        filas = con.execute("SELECT p.nombre, a.rol, a.con_voto, count(*) FROM asistencias a "
+                            "JOIN personas p USING (persona_id) WHERE a.partido IS NULL AND "
+                            "a.rol <> 'invitado' AND a.presente GROUP BY ALL ORDER BY 1").fetchall()
+    assert filas == [("Alejandra Berenice Sifuentes Robles", "integrante", True, 5),
+                     ("Humberto Ismael Carrillo Dávila", "integrante", True, 4),
+                     ("Julio César Saucedo Ibarra", "secretario", False, 5),
+                     ("Lorena Patricia Esparza Muro", "integrante", True, 5)]
+
+
 def test_asistencia_de_cada_partido(proceso):
     """P present, A absent (named absent by the acta or accredited and not there), - no row."""
     esperado, con, ids = proceso

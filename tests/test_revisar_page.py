@@ -2,6 +2,7 @@
 the to-do list and no control that changes data; signed in, a corrected attendance is stored,
 audited, rebuilt into the database with origen = revision and shown as such; the acta can be
 given as reviewed, withdrawn and given back."""
+import re
 import shutil
 from pathlib import Path
 
@@ -114,7 +115,7 @@ def test_corregir_una_asistencia_desde_la_pagina(entorno, hash_ana):
     tabla = next(d.value for d in at.dataframe if "Origen" in d.value.columns)
     fila = tabla[tabla["Nombre"] == MARTIN].iloc[0]
     assert fila["Llega en el punto"] == "5"
-    assert fila["Origen"].startswith("revisión: Ana López")
+    assert fila["Origen"].startswith("corregido por Ana López el ")
     assert any("en revisión" in m.value for m in at.markdown)
 
 
@@ -208,7 +209,7 @@ def test_la_pagina_sesiones_dice_el_origen_de_cada_asistencia(entorno, hash_ana)
     tabla = next(d.value for d in sesiones.dataframe if "Origen" in d.value.columns
                  and "Nombre" in d.value.columns)
     origen = dict(zip(tabla["Nombre"], tabla["Origen"]))
-    assert origen[MARTIN].startswith("revisión: Ana López, ")
+    assert origen[MARTIN].startswith("corregido por Ana López el ")
     assert origen["Alejandra del Carmen Arreola Delgado"] == "acta"
 
 
@@ -259,3 +260,97 @@ def test_si_el_lector_ahora_lee_otra_cosa_vale_la_correccion_y_se_muestra(entorn
             ("17:40", "revision")
         assert con.execute("SELECT count(*) FROM avisos WHERE mensaje LIKE 'Revisión: El lector "
                            "ahora lee%'").fetchone() == (1,)
+
+
+# -- A scanned acta: the page image beside the OCR text ----------------------------------------
+
+COLIMA = ROOT / "tests" / "fixtures" / "proceso" / "cotaprep-colima-2024-04-10-extraordinaria-01.txt"
+
+
+@pytest.fixture(scope="module")
+def escaneada(tmp_path_factory):
+    """A Colima acta printed, dirtied and scanned to an image-only PDF (bench/escaneos.py, as
+    tests/test_ocr.py makes them), read by OCR into its own cache and built; (actas, base,
+    cache)."""
+    from bench.escaneos import escanear
+
+    carpeta = tmp_path_factory.mktemp("escaneada")
+    actas, cache = carpeta / "actas", carpeta / "cache-ocr"
+    actas.mkdir()
+    escanear(COLIMA.read_text(encoding="utf-8").splitlines(), actas / "colima-escaneada.pdf",
+             semilla=4, dpi=200)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("TABLERO_OCR_CACHE", str(cache))
+        mp.setenv("TABLERO_OCR_SEGUNDOS", "3600")
+        informe = build(actas, carpeta / "tablero.duckdb", progress=False,
+                        almacen=carpeta / "seguimiento")
+    assert informe.loaded == ["colima-escaneada.pdf"], informe.summary()
+    return actas, carpeta / "tablero.duckdb", cache
+
+
+def _abrir_escaneada(monkeypatch, escaneada, cache=None):
+    actas, base, cache_ocr = escaneada
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    monkeypatch.setenv("TABLERO_ACTAS", str(actas))
+    monkeypatch.setenv("TABLERO_DB", str(base))
+    monkeypatch.setenv("TABLERO_SEGUIMIENTO", str(base.parent / "seguimiento"))
+    monkeypatch.setenv("TABLERO_OCR_CACHE", str(cache or cache_ocr))
+    at = AppTest.from_file(str(ROOT / "paginas" / "revisar.py"), default_timeout=120)
+    at.query_params["acta"] = "colima-escaneada.pdf"
+    at = _ok(at.run())
+    at.radio(key="rev-seccion").set_value("asistentes")
+    return _ok(at.run())
+
+
+def _imagenes(at):
+    """(caption, media URL) of every image on the page."""
+    return [(img.caption, img.url) for imagen in at.get("image") for img in imagen.proto.imgs]
+
+
+def test_la_revision_de_un_escaneo_muestra_la_pagina_de_la_linea(monkeypatch, escaneada):
+    from PIL import Image
+    import io
+    from tablero import db, queries, revision
+
+    at = _abrir_escaneada(monkeypatch, escaneada)
+    # The line under review, as the acta's words above the text mark it («`  16` ▶ **…**»).
+    [linea] = [int(m.group(1)) for md in at.markdown
+               for m in [re.search(r"`\s*(\d+)` ▶", md.value)] if m]
+    with duckdb.connect(str(escaneada[1]), read_only=True) as con:
+        pagina = con.execute("SELECT paginas[?] FROM actas", [linea]).fetchone()[0]
+    imagenes = _imagenes(at)
+    assert [c for c, _ in imagenes][0] == f"El escaneo: página {pagina}, línea {linea} resaltada"
+    assert any(e.label == f"Página {pagina} del escaneo" for e in at.expander)
+    # The band is the highlighted line of the scan, not a blank picture.
+    con = db.connect_readonly(escaneada[1])
+    fila = queries.archivo_original(con, 1).iloc[0]
+    con.close()
+    monkeypatch.setenv("TABLERO_OCR_CACHE", str(escaneada[2]))
+    franja, completa, n = revision.escaneo_de_linea(fila["archivo"], bytes(fila["contenido"]),
+                                                    list(fila["paginas"]), linea)
+    assert n == pagina
+    franja, completa = Image.open(io.BytesIO(franja)), Image.open(io.BytesIO(completa))
+    assert franja.width == completa.width and franja.height < completa.height / 5
+    import numpy as np
+    rgb = np.asarray(franja.convert("RGB")).astype(int)
+    amarillos = ((rgb[..., 0] > 200) & (rgb[..., 1] > 180) & (rgb[..., 2] < 150)).sum()
+    assert amarillos > 500
+
+
+def test_sin_la_cache_del_ocr_se_muestra_la_pagina_sin_marca(monkeypatch, escaneada, tmp_path):
+    from etl import ocr
+
+    monkeypatch.setattr(ocr, "_memoria", {})        # as a later process, with the cache gone
+    at = _abrir_escaneada(monkeypatch, escaneada, cache=tmp_path / "vacia")
+    assert not any((c or "").startswith("El escaneo:") for c, _ in _imagenes(at))
+    [pagina] = [e for e in at.expander if e.label.startswith("Página ")]
+    assert pagina.proto.expanded              # the page itself, open: no band to show
+
+
+def test_un_acta_de_texto_no_muestra_escaneo(entorno, hash_ana):
+    at = _ok(_abrir(hash_ana))
+    at.radio(key="rev-seccion").set_value("asistentes")
+    at = _ok(at.run())
+    assert not _imagenes(at)
+    assert not any(e.label.startswith("Página ") for e in at.expander)
