@@ -167,8 +167,9 @@ class Lector:
         correcciones = parse_correcciones(self, votaciones, documentos, asistentes)
         atendidas = parse_correcciones_atendidas(self, documentos, asistentes)
         self._mark_voters(asistentes, votaciones)
-        for votacion in votaciones:
-            votacion.pop("_llamado", None)
+        for votacion in votaciones:      # the readers' working keys («_llamado», «_propuesta») are no facts
+            for key in [key for key in votacion if key.startswith("_")]:
+                del votacion[key]
         return {
             "organo": organo, "instituto": instituto, "proceso": proceso,
             "sesion": sesion,
