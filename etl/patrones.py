@@ -12,6 +12,7 @@ a necessary condition computed from the pattern, never a rule written beside it.
     ATTENDED_RE = compilar(r"…")          # instead of re.compile(r"…")
     ATTENDED_RE.search(folded)            # same methods and results as a compiled pattern
 """
+import itertools
 import re
 from re import _constants as sre
 from re import _parser as sre_parse
@@ -99,8 +100,12 @@ def _item(op, av, flags):
         exact = frozenset(exacts) if exacts is not None and len(exacts) <= 64 else None
         if not all(ranked):
             return exact, []
-        unions = {frozenset().union(*(useful[min(k, len(useful) - 1)] for useful in ranked)) for k in range(3)}
-        return exact, [u for u in unions if _useful(u)]
+        if len(ranked) <= 4:       # few alternatives: every choice of one of each one's two best sets
+            choices = itertools.product(*(useful[:2] for useful in ranked))
+        else:
+            choices = (tuple(useful[min(k, len(useful) - 1)] for useful in ranked) for k in range(3))
+        unions = {frozenset().union(*choice) for choice in choices}
+        return exact, sorted((u for u in unions if _useful(u)), key=_score, reverse=True)[:3]
     if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
         low, high, items = av
         exact, clauses = _sequence(items, flags)
