@@ -127,7 +127,7 @@ def _ballot_lines(lector, asistentes=()):
                 found.append({"linea": index + 1, "who": who, "sentido": _sense(following)})
             elif who:
                 found.append({"linea": index + 1, "who": who, "sentido": None})
-    found.extend(_inline_ballots(lector, {b["linea"] for b in found}))
+    found.extend(_inline_ballots(lector, {b["linea"] for b in found}, asistentes))
     dialogue = _dialogue_ballots(lector, asistentes)
     answered = {b["linea"] for b in dialogue}
     found = [b for b in found if b["linea"] not in answered] + dialogue
@@ -169,30 +169,68 @@ def _called_voter(text, asistentes):
     return None
 
 
+_GENERIC_CARGO_WORDS = {"consejero", "consejera", "electoral", "el", "la", "de", "del"}
+
+
+def _cargo_holder(cargo, asistentes):
+    """«la Consejera Presidenta» in prose: the one person whose roster cargo has its specific
+    words («Presidenta de la Comisión»); None when nobody or more than one has them."""
+    words = set(fold_words(cargo).split()) - _GENERIC_CARGO_WORDS
+    if not words:
+        return None
+    holders = [p for p in asistentes if p.cargo and words <= set(fold_words(p.cargo).split())]
+    if len(holders) == 1:
+        return {"grado": holders[0].grado, "nombre": holders[0].nombre}
+    return None
+
+
 INLINE_BALLOT_RE = re.compile(
     rf"(?P<who>{GRADO_RE}\s+[A-ZÁÉÍÓÚ][\wáéíóúñ]+(?:\s+(?:de la\s+|de\s+|del\s+)?[A-ZÁÉÍÓÚ][\wáéíóúñ]+){{0,5}})"
     rf"\s*(?:[,:]\s*|\s+vot[oó]\s+(?:tambi[eé]n\s+)?)(?P<sentido>a favor|en contra|se abstuvo|abstenci[oó]n|me abstengo)\b")
 
 INLINE_SENSE_RE = compilar(r"a favor|en contra|se abstuvo|abstencion|me abstengo")
+_INLINE_NAME = rf"{GRADO_RE}\s+[A-ZÁÉÍÓÚ][\wáéíóúñ]+(?:\s+(?:de la\s+|de\s+|del\s+)?[A-ZÁÉÍÓÚ][\wáéíóúñ]+){{0,5}}"
+_INLINE_SENSE = r"(?P<sentido>a favor|en contra|se abstuvo|abstenci[oó]n|me abstengo)\b"
+# «el Dr. Samuel Hernández Huesca y la Lic. Rocío Guadalupe Landa Jácome votaron en contra»
+PLURAL_BALLOT_RE = re.compile(
+    rf"(?P<who>{_INLINE_NAME}(?:\s*(?:,|\by\b|\be\b)\s*(?:(?:el|la)\s+)?{_INLINE_NAME})+)\s+votaron\s+(?:tambi[eé]n\s+)?"
+    + _INLINE_SENSE)
+# «la Consejera Presidenta votó a favor»: a cargo only one person of the roster holds
+CARGO_BALLOT_RE = re.compile(
+    r"\b(?:[Ee]l|[Ll]a)\s+(?P<cargo>[A-ZÁÉÍÓÚ][\wáéíóúñ]+(?:\s+[A-ZÁÉÍÓÚ][\wáéíóúñ]+){0,3})\s+vot[oó]\s+(?:tambi[eé]n\s+)?"
+    + _INLINE_SENSE)
 
 
-def _inline_ballots(lector, taken):
+def _inline_ballots(lector, taken, asistentes=()):
     """Ballots written in a sentence: 'Mtra. Barradas Lara, a favor; Dr. Hernández Huesca, a favor;
-    Lic. Landa Jácome, a favor.', 'el Dr. X votó a favor, la Mtra. Y votó a favor…' (two or more)."""
+    Lic. Landa Jácome, a favor.', 'el Dr. X votó a favor, la Mtra. Y votó a favor…', 'la Consejera
+    Presidenta votó a favor, mientras que el Dr. X y la Lic. Y votaron en contra' (two or more)."""
     found = []
     for paragraph in lector.paragraphs:
         if paragraph.linea in taken or paragraph.linea in lector.agenda_lines:
             continue
-        if len(INLINE_SENSE_RE.findall(fold(paragraph.text))) < 2:
+        if len(INLINE_SENSE_RE.findall(fold(paragraph.text))) < 2 and " votaron " not in paragraph.text:
             continue   # two ballots need two senses: most paragraphs are skipped before the costly search
-        matches = list(INLINE_BALLOT_RE.finditer(paragraph.text))
-        if len(matches) < 2:
-            continue
-        for match in matches:
+        ballots = []
+        for match in INLINE_BALLOT_RE.finditer(paragraph.text):
             who = _who(match.group("who")) or _who_surnames(match.group("who"))
             if who:
-                found.append({"linea": paragraph.linea_at(match.start()), "who": who,
-                              "sentido": _sense(match.group("sentido")), "fin": match.end(), "parrafo": paragraph})
+                ballots.append((match.start(), match.end(), who, match.group("sentido")))
+        for match in PLURAL_BALLOT_RE.finditer(paragraph.text):
+            for name in re.finditer(_INLINE_NAME, match.group("who")):
+                who = _who(name.group(0)) or _who_surnames(name.group(0))
+                if who:
+                    ballots.append((match.start() + name.start(), match.end(), who, match.group("sentido")))
+        for match in CARGO_BALLOT_RE.finditer(paragraph.text):
+            who = (_called_voter(match.group("cargo"), asistentes) or _cargo_holder(match.group("cargo"), asistentes)) \
+                if asistentes else None
+            if who and not any(start <= match.start("cargo") < end for start, end, _, _ in ballots):
+                ballots.append((match.start(), match.end(), who, match.group("sentido")))
+        if len(ballots) < 2:
+            continue
+        for start, end, who, sentido in sorted(ballots, key=lambda b: b[0]):
+            found.append({"linea": paragraph.linea_at(start), "who": who,
+                          "sentido": _sense(sentido), "fin": end, "parrafo": paragraph})
     return found
 
 
@@ -590,6 +628,11 @@ def _economic_votes(lector, asistentes, used_lines, ballot_lines=frozenset()):
 
 
 SENTENCE_RE = re.compile(r"(?<=[a-záéíóúñ)\d]{2})\.\s+(?=[A-ZÁÉÍÓÚ])")
+# A second call in the same sentence: «…, mismas que fueron aprobadas por unanimidad de votos, y
+# enseguida sometió a votación el informe …, el cual fue aprobado con dos votos a favor».
+_SECOND_CALL_RE = re.compile(r",\s+y\s+(?=(?:enseguida|acto seguido|a continuaci[oó]n|posteriormente|luego|despu[eé]s)"
+                             r",?\s+(?:se\s+)?(?:someti[oó]|sometieron|tom[oó] la votaci[oó]n|recab[oó] la votaci[oó]n))",
+                             re.IGNORECASE)
 
 
 def _decisions(text):
@@ -598,7 +641,7 @@ def _decisions(text):
     se sometió a votación económica y no se aprobó, con un voto a favor … y tres votos en
     contra.' Each part runs from its decision to the next one (the first from the start)."""
     starts, cursor = [], 0
-    for piece in SENTENCE_RE.split(text):
+    for piece in [part for sentence in SENTENCE_RE.split(text) for part in _SECOND_CALL_RE.split(sentence)]:
         offset = text.find(piece, cursor)
         cursor = offset + len(piece)
         folded = fold(piece)
