@@ -15,7 +15,7 @@ import re
 
 from etl.descripcion import asunto_de_correccion, asunto_de_omision, describir
 from etl.frases import (ACEPTADA_SIN_VOTO, CLAVE_CITADA, DOCUMENTO_FUTURO, EN_LO_PARTICULAR, FE_DE_ERRATAS, INCISOS, LISTA_DE_OBSERVACIONES, LLAMADO,
-                        PROPUESTA_DE, RECHAZADA_SIN_VOTO, SIN_OBSERVACIONES)
+                        PROPUESTA_DE, RECHAZADA_SIN_VOTO, SIN_OBSERVACIONES, TENIDO_POR_PRESENTADO)
 from etl.texto import Parrafo
 
 from etl.numeros import fold, to_int
@@ -158,8 +158,6 @@ def _document_name(titulo, tipo):
     return name
 
 
-EXPLICIT_RE = compilar(r"\b(tuvo|tiene|tienen|tuvieron|da|dio|dan) por (presentad|recibid|rendid)|"
-                       r"queda(n)? (debidamente )?presentad")
 SHOWN_RE = compilar(r"\b(presento|presentaron|expuso|expusieron|rindio)\b")
 FOLLOW_UP_RE = compilar(r"\bseguimiento (de|a) (los |las )?(acuerdos|observaciones|correcciones)")
 
@@ -176,7 +174,7 @@ def _state(lector, numero, votaciones, agenda_line, key=None):
         withdrawn = WITHDRAWN_RE.search(folded)
         if withdrawn:
             return "retirado", paragraph.linea_at(withdrawn.start()), False
-        explicit = EXPLICIT_RE.search(folded)
+        explicit = TENIDO_POR_PRESENTADO.regex.search(folded)
         concluded = concluded or bool(CONCLUDED_RE.search(folded))
         if explicit and explicit_line is None:
             explicit_line = paragraph.linea_at(explicit.start())

@@ -498,3 +498,12 @@ CLAVE_CITADA = familia("clave_citada", [
 EN_LO_PARTICULAR = familia("en_lo_particular", [
     (r"\ben lo particular\b", "Presidenta, en lo particular el considerando 31 es aprobado por mayoría"),
 ], contraejemplos=["Presidenta, en lo general el proyecto es aprobado por mayoría de seis votos"])
+
+# A document received without a decision: the line that says so is where its state is read.
+TENIDO_POR_PRESENTADO = familia("tenido_por_presentado", [
+    (r"\b(?:tuvo|tiene|tienen|tuvieron|da|dio|dan|dieron|de|den) por (?:presentad|recibid|rendid|conocid)",
+     "Las personas asesoras técnicas dieron por recibido el informe.", "se tuvo por rendido el informe"),
+    (r"\bqueda(?:n|ron)? (?:debidamente )?presentad", "el informe queda debidamente presentado"),
+], contraejemplos=["se presentó el informe de avance",
+                   # where the acta says who presented it, that line is kept («rindió el Informe …»)
+                   "Las y los asistentes se dieron por enterados del informe."])

@@ -115,8 +115,8 @@ def cli(args):
 # ───────────────────────────── The scan beside its OCR text ─────────────────────────────
 
 def escaneo_de_linea(nombre, datos, paginas, linea, dpi=110):
-    """For an acta read by OCR: (the band of its scanned page around line `linea`, the whole
-    page, the page number) as PNG bytes, the line highlighted where the OCR cache knows its box
+    """For an acta read by OCR: (the band of its scanned page around line `linea` as PNG, the
+    whole page as JPEG (a tenth of its PNG's bytes), the page number), the line highlighted where the OCR cache knows its box
     (etl.ocr.page_image_of_line); the page without a mark when the cache is gone. None for an
     acta that was not a scan (`paginas`, actas.paginas, is empty) or a line outside it.
 
@@ -137,8 +137,8 @@ def escaneo_de_linea(nombre, datos, paginas, linea, dpi=110):
         imagen, caja = hallado if hallado is not None else (ocr.page_image(ruta, pagina, dpi), None)
     imagen = imagen.convert("RGB")
     if caja is None:
-        return None, _png(imagen), pagina
-    return _png(_franja(imagen, caja)), _png(_resaltar(imagen, caja)), pagina
+        return None, _bytes(imagen, "JPEG"), pagina
+    return _bytes(_franja(imagen, caja), "PNG"), _bytes(_resaltar(imagen, caja), "JPEG"), pagina
 
 
 def _resaltar(imagen, caja):
@@ -156,15 +156,15 @@ def _resaltar(imagen, caja):
 
 
 def _franja(imagen, caja):
-    """The highlighted line with two lines' height of the page above and below, full width."""
+    """The highlighted line with three lines' height of the page above and below, full width."""
     alto = max(1, caja[3] - caja[1])
-    return _resaltar(imagen, caja).crop((0, max(0, caja[1] - 2 * alto), imagen.width,
-                                         min(imagen.height, caja[3] + 2 * alto)))
+    return _resaltar(imagen, caja).crop((0, max(0, caja[1] - 3 * alto), imagen.width,
+                                         min(imagen.height, caja[3] + 3 * alto)))
 
 
-def _png(imagen):
+def _bytes(imagen, formato):
     import io
 
     salida = io.BytesIO()
-    imagen.save(salida, format="PNG", optimize=True)
+    imagen.save(salida, format=formato, **({"quality": 85} if formato == "JPEG" else {}))
     return salida.getvalue()

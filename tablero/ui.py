@@ -544,8 +544,8 @@ def con_origen(df, columnas):
 
 def _marcar(df):
     df = df.copy()
-    df[ORIGEN] = pd.Series([marca_origen(f) for f in df[["origen", "revisado_por", "revisado_en"]]
-                            .to_dict("records")], index=df.index, dtype=object)
+    hechos = df.reindex(columns=["origen", "revisado_por", "revisado_en"]).to_dict("records")
+    df[ORIGEN] = pd.Series([marca_origen(h) for h in hechos], index=df.index, dtype=object)
     return df
 
 
