@@ -74,7 +74,7 @@ _READ_PROSE_PRESENCE_RE = re.compile(r"como invitad|calidad de invitad|a invitac
 _READ_MOVEMENTS_RE = re.compile(r"\b(se )?(incorporar|integrar|conectar|sumar)(a|ia|an|ian)\b")
 
 
-_MOVEMENT_NAMES_RE = re.compile(rf"(?<![\w.])(?P<grado>(?i:{GRADO_RE}))\s+(?P<apellido>[A-ZÁÉÍÓÚ][a-záéíóúñ]+)\b(?!\s+[A-ZÁÉÍÓÚ])")
+_MOVEMENT_NAMES_RE = re.compile(rf"(?<![\w.])(?P<grado>{GRADO_RE})\s+(?P<apellido>[A-ZÁÉÍÓÚ][a-záéíóúñ]+)\b(?!\s+[A-ZÁÉÍÓÚ])")
 
 
 class _Asistencia:
@@ -740,7 +740,7 @@ def _is_cargo(text):
     return bool(text) and bool(CARGO_START_RE.search(fold_accents(text).strip(" -–—:,.")))
 
 
-_PERSON_RE = re.compile(rf"^(?P<grado>(?i:{GRADO_RE}))\s+(?P<nombre>.+)$")
+_PERSON_RE = re.compile(rf"^(?P<grado>{GRADO_RE})\s+(?P<nombre>.+)$")
 
 
 def _person(text):
@@ -1054,7 +1054,7 @@ def _cargo_before(sentence, start):
     return match.group(1).strip() if match else ""
 
 
-TITLE_ABBREVIATIONS = re.compile(rf"(?i:{GRADO_RE})$")
+TITLE_ABBREVIATIONS = re.compile(rf"{GRADO_RE}$")
 
 
 _SENTENCES_RE = re.compile(r"[.;!?]\s+(?=[A-ZÁÉÍÓÚ¿¡])")

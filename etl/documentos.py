@@ -19,6 +19,7 @@ from etl.frases import (ACEPTADA_SIN_VOTO, CLAVE_CITADA, DOCUMENTO_FUTURO, EN_LO
 from etl.texto import Parrafo
 
 from etl.numeros import fold, to_int
+from etl.patrones import compilar
 from etl.personas import display_name, names_in, resolve, speaker_label
 from etl.votos import RESULT_RE
 from etl.vocabulario import CLAVE_DOCUMENTO_RE, GRADO_RE
@@ -37,7 +38,7 @@ NOT_DOCUMENT_RE = re.compile(r"^(lista|pase de lista|verificacion|declaracion|in
                              r"lectura,? discusion y aprobacion"
                              r"(,? en su caso,?)? del orden del dia|asuntos generales|clausura|sintesis|bienvenida|"
                              r"aprobacion del orden|orden del dia)")
-OMISSION_RE = re.compile(r"\b(omitir|omision|dispensa|dispensar|lectura del|su lectura)\b")
+OMISSION_RE = compilar(r"\b(omitir|omision|dispensa|dispensar|lectura del|su lectura)\b")
 CORRECTION_WORDS_RE = re.compile(
     r"\b(?:corri(ja|jan|gir|gio|ge|jo)|correg\w*|correccion|correcciones|corregid|errores? (de )?(ortograf|forma|redacc|dedo)|"
     r"modificaci|modificar|modifiqu|sustitu|cambio de|cambiar|quitar|eliminar|elimine|suprimir|agregar|agregue|adicionar|"
@@ -49,7 +50,7 @@ REQUEST_RE = re.compile(
     r"hacer (nada mas )?la correccion|senal\w+ que|"
     r"(formul\w+|hizo|hace|hago|hacer|realiz\w+|present\w+|plante\w+|expres\w+|tengo|tenemos|tiene|una|unas|dos|tres|"
     r"mis|nuestras|algunas|las siguientes|sus) (\w+ ){0,2}observaciones? (al|a la|del|de la|en el|en la))\b")
-ATTENDED_RE = re.compile(
+ATTENDED_RE = compilar(
     r"((fueron|han sido|se|quedaron|quedan|ya)\s+(debidamente\s+)?(atendid|solventad|realizad|incorporad|subsanad|"
     r"atendieron|solventaron|incorporaron|realizaron|subsanaron)\w*\s+(las|los|todas las|la|el)?\s*"
     r"(observaciones|correcciones|ajustes|modificaciones|cambios|comentarios|precisiones)|"
@@ -59,7 +60,7 @@ ATTENDED_RE = re.compile(
 WITH_CORRECTIONS_RE = re.compile(r"(con|incluyendo|considerando|incorporando) (las|los|la|el|dicha|dichas|dicho|dichos|esa|esas|"
                                  r"tal|tales|esta|estas|estos) (correccion|correcciones|modificacion|modificaciones|observacion|"
                                  r"observaciones|ajuste|ajustes|propuestas?|cambios?|precision|precisiones)")
-WITHDRAWN_RE = re.compile(r"se retira (del orden del dia|el punto|el proyecto|el documento|el dictamen|el informe|el acuerdo)|"
+WITHDRAWN_RE = compilar(r"se retira (del orden del dia|el punto|el proyecto|el documento|el dictamen|el informe|el acuerdo)|"
                           r"(proyecto|punto|dictamen|documento|informe|acuerdo) (se retira|queda retirad|es retirad|fue retirad|se retiro)|"
                           r"retirad[oa] del orden|queda retirad|retirar (el|este) punto|se retiro (el|del)")
 FUTURE_RE = re.compile(r"deber[aá]n?\s+(ser\s+)?(solventar|atender|realizar|incorporar)|ser[aá]n\s+(atendid|solventad|incorporad)|"
@@ -85,7 +86,7 @@ def parse_documentos(lector, votaciones):
 # A document the committee receives without deciding on it: its life ends as presented, it is not
 # waiting for a vote. «Las personas integrantes tuvieron por presentado el Informe mensual»; «se
 # da por recibido el informe»; «el dictamen no será sometido a votación».
-CONCLUDED_RE = re.compile(
+CONCLUDED_RE = compilar(
     r"\b(tuvo|tiene|tienen|tuvieron|tenga|da|dio|dan|dieron|de) por (presentad|recibid|rendid|conocid)|"
     r"\bse (tiene|tuvo|da|dio) por (presentad|recibid|rendid|conocid)|"
     r"queda(n|ron)? (debidamente )?(presentad|recibid)|"
@@ -157,6 +158,10 @@ def _document_name(titulo, tipo):
     return name
 
 
+SHOWN_RE = compilar(r"\b(presento|presentaron|expuso|expusieron|rindio)\b")
+FOLLOW_UP_RE = compilar(r"\bseguimiento (de|a) (los |las )?(acuerdos|observaciones|correcciones)")
+
+
 def _state(lector, numero, votaciones, agenda_line, key=None):
     """What happened to the document of agenda item `numero`, and the line that says it."""
     start = next((line for line, n in lector.puntos if n == numero and line > 0), None)
@@ -173,7 +178,7 @@ def _state(lector, numero, votaciones, agenda_line, key=None):
         concluded = concluded or bool(CONCLUDED_RE.search(folded))
         if explicit and explicit_line is None:
             explicit_line = paragraph.linea_at(explicit.start())
-        shown = re.search(r"\b(presento|presentaron|expuso|expusieron|rindio)\b", folded)
+        shown = SHOWN_RE.search(folded)
         if shown and presented is None:
             presented = paragraph.linea_at(shown.start())
     votes = [v for v in votaciones if v["punto"] == numero and _decides_document(v)]
@@ -397,7 +402,9 @@ class _Tramo(Parrafo):
         self.padre, self.inicio = padre, inicio
 
 
-SENTENCE_BREAK_RE = re.compile(r"(?:(?<=[a-z0-9]{2})|(?<=[a-z][\"»”)]))[.;]\s+")
+# The «.» or «;» first, then what stands before it: `re` scans for the sign instead of trying two
+# lookbehinds at every character (same matches).
+SENTENCE_BREAK_RE = re.compile(r"[.;](?<=[a-z0-9]{2}[.;]|[a-z][\"»”)][.;])\s+")
 SUBJECT_WINDOW = 45       # a sentence's subject is named in its first words
 
 
@@ -437,7 +444,7 @@ def _opens_with_person(text):
 
 GRADO_WORDS = {"dr", "dra", "mtro", "mtra", "lic", "ing", "c", "sr", "sra", "srta", "prof", "profa", "arq", "act",
                "mc", "md", "psic", "dip", "sen"}
-PROPOSAL_RE = re.compile(r"\b(propus\w*|propone\w*|propuesta|plante\w+)\b")
+PROPOSAL_RE = compilar(r"\b(propus\w*|propone\w*|propuesta|plante\w+)\b")
 
 
 def _proposal_declined(folded):
@@ -460,6 +467,8 @@ def _request_sentence_end(folded):
     """Where the first sentence that asks for a change ends (or where its answer starts: «…, lo
     que la consejera presidenta aceptó incluir en el acuerdo»), or None."""
     text = NONE_RE.sub("", folded)
+    if not ((CORRECTION_WORDS_RE.search(text) and REQUEST_RE.search(text)) or FE_DE_ERRATAS.regex.search(text)):
+        return None    # what no sentence can hold if the paragraph does not: most paragraphs end here
     for start, end in _sentences(text):
         sentence = text[start:end]
         position = end
@@ -714,7 +723,7 @@ def _description(text):
 #
 # None of those paragraphs is a new request; each attended document is one attended row.
 
-STATUS_INTRO_RE = re.compile(
+STATUS_INTRO_RE = compilar(
     r"\b(dio|da|dan|rindio|rinde|presento|informo|expuso) (cuenta|un informe|el informe|informe)? ?"
     r"(del|de|sobre el|acerca del) (estado|seguimiento|avance|atencion|cumplimiento) (de|a) (las|los) "
     r"(observaciones|correcciones|acuerdos|ajustes|modificaciones)")
@@ -733,7 +742,7 @@ CONFIRM_RE = re.compile(
     r"\b(confirmo|confirma|manifesto|senalo|expreso|reconocio|coincidio|agradecio)\b.{0,160}?"
     r"\b(solventad|atendid|recoge|recogen|incorporad|corregid|realizad|conforme|satisfech)|"
     r"\b(dio|da|dan|dieron|tuvo|tiene|tienen) por (solventad|atendid)")
-QUESTION_RE = re.compile(r"\bpregunt\w*|\?")
+QUESTION_RE = compilar(r"\bpregunt\w*|\?")
 
 
 class _Report:
@@ -805,7 +814,7 @@ def _follow_up_item(lector, punto):
     """The agenda item is a follow-up of agreements or observations: «Seguimiento de acuerdos y
     observaciones», «Seguimiento a las observaciones formuladas a los informes anteriores»."""
     titulo = next((t for n, t, _ in lector.orden if n == punto), "")
-    return bool(re.search(r"\bseguimiento (de|a) (los |las )?(acuerdos|observaciones|correcciones)", fold(titulo)))
+    return bool(FOLLOW_UP_RE.search(fold(titulo)))
 
 
 def _names_document(text):

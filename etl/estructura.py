@@ -161,7 +161,7 @@ def rejoin_cell_runs(lines):
     return out
 
 
-_CELL_RUN_ROW_RE = re.compile(rf"^(?i:{GRADO_RE})\s+")
+_CELL_RUN_ROW_RE = re.compile(rf"^{GRADO_RE}\s+")
 
 
 def _cell_run_row(values, kinds):
@@ -247,7 +247,7 @@ def find_tables(lines):
 
 # ---- dialogue ----------------------------------------------------------------------------------
 
-_LABEL_WORD = re.compile(rf"(?:(?i:{GRADO_RE})|[A-ZÁÉÍÓÚÑ][\wÁÉÍÓÚáéíóúñü.'’-]*|de|del|la|las|los|y|e|el|en|a|por|para|al)$")
+_LABEL_WORD = re.compile(rf"(?:{GRADO_RE}|[A-ZÁÉÍÓÚÑ][\wÁÉÍÓÚáéíóúñü.'’-]*|de|del|la|las|los|y|e|el|en|a|por|para|al)$")
 LABEL_RE = re.compile(r"^\s*[-–—]?\s*(?P<label>[^:;!?¿¡()«»\"“”]{2,140}?)\s*:\s+(?=\S)")
 
 
@@ -309,7 +309,7 @@ class Par:
 
 
 _SENTENCE_END_RE = re.compile(r"[.;]\s+(?=[¿¡]?[A-ZÁÉÍÓÚÑ])")
-_TITLE_END_RE = re.compile(rf"(?:^|\s)(?i:{GRADO_RE})$")
+_TITLE_END_RE = re.compile(rf"(?:^|\s){GRADO_RE}$")
 
 
 def last_sentence(text):

@@ -18,6 +18,7 @@ example:
 import re
 from dataclasses import dataclass, field
 
+from etl.patrones import compilar
 from etl.vocabulario import GRADO_RE, fold
 
 
@@ -43,7 +44,9 @@ class Familia:
     def __post_init__(self):
         self.entradas = [e if isinstance(e, Entrada) else Entrada(e[0], tuple(e[1:])) for e in self.entradas]
         whole = r"^[\s\-–—•*]*" + self.patron + r"[\s.!,;]*$" if self.entero else self.patron
-        self.regex = re.compile(whole, self.flags)
+        # A family without hand-written `requiere` words has its necessary words derived from its
+        # pattern and tested first (etl/patrones.py).
+        self.regex = re.compile(whole, self.flags) if self.requiere else compilar(whole, self.flags)
 
     def regex_de(self, entrada):
         """The regex of one entry alone, wrapped as the family wraps them all."""
@@ -61,9 +64,10 @@ class Familia:
     def search(self, text, pos=0):
         """The first phrasing in `text`. Most paragraphs hold none of the family's words: a
         substring test rules them out before the regular expression runs."""
-        if self.requiere and not any(word in text for word in self.requiere):
-            return None
-        return self.regex.search(text, pos)
+        for word in self.requiere:
+            if word in text:
+                return self.regex.search(text, pos)
+        return None if self.requiere else self.regex.search(text, pos)
 
     def match(self, text):
         return self.regex.match(text)

@@ -16,6 +16,7 @@ import bisect
 import functools
 import re
 
+from etl.patrones import compilar
 from etl.errors import NotAnActaError
 from etl.numeros import NUMBER_WORDS_RE, ORDINAL_WORDS_RE, find_dates, fold, minutes_between, parse_time, to_int
 from etl.partidos import load_catalogo
@@ -92,7 +93,7 @@ def _check_is_acta(doc):
 
 
 _NUM_TOKEN = rf"(?:\d+\b|[ivxlc]+\b|{NUMBER_WORDS_RE}\b)"
-SESSION_RE = re.compile(
+SESSION_RE = compilar(
     rf"(?:\b(?P<ordinal>(?:(?:vigesim|trigesim|decim)[oa]\s+)?\w+\.?)\s+)?sesion(?:es)?\s+(?:publica\s+|virtual\s+|remota\s+|de\s+caracter\s+)?"
     rf"(?P<tipo>extraordinaria|ordinaria|especial|solemne|de instalacion|instalacion)"
     rf"(?:\s+(?:(?:urgente|virtual|publica|no|num|numero|n°|nº|#)\.?\s*){{0,2}}(?P<numero>{_NUM_TOKEN}))?")
@@ -166,8 +167,9 @@ class Lector:
         correcciones = parse_correcciones(self, votaciones, documentos, asistentes)
         atendidas = parse_correcciones_atendidas(self, documentos, asistentes)
         self._mark_voters(asistentes, votaciones)
-        for votacion in votaciones:
-            votacion.pop("_llamado", None)
+        for votacion in votaciones:      # the readers' working keys («_llamado», «_propuesta») are no facts
+            for key in [key for key in votacion if key.startswith("_")]:
+                del votacion[key]
         return {
             "organo": organo, "instituto": instituto, "proceso": proceso,
             "sesion": sesion,
@@ -918,7 +920,7 @@ PUNTO_MARKER_RES = [
     re.compile(rf"\b(?:del|al|el|en)\s+punto\s+(?P<n>{ORDINAL_WORDS_RE})\b"),
 ]
 BODY_NUMBER_RE = re.compile(r"^\s*(\d{1,3})\.\s+[A-ZÁÉÍÓÚ]")
-PUNTO_CONTEXT_RE = re.compile(r"^\W*(?:\w+\s+){0,5}(?:en\s+)?(?:el|del|al)\s+(?:\w+\s+)?punto\b|siguiente punto|punto del orden|orden del dia|desahogo|pasamos al|pasando al|"
+PUNTO_CONTEXT_RE = compilar(r"^\W*(?:\w+\s+){0,5}(?:en\s+)?(?:el|del|al)\s+(?:\w+\s+)?punto\b|siguiente punto|punto del orden|orden del dia|desahogo|pasamos al|pasando al|"
                               r"continuamos con|continuando con|en relacion (con|al)|punto numero|^\s*punto\b|"
                               r"corresponde al|procede al|siguiente asunto|\(punto \w+\)\W*$")
 
@@ -960,7 +962,7 @@ def _decimal_point(head, match):
     return bool(before) and "punto" in match.group(0)[:12] and to_int(before[-1]) is not None
 
 
-NEXT_ITEM_RE = re.compile(r"\b(?:siguiente punto|punto siguiente)\b(?:\s+del\s+orden\s+del\s+dia)?")
+NEXT_ITEM_RE = compilar(r"\b(?:siguiente punto|punto siguiente)\b(?:\s+del\s+orden\s+del\s+dia)?")
 _TITLE_STOP = {"lectura", "caso", "aprobacion", "presentacion", "proyecto", "para", "sobre", "desde", "entre", "relativo",
                "relativa", "cual", "conforme", "discusion", "analisis", "emision"}
 

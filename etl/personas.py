@@ -17,11 +17,11 @@ _NAME_WORD = rf"(?:[{_UPPER}][{_LOWER}{_UPPER}'’]+(?:-[{_UPPER}][{_LOWER}{_UPP
 _PARTICLE = r"(?:de|del|la|las|los|y|De|Del|DE|DEL|LA|LAS|LOS|Y)"
 # A personal name: two to eight capitalised words, particles allowed inside.
 # A name never runs into the next person's title: «Lic. Teresa Romo Delgado y Dra. Claudia …».
-_NOT_TITLE = rf"(?!(?i:{GRADO_RE})(?:\.|\s))"
+_NOT_TITLE = rf"(?!{GRADO_RE}(?:\.|\s))"
 NAME_RE = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_NOT_TITLE}{_NAME_WORD}){{1,7}}"
 # The title is read in any case, the name only capitalised («al Licenciado Jorge Alfredo Salas
 # Berumen representante del…» stops before «representante»).
-TITLED_NAME_RE = re.compile(rf"(?<![\w.])(?P<grado>(?i:{GRADO_RE}))\s+(?P<nombre>{NAME_RE})")
+TITLED_NAME_RE = re.compile(rf"(?<![\w.])(?P<grado>{GRADO_RE})\s+(?P<nombre>{NAME_RE})")
 NAME_ONLY_RE = re.compile(NAME_RE)
 
 NOT_NAME_WORDS = {

@@ -74,9 +74,8 @@ class Parrafo:
     text: str
     spans: list = field(default_factory=list)
 
-    @property
-    def linea(self):
-        return self.spans[0][1]
+    def __post_init__(self):
+        self.linea = self.spans[0][1]   # an attribute, not a property: readers ask it ~5 000 times an acta
 
     @property
     def ultima_linea(self):
@@ -123,15 +122,19 @@ class Texto:
         """Lines that recur three times or more and read as a heading, not as speech: the page
         header of a PDF («Comité Técnico Asesor del Programa de Resultados…» on every page).
         The first occurrence at the top of the document is kept: it is the acta's heading."""
-        counts = Counter(self._header_key(line) for line in self.lines if line.strip())
+        keys = [self._header_key(line) for line in self.lines]      # each line's key, once
+        counts = Counter(key for key in keys if key)
+        first_of = {}
+        for index, key in enumerate(keys):
+            first_of.setdefault(key, index)
         threshold = 3 if len(self.lines) > 80 else 4
         near_breaks = self._lines_near_page_breaks()
         first_text = next((i for i, l in enumerate(self.lines) if len(l.strip()) > 200), len(self.lines))
         for index, line in enumerate(self.lines):
-            key = self._header_key(line)
+            key = keys[index]
             repeated = counts[key] >= threshold or (counts[key] >= 2 and key in near_breaks)
             if key and repeated and "\t" not in line and self._looks_like_header(line):
-                if index < first_text and self._first_index(key) == index:
+                if index < first_text and first_of[key] == index:
                     continue
                 self._drop(index)
 
@@ -144,9 +147,6 @@ class Texto:
                 if near != index and self.lines[near].strip():
                     keys.add(self._header_key(self.lines[near]))
         return keys
-
-    def _first_index(self, key):
-        return next(i for i, line in enumerate(self.lines) if self._header_key(line) == key)
 
     @staticmethod
     def _header_key(line):

@@ -8,17 +8,35 @@ import functools
 import re
 import unicodedata
 
-_SPANISH = str.maketrans("áéíóúüñÁÉÍÓÚÜÑàèìòùÀÈÌÒÙ", "aeiouunAEIOUUNaeiouAEIOU")
+# Spanish letters and their plain form. `str.translate` with a table is slow on any text with one
+# accent (CPython raises and drops a KeyError for every character not in the table): a `replace`
+# per accented letter present is a hundred times faster.
+_SPANISH = tuple(zip("áéíóúüñàèìòùÁÉÍÓÚÜÑÀÈÌÒÙ", "aeiouunaeiouAEIOUUNAEIOU"))
+_SPANISH_LOWER = _SPANISH[:12]
+_NOT_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+
+
+def _without_marks(run):
+    return "".join(c for c in run.group() if not unicodedata.combining(c))
 
 
 @functools.lru_cache(maxsize=1 << 16)
 def fold(text):
-    """Lower case without accents: «Décima» -> «decima». Spanish letters by a table (the parser
-    folds the same paragraphs many times), anything else by Unicode decomposition."""
-    text = (text or "").translate(_SPANISH)
-    if not text.isascii():
-        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    return text.lower()
+    """Lower case without accents: «Décima» -> «decima». Spanish letters by `replace`, anything
+    else («—», «¿», «Â», a combining accent from a PDF) by Unicode decomposition."""
+    text = text or ""
+    folded = text.lower()
+    if folded.isascii():
+        return folded
+    for accented, plain in _SPANISH_LOWER:
+        if accented in folded:
+            folded = folded.replace(accented, plain)
+    if folded.isascii():
+        return folded
+    for accented, plain in _SPANISH:
+        if accented in text:
+            text = text.replace(accented, plain)
+    return _NOT_ASCII_RUN.sub(_without_marks, unicodedata.normalize("NFKD", text)).lower()
 
 
 _NOT_WORD = re.compile(r"[^\w]+")
@@ -52,10 +70,50 @@ GRADOS = {
     "mvz": "M.V.Z.", "dip": "Dip.", "sen": "Sen.", "min": "Min.", "ministra": "Min.",
     "ministro": "Min.",
 }
-# Regex alternatives for a title, longest first; dots and spaces optional.
-GRADO_RE = (r"(?:" + "|".join(
-    r"\.?\s?".join(re.escape(part) for part in (g.split() if " " in g else list(g) if len(g) <= 3 else [g]))
-    for g in sorted(GRADOS, key=len, reverse=True)) + r")\.?")
+# Each letter of a title in any case, as `(?i:…)` would read it («i» also «İ ı», «s» also «ſ»),
+# spelt out as character classes: a case-insensitive alternation of sixty titles tried at every
+# word of an acta was the parser's slowest pattern.
+_ANY_CASE = {"i": "[iIİı]", "s": "[sSſ]"}
+
+
+def any_case(word):
+    """A regex for `word` (letters and spaces) in any case, without the IGNORECASE flag."""
+    return "".join(_ANY_CASE.get(c, f"[{c}{c.upper()}]") if c.isalpha() else re.escape(c) for c in word)
+
+
+def _trie(sequences):
+    """One regex for token sequences, in order of preference, sharing their common beginnings:
+    an alternation of sixty titles is tried at every word of an acta, and a factored one fails
+    at the first letter instead of sixty times. A longer continuation is tried before ending."""
+    groups = {}
+    for sequence in sequences:
+        groups.setdefault(sequence[0], []).append(sequence[1:])
+    branches = []
+    for token, rests in groups.items():
+        longer = [rest for rest in rests if rest]
+        if not longer:
+            branches.append(token)
+            continue
+        inner = _trie(longer)
+        branches.append(token + f"(?:{inner})" + ("?" if len(longer) < len(rests) else ""))
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
+def _title_tokens(title):
+    """«dra» -> d, r, a with optional dots and spaces between letters (D.R.A., Dra.); «licenciada»
+    -> its letters; «men c» -> m e n, c."""
+    parts = title.split() if " " in title else list(title) if len(title) <= 3 else [title]
+    tokens = []
+    for index, part in enumerate(parts):
+        if index:
+            tokens.append(r"\.?\s?")
+        tokens += [any_case(letter) for letter in part]
+    return tuple(tokens)
+
+
+# Regex for a title, longest first; dots and spaces optional; any case (no `(?i:…)` needed
+# around it).
+GRADO_RE = "(?:" + _trie([_title_tokens(g) for g in sorted(GRADOS, key=len, reverse=True)]) + r")\.?"
 
 # The gender a title says of who carries it (folded, without dots); «Lic.», «C.», «Arq.» say none.
 GRADO_GENERO = {

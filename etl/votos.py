@@ -12,6 +12,7 @@ import bisect
 import functools
 import re
 
+from etl.patrones import compilar
 from etl.frases import ACUERDO_TOMADO, LLAMADO, RESULTADO, RESULTADO_NEGATIVO, RESULTADO_REFERIDO, SENTIDO, UNANIMIDAD
 from etl.numeros import NUMBER_WORDS_RE, fold, to_int
 from etl.vocabulario import fold_words, sentido_of
@@ -24,7 +25,7 @@ SENSE_RE = rf"(?P<sentido>{SENTIDO.patron})"
 BALLOT_LINE_RE = re.compile(
     rf"^[\s\-–—•*]*(?:[Yy]\s+)?(?P<who>[^:\t]{{3,170}}?)\s*(?:[.,]?\s*[-–—:]+\s*|\.\s+|,\s+|\t+|\s{{3,}})"
     rf"(?i:{SENSE_RE})\b(?P<rest>.*)$")
-NAME_ONLY_LINE_RE = re.compile(rf"^[\s\-–—•*]*(?:[Yy]\s+)?(?P<who>(?i:{GRADO_RE})\s+{NAME_RE}[^:]{{0,80}}?)[.:]?\s*[-–—]?\s*$")
+NAME_ONLY_LINE_RE = re.compile(rf"^[\s\-–—•*]*(?:[Yy]\s+)?(?P<who>{GRADO_RE}\s+{NAME_RE}[^:]{{0,80}}?)[.:]?\s*[-–—]?\s*$")
 SENSE_ONLY_RE = re.compile(rf"^[\s\-–—•*]*(?i:{SENSE_RE})[\s.!,]*$")
 RESULT_RE = RESULTADO            # phrase families search like compiled patterns, with a fast pre-test
 NEGATIVE_RE = RESULTADO_NEGATIVO
@@ -57,7 +58,7 @@ def parse_votaciones(lector, asistentes):
     return votes
 
 
-NOMINAL_CALL_RE = re.compile(r"votacion nominal|tomare la votacion|votacion de manera nominal|en forma nominal")
+NOMINAL_CALL_RE = compilar(r"votacion nominal|tomare la votacion|votacion de manera nominal|en forma nominal")
 
 
 def _check_votes(lector, votes):
@@ -184,11 +185,11 @@ def _cargo_holder(cargo, asistentes):
 
 
 INLINE_BALLOT_RE = re.compile(
-    rf"(?P<who>(?i:{GRADO_RE})\s+[A-ZÁÉÍÓÚ][\wáéíóúñ]+(?:\s+(?:de la\s+|de\s+|del\s+)?[A-ZÁÉÍÓÚ][\wáéíóúñ]+){{0,5}})"
+    rf"(?P<who>{GRADO_RE}\s+[A-ZÁÉÍÓÚ][\wáéíóúñ]+(?:\s+(?:de la\s+|de\s+|del\s+)?[A-ZÁÉÍÓÚ][\wáéíóúñ]+){{0,5}})"
     rf"\s*(?:[,:]\s*|\s+vot[oó]\s+(?:tambi[eé]n\s+)?)(?P<sentido>a favor|en contra|se abstuvo|abstenci[oó]n|me abstengo)\b")
 
-INLINE_SENSE_RE = re.compile(r"a favor|en contra|se abstuvo|abstencion|me abstengo")
-_INLINE_NAME = rf"(?i:{GRADO_RE})\s+[A-ZÁÉÍÓÚ][\wáéíóúñ]+(?:\s+(?:de la\s+|de\s+|del\s+)?[A-ZÁÉÍÓÚ][\wáéíóúñ]+){{0,5}}"
+INLINE_SENSE_RE = compilar(r"a favor|en contra|se abstuvo|abstencion|me abstengo")
+_INLINE_NAME = rf"{GRADO_RE}\s+[A-ZÁÉÍÓÚ][\wáéíóúñ]+(?:\s+(?:de la\s+|de\s+|del\s+)?[A-ZÁÉÍÓÚ][\wáéíóúñ]+){{0,5}}"
 _INLINE_SENSE = r"(?P<sentido>a favor|en contra|se abstuvo|abstenci[oó]n|me abstengo)\b"
 # «el Dr. Samuel Hernández Huesca y la Lic. Rocío Guadalupe Landa Jácome votaron en contra»
 PLURAL_BALLOT_RE = re.compile(
@@ -263,7 +264,7 @@ _GROUPED_BALLOTS_RE = re.compile(r"\.\s+(?=(?i:a favor|en contra|abstenci))")
 _GROUPED_BALLOTS_RE2 = re.compile(r"(?i)\s*(ninguno|ninguna|nadie|0|cero)\b")
 
 
-GROUPED_NAMES_SPLIT_RE = re.compile(r",\s*|\s+(?:y|e)\s+(?=(?i:" + GRADO_RE + r")\s)")
+GROUPED_NAMES_SPLIT_RE = re.compile(r",\s*|\s+(?:y|e)\s+(?=" + GRADO_RE + r"\s)")
 
 
 def _grouped_ballots(match, linea):
@@ -280,7 +281,7 @@ def _grouped_ballots(match, linea):
     return ballots
 
 
-_WHO_SURNAMES_RE = re.compile(rf"^\W*(?P<grado>(?i:{GRADO_RE}))\s+(?P<nombre>[A-ZÁÉÍÓÚ][\wáéíóúñ]+(?:\s+[A-ZÁÉÍÓÚ][\wáéíóúñ]+)?)")
+_WHO_SURNAMES_RE = re.compile(rf"^\W*(?P<grado>{GRADO_RE})\s+(?P<nombre>[A-ZÁÉÍÓÚ][\wáéíóúñ]+(?:\s+[A-ZÁÉÍÓÚ][\wáéíóúñ]+)?)")
 
 
 def _who_surnames(text):
@@ -291,7 +292,7 @@ def _who_surnames(text):
     return None
 
 
-_WHO_RE = re.compile(rf"(?P<grado>(?i:{GRADO_RE}))\s+(?P<nombre>{NAME_RE})")
+_WHO_RE = re.compile(rf"(?P<grado>{GRADO_RE})\s+(?P<nombre>{NAME_RE})")
 _WHO_RE2 = re.compile(rf"^(?P<nombre>{NAME_RE})")
 
 
@@ -715,7 +716,7 @@ def _economic_vote(lector, text, linea, punto, asistentes, index):
     }
 
 
-_NAMED_COUNT_RE = re.compile(rf"(?<![\w.])(?i:{GRADO_RE})\s+[A-ZÁÉÍÓÚ]")
+_NAMED_COUNT_RE = re.compile(rf"(?<![\w.]){GRADO_RE}\s+[A-ZÁÉÍÓÚ]")
 
 
 @functools.lru_cache(maxsize=8)

@@ -335,10 +335,9 @@ def test_reading_is_linear(tiempos):
     assert tiempos[4] <= 5 * tiempos[1]
 
 
-@pytest.mark.xfail(reason="met on a quiet machine (1.4-1.6 s), not under load (2.1-2.5 s of "
-                          "processor time at load 6-7): the parser's linear work per acta, 44 "
-                          "copies of 55 ms; see README «Límites»", strict=False)
 def test_a_megabyte_reads_in_under_two_seconds(tiempos):
+    """Processor time, so the other jobs of a shared machine do not count (1.46 s at load 2.5,
+    1.52 s at load 10)."""
     assert tiempos[1] < 2
 
 

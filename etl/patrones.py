@@ -1,0 +1,184 @@
+"""Regular expressions compiled once, with the words every match must contain tested first.
+
+Python's `re` tries a pattern that starts with an alternation or a `\\b` at every position of the
+text; a phrase like «(observaciones|correcciones…)… (fue|fueron…) (atendid|solventad…)» costs
+hundreds of nanoseconds a character, on every paragraph of the acta, to find nothing in most of
+them. `compilar` reads the pattern once and derives, from its own syntax, sets of words such that
+every match contains one word of each set («atendid», «solventad», …): a paragraph without them
+is answered at once with a substring test (`in`, thousands of times faster than the search), and
+only the others are searched. The answers are those of the pattern itself, always: the words are
+a necessary condition computed from the pattern, never a rule written beside it.
+
+    ATTENDED_RE = compilar(r"…")          # instead of re.compile(r"…")
+    ATTENDED_RE.search(folded)            # same methods and results as a compiled pattern
+"""
+import itertools
+import re
+from re import _constants as sre
+from re import _parser as sre_parse
+
+_MAX_WORDS = 48          # more alternatives than this in one set: testing them is not cheaper
+_MIN_SCORE = 3           # «de», «a»: in every paragraph, they rule nothing out
+_RARE = set("?¿¡!«»()[]|/_*#@$%&=+<>{}~\\")
+
+
+def _score(words):
+    """How much a set of words rules out: its shortest word's length (a rare sign counts as a
+    word), fewer alternatives better."""
+    shortest = min((len(w) + 2 * sum(c in _RARE for c in w)) for w in words)
+    return shortest, -len(words)
+
+
+def _useful(words):
+    return bool(words) and "" not in words and len(words) <= _MAX_WORDS and _score(words)[0] >= _MIN_SCORE
+
+
+def _best(clauses):
+    clauses = [c for c in clauses if _useful(c)]
+    return max(clauses, key=_score) if clauses else None
+
+
+def _cased(char, flags):
+    return bool(flags & re.IGNORECASE) and (char.lower() != char or char.upper() != char)
+
+
+def _sequence(items, flags):
+    """(exact, clauses) of a sequence of parsed items: `exact` every string it can match when they
+    are few (else None); `clauses` sets of words one of each of which every match contains."""
+    clauses, run, broken = [], {""}, False
+    for op, av in items:
+        exact, inner = _item(op, av, flags)
+        clauses += inner
+        if exact is not None and len(run) * len(exact) <= 64:
+            run = {a + b for a in run for b in exact}
+            continue
+        if run != {""}:
+            clauses.append(frozenset(run))
+        run, broken = (set(exact) if exact is not None else {""}), True
+    if run != {""}:
+        clauses.append(frozenset(run))
+    return (None if broken else frozenset(run)), clauses
+
+
+def _item(op, av, flags):
+    if op is sre.LITERAL:
+        char = chr(av)
+        return (None, []) if _cased(char, flags) else (frozenset([char]), [])
+    if op is sre.IN:
+        chars = set()
+        for kind, value in av:
+            if kind is sre.LITERAL:
+                chars.add(chr(value))
+            elif kind is sre.RANGE and value[1] - value[0] < 8:
+                chars.update(map(chr, range(value[0], value[1] + 1)))
+            else:
+                return None, []
+        if len(chars) > 8 or any(_cased(c, flags) for c in chars):
+            return None, []
+        return frozenset(chars), []
+    if op in (sre.AT, sre.ASSERT_NOT):
+        return frozenset([""]), []
+    if op is sre.ASSERT:           # what a lookaround sees is in the text too
+        exact, clauses = _sequence(av[1], flags)
+        return frozenset([""]), clauses + ([exact] if exact is not None else [])
+    if op is sre.SUBPATTERN:
+        _, add, remove, items = av
+        return _sequence(items, (flags | add) & ~remove)
+    if op is sre.ATOMIC_GROUP:
+        return _sequence(av, flags)
+    if op is sre.BRANCH:
+        # Every match is one alternative's: a set holding one necessary set of each alternative is
+        # necessary. Three such sets, from each alternative's best, second and third.
+        exacts, ranked = set(), []
+        for alternative in av[1]:
+            exact, clauses = _sequence(alternative, flags)
+            if exacts is not None:
+                exacts = (exacts | exact) if exact is not None else None
+            useful = sorted({c for c in clauses + ([exact] if exact is not None else []) if _useful(c)},
+                            key=_score, reverse=True)
+            ranked.append(useful)
+        exact = frozenset(exacts) if exacts is not None and len(exacts) <= 64 else None
+        if not all(ranked):
+            return exact, []
+        if len(ranked) <= 4:       # few alternatives: every choice of one of each one's two best sets
+            choices = itertools.product(*(useful[:2] for useful in ranked))
+        else:
+            choices = (tuple(useful[min(k, len(useful) - 1)] for useful in ranked) for k in range(3))
+        unions = {frozenset().union(*choice) for choice in choices}
+        return exact, sorted((u for u in unions if _useful(u)), key=_score, reverse=True)[:3]
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        low, high, items = av
+        exact, clauses = _sequence(items, flags)
+        if low == 0:
+            return (exact | {""} if exact is not None and high == 1 else None), []
+        if exact is not None:
+            clauses = clauses + [exact]
+        return (exact if low == high == 1 else None), clauses
+    return None, []
+
+
+def palabras_necesarias(pattern, flags=0):
+    """Sets of words such that every match of `pattern` contains one word of each set, most
+    telling first (at most three); [] when the pattern promises no word."""
+    tree = sre_parse.parse(pattern, flags)
+    exact, clauses = _sequence(list(tree), tree.state.flags)
+    if exact is not None:
+        clauses = clauses + [exact]
+    useful = sorted({frozenset(c) for c in clauses if _useful(c)}, key=_score, reverse=True)
+    return [tuple(sorted(c, key=len, reverse=True)) for c in useful[:3]]
+
+
+class Patron:
+    """A compiled pattern that answers «no match» without searching a text lacking one word of
+    each of its necessary sets. Same methods and results as `re.Pattern`."""
+
+    __slots__ = ("regex", "palabras", "pattern", "flags", "groups", "groupindex")
+
+    def __init__(self, regex, palabras):
+        self.regex, self.palabras = regex, palabras
+        self.pattern, self.flags, self.groups, self.groupindex = \
+            regex.pattern, regex.flags, regex.groups, regex.groupindex
+
+    def puede(self, text):
+        """Whether `text` holds one word of each necessary set (else it cannot match)."""
+        for words in self.palabras:
+            for word in words:
+                if word in text:
+                    break
+            else:
+                return False
+        return True
+
+    def search(self, text, *args):
+        return self.regex.search(text, *args) if self.puede(text) else None
+
+    def match(self, text, *args):
+        return self.regex.match(text, *args) if self.puede(text) else None
+
+    def fullmatch(self, text, *args):
+        return self.regex.fullmatch(text, *args) if self.puede(text) else None
+
+    def finditer(self, text, *args):
+        return self.regex.finditer(text, *args) if self.puede(text) else iter(())
+
+    def findall(self, text, *args):
+        return self.regex.findall(text, *args) if self.puede(text) else []
+
+    def sub(self, repl, text, count=0):
+        return self.regex.sub(repl, text, count) if self.puede(text) else text
+
+    def subn(self, repl, text, count=0):
+        return self.regex.subn(repl, text, count) if self.puede(text) else (text, 0)
+
+    def split(self, text, maxsplit=0):
+        return self.regex.split(text, maxsplit) if self.puede(text) else [text]
+
+    def __repr__(self):
+        return f"compilar({self.pattern!r})"
+
+
+def compilar(pattern, flags=0):
+    """`re.compile(pattern, flags)`, with its necessary words tested first when it has any."""
+    regex = re.compile(pattern, flags)
+    palabras = palabras_necesarias(pattern, flags)
+    return Patron(regex, palabras) if palabras else regex

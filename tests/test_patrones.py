@@ -1,0 +1,101 @@
+"""The speed-ups of the parser answer exactly what the slow forms answered.
+
+- `etl.patrones.compilar`: the words it tests before a search are necessary — on every paragraph
+  of every fixture (as written and folded) and every phrase example, a text it rules out is one
+  the pattern does not match, and every method gives the pattern's own result.
+- `etl.vocabulario.fold` by `replace` equals the former `str.translate` + decomposition.
+- `GRADO_RE` as a prefix tree in any case matches where the former `(?i:…)` alternation did.
+"""
+import random
+import re
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from etl.frases import FAMILIAS
+from etl.patrones import Patron, compilar, palabras_necesarias
+from etl.texto import Texto
+from etl.vocabulario import GRADO_RE, GRADOS, fold
+
+ROOT = Path(__file__).resolve().parents[1]
+TEXTS = sorted(p for p in (ROOT / "tests" / "fixtures").rglob("*") if p.suffix in (".txt", ".md")
+               and "README" not in p.name and p.name != "CONCLUSIONES.md") + sorted((ROOT / "data" / "actas").glob("*.txt"))
+
+
+@pytest.fixture(scope="module")
+def parrafos():
+    found = []
+    for path in TEXTS:
+        for paragraph in Texto(path.read_text(encoding="utf-8")).paragraphs:
+            found += [paragraph.text, fold(paragraph.text)]
+    return found
+
+
+def _patrones():
+    import etl.parse  # noqa: F401  (imports every reader)
+    found = {}
+    for name, module in sorted(sys.modules.items()):
+        if name.startswith("etl."):
+            found.update({f"{name}.{key}": value for key, value in vars(module).items() if isinstance(value, Patron)})
+    found.update({f"familia {name}": f.regex for name, f in FAMILIAS.items() if isinstance(f.regex, Patron)})
+    return found
+
+
+def test_compilar_is_used_and_finds_words():
+    patrones = _patrones()
+    assert len(patrones) >= 15
+    assert all(p.palabras for p in patrones.values())
+    assert any("atendid" in words for words in palabras_necesarias(r"(fueron|han sido) (atendid|solventad)\w* las observaciones"))
+
+
+@pytest.mark.parametrize("nombre", sorted(_patrones()))
+def test_necessary_words_never_hide_a_match(nombre, parrafos):
+    patron = _patrones()[nombre]
+    examples = [e for f in FAMILIAS.values() for entrada in f.entradas for e in entrada.ejemplos]
+    for text in parrafos + examples + [fold(e) for e in examples]:
+        expected = patron.regex.search(text)
+        assert (patron.search(text) is None) == (expected is None), (nombre, text[:120])
+        if expected is not None:
+            assert patron.puede(text)
+            assert [m.span() for m in patron.finditer(text)] == [m.span() for m in patron.regex.finditer(text)]
+            assert patron.sub("", text) == patron.regex.sub("", text)
+            assert patron.split(text) == patron.regex.split(text)
+
+
+def test_a_pattern_without_words_stays_a_plain_pattern():
+    assert isinstance(compilar(r"\w+\s+\d+"), re.Pattern)
+    assert isinstance(compilar(r"(?i)se aprueba"), re.Pattern)        # any case: no word to test
+    lento = compilar(r"\b(?:dio|da) cuenta (?:del|de) (?:estado|avance) de las observaciones")
+    assert isinstance(lento, Patron) and lento.search("sin nada que ver") is None
+    assert lento.search("el secretario dio cuenta del estado de las observaciones").start() == 14
+
+
+_SPANISH = str.maketrans("áéíóúüñÁÉÍÓÚÜÑàèìòùÀÈÌÒÙ", "aeiouunAEIOUUNaeiouAEIOU")
+
+
+def _fold_before(text):
+    text = (text or "").translate(_SPANISH)
+    if not text.isascii():
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return text.lower()
+
+
+def test_fold_is_the_former_fold(parrafos):
+    random.seed(7)
+    pool = [chr(c) for c in range(0x20, 0x2100)] + ["\u212a", "İ", "ı", "ß", "ẞ", "ﬁ", "Ⅻ", "\u0301"]
+    texts = parrafos + ["".join(random.choice(pool) for _ in range(random.randint(0, 12))) for _ in range(20000)]
+    assert [t for t in texts if fold.__wrapped__(t) != _fold_before(t)] == []
+
+
+def test_grado_re_reads_as_the_case_insensitive_alternation(parrafos):
+    before = (r"(?:" + "|".join(r"\.?\s?".join(re.escape(part) for part in (g.split() if " " in g else list(g)
+                                                                            if len(g) <= 3 else [g]))
+                                 for g in sorted(GRADOS, key=len, reverse=True)) + r")\.?")
+    random.seed(8)
+    letters = "dramtoclipnsgfqbvzeu .İıſDRAMTOCLIPNSGFQBVZEU"
+    texts = parrafos + ["".join(random.choice(letters) for _ in range(random.randint(1, 14))) for _ in range(20000)]
+    for tail in (r"\s+[A-ZÁÉ]\w+", r"$", r"(?:\.|\s)"):
+        old, new = re.compile(rf"(?<![\w.])(?i:{before}){tail}"), re.compile(rf"(?<![\w.]){GRADO_RE}{tail}")
+        assert [t for t in texts if [m.span() for m in old.finditer(t)] != [m.span() for m in new.finditer(t)]] == []
