@@ -90,6 +90,18 @@ def _sin_registro_del_personal(tmp_path_factory):
         yield
 
 
+def abrir_pagina(archivo, monkeypatch, base, query_params=None):
+    """Run one page of the dashboard (a path from the project root) over the database `base`,
+    with the query string of a shared link."""
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("TABLERO_DB", str(base))
+    at = AppTest.from_file(str(ROOT / archivo), default_timeout=30)
+    if query_params:
+        at.query_params.update(query_params)
+    return at.run()
+
+
 @pytest.fixture
 def caches_limpias():
     """Streamlit's caches empty before and after a page test (AppTest shares them in-process)."""

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 import streamlit as st
-from streamlit.testing.v1 import AppTest
+
+from conftest import abrir_pagina
 
 from tablero.paginas import PAGINAS
 
@@ -20,12 +21,7 @@ TITULOS = {archivo: titulo for archivo, titulo, _ in PAGINAS}
 pytestmark = pytest.mark.usefixtures("caches_limpias")
 
 
-def abrir(archivo, monkeypatch, base, query_params=None):
-    monkeypatch.setenv("TABLERO_DB", str(base))
-    at = AppTest.from_file(str(ROOT / archivo), default_timeout=30)
-    if query_params:
-        at.query_params.update(query_params)
-    return at.run()
+abrir = abrir_pagina
 
 
 def metricas(at):

@@ -8,7 +8,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
+
+from conftest import abrir_pagina
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -33,11 +34,7 @@ pytestmark = pytest.mark.usefixtures("caches_limpias")
 
 
 def abrir(archivo, monkeypatch, base, query_params=None):
-    monkeypatch.setenv("TABLERO_DB", str(base))
-    at = AppTest.from_file(str(ROOT / archivo), default_timeout=30)
-    if query_params:
-        at.query_params.update(query_params)
-    at.run()
+    at = abrir_pagina(archivo, monkeypatch, base, query_params)
     assert not at.exception, at.exception[0].message
     return at
 

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 import streamlit as st
-from streamlit.testing.v1 import AppTest
+
+from conftest import abrir_pagina
 
 from tablero import db
 
@@ -18,11 +19,7 @@ pytestmark = pytest.mark.usefixtures("caches_limpias")
 
 
 def abrir(archivo, monkeypatch, base, query_params=None):
-    monkeypatch.setenv("TABLERO_DB", str(base))
-    at = AppTest.from_file(str(ROOT / archivo), default_timeout=30)
-    if query_params:
-        at.query_params.update(query_params)
-    at.run()
+    at = abrir_pagina(archivo, monkeypatch, base, query_params)
     assert not at.exception, at.exception[0].message
     assert not at.error, at.error[0].value
     return at
