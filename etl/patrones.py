@@ -117,15 +117,43 @@ def _item(op, av, flags):
     return None, []
 
 
+_STEM = 4               # the shortest beginning of a word `_stems` offers in place of the word
+_WORD_RE = re.compile(r"\w+")
+
+
+def _stems(words):
+    """A smaller set such that each of `words` contains one of its words: «de las observaciones»,
+    «a los acuerdos», … (forty phrases, forty substring tests on every paragraph) -> «observacion»,
+    «acuerdo». Any text holding one of `words` holds one of these, so they are necessary too, and
+    most paragraphs lacking them are ruled out at a fraction of the tests. Greedy: the piece (a
+    whole word, or the beginning of one of its words) in most of the words not yet covered,
+    longest first."""
+    pieces = set(words)
+    for word in words:
+        for token in _WORD_RE.findall(word):
+            pieces.update(token[:n] for n in range(_STEM, len(token) + 1))
+    covers = {piece: frozenset(w for w in words if piece in w) for piece in pieces}
+    uncovered, chosen = set(words), []
+    while uncovered:
+        best = max(covers, key=lambda piece: (len(covers[piece] & uncovered), len(piece), piece))
+        chosen.append(best)
+        uncovered -= covers[best]
+    return frozenset(chosen)
+
+
 def palabras_necesarias(pattern, flags=0):
-    """Sets of words such that every match of `pattern` contains one word of each set, most
-    telling first (at most three); [] when the pattern promises no word."""
+    """Sets of words such that every match of `pattern` contains one word of each set; [] when
+    the pattern promises no word. The most telling three sets (the longest words, the fewest
+    alternatives) and their `_stems`, fewest words first (a stem set before the set it stems
+    from): most paragraphs are ruled out by the first, short set, and one that holds a stem is
+    still tested against the exact words."""
     tree = sre_parse.parse(pattern, flags)
     exact, clauses = _sequence(list(tree), tree.state.flags)
     if exact is not None:
         clauses = clauses + [exact]
-    useful = sorted({frozenset(c) for c in clauses if _useful(c)}, key=_score, reverse=True)
-    return [tuple(sorted(c, key=len, reverse=True)) for c in useful[:3]]
+    useful = sorted({frozenset(c) for c in clauses if _useful(c)}, key=_score, reverse=True)[:3]
+    stems = sorted({_stems(c) for c in useful} - set(useful), key=lambda c: (len(c), sorted(c)))
+    return [tuple(sorted(c, key=lambda w: (-len(w), w))) for c in sorted(stems + useful, key=len)]
 
 
 class Patron:

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from etl.frases import FAMILIAS
-from etl.patrones import Patron, compilar, palabras_necesarias
+from etl.patrones import Patron, _stems, compilar, palabras_necesarias
 from etl.texto import Texto
 from etl.vocabulario import GRADO_RE, GRADOS, fold
 
@@ -62,6 +62,23 @@ def test_necessary_words_never_hide_a_match(nombre, parrafos):
             assert [m.span() for m in patron.finditer(text)] == [m.span() for m in patron.regex.finditer(text)]
             assert patron.sub("", text) == patron.regex.sub("", text)
             assert patron.split(text) == patron.regex.split(text)
+
+
+def test_stems_cover_every_word_with_fewer_tests():
+    words = frozenset(f"{a} {b} {c}" for a in ("de", "a") for b in ("los", "las")
+                      for c in ("observaciones", "modificaciones", "acuerdos"))
+    stems = _stems(words)
+    assert stems == {"observaciones", "modificaciones", "acuerdos"}
+    assert _stems(frozenset({"retira", "retirado", "retiramos"})) == {"retira"}
+    assert _stems(frozenset({"a favor", "en contra"})) == {"a favor", "en contra"}   # nothing shared: as they are
+    assert _stems(frozenset({"se retiro", "fue retirado"})) == {"retir"}
+    for pattern in (r"se retira (del orden del dia|el punto|el proyecto) (de la|del) (sesion|orden)",
+                    r"(fueron|han sido) (atendid|solventad)\w* las observaciones"):
+        sets = palabras_necesarias(pattern)
+        assert [len(s) for s in sets] == sorted(len(s) for s in sets)     # the cheapest test first
+        for text in ("se retira el punto de la sesion", "fueron atendidas las observaciones"):
+            if re.search(pattern, text):
+                assert all(any(w in text for w in s) for s in sets)
 
 
 def test_a_pattern_without_words_stays_a_plain_pattern():
