@@ -97,6 +97,50 @@ SESSION_RE = compilar(
     rf"(?:\b(?P<ordinal>(?:(?:vigesim|trigesim|decim)[oa]\s+)?\w+\.?)\s+)?sesion(?:es)?\s+(?:publica\s+|virtual\s+|remota\s+|de\s+caracter\s+)?"
     rf"(?P<tipo>extraordinaria|ordinaria|especial|solemne|de instalacion|instalacion)"
     rf"(?:\s+(?:(?:urgente|virtual|publica|no|num|numero|n°|nº|#)\.?\s*){{0,2}}(?P<numero>{_NUM_TOKEN}))?")
+def _is_word_char(char):
+    return char.isalnum() or char == "_"      # what `\w` is in a str pattern
+
+
+def _session_starts(folded):
+    """Every offset where a match of `SESSION_RE` could begin: each «sesion», and the first
+    letter of the one or two words just before it (the optional ordinal, «decima primera»,
+    «2.», then spaces). A superset: `SESSION_RE.match` decides."""
+    starts, found = set(), folded.find("sesion")
+    while found >= 0:
+        starts.add(found)
+        at = found
+        for _ in range(2):            # «primera sesion», «decima primera sesion»
+            end = at
+            while at and folded[at - 1].isspace():
+                at -= 1
+            if at == end:
+                break
+            if at and folded[at - 1] == ".":
+                at -= 1
+            end = at
+            while at and _is_word_char(folded[at - 1]):
+                at -= 1
+            if at == end:
+                break
+            starts.add(at)
+        found = folded.find("sesion", found + 1)
+    return sorted(starts)
+
+
+def session_matches(folded):
+    """`SESSION_RE.finditer(folded)`, the same matches, trying the pattern only where one could
+    begin (`_session_starts`) instead of at every character of the paragraph: leftmost first,
+    the next from where the last one ended, as `finditer` does (a match is never empty).
+    0.55 -> 0.14 ms an acta."""
+    pos = 0
+    for start in _session_starts(folded):
+        if start >= pos:
+            match = SESSION_RE.regex.match(folded, start)
+            if match:
+                yield match
+                pos = match.end()
+
+
 THIS_SESSION_BEFORE = re.compile(
     r"(esta|presente|celebrar la|celebrar|clausurada la|concluida la|instalada|inicio a la|da inicio a la|"
     r"apertura de la|desarrollo de la|convocad[oa]s? a la|asistencia a esta|celebrada la|clausura de la|"
@@ -313,7 +357,7 @@ class Lector:
             folded = fold(paragraph.text)
             if "sesion" not in folded:
                 continue
-            for match in SESSION_RE.finditer(folded):
+            for match in session_matches(folded):
                 tipo = SESSION_TYPES[match.group("tipo")]
                 numero = _session_number(match, folded)
                 word = match.start() + match.group(0).find("sesion")

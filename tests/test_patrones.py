@@ -116,3 +116,22 @@ def test_grado_re_reads_as_the_case_insensitive_alternation(parrafos):
     for tail in (r"\s+[A-ZÁÉ]\w+", r"$", r"(?:\.|\s)"):
         old, new = re.compile(rf"(?<![\w.])(?i:{before}){tail}"), re.compile(rf"(?<![\w.]){GRADO_RE}{tail}")
         assert [t for t in texts if [m.span() for m in old.finditer(t)] != [m.span() for m in new.finditer(t)]] == []
+
+
+def test_session_matches_are_those_of_finditer(parrafos):
+    """`etl.parse.session_matches` tries `SESSION_RE` only before each «sesion»: the same matches
+    as `finditer` on every paragraph, and on random runs of ordinals, numbers, dots and spaces."""
+    from etl.parse import SESSION_RE, session_matches
+
+    def found(matches):
+        return [(m.span(), m.groupdict()) for m in matches]
+
+    pieces = ["sesion", "sesiones", "ordinaria", "extraordinaria", "decima", "primera", "vigesimo", "2.", "2",
+              "numero", "no.", "xii", "de instalacion", "especial", "publica", "n°", "#", "dos", "asesion", "_",
+              "sesionx", "\t", "\n"]
+    rng = random.Random(7)
+    texts = [fold(p) for p in parrafos] + [
+        "".join(rng.choice(pieces) + rng.choice([" ", "", "  ", ".", ". "]) for _ in range(rng.randint(1, 12)))
+        for _ in range(20000)]
+    for text in texts:
+        assert found(session_matches(text)) == found(SESSION_RE.finditer(text)), text[:120]
