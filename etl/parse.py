@@ -600,21 +600,22 @@ class Lector:
                     markers.append((paragraph.linea, numero))
                 continue
             text = strip_label(paragraph.text)
+            folded = fold(text)
             numero = _punto_marker(text, orden, body_numbered)
-            announced = NEXT_ITEM_RE.search(fold(text)) if numero is None and numbers else None
+            announced = NEXT_ITEM_RE.search(folded) if numero is None and numbers else None
             if announced and re.search(r"\b(dictamen|informe|documento|acta|acuerdo|tema)s? (del|en el) $",
-                                       fold(text)[max(0, announced.start() - 40):announced.start()]):
+                                       folded[max(0, announced.start() - 40):announced.start()]):
                 announced = None    # «… se analiza en el dictamen del punto siguiente» names, not moves
             if announced:
                 numero = _item_by_title(text[announced.end():], orden)
             if numero is None and numbers and announced:
                 line = paragraph.linea
-                if _PARSE_PUNTOS_RE.search(fold(text)) and len(text) > 40:
+                if _PARSE_PUNTOS_RE.search(folded) and len(text) > 40:
                     line = paragraph.ultima_linea + 1
                 following.append(line)
             elif numero is not None and (not numbers or numero in numbers):
                 line = paragraph.linea
-                if _PARSE_PUNTOS_RE2.search(fold(text)) and len(text) > 80:
+                if _PARSE_PUNTOS_RE2.search(folded) and len(text) > 80:
                     line = paragraph.ultima_linea + 1   # «…por lo que continuó con el desahogo del tercer punto.»
                 if not markers or markers[-1][1] != numero:
                     markers.append((line, numero))
