@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from etl.frases import FAMILIAS
-from etl.patrones import Patron, _stems, compilar, palabras_necesarias
+from etl.patrones import Minusculas, Patron, _stems, compilar, palabras_necesarias
 from etl.texto import Texto
 from etl.vocabulario import GRADO_RE, GRADOS, fold
 
@@ -135,3 +135,23 @@ def test_session_matches_are_those_of_finditer(parrafos):
         for _ in range(20000)]
     for text in texts:
         assert found(session_matches(text)) == found(SESSION_RE.finditer(text)), text[:120]
+
+
+def test_ignorecase_patterns_searched_lower_cased_find_what_they_found(parrafos):
+    """`Minusculas`: an IGNORECASE family searched on the lower-cased text finds the pattern's
+    own match, also in text with «İ», «ı», «ſ», «K» (Kelvin), «ς», which IGNORECASE reads apart."""
+    familias = [f for f in FAMILIAS.values() if isinstance(f.regex, Minusculas)]
+    assert {"llamado", "sentido"} <= {f.nombre for f in familias}
+    assert not isinstance(compilar(r"Se vota", re.IGNORECASE), Minusculas)    # an upper-case letter
+    assert not isinstance(compilar(r"(vot)\1", re.IGNORECASE), Minusculas)   # a back-reference
+    examples = [e for f in FAMILIAS.values() for entrada in f.entradas for e in entrada.ejemplos]
+    odd = ["İ", "ı", "ſ", "\u212a", "ς", "Σ", "µ", "ẞ", "Ó", "ó", " ", "\n", "VOTACIÓN", "ſometo", "a FAVOR de",
+           "A Su Consideración", "SÍRVANSE", "SE VOTÓ", "xse vota", "En Contra", "ABSTENCIÓN", "\u0307"]
+    rng = random.Random(3)
+    texts = parrafos + examples + [e.upper() for e in examples] + [
+        "".join(rng.choice(odd) for _ in range(rng.randint(1, 10))) for _ in range(5000)]
+    for familia in familias:
+        for text in texts:
+            for pos in (0, 3):
+                found, expected = familia.regex.search(text, pos), familia.regex.regex.search(text, pos)
+                assert (found and (found.span(), found.groups())) == (expected and (expected.span(), expected.groups()))
