@@ -695,6 +695,13 @@ DATE_AFTER_NUMBER_RE = re.compile(r"\s*(?:\(\w+\)\s*)?de\s+(" + "|".join(
      "septiembre", "octubre", "noviembre", "diciembre"]) + r")\b")
 
 
+@functools.lru_cache(maxsize=1 << 10)
+def _number_of(token):
+    """`to_int`, once per word an acta: the word before every «sesión» («la», «esta», «décima») is
+    read as a possible ordinal at each mention, twice."""
+    return to_int(token)
+
+
 def _session_number(match, folded):
     """The session's number from «número 2», «XII», «dos», or an ordinal before «sesión»."""
     token = match.group("numero")
@@ -704,16 +711,16 @@ def _session_number(match, folded):
             token = None
         elif _SESSION_NUMBER_RE.fullmatch(token) and token in {"i", "c", "l"} and not _SESSION_NUMBER_RE2.search(folded[:match.start("numero")]):
             token = None
-    value = to_int(token) if token else None
+    value = _number_of(token) if token else None
     if value is None and match.group("ordinal"):
-        value = to_int(match.group("ordinal"))
+        value = _number_of(match.group("ordinal"))
         if value is not None and match.group("ordinal").isdigit():
             value = None
     return value if value and value < 500 else None
 
 
 def _ordinal_value(token):
-    value = to_int(token)
+    value = _number_of(token)
     return value if value and not token.strip(".").isdigit() else None
 
 
