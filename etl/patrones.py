@@ -289,6 +289,8 @@ class Minusculas:
         return self.regex.match(text, found.start(), endpos) if found else None
 
     def __getattr__(self, name):          # match, finditer, sub…: the pattern's own
+        if name in Minusculas.__slots__:  # not set yet (a copy being made): no recursion
+            raise AttributeError(name)
         return getattr(self.regex, name)
 
     def __repr__(self):
