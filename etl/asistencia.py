@@ -691,6 +691,7 @@ def _body(text):
     return body, len(text) - len(body)
 
 
+@functools.lru_cache(maxsize=1 << 12)
 def _section_of(text):
     """The section a header line opens. Expecting lines like: 'INTEGRANTES DEL COMITÉ TÉCNICO
     ASESOR…', 'REPRESENTANTES DE PARTIDOS POLÍTICOS', 'INVITADOS:', 'AUSENTES:'."""
@@ -736,6 +737,7 @@ def _is_columns(line):
     return "\t" in line.strip() or bool(_IS_COLUMNS_RE.search(line.strip()))
 
 
+@functools.lru_cache(maxsize=1 << 12)
 def _is_cargo(text):
     return bool(text) and bool(CARGO_START_RE.search(fold_accents(text).strip(" -–—:,.")))
 
@@ -743,19 +745,20 @@ def _is_cargo(text):
 _PERSON_RE = re.compile(rf"^(?P<grado>{GRADO_RE})\s+(?P<nombre>.+)$")
 
 
+@functools.lru_cache(maxsize=1 << 12)
 def _person(text):
-    """(grado, nombre) of a cell like 'DRA. ALEJANDRA DEL CARMEN ARREOLA DELGADO', or None."""
+    """(grado, nombre) of a cell like 'DRA. ALEJANDRA DEL CARMEN ARREOLA DELGADO', or None.
+    Kept per text: a line's cells are read as signatures, then as columns, then as one name."""
     text = text.strip(" -–—•*,;:")
     match = _PERSON_RE.match(text)
-    grado, rest = (canonical_grado(match.group("grado")), match.group("nombre")) if match else (None, text)
-    rest = rest.strip(" .,;")
+    rest = (match.group("nombre") if match else text).strip(" .,;")
     whole = NAME_ONLY_RE.fullmatch(rest)
     if not whole:
         return None
     name = clean_name(rest)
     if not looks_like_name(name) or len(name.split()) > 8:
         return None
-    return grado, name
+    return (canonical_grado(match.group("grado")) if match else None), name
 
 
 _ROSTER_ENTRY_RE = re.compile(r"^\s*(?:\d{1,2}[.)]|[-–—•*])\s*")

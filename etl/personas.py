@@ -60,6 +60,7 @@ def _name_set(name):
 _CANONICAL_GRADO_RE = re.compile(r"[.\s]+")
 
 
+@functools.lru_cache(maxsize=1 << 12)
 def canonical_grado(text):
     """«DRA.» -> «Dra.»; «Licenciado» -> «Lic.»; None when not a title."""
     key = " ".join(_CANONICAL_GRADO_RE.sub(" ", fold(text)).split())
@@ -75,6 +76,7 @@ KEEP_UPPER = {"PREP", "COTAPREP", "INE", "IEPC", "UTC", "OPL", "PAN", "PRI", "PR
 _TITLE_CASE_RE = re.compile(r"(?:[A-ZÁÉÍÓÚÑ]\.){2,}[A-ZÁÉÍÓÚÑ]?\.?")
 
 
+@functools.lru_cache(maxsize=1 << 12)
 def title_case(name):
     """«ALEJANDRA DEL CARMEN ARREOLA DELGADO» -> «Alejandra del Carmen Arreola Delgado»; dotted
     acronyms and known ones stay as written («RPTE. SUP. P.A.N.» -> «Rpte. Sup. P.A.N.»)."""
@@ -90,6 +92,7 @@ def title_case(name):
     return " ".join(words)
 
 
+@functools.lru_cache(maxsize=1 << 12)
 def clean_name(name):
     """Trim a captured name of trailing cargo words and punctuation."""
     words = name.strip(" ,.;:-–—").split()
@@ -109,6 +112,7 @@ def name_after_cargo(name):
     return " ".join(words)
 
 
+@functools.lru_cache(maxsize=1 << 12)
 def looks_like_name(name):
     words = name_words(name)
     return len(words) >= 2 and not any(w in NOT_NAME_WORDS for w in words)
@@ -118,7 +122,11 @@ def same_person(a, b):
     """One name's words all stand in the other's, and they share two words or more:
     «Martín Gallardo» is «Martín Gallardo García»; «Alejandra Arreola» is
     «Alejandra del Carmen Arreola Delgado»."""
-    wa, wb = _name_set(a), _name_set(b)
+    return _same_words(_name_set(a), _name_set(b))
+
+
+def _same_words(wa, wb):
+    """`same_person` on the word sets of two names."""
     return len(wa & wb) >= 2 and (wa <= wb or wb <= wa)
 
 
@@ -156,10 +164,24 @@ class Persona:
     llegada_linea: int = None        # where the acta says they arrived / left: a vote of the same
     retiro_linea: int = None         # item before that line counts them out / in
 
+    # The word sets of the name and of each spelling, and all their words together, for `resolve`
+    # (each name an acta mentions is compared with every attendee): kept up to date by
+    # `add_spelling`, the one way a name or its spellings change once the person is made.
+    _sets: tuple = field(default=(), init=False, repr=False, compare=False)
+    _words: frozenset = field(default=frozenset(), init=False, repr=False, compare=False)
+
+    def __post_init__(self):
+        self._index_words()
+
     def add_spelling(self, name):
         if name not in self.spellings:     # each ballot names its voter again: keep one of each
             self.spellings.append(name)
         self.nombre = better_spelling(self.nombre, name)
+        self._index_words()
+
+    def _index_words(self):
+        self._sets = tuple(_name_set(s) for s in [self.nombre, *self.spellings])
+        self._words = frozenset().union(*self._sets)
 
     def as_fact(self):
         return {
@@ -252,7 +274,11 @@ def resolve(name, people, single_word=False):
     """The one person of `people` that `name` designates, or None when none or several do.
     «Dr. Martín Gallardo» designates «Martín Gallardo García»; with `single_word`, a lone
     surname («la Dra. Arreola») designates the only person who bears it."""
-    matches = [p for p in people if any(same_person(name, s) for s in [p.nombre, *p.spellings])]
+    words = _name_set(name)
+    # `same_person` needs two shared words: a name of fewer designates no one by it, and a person
+    # whose spellings together share fewer than two words with it is passed over unread.
+    matches = [p for p in people if len(words & p._words) >= 2
+               and any(_same_words(words, spelt) for spelt in p._sets)] if len(words) >= 2 else []
     if len(matches) == 1:
         return matches[0]
     if not matches and single_word:
