@@ -85,6 +85,12 @@ class _Asistencia:
         self.signers = []
         self._prose_tails = set()
         self.closing = lector.closing_line or len(self.doc.lines) + 1
+        # Each line without its margins, and the index of the first line with text from each
+        # index on (len(lines) when none): the roster reader asks for both around every line.
+        self._stripped = [line.strip() for line in self.doc.lines]
+        self._filled_from = [len(self._stripped)] * (len(self._stripped) + 1)
+        for index in range(len(self._stripped) - 1, -1, -1):
+            self._filled_from[index] = index if self._stripped[index] else self._filled_from[index + 1]
 
     def read(self):
         paragraphs = [p for p in self.lector.paragraphs if p.linea < self.closing]
@@ -115,7 +121,7 @@ class _Asistencia:
                 skip |= tabla.lineas
         for index, line in enumerate(lines):
             number = index + 1
-            text = line.strip()
+            text = self._stripped[index]
             if not text or number in skip or number in self.lector.agenda_lines or number in self._call_lines:
                 continue
             if len(text) > 200:
@@ -284,7 +290,7 @@ class _Asistencia:
         """The line right below a long unfinished prose line is that sentence's tail, not a
         roster entry («…y Dra. Claudia Ivonne⏎Martínez Luévano, integrantes de la Comisión; …»),
         and so is the line below such a tail."""
-        previous = self.doc.lines[index - 1].strip() if index else ""
+        previous = self._stripped[index - 1] if index else ""
         if not previous or _is_columns(self.doc.lines[index - 1]):
             return False
         if len(previous) >= 60 and TITLE_AT_END_RE.search(previous[-40:]) and not previous.isupper():
@@ -305,9 +311,12 @@ class _Asistencia:
         cells = [c for c in _SIGNATURE_PAIRS_RE.split(text) if c.strip()]
         if len(cells) < 2:
             return False
-        people = [_person(c) for c in cells]
-        if not all(p and p[0] for p in people):
-            return False
+        people = []
+        for cell in cells:
+            person = _person(cell)
+            if not (person and person[0]):
+                return False   # every cell a titled name, or no signatures side by side
+            people.append(person)
         following = self._next_line(index + 1)
         cargos = [c for c in _SIGNATURE_PAIRS_RE.split(following[1]) if c.strip()] if following else []
         if len(cargos) == len(cells) and all(_is_cargo(c) for c in cargos):
@@ -320,10 +329,9 @@ class _Asistencia:
         return True
 
     def _next_line(self, number):
-        for index in range(number, min(number + 3, len(self.doc.lines))):
-            if self.doc.lines[index].strip():
-                return index + 1, self.doc.lines[index].strip()
-        return None
+        """(number, text) of the first line with text among the three below line `number`, or None."""
+        index = self._filled_from[min(number, len(self._stripped))]
+        return (index + 1, self._stripped[index]) if index < min(number + 3, len(self._stripped)) else None
 
     def _add_entry(self, entry, section, signature):
         cargo = entry.get("cargo") or ""
@@ -365,7 +373,7 @@ class _Asistencia:
     def _partido(self, text, linea, representante=False):
         """The canonical party of a cargo («RPTE. SUP. P.V.E.M.»); an unknown party is kept by its
         own name with an aviso («C. KARLA … ⇥HAGAMOS⇥PROPIETARIA» under «REPRESENTACIONES»)."""
-        partido = self.lector.catalogo.resolve(text)
+        partido = self._catalogued(text)
         if partido:
             return partido
         if representante and rol_of(text) in ("otro", "representante"):
@@ -385,6 +393,14 @@ class _Asistencia:
             self.lector.aviso(f"Partido no reconocido en el catálogo: «{name}»; se conserva como está escrito.", linea)
             return acronym
         return None
+
+    def _catalogued(self, text):
+        """`catalogo.resolve`, once per text in this acta (every signature without a cargo asks
+        it about the same blank)."""
+        known = self.__dict__.setdefault("_catalogued_texts", {})
+        if text not in known:
+            known[text] = self.lector.catalogo.resolve(text)
+        return known[text]
 
     @staticmethod
     def _enrich(existing, other):
@@ -695,8 +711,9 @@ def _body(text):
 def _section_of(text):
     """The section a header line opens. Expecting lines like: 'INTEGRANTES DEL COMITÉ TÉCNICO
     ASESOR…', 'REPRESENTANTES DE PARTIDOS POLÍTICOS', 'INVITADOS:', 'AUSENTES:'."""
-    bare = PARENTHESIS_RE.sub("", text)   # «Representaciones de los partidos políticos (con voz, sin voto)»
-    if not (text.isupper() or text.rstrip().endswith(":") or len(bare) < 45):
+    if not (text.isupper() or text.rstrip().endswith(":") or len(text) < 45
+            # «Representaciones de los partidos políticos (con voz, sin voto)»
+            or ("(" in text and len(PARENTHESIS_RE.sub("", text)) < 45)):
         return None
     return _section_words(text)
 
@@ -772,9 +789,17 @@ def _roster_entry(text, following, section):
     return (dict(entry) if entry else None), used_next
 
 
+# Every roster entry names a person, and a name's second word follows a space: «Ana Ruiz». A line
+# without a capital after a space («Gracias, el acta es aprobada por unanimidad.») names no one,
+# whatever its layout, and is passed over before the layouts are tried.
+_NAME_INSIDE_RE = re.compile(r"\s[A-ZÁÉÍÓÚÜÑ]")
+
+
 @functools.lru_cache(maxsize=1 << 12)
 def _roster_entry_once(text, following, section):
     """One roster entry from a line (and maybe the next), or (None, False)."""
+    if not _NAME_INSIDE_RE.search(text):
+        return None, False
     folded = fold_accents(text)
     if BALLOT_RE.search(folded) or len(text) > 180:
         return None, False
@@ -1009,6 +1034,7 @@ def called_person(text):
 _CLEAN_CARGO_RE = re.compile(r"\b[A-Z]\.$")
 
 
+@functools.lru_cache(maxsize=1 << 12)
 def _clean_cargo(cargo):
     if not cargo:
         return None
