@@ -896,6 +896,8 @@ _DASH_ENTRY_RE = re.compile(r"^(?P<who>.+?)\s+(?:[—–-]{1,2}|/|\|)\s+(?P<carg
 
 def _dash_entry(text):
     """'Mtra. Laura Elena Ruiz Soto — Consejera Presidenta'."""
+    if not any(mark in text for mark in "—–-/|"):
+        return None   # the pattern's separator is none of these: the pattern would fail
     match = _DASH_ENTRY_RE.match(text)
     if not match:
         return None
@@ -918,6 +920,8 @@ _PARTY_FIRST_ENTRY_RE6 = re.compile(r"\s*\((propietari[oa]|suplente)\)", re.IGNO
 
 def _party_first_entry(text):
     """'Partido Acción Nacional: C. Luis Pérez Soto, representante propietario'."""
+    if ":" not in text and "," not in text:
+        return None   # no separator after the party: the pattern would fail
     match = _PARTY_FIRST_ENTRY_RE.match(text)
     if not match:
         return None
@@ -947,6 +951,8 @@ _PAREN_ENTRY_RE = re.compile(r"^(?P<who>[^()]+?)\s*\((?P<paren>[^()]{2,80})\)\s*
 def _paren_entry(text):
     """'C. Leticia Osorio Bravo (Consejera Presidenta)', 'Lic. Rogelio Mendoza Tapia (PAN),
     representante propietario', 'C. Mireya Sosa Tlatelpa (Nueva Alianza), representante propietaria'."""
+    if "(" not in text:
+        return None   # no parenthesis: the pattern would fail
     match = _PAREN_ENTRY_RE.match(text)
     if not match:
         return None
