@@ -19,7 +19,7 @@ from etl.frases import (AUSENCIA_OTRA_SESION, ASISTENCIA_NO, ASISTENCIA_SI, AUSE
                         RETIRO, RETIRO_DE_PUNTO)
 from etl.numeros import to_int
 from etl.vocabulario import fold as fold_accents
-from etl.personas import (same_person, speaker_label, strip_label, GRADO_RE, NAME_ONLY_RE, TITLED_NAME_RE, Persona, calidad_of, canonical_grado,
+from etl.personas import (first_titled_name, same_person, speaker_label, strip_label, GRADO_RE, NAME_ONLY_RE, TITLED_NAME_RE, Persona, calidad_of, canonical_grado,
                           clean_name, display_name, fold, looks_like_name, name_after_cargo, name_words, names_in,
                           resolve,
                           rol_of)
@@ -119,10 +119,11 @@ class _Asistencia:
         for tabla in self.doc.tablas:
             if self._read_table(tabla):
                 skip |= tabla.lineas
+        agenda_lines, call_lines = self.lector.agenda_lines, self._call_lines
         for index, line in enumerate(lines):
             number = index + 1
             text = self._stripped[index]
-            if not text or number in skip or number in self.lector.agenda_lines or number in self._call_lines:
+            if not text or number in skip or number in agenda_lines or number in call_lines:
                 continue
             if len(text) > 200:
                 section = None
@@ -251,8 +252,10 @@ class _Asistencia:
         for paragraph in paragraphs:
             speaker = speaker_of(paragraph.text)
             body = paragraph.text[speaker[1]:] if speaker else paragraph.text
+            if len(body) > 200:
+                continue   # the length first: the phrase is searched only in short turns
             match = PROPIA_VOZ.search(fold_accents(body))
-            if not match or len(body) > 200:
+            if not match:
                 continue
             entry = called_person(body[match.end():])
             if entry:
@@ -431,8 +434,12 @@ class _Asistencia:
             if paragraph.linea >= self.closing or len(paragraph.text) < 30:
                 continue
             folded_paragraph = fold_accents(paragraph.text)
-            if not (AUSENCIA.search(folded_paragraph) or PRESENCIA.search(folded_paragraph)):
-                continue   # one search for the paragraph before one per sentence
+            # One search for the paragraph before one per sentence. Presence counts only in the
+            # opening (below), so later paragraphs are searched for absences alone: an absence
+            # phrase in a sentence is one in its paragraph too (the phrases have no anchors).
+            if not (AUSENCIA.search(folded_paragraph) or
+                    (paragraph.linea < self._opening_limit() and PRESENCIA.search(folded_paragraph))):
+                continue
             # «- Lic. X, Representante — Partido del Trabajo — justificó su inasistencia»: a list
             # item, not a speaker's turn, even with a dash after the name.
             body, skipped = (paragraph.text, 0) if BULLET_ITEM_RE.match(paragraph.text) else _body(paragraph.text)
@@ -736,7 +743,7 @@ def _section_words(text):
     if _is_columns(text) or len(text) > 130 or text[:1].islower():
         return None   # «inasistencia*», the wrapped end of an entry, opens no section
     folded = fold_accents(text)
-    if TITLED_NAME_RE.search(text) or BALLOT_RE.search(folded):
+    if first_titled_name(text) or BALLOT_RE.search(folded):
         return None
     if text.rstrip().endswith(".") and not text.isupper():
         return None
@@ -751,7 +758,8 @@ _IS_COLUMNS_RE = re.compile(r"\S {2,}\S")
 
 
 def _is_columns(line):
-    return "\t" in line.strip() or bool(_IS_COLUMNS_RE.search(line.strip()))
+    line = line.strip()
+    return "\t" in line or bool(_IS_COLUMNS_RE.search(line))
 
 
 @functools.lru_cache(maxsize=1 << 12)

@@ -85,12 +85,15 @@ def title_case(name):
     words = []
     for index, word in enumerate(name.split()):
         lower = word.lower()
-        if _TITLE_CASE_RE.fullmatch(word) or word.strip(".,;:()") in KEEP_UPPER:
+        # (a dotted acronym has two dots at least: the pattern is not tried on other words)
+        if (word.count(".") >= 2 and _TITLE_CASE_RE.fullmatch(word)) or word.strip(".,;:()") in KEEP_UPPER:
             words.append(word)
         elif index and lower in LOWER_PARTICLES:
             words.append(lower)
-        else:
+        elif "-" in word:
             words.append("-".join(part[:1].upper() + part[1:].lower() for part in word.split("-")))
+        else:
+            words.append(word[:1].upper() + word[1:].lower())
     return " ".join(words)
 
 
@@ -307,6 +310,11 @@ def names_in(text):
 _TITLED_NAME_SCAN_RE = re.compile(rf"[^\w.](?P<grado>{GRADO_RE})\s+(?P<nombre>{NAME_RE})")
 
 
+def first_titled_name(text):
+    """`TITLED_NAME_RE.search(text)` as (grado, nombre, start, end), or None; see `_titled_names`."""
+    return next(_titled_names(text), None)
+
+
 def _titled_names(text):
     """The matches of `TITLED_NAME_RE.finditer(text)` as (grado, nombre, start, end). The text is
     read with a space before it, which stands for the look-behind at its start; each search
@@ -367,12 +375,12 @@ def _speaker_label(text):
     label = match.group("label")
     if _SPEAKER_LABEL_RE2.match(fold_accents(text[match.end():match.end() + 30])):
         return None
-    titled = TITLED_NAME_RE.search(label)
-    if titled and (len(label) - titled.end() > 30 or titled.start() > 90):
+    titled = first_titled_name(label)
+    if titled and (len(label) - titled[3] > 30 or titled[2] > 90):
         return None
     if titled:
-        name = name_after_cargo(titled.group("nombre"))
+        name = name_after_cargo(titled[1])
         if looks_like_name(name):
-            return {"nombre": name, "grado": canonical_grado(titled.group("grado")), "cargo": label,
+            return {"nombre": name, "grado": canonical_grado(titled[0]), "cargo": label,
                     "fin": match.end()}
     return None

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from etl.personas import TITLED_NAME_RE, Persona, _titled_names, resolve, same_person
+from etl.personas import TITLED_NAME_RE, Persona, _titled_names, first_titled_name, resolve, same_person
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -31,6 +31,7 @@ def _plain(text):
 ])
 def test_titled_names_read_as_the_plain_pattern(text):
     assert list(_titled_names(text)) == _plain(text)
+    assert first_titled_name(text) == (_plain(text) or [None])[0]
 
 
 def test_titled_names_read_as_the_plain_pattern_over_every_fixture():
