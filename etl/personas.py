@@ -43,9 +43,16 @@ NOT_NAME_WORDS = {
 }
 
 
-# Lower case, no accents, no punctuation (etl/vocabulario.py); kept per text within a parse: a
-# cargo or a name is folded again by each reader that looks at it.
-fold = functools.lru_cache(maxsize=1 << 14)(fold_words)
+@functools.lru_cache(maxsize=1 << 14)
+def fold(text):
+    """`fold_words` (lower case, no accents, no punctuation: etl/vocabulario.py), kept per text
+    within a parse (a cargo or a name is folded again by each reader that looks at it). A name or
+    cargo of letters and spaces only («ALEJANDRA DEL CARMEN») needs no punctuation removed: its
+    words are joined as they are, without the regular expression."""
+    folded = fold_accents(text)
+    if folded.replace(" ", "").isalnum():
+        return " ".join(folded.split())
+    return fold_words(text)
 
 
 @functools.lru_cache(maxsize=1 << 14)

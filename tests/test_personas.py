@@ -74,3 +74,11 @@ def test_resolve_matches_same_person_over_every_spelling():
             assert found is plain[0], name
         else:
             assert found is None or found in plain, name
+
+
+@pytest.mark.parametrize("text", ["ALEJANDRA DEL CARMEN ARREOLA DELGADO", "  Ana   Ruiz ", "RPTE. SUP. P.A.N.",
+                                  "Beatríz", "a_b", "Ana\tRuiz", "x²", "İSTANBUL", "ﬁn", "—", "", None])
+def test_fold_is_fold_words(text):
+    from etl.personas import fold
+    from etl.vocabulario import fold_words
+    assert fold.__wrapped__(text) == fold_words(text)
