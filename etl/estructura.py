@@ -47,8 +47,10 @@ COLUMN_KINDS = (
 _ANY_KIND_RE = re.compile("|".join(f"(?:{regex.pattern})" for _, regex in COLUMN_KINDS))
 
 
+@functools.lru_cache(maxsize=1 << 12)
 def column_kind(cell):
-    """The kind of a header cell, or None. «Cargo o representación» -> cargo."""
+    """The kind of a header cell, or None. «Cargo o representación» -> cargo. Asked of every
+    short line of the acta, and of a table's header on each of its rows: read once per text."""
     if len(cell) > 60:
         return None
     key = fold_words(cell)
@@ -131,12 +133,11 @@ def rejoin_cell_runs(lines):
     while index < len(lines):
         header = []
         probe = index
-        while probe < len(lines) and 0 < len(lines[probe].strip()) < 40 and "\t" not in lines[probe] and \
-                column_kind(lines[probe].strip()):
-            header.append(lines[probe].strip())
+        while probe < len(lines) and 0 < len(cell := lines[probe].strip()) < 40 and "\t" not in lines[probe] and \
+                column_kind(cell):
+            header.append(cell)
             probe += 1
-        kinds = [column_kind(h) for h in header]
-        if len(header) < 2 or "nombre" not in kinds:
+        if len(header) < 2 or "nombre" not in (kinds := [column_kind(h) for h in header]):
             index = probe + 1 if probe > index else index + 1
             continue
         width = len(header)
@@ -331,9 +332,11 @@ _VOTE_START_RE = re.compile(r"^[\s\-–—•*¡]*(?:" + RESPUESTA_VOTO.patron +
 _LIST_START_RE = re.compile(r"^[\s\-–—•*¡]*(?:" + RESPUESTA_LISTA.patron + r")" + _ANSWER_TAIL)
 
 
+@functools.lru_cache(maxsize=1 << 12)
 def answer_kind(text):
     """«lista», «voto» or «ninguna» when `text` (a turn's speech, or a line) is an answer to a
-    call, else None."""
+    call, else None. Read once per text: the roll call and the votes both pair the acta's
+    paragraphs (`pares`), and the same answers («A favor.», «Presente.») recur."""
     folded = fold(text).strip()
     if SIN_RESPUESTA.search(folded) and len(folded) < 80:
         return "ninguna"
