@@ -275,6 +275,8 @@ def speaker_of(text):
     text like: 'El C. Secretario Ejecutivo: Con gusto…', 'La C. Consejera Presidenta: Presente.',
     'SECRETARIO EJECUTIVO, LIC. JUAN PÉREZ LÓPEZ: Gracias.', 'Mtra. Ana Ruiz Soto: A favor.'.
     A label is a short run of capitalised words (titles, particles and commas allowed)."""
+    if ":" not in text:
+        return None   # no label without its colon: most paragraphs are answered without the pattern
     match = LABEL_RE.match(text)
     if not match:
         return None

@@ -6,6 +6,7 @@ año dos mil veinticuatro», «siendo las diecisiete horas con veinticinco minut
 Spanish reader is kept here instead of a dependency: it must also take ordinals («décima»),
 plurals left by typos («el número ochos») and Roman numerals («SESIÓN ORDINARIA XII»).
 """
+import functools
 import re
 
 from etl.vocabulario import fold  # one accent folding for the whole project
@@ -106,8 +107,10 @@ def roman_to_int(text):
 _TO_INT_RE = re.compile(r"(\d+)\s*(?:[aoº°ª]|era|da|ra|ta|va|na|ma)?\.?")
 
 
+@functools.lru_cache(maxsize=1 << 12)
 def to_int(token):
-    """A number written any way: «2», «dos», «II», «segunda», «2a.», «ochos»."""
+    """A number written any way: «2», «dos», «II», «segunda», «2a.», «ochos». Read once per
+    spelling: an acta numbers its items, its votes and its documents with the same few words."""
     token = (token or "").strip().strip(".,;:()*").strip()
     if not token:
         return None

@@ -35,6 +35,26 @@ FILLER_MAX = 60
 # Words one of which every sense of SENTIDO contains (folded).
 SENSE_WORDS = ("favor", "contra", "absten", "afirmativa", "negativa", "con el proyecto", "mismos terminos")
 SENSE_WORDS_RE = re.compile("|".join(SENSE_WORDS))   # one scan of the line instead of seven `in` in a generator
+# Words one of which every match of SENTIDO (read case-insensitively) holds once folded, to the
+# letter: «rmat» of «afirmativa», «smos» of «mismos», as `re.IGNORECASE` lets an «i» of the
+# pattern match the dotless «ı», which `fold` keeps; «con\s+el» may be «con  el».
+SENSE_NEEDS = ("favor", "contra", "absten", "rmat", "negat", "proyecto", "smos")
+
+
+def _may_sense(folded):
+    """False when a folded text cannot hold a sense of SENTIDO (nor a ballot line)."""
+    for word in SENSE_NEEDS:
+        if word in folded:
+            return True
+    return False
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _result_in(folded):
+    """The first statement of a result in a folded text (`RESULTADO`), searched once per text:
+    the paragraphs around each vote are read for its call and its statement, and again for votes
+    by show of hands; the search costs ~0.2 µs a character on a paragraph holding «aprob»."""
+    return RESULT_RE.search(folded)
 
 
 def parse_votaciones(lector, asistentes):
@@ -108,32 +128,45 @@ def _ballot_lines(lector, asistentes=()):
                 found.append(marked)
                 continue
             columns = None
-        folded = fold(text)
-        sensed = SENSE_WORDS_RE.search(folded) is not None   # a fast test before the costly patterns
-        match = BALLOT_LINE_RE.match(text) if sensed else None
-        if match:
-            who = _who(match.group("who"))
-            if who:
-                found.append({"linea": index + 1, "who": who, "sentido": _sense(match.group("sentido"))})
+        reading = _read_ballot_line(text)
+        if reading is None:
             continue
-        grouped = SENSE_LIST_RE.match(text) if sensed else None
-        if grouped:
-            found.extend(_grouped_ballots(grouped, index + 1))
+        kind, value = reading
+        if kind == "votos":
+            found.extend({"linea": index + 1, "who": {"grado": grado, "nombre": nombre}, "sentido": sentido}
+                         for grado, nombre, sentido in value)
             continue
-        name_only = NAME_ONLY_LINE_RE.match(text)
-        if name_only:
-            following = next((l.strip() for l in lines[index + 1:index + 3] if l.strip()), "")
-            who = _who(name_only.group("who"))
-            if who and SENSE_ONLY_RE.match(following):
-                found.append({"linea": index + 1, "who": who, "sentido": _sense(following)})
-            elif who:
-                found.append({"linea": index + 1, "who": who, "sentido": None})
+        following = next((l.strip() for l in lines[index + 1:index + 3] if l.strip()), "")
+        found.append({"linea": index + 1, "who": {"grado": value[0], "nombre": value[1]},
+                      "sentido": _sense(following) if SENSE_ONLY_RE.match(following) else None})
     found.extend(_inline_ballots(lector, {b["linea"] for b in found}, asistentes))
     dialogue = _dialogue_ballots(lector, asistentes)
     answered = {b["linea"] for b in dialogue}
     found = [b for b in found if b["linea"] not in answered] + dialogue
     found.sort(key=lambda b: (b["linea"], b.get("fin", 0)))
     return found
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _read_ballot_line(text):
+    """What one line (stripped) says as ballots, read once per distinct line (the real acta
+    writes «-Dra. Alejandra del Carmen Arreola Delgado. - A favor.» on eight votes):
+    ("votos", ((grado, nombre, sentido), …)) for a ballot line or a list of voters by sense
+    (possibly none), ("nombre", (grado, nombre)) for a voter named alone, whose sense may stand
+    on the next line, or None."""
+    sensed = SENSE_WORDS_RE.search(fold(text)) is not None   # a fast test before the costly patterns
+    match = BALLOT_LINE_RE.match(text) if sensed else None
+    if match:
+        who = _who_once(match.group("who"))
+        return "votos", ((*who, _sense(match.group("sentido"))),) if who else ()
+    grouped = SENSE_LIST_RE.match(text) if sensed else None
+    if grouped:
+        return "votos", _grouped_ballots(grouped)
+    name_only = NAME_ONLY_LINE_RE.match(text)
+    if name_only:
+        who = _who_once(name_only.group("who"))
+        return ("nombre", who) if who else ("votos", ())
+    return None
 
 
 def _dialogue_ballots(lector, asistentes):
@@ -185,19 +218,20 @@ def _cargo_holder(cargo, asistentes):
     return None
 
 
-INLINE_BALLOT_RE = re.compile(
+INLINE_BALLOT_RE = compilar(
     rf"(?P<who>{GRADO_RE}\s+[A-ZÁÉÍÓÚ][\wáéíóúñ]+(?:\s+(?:de la\s+|de\s+|del\s+)?[A-ZÁÉÍÓÚ][\wáéíóúñ]+){{0,5}})"
     rf"\s*(?:[,:]\s*|\s+vot[oó]\s+(?:tambi[eé]n\s+)?)(?P<sentido>a favor|en contra|se abstuvo|abstenci[oó]n|me abstengo)\b")
 
-INLINE_SENSE_RE = compilar(r"a favor|en contra|se abstuvo|abstencion|me abstengo")
+_INLINE_SENSES = ("a favor", "en contra", "se abstuvo", "abstencion", "me abstengo")
+INLINE_SENSE_RE = compilar("|".join(_INLINE_SENSES))
 _INLINE_NAME = rf"{GRADO_RE}\s+[A-ZÁÉÍÓÚ][\wáéíóúñ]+(?:\s+(?:de la\s+|de\s+|del\s+)?[A-ZÁÉÍÓÚ][\wáéíóúñ]+){{0,5}}"
 _INLINE_SENSE = r"(?P<sentido>a favor|en contra|se abstuvo|abstenci[oó]n|me abstengo)\b"
 # «el Dr. Samuel Hernández Huesca y la Lic. Rocío Guadalupe Landa Jácome votaron en contra»
-PLURAL_BALLOT_RE = re.compile(
+PLURAL_BALLOT_RE = compilar(
     rf"(?P<who>{_INLINE_NAME}(?:\s*(?:,|\by\b|\be\b)\s*(?:(?:el|la)\s+)?{_INLINE_NAME})+)\s+votaron\s+(?:tambi[eé]n\s+)?"
     + _INLINE_SENSE)
 # «la Consejera Presidenta votó a favor»: a cargo only one person of the roster holds
-CARGO_BALLOT_RE = re.compile(
+CARGO_BALLOT_RE = compilar(
     r"\b(?:[Ee]l|[Ll]a)\s+(?P<cargo>[A-ZÁÉÍÓÚ][\wáéíóúñ]+(?:\s+[A-ZÁÉÍÓÚ][\wáéíóúñ]+){0,3})\s+vot[oó]\s+(?:tambi[eé]n\s+)?"
     + _INLINE_SENSE)
 
@@ -210,7 +244,7 @@ def _inline_ballots(lector, taken, asistentes=()):
     for paragraph in lector.paragraphs:
         if paragraph.linea in taken or paragraph.linea in lector.agenda_lines:
             continue
-        if len(INLINE_SENSE_RE.findall(fold(paragraph.text))) < 2 and " votaron " not in paragraph.text:
+        if not _two_senses(fold(paragraph.text)) and " votaron " not in paragraph.text:
             continue   # two ballots need two senses: most paragraphs are skipped before the costly search
         ballots = []
         for match in INLINE_BALLOT_RE.finditer(paragraph.text):
@@ -233,6 +267,19 @@ def _inline_ballots(lector, taken, asistentes=()):
             found.append({"linea": paragraph.linea_at(start), "who": who,
                           "sentido": _sense(sentido), "fin": end, "parrafo": paragraph})
     return found
+
+
+def _two_senses(folded):
+    """Whether a folded paragraph holds two senses or more. Each phrase counted alone (`str.count`)
+    can only overcount the pattern's non-overlapping matches, so fewer than two counts decide
+    without the pattern, which is searched only when there may be two."""
+    counted = 0
+    for sense in _INLINE_SENSES:
+        if sense in folded:
+            counted += folded.count(sense)
+            if counted >= 2:
+                return len(INLINE_SENSE_RE.findall(folded)) >= 2
+    return False
 
 
 _SENSE_COLUMNS_RE = re.compile(r"a favor|en contra|abstencion(es)?")
@@ -268,18 +315,18 @@ _GROUPED_BALLOTS_RE2 = re.compile(r"(?i)\s*(ninguno|ninguna|nadie|0|cero)\b")
 GROUPED_NAMES_SPLIT_RE = re.compile(r",\s*|\s+(?:y|e)\s+(?=" + GRADO_RE + r"\s)")
 
 
-def _grouped_ballots(match, linea):
-    """«A favor: Mtra. Ruiz Matus, Dr. Jiménez Toledo e Ing. Mendoza Cruz.» — one ballot per name;
-    «En contra: ninguno.» none."""
+def _grouped_ballots(match):
+    """«A favor: Mtra. Ruiz Matus, Dr. Jiménez Toledo e Ing. Mendoza Cruz.» — one ballot
+    (grado, nombre, sentido) per name; «En contra: ninguno.» none."""
     lista = _GROUPED_BALLOTS_RE.split(match.group("lista"))[0]
     if _GROUPED_BALLOTS_RE2.match(lista):
-        return []
+        return ()
     ballots = []
     for part in GROUPED_NAMES_SPLIT_RE.split(lista):
         who = _who(part) or _who_surnames(part)
         if who:
-            ballots.append({"linea": linea, "who": who, "sentido": _sense(match.group("sentido"))})
-    return ballots
+            ballots.append((who["grado"], who["nombre"], _sense(match.group("sentido"))))
+    return tuple(ballots)
 
 
 _WHO_SURNAMES_RE = re.compile(rf"^\W*(?P<grado>{GRADO_RE})\s+(?P<nombre>[A-ZÁÉÍÓÚ][\wáéíóúñ]+(?:\s+[A-ZÁÉÍÓÚ][\wáéíóúñ]+)?)")
@@ -438,15 +485,16 @@ def _statement_after(lector, last_line, group):
     own = group[-1].get("parrafo")
     if own is not None:
         rest = fold(own.text[group[-1]["fin"]:])
-        match = RESULT_RE.search(rest)
+        match = _result_in(rest)
         if match:
             offset = group[-1]["fin"] + match.start()
             return own.text[group[-1]["fin"]:], own.linea_at(offset)
+    ballot_lines = {b["linea"] for b in group}
     for paragraph in lector.paragraphs_between(last_line + 1, last_line + 12):
         folded = fold(paragraph.text)
-        if BALLOT_LINE_RE.match(paragraph.text.strip()) and paragraph.linea not in {b["linea"] for b in group}:
+        if paragraph.linea not in ballot_lines and _may_sense(folded) and BALLOT_LINE_RE.match(paragraph.text.strip()):
             break
-        match = RESULT_RE.search(folded)
+        match = _result_in(folded)
         if match and not REFERENCE_RE.search(folded[match.start():match.end() + 30]):
             return paragraph.text, paragraph.linea_at(match.start())
         if len(paragraph.text) > 200:
@@ -466,12 +514,12 @@ def _call_before(lector, first_line):
     before = [p for p in lector.paragraphs[start:end] if first_line - p.ultima_linea <= 14]
     for paragraph in reversed(before):
         last = _call_sentences(paragraph.text)[-1] if paragraph.text.strip() else ""
-        result, called = RESULT_RE.search(fold(last)), CALL_RE.search(last)
+        result, called = _result_in(fold(last)), CALL_RE.search(last)
         if result and (not called or result.start() > called.start()):
             return None
         if called and len(paragraph.text) > 40:
             return paragraph
-        if CALL_RE.search(paragraph.text) and len(paragraph.text) > 40 and not RESULT_RE.search(fold(paragraph.text)):
+        if len(paragraph.text) > 40 and not _result_in(fold(paragraph.text)) and CALL_RE.search(paragraph.text):
             return paragraph
     return None
 
@@ -505,7 +553,7 @@ def _asunto(call, statement, lector, line):
             if asunto:
                 return asunto
     if statement:
-        sentence = next((s for s in _call_sentences(statement[0]) if RESULT_RE.search(fold(s))), statement[0])
+        sentence = next((s for s in _call_sentences(statement[0]) if _result_in(fold(s))), statement[0])
         sentence = _ASUNTO_RE.sub("", sentence)
         match = _ASUNTO_RE2.match(sentence)
         if match and len(match.group("a")) > 3:
@@ -631,7 +679,7 @@ def _economic_votes(lector, asistentes, used_lines, ballot_lines=frozenset()):
         if paragraph.linea in lector.agenda_lines or paragraph.linea >= (lector.closing_line or 10 ** 9):
             continue
         folded = fold(paragraph.text)
-        match = RESULT_RE.search(folded)
+        match = _result_in(folded)
         if not match or paragraph.linea_at(match.start()) in used_lines:
             continue
         if _any_between(used_sorted, paragraph.linea, paragraph.ultima_linea):
@@ -664,7 +712,7 @@ def _economic_votes(lector, asistentes, used_lines, ballot_lines=frozenset()):
             # «Votación: a favor 2; en contra 1 (…); abstenciones 0.⏎Aprobado por mayoría.»
             counts_before = lector.paragraphs[index - 1].text + " "
         for offset, part in parts:
-            found = RESULT_RE.search(fold(part))
+            found = _result_in(fold(part))
             at = paragraph.linea_at(offset + (found.start() if found else 0))
             votes.append(_economic_vote(lector, counts_before + part, at, lector.punto_at(at), asistentes, index))
             votes[-1]["_parrafo"] = index
@@ -689,7 +737,7 @@ def _decisions(text):
         offset = text.find(piece, cursor)
         cursor = offset + len(piece)
         folded = fold(piece)
-        match = RESULT_RE.search(folded)
+        match = _result_in(folded)
         if match and not REFERENCE_RE.search(folded[match.start():match.end() + 30]) and \
                 _is_vote_statement(folded, "") and not ACUERDO_TOMADO.search(folded):
             starts.append(offset)
