@@ -74,8 +74,8 @@ def rejoin_grids(lines):
     out = list(lines)
     index = 0
     while index < len(lines):
-        if not GRID_RULE_RE.match(lines[index]):
-            index += 1
+        if "+" not in lines[index] or not GRID_RULE_RE.match(lines[index]):
+            index += 1      # a rule is made of «+»: a line without one is not tried against the pattern
             continue
         rule = lines[index]
         bounds = [i for i, c in enumerate(rule) if c == "+"]
@@ -129,12 +129,16 @@ def rejoin_cell_runs(lines):
 
     A row ends the run when its first cell is prose (long, or a sentence) rather than a value."""
     out = list(lines)
+    # Lines that may be cells of a header: short, not empty, not already a row (and a last False).
+    short = [0 < len(line.strip()) < 40 and "\t" not in line for line in lines] + [False]
     index = 0
     while index < len(lines):
+        if not short[index + 1]:
+            index += 1   # a header is two short lines or more: without a second, the first is not read
+            continue
         header = []
         probe = index
-        while probe < len(lines) and 0 < len(cell := lines[probe].strip()) < 40 and "\t" not in lines[probe] and \
-                column_kind(cell):
+        while short[probe] and column_kind(cell := lines[probe].strip()):
             header.append(cell)
             probe += 1
         if len(header) < 2 or "nombre" not in (kinds := [column_kind(h) for h in header]):
@@ -218,8 +222,8 @@ def find_tables(lines):
     index = 0
     while index < len(lines):
         line = lines[index]
-        if "\t" not in line.strip():
-            index += 1
+        if "\t" not in line or "\t" not in line.strip():
+            index += 1   # most lines hold no tab at all: they are not stripped to see it
             continue
         cells = [c.strip() for c in line.strip().split("\t")]
         kinds = [column_kind(c) for c in cells]

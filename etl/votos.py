@@ -10,6 +10,7 @@ por unanimidad.»). A vote by show of hands is a result statement with no ballot
 """
 import bisect
 import functools
+import itertools
 import re
 import string
 from re import _constants as sre
@@ -92,7 +93,6 @@ CALL_RE = Temprano(LLAMADO.regex)
 FILLER_MAX = 60
 # Words one of which every sense of SENTIDO contains (folded).
 SENSE_WORDS = ("favor", "contra", "absten", "afirmativa", "negativa", "con el proyecto", "mismos terminos")
-SENSE_WORDS_RE = re.compile("|".join(SENSE_WORDS))   # one scan of the line instead of seven `in` in a generator
 # Words one of which every match of SENTIDO (read case-insensitively) holds once folded, to the
 # letter: «rmat» of «afirmativa», «smos» of «mismos», as `re.IGNORECASE` lets an «i» of the
 # pattern match the dotless «ı», which `fold` keeps; «con\s+el» may be «con  el».
@@ -101,8 +101,14 @@ SENSE_NEEDS = ("favor", "contra", "absten", "rmat", "negat", "proyecto", "smos")
 
 def _may_sense(folded):
     """False when a folded text cannot hold a sense of SENTIDO (nor a ballot line)."""
-    for word in SENSE_NEEDS:
-        if word in folded:
+    return _has_any(folded, SENSE_NEEDS)
+
+
+def _has_any(text, words):
+    """Whether one of `words` is in `text`: a plain loop of `in`, three times faster than
+    `any()` over a generator or one alternation of the words (asked of every line of the acta)."""
+    for word in words:
+        if word in text:
             return True
     return False
 
@@ -172,9 +178,10 @@ def _ballot_lines(lector, asistentes=()):
     # A wrapped line inside a prose paragraph is never a ballot line of its own («…Dra. Mariana
     # Isabel⏎Treviño Salazar, a favor; Mtro. …»): the paragraph is read whole, below.
     inside_prose = {line for p in lector.paragraphs if len(p.text) > 160 for _, line in p.spans[1:]}
+    skipped = inside_prose | lector.agenda_lines
     for index, line in enumerate(lines):
         text = line.strip()
-        if not text or len(text) > 260 or index + 1 in lector.agenda_lines or index + 1 in inside_prose:
+        if not text or len(text) > 260 or index + 1 in skipped:
             continue   # a table's separator row is blank by now; the table ends at its first non-ballot row
         header = _sense_columns(line) if "\t" in line else None
         if header:
@@ -212,7 +219,7 @@ def _read_ballot_line(text):
     ("votos", ((grado, nombre, sentido), …)) for a ballot line or a list of voters by sense
     (possibly none), ("nombre", (grado, nombre)) for a voter named alone, whose sense may stand
     on the next line, or None."""
-    sensed = SENSE_WORDS_RE.search(fold(text)) is not None   # a fast test before the costly patterns
+    sensed = _has_any(fold(text), SENSE_WORDS)   # a fast test before the costly patterns
     match = BALLOT_LINE_RE.match(text) if sensed else None
     if match:
         who = _who_once(match.group("who"))
@@ -586,10 +593,7 @@ def _last_lines_so_far(lector):
     """For each paragraph, the last line reached by it or by any paragraph before it (ascending
     whatever the paragraphs' shapes); computed once per acta."""
     if getattr(lector, "_last_lines_of", None) is not lector.paragraphs:
-        reached, running = [], 0
-        for paragraph in lector.paragraphs:
-            running = max(running, paragraph.ultima_linea)
-            reached.append(running)
+        reached = list(itertools.accumulate((p.ultima_linea for p in lector.paragraphs), max))
         lector._last_lines_of, lector._last_lines_so_far = lector.paragraphs, reached
     return lector._last_lines_so_far
 
@@ -667,7 +671,7 @@ def _asunto_in(text):
     """The object of a call in one sentence, or None."""
     folded = fold(text)
     for words, regex in ASUNTO_RES:
-        if not any(word in folded for word in words):
+        if not _has_any(folded, words):
             continue
         match = regex.search(text)
         if match:
@@ -680,7 +684,10 @@ _TRIM_ASUNTO_RE = re.compile(r",\s+con\s+(?:\w+\s+){0,2}votos?\b|,?\s+(?:por lo 
 
 
 def _trim_asunto(text):
-    text = _TRIM_ASUNTO_RE.split(text)[0]
+    """The object of a call up to what follows it («…, por lo que procedo…»): the text before the
+    first match (what `split(text)[0]` gave, without looking for the others)."""
+    end = _TRIM_ASUNTO_RE.search(text)
+    text = text[:end.start()] if end else text
     text = text.strip(" ,.;:")
     return (text[:1].upper() + text[1:])[:240] if text else None
 

@@ -110,3 +110,9 @@ def test_a_ballot_line_is_read_the_same_each_time():
     assert votos._read_ballot_line("En contra: ninguno.") == ("votos", ())
     assert votos._read_ballot_line("Mtro. José Luis Bautista Cabrera.") == ("nombre", ("Mtro.", "José Luis Bautista Cabrera"))
     assert votos._read_ballot_line("Se aprueba el orden del día.") is None
+
+
+def test_an_asunto_is_trimmed_where_the_pattern_first_splits_it():
+    for text in TEXTS:
+        kept = votos._TRIM_ASUNTO_RE.split(text)[0].strip(" ,.;:")
+        assert votos._trim_asunto(text) == ((kept[:1].upper() + kept[1:])[:240] if kept else None), text
