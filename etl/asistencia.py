@@ -19,7 +19,7 @@ from etl.frases import (AUSENCIA_OTRA_SESION, ASISTENCIA_NO, ASISTENCIA_SI, AUSE
                         RETIRO, RETIRO_DE_PUNTO)
 from etl.numeros import to_int
 from etl.vocabulario import fold as fold_accents
-from etl.personas import (same_person, speaker_label, strip_label, GRADO_RE, NAME_ONLY_RE, TITLED_NAME_RE, Persona, calidad_of, canonical_grado,
+from etl.personas import (first_titled_name, same_person, speaker_label, strip_label, GRADO_RE, NAME_ONLY_RE, TITLED_NAME_RE, Persona, calidad_of, canonical_grado,
                           clean_name, display_name, fold, looks_like_name, name_after_cargo, name_words, names_in,
                           resolve,
                           rol_of)
@@ -85,6 +85,12 @@ class _Asistencia:
         self.signers = []
         self._prose_tails = set()
         self.closing = lector.closing_line or len(self.doc.lines) + 1
+        # Each line without its margins, and the index of the first line with text from each
+        # index on (len(lines) when none): the roster reader asks for both around every line.
+        self._stripped = [line.strip() for line in self.doc.lines]
+        self._filled_from = [len(self._stripped)] * (len(self._stripped) + 1)
+        for index in range(len(self._stripped) - 1, -1, -1):
+            self._filled_from[index] = index if self._stripped[index] else self._filled_from[index + 1]
 
     def read(self):
         paragraphs = [p for p in self.lector.paragraphs if p.linea < self.closing]
@@ -113,10 +119,11 @@ class _Asistencia:
         for tabla in self.doc.tablas:
             if self._read_table(tabla):
                 skip |= tabla.lineas
+        agenda_lines, call_lines = self.lector.agenda_lines, self._call_lines
         for index, line in enumerate(lines):
             number = index + 1
-            text = line.strip()
-            if not text or number in skip or number in self.lector.agenda_lines or number in self._call_lines:
+            text = self._stripped[index]
+            if not text or number in skip or number in agenda_lines or number in call_lines:
                 continue
             if len(text) > 200:
                 section = None
@@ -245,8 +252,10 @@ class _Asistencia:
         for paragraph in paragraphs:
             speaker = speaker_of(paragraph.text)
             body = paragraph.text[speaker[1]:] if speaker else paragraph.text
+            if len(body) > 200:
+                continue   # the length first: the phrase is searched only in short turns
             match = PROPIA_VOZ.search(fold_accents(body))
-            if not match or len(body) > 200:
+            if not match:
                 continue
             entry = called_person(body[match.end():])
             if entry:
@@ -284,7 +293,7 @@ class _Asistencia:
         """The line right below a long unfinished prose line is that sentence's tail, not a
         roster entry («…y Dra. Claudia Ivonne⏎Martínez Luévano, integrantes de la Comisión; …»),
         and so is the line below such a tail."""
-        previous = self.doc.lines[index - 1].strip() if index else ""
+        previous = self._stripped[index - 1] if index else ""
         if not previous or _is_columns(self.doc.lines[index - 1]):
             return False
         if len(previous) >= 60 and TITLE_AT_END_RE.search(previous[-40:]) and not previous.isupper():
@@ -305,9 +314,12 @@ class _Asistencia:
         cells = [c for c in _SIGNATURE_PAIRS_RE.split(text) if c.strip()]
         if len(cells) < 2:
             return False
-        people = [_person(c) for c in cells]
-        if not all(p and p[0] for p in people):
-            return False
+        people = []
+        for cell in cells:
+            person = _person(cell)
+            if not (person and person[0]):
+                return False   # every cell a titled name, or no signatures side by side
+            people.append(person)
         following = self._next_line(index + 1)
         cargos = [c for c in _SIGNATURE_PAIRS_RE.split(following[1]) if c.strip()] if following else []
         if len(cargos) == len(cells) and all(_is_cargo(c) for c in cargos):
@@ -320,10 +332,9 @@ class _Asistencia:
         return True
 
     def _next_line(self, number):
-        for index in range(number, min(number + 3, len(self.doc.lines))):
-            if self.doc.lines[index].strip():
-                return index + 1, self.doc.lines[index].strip()
-        return None
+        """(number, text) of the first line with text among the three below line `number`, or None."""
+        index = self._filled_from[min(number, len(self._stripped))]
+        return (index + 1, self._stripped[index]) if index < min(number + 3, len(self._stripped)) else None
 
     def _add_entry(self, entry, section, signature):
         cargo = entry.get("cargo") or ""
@@ -365,7 +376,7 @@ class _Asistencia:
     def _partido(self, text, linea, representante=False):
         """The canonical party of a cargo («RPTE. SUP. P.V.E.M.»); an unknown party is kept by its
         own name with an aviso («C. KARLA … ⇥HAGAMOS⇥PROPIETARIA» under «REPRESENTACIONES»)."""
-        partido = self.lector.catalogo.resolve(text)
+        partido = self._catalogued(text)
         if partido:
             return partido
         if representante and rol_of(text) in ("otro", "representante"):
@@ -385,6 +396,14 @@ class _Asistencia:
             self.lector.aviso(f"Partido no reconocido en el catálogo: «{name}»; se conserva como está escrito.", linea)
             return acronym
         return None
+
+    def _catalogued(self, text):
+        """`catalogo.resolve`, once per text in this acta (every signature without a cargo asks
+        it about the same blank)."""
+        known = self.__dict__.setdefault("_catalogued_texts", {})
+        if text not in known:
+            known[text] = self.lector.catalogo.resolve(text)
+        return known[text]
 
     @staticmethod
     def _enrich(existing, other):
@@ -415,8 +434,12 @@ class _Asistencia:
             if paragraph.linea >= self.closing or len(paragraph.text) < 30:
                 continue
             folded_paragraph = fold_accents(paragraph.text)
-            if not (AUSENCIA.search(folded_paragraph) or PRESENCIA.search(folded_paragraph)):
-                continue   # one search for the paragraph before one per sentence
+            # One search for the paragraph before one per sentence. Presence counts only in the
+            # opening (below), so later paragraphs are searched for absences alone: an absence
+            # phrase in a sentence is one in its paragraph too (the phrases have no anchors).
+            if not (AUSENCIA.search(folded_paragraph) or
+                    (paragraph.linea < self._opening_limit() and PRESENCIA.search(folded_paragraph))):
+                continue
             # «- Lic. X, Representante — Partido del Trabajo — justificó su inasistencia»: a list
             # item, not a speaker's turn, even with a dash after the name.
             body, skipped = (paragraph.text, 0) if BULLET_ITEM_RE.match(paragraph.text) else _body(paragraph.text)
@@ -691,11 +714,13 @@ def _body(text):
     return body, len(text) - len(body)
 
 
+@functools.lru_cache(maxsize=1 << 12)
 def _section_of(text):
     """The section a header line opens. Expecting lines like: 'INTEGRANTES DEL COMITÉ TÉCNICO
     ASESOR…', 'REPRESENTANTES DE PARTIDOS POLÍTICOS', 'INVITADOS:', 'AUSENTES:'."""
-    bare = PARENTHESIS_RE.sub("", text)   # «Representaciones de los partidos políticos (con voz, sin voto)»
-    if not (text.isupper() or text.rstrip().endswith(":") or len(bare) < 45):
+    if not (text.isupper() or text.rstrip().endswith(":") or len(text) < 45
+            # «Representaciones de los partidos políticos (con voz, sin voto)»
+            or ("(" in text and len(PARENTHESIS_RE.sub("", text)) < 45)):
         return None
     return _section_words(text)
 
@@ -718,7 +743,7 @@ def _section_words(text):
     if _is_columns(text) or len(text) > 130 or text[:1].islower():
         return None   # «inasistencia*», the wrapped end of an entry, opens no section
     folded = fold_accents(text)
-    if TITLED_NAME_RE.search(text) or BALLOT_RE.search(folded):
+    if first_titled_name(text) or BALLOT_RE.search(folded):
         return None
     if text.rstrip().endswith(".") and not text.isupper():
         return None
@@ -733,9 +758,11 @@ _IS_COLUMNS_RE = re.compile(r"\S {2,}\S")
 
 
 def _is_columns(line):
-    return "\t" in line.strip() or bool(_IS_COLUMNS_RE.search(line.strip()))
+    line = line.strip()
+    return "\t" in line or bool(_IS_COLUMNS_RE.search(line))
 
 
+@functools.lru_cache(maxsize=1 << 12)
 def _is_cargo(text):
     return bool(text) and bool(CARGO_START_RE.search(fold_accents(text).strip(" -–—:,.")))
 
@@ -743,19 +770,20 @@ def _is_cargo(text):
 _PERSON_RE = re.compile(rf"^(?P<grado>{GRADO_RE})\s+(?P<nombre>.+)$")
 
 
+@functools.lru_cache(maxsize=1 << 12)
 def _person(text):
-    """(grado, nombre) of a cell like 'DRA. ALEJANDRA DEL CARMEN ARREOLA DELGADO', or None."""
+    """(grado, nombre) of a cell like 'DRA. ALEJANDRA DEL CARMEN ARREOLA DELGADO', or None.
+    Kept per text: a line's cells are read as signatures, then as columns, then as one name."""
     text = text.strip(" -–—•*,;:")
     match = _PERSON_RE.match(text)
-    grado, rest = (canonical_grado(match.group("grado")), match.group("nombre")) if match else (None, text)
-    rest = rest.strip(" .,;")
+    rest = (match.group("nombre") if match else text).strip(" .,;")
     whole = NAME_ONLY_RE.fullmatch(rest)
     if not whole:
         return None
     name = clean_name(rest)
     if not looks_like_name(name) or len(name.split()) > 8:
         return None
-    return grado, name
+    return (canonical_grado(match.group("grado")) if match else None), name
 
 
 _ROSTER_ENTRY_RE = re.compile(r"^\s*(?:\d{1,2}[.)]|[-–—•*])\s*")
@@ -769,9 +797,17 @@ def _roster_entry(text, following, section):
     return (dict(entry) if entry else None), used_next
 
 
+# Every roster entry names a person, and a name's second word follows a space: «Ana Ruiz». A line
+# without a capital after a space («Gracias, el acta es aprobada por unanimidad.») names no one,
+# whatever its layout, and is passed over before the layouts are tried.
+_NAME_INSIDE_RE = re.compile(r"\s[A-ZÁÉÍÓÚÜÑ]")
+
+
 @functools.lru_cache(maxsize=1 << 12)
 def _roster_entry_once(text, following, section):
     """One roster entry from a line (and maybe the next), or (None, False)."""
+    if not _NAME_INSIDE_RE.search(text):
+        return None, False
     folded = fold_accents(text)
     if BALLOT_RE.search(folded) or len(text) > 180:
         return None, False
@@ -868,6 +904,8 @@ _DASH_ENTRY_RE = re.compile(r"^(?P<who>.+?)\s+(?:[—–-]{1,2}|/|\|)\s+(?P<carg
 
 def _dash_entry(text):
     """'Mtra. Laura Elena Ruiz Soto — Consejera Presidenta'."""
+    if not any(mark in text for mark in "—–-/|"):
+        return None   # the pattern's separator is none of these: the pattern would fail
     match = _DASH_ENTRY_RE.match(text)
     if not match:
         return None
@@ -890,6 +928,8 @@ _PARTY_FIRST_ENTRY_RE6 = re.compile(r"\s*\((propietari[oa]|suplente)\)", re.IGNO
 
 def _party_first_entry(text):
     """'Partido Acción Nacional: C. Luis Pérez Soto, representante propietario'."""
+    if ":" not in text and "," not in text:
+        return None   # no separator after the party: the pattern would fail
     match = _PARTY_FIRST_ENTRY_RE.match(text)
     if not match:
         return None
@@ -919,6 +959,8 @@ _PAREN_ENTRY_RE = re.compile(r"^(?P<who>[^()]+?)\s*\((?P<paren>[^()]{2,80})\)\s*
 def _paren_entry(text):
     """'C. Leticia Osorio Bravo (Consejera Presidenta)', 'Lic. Rogelio Mendoza Tapia (PAN),
     representante propietario', 'C. Mireya Sosa Tlatelpa (Nueva Alianza), representante propietaria'."""
+    if "(" not in text:
+        return None   # no parenthesis: the pattern would fail
     match = _PAREN_ENTRY_RE.match(text)
     if not match:
         return None
@@ -1006,6 +1048,7 @@ def called_person(text):
 _CLEAN_CARGO_RE = re.compile(r"\b[A-Z]\.$")
 
 
+@functools.lru_cache(maxsize=1 << 12)
 def _clean_cargo(cargo):
     if not cargo:
         return None

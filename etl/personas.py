@@ -43,7 +43,16 @@ NOT_NAME_WORDS = {
 }
 
 
-fold = fold_words   # lower case, no accents, no punctuation (etl/vocabulario.py)
+@functools.lru_cache(maxsize=1 << 14)
+def fold(text):
+    """`fold_words` (lower case, no accents, no punctuation: etl/vocabulario.py), kept per text
+    within a parse (a cargo or a name is folded again by each reader that looks at it). A name or
+    cargo of letters and spaces only («ALEJANDRA DEL CARMEN») needs no punctuation removed: its
+    words are joined as they are, without the regular expression."""
+    folded = fold_accents(text)
+    if folded.replace(" ", "").isalnum():
+        return " ".join(folded.split())
+    return fold_words(text)
 
 
 @functools.lru_cache(maxsize=1 << 14)
@@ -60,6 +69,7 @@ def _name_set(name):
 _CANONICAL_GRADO_RE = re.compile(r"[.\s]+")
 
 
+@functools.lru_cache(maxsize=1 << 12)
 def canonical_grado(text):
     """«DRA.» -> «Dra.»; «Licenciado» -> «Lic.»; None when not a title."""
     key = " ".join(_CANONICAL_GRADO_RE.sub(" ", fold(text)).split())
@@ -75,21 +85,26 @@ KEEP_UPPER = {"PREP", "COTAPREP", "INE", "IEPC", "UTC", "OPL", "PAN", "PRI", "PR
 _TITLE_CASE_RE = re.compile(r"(?:[A-ZÁÉÍÓÚÑ]\.){2,}[A-ZÁÉÍÓÚÑ]?\.?")
 
 
+@functools.lru_cache(maxsize=1 << 12)
 def title_case(name):
     """«ALEJANDRA DEL CARMEN ARREOLA DELGADO» -> «Alejandra del Carmen Arreola Delgado»; dotted
     acronyms and known ones stay as written («RPTE. SUP. P.A.N.» -> «Rpte. Sup. P.A.N.»)."""
     words = []
     for index, word in enumerate(name.split()):
         lower = word.lower()
-        if _TITLE_CASE_RE.fullmatch(word) or word.strip(".,;:()") in KEEP_UPPER:
+        # (a dotted acronym has two dots at least: the pattern is not tried on other words)
+        if (word.count(".") >= 2 and _TITLE_CASE_RE.fullmatch(word)) or word.strip(".,;:()") in KEEP_UPPER:
             words.append(word)
         elif index and lower in LOWER_PARTICLES:
             words.append(lower)
-        else:
+        elif "-" in word:
             words.append("-".join(part[:1].upper() + part[1:].lower() for part in word.split("-")))
+        else:
+            words.append(word[:1].upper() + word[1:].lower())
     return " ".join(words)
 
 
+@functools.lru_cache(maxsize=1 << 12)
 def clean_name(name):
     """Trim a captured name of trailing cargo words and punctuation."""
     words = name.strip(" ,.;:-–—").split()
@@ -109,6 +124,7 @@ def name_after_cargo(name):
     return " ".join(words)
 
 
+@functools.lru_cache(maxsize=1 << 12)
 def looks_like_name(name):
     words = name_words(name)
     return len(words) >= 2 and not any(w in NOT_NAME_WORDS for w in words)
@@ -118,7 +134,11 @@ def same_person(a, b):
     """One name's words all stand in the other's, and they share two words or more:
     «Martín Gallardo» is «Martín Gallardo García»; «Alejandra Arreola» is
     «Alejandra del Carmen Arreola Delgado»."""
-    wa, wb = _name_set(a), _name_set(b)
+    return _same_words(_name_set(a), _name_set(b))
+
+
+def _same_words(wa, wb):
+    """`same_person` on the word sets of two names."""
     return len(wa & wb) >= 2 and (wa <= wb or wb <= wa)
 
 
@@ -156,10 +176,24 @@ class Persona:
     llegada_linea: int = None        # where the acta says they arrived / left: a vote of the same
     retiro_linea: int = None         # item before that line counts them out / in
 
+    # The word sets of the name and of each spelling, and all their words together, for `resolve`
+    # (each name an acta mentions is compared with every attendee): kept up to date by
+    # `add_spelling`, the one way a name or its spellings change once the person is made.
+    _sets: tuple = field(default=(), init=False, repr=False, compare=False)
+    _words: frozenset = field(default=frozenset(), init=False, repr=False, compare=False)
+
+    def __post_init__(self):
+        self._index_words()
+
     def add_spelling(self, name):
         if name not in self.spellings:     # each ballot names its voter again: keep one of each
             self.spellings.append(name)
         self.nombre = better_spelling(self.nombre, name)
+        self._index_words()
+
+    def _index_words(self):
+        self._sets = tuple(_name_set(s) for s in [self.nombre, *self.spellings])
+        self._words = frozenset().union(*self._sets)
 
     def as_fact(self):
         return {
@@ -175,6 +209,7 @@ _CALIDAD_OF_RE = re.compile(r"\b(suplente|sup|supl)\b")
 _CALIDAD_OF_RE2 = re.compile(r"\b(propietari[oa]|prop)\b")
 
 
+@functools.lru_cache(maxsize=1 << 12)
 def calidad_of(text):
     """«RPTE. SUP. P.A.N.», «representante suplente» -> suplente; «propietaria» -> propietario."""
     folded = fold(text)
@@ -197,6 +232,7 @@ _ROL_OF_RE9 = re.compile(r"\b(titular|director|directora|coordinador|coordinador
                  r"personal|enlace|analista|subdirector|subdirectora)\b")
 
 
+@functools.lru_cache(maxsize=1 << 12)
 def rol_of(cargo, section=None, organo=None):
     """The contract's rol from a cargo and the roster section it stands in. Expecting cargos like:
     'ASESORA TÉCNICA', 'SECRETARIO TÉCNICO', 'RPTE. PROP. P.T.', 'CONSEJERO PRESIDENTE'."""
@@ -252,7 +288,11 @@ def resolve(name, people, single_word=False):
     """The one person of `people` that `name` designates, or None when none or several do.
     «Dr. Martín Gallardo» designates «Martín Gallardo García»; with `single_word`, a lone
     surname («la Dra. Arreola») designates the only person who bears it."""
-    matches = [p for p in people if any(same_person(name, s) for s in [p.nombre, *p.spellings])]
+    words = _name_set(name)
+    # `same_person` needs two shared words: a name of fewer designates no one by it, and a person
+    # whose spellings together share fewer than two words with it is passed over unread.
+    matches = [p for p in people if len(words & p._words) >= 2
+               and any(_same_words(words, spelt) for spelt in p._sets)] if len(words) >= 2 else []
     if len(matches) == 1:
         return matches[0]
     if not matches and single_word:
@@ -271,13 +311,38 @@ def names_in(text):
     return list(_names_in(text))
 
 
+# `TITLED_NAME_RE` with its look-behind written as the character it looks at: a pattern that begins
+# with a character class lets the regex engine skip to the next space or punctuation mark instead
+# of trying the sixty titles at every letter (a third less time over a whole acta).
+_TITLED_NAME_SCAN_RE = re.compile(rf"[^\w.](?P<grado>{GRADO_RE})\s+(?P<nombre>{NAME_RE})")
+
+
+def first_titled_name(text):
+    """`TITLED_NAME_RE.search(text)` as (grado, nombre, start, end), or None; see `_titled_names`."""
+    return next(_titled_names(text), None)
+
+
+def _titled_names(text):
+    """The matches of `TITLED_NAME_RE.finditer(text)` as (grado, nombre, start, end). The text is
+    read with a space before it, which stands for the look-behind at its start; each search
+    starts at the last character of the previous match, the one the look-behind would see."""
+    padded = " " + text
+    position = 0
+    while True:
+        match = _TITLED_NAME_SCAN_RE.search(padded, position)
+        if match is None:
+            return
+        yield match.group("grado"), match.group("nombre"), match.start("grado") - 1, match.end() - 1
+        position = match.end() - 1
+
+
 @functools.lru_cache(maxsize=1 << 12)
 def _names_in(text):
     found = []
-    for match in TITLED_NAME_RE.finditer(text):
-        name = clean_name(match.group("nombre"))
+    for grado, nombre, start, end in _titled_names(text):
+        name = clean_name(nombre)
         if looks_like_name(name):
-            found.append((canonical_grado(match.group("grado")), name, match.start(), match.end()))
+            found.append((canonical_grado(grado), name, start, end))
     return tuple(found)
 
 
@@ -317,12 +382,12 @@ def _speaker_label(text):
     label = match.group("label")
     if _SPEAKER_LABEL_RE2.match(fold_accents(text[match.end():match.end() + 30])):
         return None
-    titled = TITLED_NAME_RE.search(label)
-    if titled and (len(label) - titled.end() > 30 or titled.start() > 90):
+    titled = first_titled_name(label)
+    if titled and (len(label) - titled[3] > 30 or titled[2] > 90):
         return None
     if titled:
-        name = name_after_cargo(titled.group("nombre"))
+        name = name_after_cargo(titled[1])
         if looks_like_name(name):
-            return {"nombre": name, "grado": canonical_grado(titled.group("grado")), "cargo": label,
+            return {"nombre": name, "grado": canonical_grado(titled[0]), "cargo": label,
                     "fin": match.end()}
     return None
