@@ -22,6 +22,7 @@ names for it (página, numeral, antecedente, apartado, inciso, anexo, tabla…):
 the places the request gave for the same change; it returns None when no change can be told
 short, and the parser then says so in an aviso.
 """
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -53,6 +54,11 @@ LUGARES = (
     ("tabla", re.compile(rf"\b(tabla|cuadro|gr{_A}fica|figura)\s+{_NUM}(\d+|{PALABRA})", re.I)),
     ("inciso", re.compile(r"\ben\s+el\s+inciso\s+([a-z])\)?(?![\wáéíóú])", re.I)),
 )
+# The word every match of each kind of place holds (lower case; see `_puede`).
+PALABRAS_DE_LUGAR = {"anexo": ("anexo",), "página": ("gina",), "apartado": ("apartado", "secci", "tulo"),
+                     "antecedente": ("antecedente",), "considerando": ("considerando",),
+                     "numeral": ("numeral",), "tabla": ("tabla", "cuadro", "fica", "figura"),
+                     "inciso": ("inciso",)}
 NOMBRES_NUMERO = {"uno": "1", "dos": "2", "tres": "3", "cuatro": "4", "cinco": "5", "seis": "6",
                   "siete": "7", "ocho": "8", "nueve": "9", "diez": "10"}
 
@@ -79,10 +85,31 @@ class Lugar:
         return f"{self.tipo} {self.valor}"
 
 
+# Python's `re` with IGNORECASE cannot skip ahead to a pattern's first letter: it tries every
+# position of the passage. Each pattern here is searched only when the passage, in lower case,
+# holds one of the words every match of it holds («gina» for «página 10» or «PÁGINA 10»): most
+# passages name two or three kinds of place, not eight. `re` also folds «ı», «ſ» and «İ» to ASCII
+# letters, which `str.lower` does not: a passage with one of them skips the test.
+_PLIEGUES_PROPIOS_DE_RE = ("ı", "ſ", "İ")
+
+
+def _llano(texto):
+    """The passage in lower case for `_puede`, or None when `str.lower` may miss what `re` matches."""
+    return None if any(c in texto for c in _PLIEGUES_PROPIOS_DE_RE) else texto.lower()
+
+
+def _puede(palabras, llano):
+    """Whether a pattern whose every match holds one of `palabras` can match the passage."""
+    return llano is None or any(palabra in llano for palabra in palabras)
+
+
 def lugares_en(texto):
     """Every place the passage names, in order of appearance."""
     encontrados = []
+    llano = _llano(texto)
     for tipo, patron in LUGARES:
+        if not _puede(PALABRAS_DE_LUGAR[tipo], llano):
+            continue
         for m in patron.finditer(texto):
             if tipo == "tabla":
                 valor = NOMBRES_NUMERO.get(m.group(2).lower(), m.group(2))
@@ -154,6 +181,9 @@ REEMPLAZOS = (
     re.compile(rf"\b(?:palabras?|t{_E}rminos?|expresi{_O}n|vocablos?)\s+({PALABRA})\s+por\s+"
                rf"(?:la\s+de\s+|el\s+de\s+|la\s+palabra\s+|el\s+t{_E}rmino\s+)?({PALABRA})", re.I),
 )
+# The words every match of each of REEMPLAZOS holds, in its order (lower case; see `_puede`).
+PALABRAS_DE_REEMPLAZO = (("dice",), ("sustitu", "cambi", "reemplaz", "modific"),
+                         ("palabra", "rmino", "expresi", "vocablo"))
 ORTOGRAFIA = re.compile(rf"\b(?:errores?|faltas?)\s+(?:\w+\s+){{0,2}}?de\s+ortograf{_I}\w*|"
                         rf"\bortograf{_I}a\b", re.I)
 NUMERACION = re.compile(rf"\b(?:correcci{_O}n\s+de|corregir|cambiar|renumerar|numerar)\s+(?:la\s+numeraci{_O}n\s+de\s+)?"
@@ -164,6 +194,7 @@ NUMERACION = re.compile(rf"\b(?:correcci{_O}n\s+de|corregir|cambiar|renumerar|nu
 LEYENDA = re.compile(rf"\b(?:quitar|eliminar|suprimir|retirar|omitir|se\s+quite|se\s+elimine|se\s+suprima)\s+"
                      rf"(?:la\s+)?leyenda\b(?P<resto>[^.;]{{0,160}})", re.I)
 LEYENDA_DICE = re.compile(rf"(?:donde|que)\s+dice\s+(?:que\s+)?(?P<dice>(?:{PALABRA}\s*){{1,8}})", re.I)
+NUMERACION_PALABRAS = ("inciso", "numeral", "apartado", "rrafo", "antecedente", "considerando")
 PARADAS_LEYENDA = {"este", "esta", "ya", "porque", "pues", "sino", "toda", "debido", "ya", "por", "y"}
 
 VERBOS = {
@@ -178,8 +209,11 @@ VERBOS = {
 INFINITIVOS = sorted({*VERBOS.values(), "señalar", "indicar", "mencionar", "especificar", "reflejar"})
 SIN_SE = ("corrija", "corrijan", "agregue", "agreguen", "incluya", "incluyan", "elimine", "modifique",
           "sustituya", "actualice", "incorpore", "suprima")
+# Every match opens with «se» or one of the verbs: the lookahead on their first letters spares
+# `re` trying seventy alternatives at each word that cannot open one (same matches, half the time).
+_INICIALES = "".join(sorted({palabra[0] for palabra in ("se", *VERBOS, *SIN_SE, *INFINITIVOS)}))
 ACCION = re.compile(
-    r"\b(?:se\s+(?P<subj>" + "|".join(VERBOS) + r")|(?P<subj2>" + "|".join(SIN_SE) + r")|(?P<inf>"
+    rf"(?=[{_INICIALES}])" r"\b(?:se\s+(?P<subj>" + "|".join(VERBOS) + r")|(?P<subj2>" + "|".join(SIN_SE) + r")|(?P<inf>"
     + "|".join(INFINITIVOS) + r"))\b\s+(?P<objeto>[^.;:]{3,200})", re.I)
 FIN_OBJETO = re.compile(rf",\s*(?:que|ya|pues|porque|toda\s+vez|debido|cuando|para\s+que|el\s+cual|"
                         rf"la\s+cual|mism[oa]s?)\b|\s+(?:ya\s+que|pues|porque|toda\s+vez|debido\s+a|"
@@ -202,12 +236,15 @@ def cambios_en(texto):
             ocupado.append((cambio.inicio, cambio.fin))
             cambios.append(cambio)
 
-    for patron in REEMPLAZOS:
+    llano = _llano(texto)
+    for patron, palabras in zip(REEMPLAZOS, PALABRAS_DE_REEMPLAZO):
+        if not _puede(palabras, llano):
+            continue
         for m in patron.finditer(texto):
             viejo, nuevo = (" ".join(g.split()) for g in m.groups()[:2])
             agregar(Cambio("reemplazo", f"«{viejo}» por «{nuevo}»", m.start(), m.end(),
                            clave=_raiz(viejo) + ">" + _raiz(nuevo)))
-    for m in LEYENDA.finditer(texto):
+    for m in (LEYENDA.finditer(texto) if _puede(("leyenda",), llano) else ()):
         dice = LEYENDA_DICE.search(m.group("resto"))
         if dice:
             palabras = []
@@ -220,10 +257,10 @@ def cambios_en(texto):
             que = "quitar la leyenda"
         fin = m.start("resto") + (dice.end() if dice else 0)
         agregar(Cambio("leyenda", que, m.start(), fin, clave="leyenda"))
-    for m in NUMERACION.finditer(texto):
+    for m in (NUMERACION.finditer(texto) if _puede(NUMERACION_PALABRAS, llano) else ()):
         que = next(g for g in m.groups() if g).lower()
         agregar(Cambio("numeracion", f"numeración de los {que}", m.start(), m.end(), clave=que))
-    for m in ORTOGRAFIA.finditer(texto):
+    for m in (ORTOGRAFIA.finditer(texto) if _puede(("ortograf",), llano) else ()):
         agregar(Cambio("ortografia", "ortografía", m.start(), m.end(), clave="ortografia"))
     estructurados = bool(cambios)
     posicion = 0
@@ -261,15 +298,20 @@ def _raiz(palabra):
     return fold(palabra)[:6]
 
 
+# The «.» first, then the three letters before it: `re` scans for the sign instead of trying a
+# lookbehind at every character (same matches as «(?<=[a-záéíóú]{3})\.\s+»).
+FIN_DE_FRASE = re.compile(r"\.(?<=[a-záéíóú]{3}\.)\s+")
+
+
 def _situar(texto, cambios):
     """Each place the passage names goes to the nearest change in its sentence (places inside a
     change's own words are its own)."""
     if not cambios:
         return
-    frases = [m.start() for m in re.finditer(r"(?<=[a-záéíóú]{3})\.\s+", texto)]
+    frases = [m.start() for m in FIN_DE_FRASE.finditer(texto)]
 
     def frase(pos):
-        return sum(1 for inicio in frases if inicio < pos)
+        return bisect.bisect_left(frases, pos)      # how many sentences end before `pos`
 
     for lugar in lugares_en(texto):
         candidatos = [c for c in cambios if frase(c.inicio) == frase(lugar.inicio)
