@@ -793,7 +793,7 @@ def _attended_reports(lector):
     reports, paragraphs = [], [p for p in lector.paragraphs
                                if p.linea not in lector.agenda_lines
                                and p.linea < (lector.closing_line or 10 ** 9)]
-    index = 0
+    index, follow_up = 0, _follow_up_items(lector)
     while index < len(paragraphs):
         paragraph = paragraphs[index]
         folded = fold(paragraph.text)
@@ -805,7 +805,7 @@ def _attended_reports(lector):
         punto = lector.punto_at(paragraph.linea)
         if attended or STATUS_INTRO_RE.search(folded):
             report = _Report(paragraph, attended)
-        elif _follow_up_item(lector, punto) and _names_document(paragraph.text) \
+        elif punto in follow_up and _names_document(paragraph.text) \
                 and PAST_CHANGE_RE.search(folded):
             # An item «Seguimiento de acuerdos y observaciones» whose paragraphs go straight to
             # each document: «En el Informe mensual de enero se corrigió el cronograma del anexo 1».
@@ -836,11 +836,14 @@ def _attended_reports(lector):
     return reports
 
 
-def _follow_up_item(lector, punto):
-    """The agenda item is a follow-up of agreements or observations: «Seguimiento de acuerdos y
-    observaciones», «Seguimiento a las observaciones formuladas a los informes anteriores»."""
-    titulo = next((t for n, t, _ in lector.orden if n == punto), "")
-    return bool(FOLLOW_UP_RE.search(fold(titulo)))
+def _follow_up_items(lector):
+    """The agenda items that are a follow-up of agreements or observations: «Seguimiento de
+    acuerdos y observaciones», «Seguimiento a las observaciones formuladas a los informes
+    anteriores» (by number, from the first title of each; read once, not per paragraph)."""
+    titulos = {}
+    for numero, titulo, _ in lector.orden:
+        titulos.setdefault(numero, titulo)
+    return {numero for numero, titulo in titulos.items() if FOLLOW_UP_RE.search(fold(titulo))}
 
 
 def _names_document(text):
