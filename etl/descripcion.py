@@ -23,6 +23,7 @@ the places the request gave for the same change; it returns None when no change 
 short, and the parser then says so in an aviso.
 """
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -225,6 +226,14 @@ RELLENOS = re.compile(rf"\b(?:nada\s+m{_A}s|solamente|solo|s{_O}lo|por\s+favor|d
 
 def cambios_en(texto):
     """The changes a passage asks for, in order, each with the places nearest to it."""
+    return list(_cambios(texto))
+
+
+@functools.lru_cache(maxsize=256)
+def _cambios(texto):
+    """`cambios_en`, remembered within a parse: each correction of an agenda item reads the item's
+    other requests as its context, so a request is read once per item, not once per correction.
+    The changes are shared between callers and only read once found (describir never alters one)."""
     cambios = []
     ocupado = []
 
@@ -273,7 +282,7 @@ def cambios_en(texto):
     cambios = [c for c in cambios if not (c.tipo == "accion" and any(
         o.tipo == "reemplazo" and 0 <= o.inicio - c.fin <= 3 for o in cambios))]
     _situar(texto, cambios)
-    return _unir_iguales(cambios)
+    return tuple(_unir_iguales(cambios))
 
 
 def _accion(m):
