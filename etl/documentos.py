@@ -489,9 +489,12 @@ def _asks_correction(folded):
 ANSWER_CLAUSE_RE = re.compile(r",\s*(?:lo que|lo cual|a lo que|misma que|mismas que|cosa que|propuesta que|precision que)\b")
 
 
+@functools.lru_cache(maxsize=1 << 12)
 def _request_sentence_end(folded):
     """Where the first sentence that asks for a change ends (or where its answer starts: «…, lo
-    que la consejera presidenta aceptó incluir en el acuerdo»), or None."""
+    que la consejera presidenta aceptó incluir en el acuerdo»), or None. Remembered within a
+    parse: the search for requests, the reports of attended corrections and the answer to each
+    request read the same paragraphs."""
     text = NONE_RE.sub("", folded)
     if not ((CORRECTION_WORDS_RE.search(text) and REQUEST_RE.search(text)) or FE_DE_ERRATAS.regex.search(text)):
         return None    # what no sentence can hold if the paragraph does not: most paragraphs end here
