@@ -12,6 +12,7 @@ on corrections), or from its withdrawal; otherwise it was presented.
 """
 import bisect
 import functools
+import itertools
 import re
 
 from etl.descripcion import asunto_de_correccion, asunto_de_omision, describir
@@ -167,8 +168,8 @@ def _state(lector, numero, votaciones, agenda_line, key=None):
     """What happened to the document of agenda item `numero`, and the line that says it.
 
     A withdrawal decides first; then the vote on the document; only without a vote does the item's
-    text tell how it was presented, so that text is read for the withdrawal alone when a vote
-    decides (same answer, a third of the searches)."""
+    text tell how it was presented, so that text is read for more than the withdrawal only then
+    (same answer, a fraction of the searches)."""
     start = next((line for line, n in lector.puntos if n == numero and line > 0), None)
     paragraphs = [p for p in _paragraphs_of_item(lector, numero) if start and p.linea >= start]
     votes = [v for v in votaciones if v["punto"] == numero and _decides_document(v)]
@@ -177,20 +178,16 @@ def _state(lector, numero, votaciones, agenda_line, key=None):
     votes = general or votes       # voted in parts: the vote «en lo general» decides the document
     if key:
         votes = [v for v in votes if _mentions_session(lector, v, key)]
+    withdrawn = _first_withdrawal(paragraphs)
+    if withdrawn is not None:
+        return "retirado", withdrawn, False
     if votes:
-        for paragraph in paragraphs:
-            withdrawn = WITHDRAWN_RE.search(fold(paragraph.text))
-            if withdrawn:
-                return "retirado", paragraph.linea_at(withdrawn.start()), False
         vote = votes[-1]
         return vote["resultado"], vote["fuente"]["linea"], False
     presented = explicit_line = None
     concluded = False
     for paragraph in paragraphs:
         folded = fold(paragraph.text)
-        withdrawn = WITHDRAWN_RE.search(folded)
-        if withdrawn:
-            return "retirado", paragraph.linea_at(withdrawn.start()), False
         if explicit_line is None:
             explicit = TENIDO_POR_PRESENTADO.regex.search(folded)
             if explicit:
@@ -201,6 +198,20 @@ def _state(lector, numero, votaciones, agenda_line, key=None):
             if shown:
                 presented = paragraph.linea_at(shown.start())
     return "presentado", explicit_line or presented or start or agenda_line, concluded
+
+
+def _first_withdrawal(paragraphs):
+    """The line where the first of `paragraphs` withdraws the document («se retira del orden del
+    día»), or None. One search over the paragraphs joined by line breaks instead of one per
+    paragraph: WITHDRAWN_RE holds no «\\s», «.» nor negated class, so no match crosses a break,
+    and the leftmost match is the first paragraph's."""
+    folded = [fold(paragraph.text) for paragraph in paragraphs]
+    match = WITHDRAWN_RE.search("\n".join(folded))
+    if match is None:
+        return None
+    starts = list(itertools.accumulate((len(text) + 1 for text in folded[:-1]), initial=0))
+    index = bisect.bisect_right(starts, match.start()) - 1
+    return paragraphs[index].linea_at(match.start() - starts[index])
 
 
 def _paragraphs_of_item(lector, numero):
