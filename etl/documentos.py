@@ -14,6 +14,8 @@ import bisect
 import functools
 import itertools
 import re
+from re import _constants as sre
+from re import _parser as sre_parse
 
 from etl.descripcion import asunto_de_correccion, asunto_de_omision, describir
 from etl.frases import (ACEPTADA_SIN_VOTO, CLAVE_CITADA, DOCUMENTO_FUTURO, EN_LO_PARTICULAR, FE_DE_ERRATAS, INCISOS, LISTA_DE_OBSERVACIONES, LLAMADO,
@@ -178,40 +180,75 @@ def _state(lector, numero, votaciones, agenda_line, key=None):
     votes = general or votes       # voted in parts: the vote «en lo general» decides the document
     if key:
         votes = [v for v in votes if _mentions_session(lector, v, key)]
-    withdrawn = _first_withdrawal(paragraphs)
+    folded = [fold(paragraph.text) for paragraph in paragraphs]
+    withdrawn = _first_line(WITHDRAWN_RE, paragraphs, folded)
     if withdrawn is not None:
         return "retirado", withdrawn, False
     if votes:
         vote = votes[-1]
         return vote["resultado"], vote["fuente"]["linea"], False
-    presented = explicit_line = None
-    concluded = False
-    for paragraph in paragraphs:
-        folded = fold(paragraph.text)
-        if explicit_line is None:
-            explicit = TENIDO_POR_PRESENTADO.regex.search(folded)
-            if explicit:
-                explicit_line = paragraph.linea_at(explicit.start())
-        concluded = concluded or bool(CONCLUDED_RE.search(folded))
-        if presented is None:
-            shown = SHOWN_RE.search(folded)
-            if shown:
-                presented = paragraph.linea_at(shown.start())
+    explicit_line = _first_line(TENIDO_POR_PRESENTADO.regex, paragraphs, folded)
+    presented = _first_line(SHOWN_RE, paragraphs, folded)
+    concluded = _first_line(CONCLUDED_RE, paragraphs, folded) is not None
     return "presentado", explicit_line or presented or start or agenda_line, concluded
 
 
-def _first_withdrawal(paragraphs):
-    """The line where the first of `paragraphs` withdraws the document («se retira del orden del
-    día»), or None. One search over the paragraphs joined by line breaks instead of one per
-    paragraph: WITHDRAWN_RE holds no «\\s», «.» nor negated class, so no match crosses a break,
-    and the leftmost match is the first paragraph's."""
-    folded = [fold(paragraph.text) for paragraph in paragraphs]
-    match = WITHDRAWN_RE.search("\n".join(folded))
+def _first_line(regex, paragraphs, folded):
+    """The line of the first match of `regex` in `paragraphs` (`folded`, their folded texts), as
+    one search per paragraph finds it, or None. A pattern that can never match a line break
+    searches them all at once, joined by line breaks: no match crosses one, and the leftmost match
+    is the first paragraph's."""
+    if not _never_matches_line_break(regex.pattern, regex.flags):
+        for paragraph, text in zip(paragraphs, folded):
+            match = regex.search(text)
+            if match:
+                return paragraph.linea_at(match.start())
+        return None
+    match = regex.search("\n".join(folded))
     if match is None:
         return None
     starts = list(itertools.accumulate((len(text) + 1 for text in folded[:-1]), initial=0))
     index = bisect.bisect_right(starts, match.start()) - 1
     return paragraphs[index].linea_at(match.start() - starts[index])
+
+
+_CATEGORIES_WITHOUT_LINE_BREAK = {sre.CATEGORY_DIGIT, sre.CATEGORY_WORD, sre.CATEGORY_NOT_SPACE}
+
+
+@functools.lru_cache(maxsize=64)
+def _never_matches_line_break(pattern, flags=0):
+    """Whether no part of `pattern` can match «\\n» and its only anchors are word boundaries, read
+    from its syntax: then it matches a text joined by line breaks exactly where it matches each
+    part alone (a lookaround reaching a break fails or succeeds as at the text's end). Anything
+    not known to be safe (`.`, `\\s`, a negated class, `^`, `$`, a backreference) says no."""
+    return _items_without_line_break(sre_parse.parse(pattern, flags))
+
+
+def _items_without_line_break(items):
+    for op, av in items:
+        if op is sre.LITERAL:
+            safe = av != ord("\n")
+        elif op is sre.IN:
+            safe = all((kind is sre.LITERAL and value != ord("\n")) or
+                       (kind is sre.RANGE and not value[0] <= ord("\n") <= value[1]) or
+                       (kind is sre.CATEGORY and value in _CATEGORIES_WITHOUT_LINE_BREAK) for kind, value in av)
+        elif op is sre.AT:
+            safe = av in (sre.AT_BOUNDARY, sre.AT_NON_BOUNDARY)
+        elif op is sre.BRANCH:
+            safe = all(_items_without_line_break(branch) for branch in av[1])
+        elif op is sre.SUBPATTERN:
+            safe = _items_without_line_break(av[3])
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+            safe = _items_without_line_break(av[2])
+        elif op in (sre.ASSERT, sre.ASSERT_NOT):
+            safe = _items_without_line_break(av[1])
+        elif op is sre.ATOMIC_GROUP:
+            safe = _items_without_line_break(av)
+        else:
+            safe = False
+        if not safe:
+            return False
+    return True
 
 
 def _paragraphs_of_item(lector, numero):
