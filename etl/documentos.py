@@ -198,7 +198,7 @@ def _first_line(regex, paragraphs, folded):
     one search per paragraph finds it, or None. A pattern that can never match a line break
     searches them all at once, joined by line breaks: no match crosses one, and the leftmost match
     is the first paragraph's."""
-    if not _never_matches_line_break(regex.pattern, regex.flags):
+    if not _JOINABLE.get((regex.pattern, regex.flags), False):
         for paragraph, text in zip(paragraphs, folded):
             match = regex.search(text)
             if match:
@@ -215,7 +215,6 @@ def _first_line(regex, paragraphs, folded):
 _CATEGORIES_WITHOUT_LINE_BREAK = {sre.CATEGORY_DIGIT, sre.CATEGORY_WORD, sre.CATEGORY_NOT_SPACE}
 
 
-@functools.lru_cache(maxsize=64)
 def _never_matches_line_break(pattern, flags=0):
     """Whether no part of `pattern` can match «\\n» and its only anchors are word boundaries, read
     from its syntax: then it matches a text joined by line breaks exactly where it matches each
@@ -249,6 +248,12 @@ def _items_without_line_break(items):
         if not safe:
             return False
     return True
+
+
+# The patterns a document's state reads, and whether each may search joined paragraphs: read from
+# their syntax once, at import (constants of the module, not a memory kept between actas).
+_JOINABLE = {(regex.pattern, regex.flags): _never_matches_line_break(regex.pattern, regex.flags)
+             for regex in (WITHDRAWN_RE, TENIDO_POR_PRESENTADO.regex, SHOWN_RE, CONCLUDED_RE)}
 
 
 def _paragraphs_of_item(lector, numero):

@@ -3,7 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from etl.documentos import CONCLUDED_RE, SHOWN_RE, WITHDRAWN_RE, _first_line, _never_matches_line_break
+from etl.documentos import (_JOINABLE, CONCLUDED_RE, SHOWN_RE, WITHDRAWN_RE, _first_line,
+                            _never_matches_line_break)
 from etl.frases import TENIDO_POR_PRESENTADO
 from etl.texto import Parrafo, Texto
 from etl.vocabulario import fold
@@ -47,6 +48,7 @@ def test_solo_se_unen_los_parrafos_para_un_patron_que_no_cruza_saltos(patron, se
 
 def test_los_patrones_del_estado_de_un_documento_buscan_de_una_vez():
     assert all(_never_matches_line_break(p.pattern, p.flags) for p in STATE_PATTERNS)
+    assert all(_JOINABLE[(p.pattern, p.flags)] for p in STATE_PATTERNS)
 
 
 def test_una_busqueda_sobre_los_parrafos_unidos_da_lo_mismo_que_una_por_parrafo():
