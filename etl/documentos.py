@@ -746,6 +746,12 @@ def _doc_label(doc):
     return doc["titulo"] or doc["clave"]
 
 
+# «las propuestas realizadas por la Doctora Alejandra Arreola». Every match opens with «f», «h»,
+# «p» or «r»: the lookahead spares `re` trying five alternatives at every other character.
+MADE_BY_RE = re.compile(r"(?=[fhpr])(?:realizad[oa]s?|formulad[oa]s?|hechas?|presentad[oa]s?|planteadas?)"
+                        r"\s+por\s+(?:el|la)\s+(.{0,80})", re.IGNORECASE)
+
+
 def _requester(lector, paragraph, vote, asistentes):
     """Who asked: the paragraph's speaker label; a person named as asking ('la Dra. X solicita');
     the person a call names ('las propuestas realizadas por la Doctora Alejandra Arreola'); else
@@ -766,8 +772,7 @@ def _requester(lector, paragraph, vote, asistentes):
             return subject
     call = vote.get("_llamado") if vote else None
     for text in filter(None, [call.text if call else None, paragraph.text if paragraph else None]):
-        match = re.search(r"(?:realizad[oa]s?|formulad[oa]s?|hechas?|presentad[oa]s?|planteadas?)\s+por\s+(?:el|la)\s+(.{0,80})",
-                          text, re.IGNORECASE)
+        match = MADE_BY_RE.search(text)
         if match:
             for grado, name, start, end in names_in(match.group(1)):
                 return _full_name(name, asistentes)
