@@ -660,9 +660,9 @@ def _proposal_line(lector, punto, paragraph, solicitante, asistentes):
     trasladarlo a la Escuela Secundaria Técnica número 12», before «incorporar al proyecto la
     propuesta del Lic. Pech Cauich»."""
     line = None
-    for earlier in lector.paragraphs[:lector.paragraph_index(paragraph.linea)]:
-        if lector.punto_at(earlier.linea) != punto:
-            continue
+    for earlier in _paragraphs_of_item(lector, punto):
+        if earlier.linea >= paragraph.linea:
+            break
         for unit in _units(earlier):
             if _subject_of(unit, asistentes) == solicitante and PROPOSAL_RE.search(fold(unit.text)):
                 line = unit.linea
