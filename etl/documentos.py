@@ -604,7 +604,7 @@ def _accepted_later(lector, paragraph, punto):
         for unit in _units(padre):
             if unit.inicio > paragraph.inicio:
                 if id(unit) in requests or _asks_correction(fold(unit.text)):
-                    return _outcome(texts) if _outcome(texts) is not None else _answered_together(lector, padre, punto)
+                    return _outcome_or(texts, lambda: _answered_together(lector, padre, punto))
                 texts.append(fold(unit.text))
     for later in lector.paragraphs[lector.paragraph_index(padre.linea) + 1:]:
         if lector.punto_at(later.linea) != punto:
@@ -612,7 +612,7 @@ def _accepted_later(lector, paragraph, punto):
         later_folded = fold(later.text)
         if _asks_correction(later_folded) and not ATTENDED_RE.search(later_folded):
             texts.append(later_folded[:_request_sentence_end(later_folded) or 0])
-            return _outcome(texts) if _outcome(texts) is not None else _answered_together(lector, later, punto)
+            return _outcome_or(texts, lambda: _answered_together(lector, later, punto))
         texts.append(later_folded)
     return _outcome(texts)
 
@@ -626,6 +626,12 @@ def _answered_together(lector, following, punto):
         if WITH_CORRECTIONS_RE.search(fold(later.text)):
             return True
     return None
+
+
+def _outcome_or(texts, otherwise):
+    """The outcome the texts say (read once), or else what `otherwise()` finds."""
+    outcome = _outcome(texts)
+    return outcome if outcome is not None else otherwise()
 
 
 def _outcome(texts):
