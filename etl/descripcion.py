@@ -60,6 +60,9 @@ PALABRAS_DE_LUGAR = {"anexo": ("anexo",), "página": ("gina",), "apartado": ("ap
                      "antecedente": ("antecedente",), "considerando": ("considerando",),
                      "numeral": ("numeral",), "tabla": ("tabla", "cuadro", "fica", "figura"),
                      "inciso": ("inciso",)}
+# The kinds whose every match opens with one of their words («anexo 2», «numeral 10»): searched
+# from the first of those words in the passage (see `_desde`).
+LUGARES_QUE_ABREN_CON_SU_PALABRA = {"anexo", "antecedente", "considerando", "numeral"}
 NOMBRES_NUMERO = {"uno": "1", "dos": "2", "tres": "3", "cuatro": "4", "cinco": "5", "seis": "6",
                   "siete": "7", "ocho": "8", "nueve": "9", "diez": "10"}
 
@@ -104,6 +107,15 @@ def _puede(palabras, llano):
     return llano is None or any(palabra in llano for palabra in palabras)
 
 
+def _desde(palabras, llano):
+    """Where the search of a pattern whose every match opens with one of `palabras` may start:
+    the first of them in the passage (`str.lower` keeps every position of a passage `_llano`
+    accepts), 0 when there is no reliable lower case."""
+    if llano is None:
+        return 0
+    return min((posicion for posicion in map(llano.find, palabras) if posicion >= 0), default=len(llano))
+
+
 def lugares_en(texto):
     """Every place the passage names, in order of appearance."""
     encontrados = []
@@ -111,7 +123,8 @@ def lugares_en(texto):
     for tipo, patron in LUGARES:
         if not _puede(PALABRAS_DE_LUGAR[tipo], llano):
             continue
-        for m in patron.finditer(texto):
+        inicio = _desde(PALABRAS_DE_LUGAR[tipo], llano) if tipo in LUGARES_QUE_ABREN_CON_SU_PALABRA else 0
+        for m in patron.finditer(texto, inicio):
             if tipo == "tabla":
                 valor = NOMBRES_NUMERO.get(m.group(2).lower(), m.group(2))
                 if not re.fullmatch(r"\d+", valor):
@@ -185,6 +198,7 @@ REEMPLAZOS = (
 # The words every match of each of REEMPLAZOS holds, in its order (lower case; see `_puede`).
 PALABRAS_DE_REEMPLAZO = (("dice",), ("sustitu", "cambi", "reemplaz", "modific"),
                          ("palabra", "rmino", "expresi", "vocablo"))
+REEMPLAZOS_QUE_ABREN_CON_SU_PALABRA = (True, True, False)     # «dice …», «sustituir …»; not «t[eé]rmino»
 ORTOGRAFIA = re.compile(rf"\b(?:errores?|faltas?)\s+(?:\w+\s+){{0,2}}?de\s+ortograf{_I}\w*|"
                         rf"\bortograf{_I}a\b", re.I)
 NUMERACION = re.compile(rf"\b(?:correcci{_O}n\s+de|corregir|cambiar|renumerar|numerar)\s+(?:la\s+numeraci{_O}n\s+de\s+)?"
@@ -248,10 +262,10 @@ def _cambios(texto):
             cambios.append(cambio)
 
     llano = _llano(texto)
-    for patron, palabras in zip(REEMPLAZOS, PALABRAS_DE_REEMPLAZO):
+    for patron, palabras, abre in zip(REEMPLAZOS, PALABRAS_DE_REEMPLAZO, REEMPLAZOS_QUE_ABREN_CON_SU_PALABRA):
         if not _puede(palabras, llano):
             continue
-        for m in patron.finditer(texto):
+        for m in patron.finditer(texto, _desde(palabras, llano) if abre else 0):
             viejo, nuevo = (" ".join(g.split()) for g in m.groups()[:2])
             agregar(Cambio("reemplazo", f"«{viejo}» por «{nuevo}»", m.start(), m.end(),
                            clave=_raiz(viejo) + ">" + _raiz(nuevo)))

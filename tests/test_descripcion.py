@@ -74,14 +74,15 @@ def test_omitir_la_lectura_dice_de_que():
 
 
 def _patrones_con_palabras():
-    """Each pattern searched only after its word test, with the words every match of it holds."""
+    """Each pattern searched only after its word test, with the words every match of it holds,
+    and whether every match opens with one of them (then it is searched from the first)."""
     from etl import descripcion as d
-    yield from zip(d.REEMPLAZOS, d.PALABRAS_DE_REEMPLAZO)
-    yield d.LEYENDA, ("leyenda",)
-    yield d.NUMERACION, d.NUMERACION_PALABRAS
-    yield d.ORTOGRAFIA, ("ortograf",)
+    yield from zip(d.REEMPLAZOS, d.PALABRAS_DE_REEMPLAZO, d.REEMPLAZOS_QUE_ABREN_CON_SU_PALABRA)
+    yield d.LEYENDA, ("leyenda",), False
+    yield d.NUMERACION, d.NUMERACION_PALABRAS, False
+    yield d.ORTOGRAFIA, ("ortograf",), False
     for tipo, patron in d.LUGARES:
-        yield patron, d.PALABRAS_DE_LUGAR[tipo]
+        yield patron, d.PALABRAS_DE_LUGAR[tipo], tipo in d.LUGARES_QUE_ABREN_CON_SU_PALABRA
 
 
 def test_cada_coincidencia_contiene_una_de_las_palabras_que_se_prueban_antes():
@@ -96,11 +97,13 @@ def test_cada_coincidencia_contiene_una_de_las_palabras_que_se_prueban_antes():
                "DECIR \"B\"; SUSTITUIR \"X\" POR \"Y\"; EL TÉRMINO ayuntamientos POR distritos; QUITAR LA LEYENDA "
                "QUE DICE ANEXO; LA NUMERACIÓN DE LOS PÁRRAFOS"]
     vistos = 0
-    for patron, palabras in _patrones_con_palabras():
+    for patron, palabras, abre in _patrones_con_palabras():
         for texto in textos:
             for m in patron.finditer(texto):
                 vistos += 1
                 assert _puede(palabras, m.group(0).lower()), (patron.pattern[:40], m.group(0))
+                if abre:
+                    assert m.group(0).lower().startswith(palabras), (patron.pattern[:40], m.group(0))
     assert vistos > 100
 
 
