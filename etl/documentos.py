@@ -544,6 +544,9 @@ def _asks_correction(folded):
     return _request_sentence_end(folded) is not None
 
 
+# A question or a doubt, not a request. Every alternative opens with «?», «c», «d», «p» or «s»:
+# the lookahead spares `re` trying five alternatives at every other character (same matches).
+ASKS_OR_DOUBTS_RE = re.compile(r"(?=[?cdps])(?:pregunt\w*|\?|\bdudas?\b|consult\w* si|\bse aprobo\b)")
 ANSWER_CLAUSE_RE = re.compile(r",\s*(?:lo que|lo cual|a lo que|misma que|mismas que|cosa que|propuesta que|precision que)\b")
 
 
@@ -564,7 +567,7 @@ def _request_sentence_end(folded):
             position = start + answer.start()
         asks = (CORRECTION_WORDS_RE.search(sentence) and REQUEST_RE.search(sentence)) or FE_DE_ERRATAS.regex.search(sentence)
         if asks and \
-                not re.search(r"pregunt\w*|\?|\bdudas?\b|consult\w* si|\bse aprobo\b", sentence) and \
+                not ASKS_OR_DOUBTS_RE.search(sentence) and \
                 not FUTURE_DOCUMENT_RE.search(sentence) and not LISTA_DE_OBSERVACIONES.regex.search(sentence) and \
                 not re.search(r"\bpresent(o|aron)\b.{0,160}\bque propone", sentence) and \
                 not WITH_CORRECTIONS_RE.search(sentence) and not RESULT_RE.search(sentence):
