@@ -26,6 +26,8 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass, field
+from re import _constants as sre
+from re import _parser as sre_parse
 
 LARGO_MAXIMO = 160
 
@@ -210,6 +212,57 @@ LEYENDA = re.compile(rf"\b(?:quitar|eliminar|suprimir|retirar|omitir|se\s+quite|
                      rf"(?:la\s+)?leyenda\b(?P<resto>[^.;]{{0,160}})", re.I)
 LEYENDA_DICE = re.compile(rf"(?:donde|que)\s+dice\s+(?:que\s+)?(?P<dice>(?:{PALABRA}\s*){{1,8}})", re.I)
 NUMERACION_PALABRAS = ("inciso", "numeral", "apartado", "rrafo", "antecedente", "considerando")
+
+
+def _iniciales(items):
+    """(characters a match of the parsed `items` can open with, whether they can match empty);
+    None for the characters when the syntax does not say (a class like `\\w`, a negation)."""
+    iniciales = set()
+    for op, av in items:
+        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+            continue                          # consume nothing: the next item opens the match
+        if op is sre.LITERAL:
+            return iniciales | {chr(av)}, False
+        if op is sre.IN:
+            if not all(kind is sre.LITERAL for kind, _ in av):
+                return None, False
+            return iniciales | {chr(value) for _, value in av}, False
+        if op is sre.SUBPATTERN:
+            parts = [list(av[3])]
+        elif op is sre.BRANCH:
+            parts = [list(branch) for branch in av[1]]
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] <= 1:
+            parts = [list(av[2])] + ([[]] if av[0] == 0 else [])
+        else:
+            return None, False
+        vacio = False
+        for part in parts:
+            letras, nula = _iniciales(part)
+            if letras is None:
+                return None, False
+            iniciales |= letras
+            vacio = vacio or nula or not part
+        if not vacio:
+            return iniciales, False
+    return iniciales, True
+
+
+def _con_iniciales(patron):
+    """`patron` behind a lookahead on the characters its matches open with, read from its syntax
+    («\\b(?:quitar|eliminar|…)» → «(?=[eoqrs])»): with IGNORECASE `re` tries every alternative at
+    every word, the lookahead one class (same matches, 1.2–2× faster). Unchanged when the syntax
+    does not tell."""
+    letras, nula = _iniciales(list(sre_parse.parse(patron.pattern, patron.flags)))
+    if letras is None or nula or not letras:
+        return patron
+    clase = "".join(re.escape(letra) for letra in sorted(letras))
+    return re.compile(rf"(?=[{clase}])(?:{patron.pattern})", patron.flags)
+
+
+# The patterns tried on every passage that open with an alternation (the others open with one word).
+REEMPLAZOS = (REEMPLAZOS[0],) + tuple(_con_iniciales(patron) for patron in REEMPLAZOS[1:])
+NUMERACION, LEYENDA, ORTOGRAFIA = (_con_iniciales(patron) for patron in (NUMERACION, LEYENDA, ORTOGRAFIA))
+LUGARES = tuple((tipo, _con_iniciales(patron) if tipo in ("apartado", "tabla") else patron) for tipo, patron in LUGARES)
 PARADAS_LEYENDA = {"este", "esta", "ya", "porque", "pues", "sino", "toda", "debido", "ya", "por", "y"}
 
 VERBOS = {

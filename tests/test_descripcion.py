@@ -114,3 +114,16 @@ def test_sin_minusculas_fiables_se_busca_siempre():
     assert _llano("En la PÁGINA 10") == "en la página 10"
     assert _llano("en la pagına 10") is None
     assert [l.texto() for l in lugares_en("en la pagına 10")] == ["la página 10"]
+
+
+def test_la_mirada_adelante_sale_de_la_sintaxis_del_patron():
+    """`_con_iniciales` reads the characters a pattern's matches open with (optional groups let the
+    next item open them) and leaves the pattern alone when its syntax does not tell."""
+    import re
+
+    from etl.descripcion import _con_iniciales
+    assert _con_iniciales(re.compile(r"\b(?:quitar|se\s+quite)\s+leyenda", re.I)).pattern == \
+        r"(?=[qs])(?:\b(?:quitar|se\s+quite)\s+leyenda)"
+    assert _con_iniciales(re.compile(r"(de )?x|[yz]")).pattern == r"(?=[dxyz])(?:(de )?x|[yz])"
+    for opaco in (r"\w+ por", r"(a)?", r"[^a]b", r"[a-z]b"):
+        assert _con_iniciales(re.compile(opaco)).pattern == opaco
