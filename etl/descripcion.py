@@ -391,9 +391,10 @@ def _situar(texto, cambios):
     def frase(pos):
         return bisect.bisect_left(frases, pos)      # how many sentences end before `pos`
 
+    frase_de = [frase(c.inicio) for c in cambios]      # each change's sentence, once
     for lugar in lugares_en(texto):
-        candidatos = [c for c in cambios if frase(c.inicio) == frase(lugar.inicio)
-                      or c.inicio <= lugar.inicio < c.fin]
+        suya = frase(lugar.inicio)
+        candidatos = [c for c, f in zip(cambios, frase_de) if f == suya or c.inicio <= lugar.inicio < c.fin]
         if not candidatos:
             continue
 

@@ -296,8 +296,15 @@ NONE_RE = SIN_OBSERVACIONES.regex      # «sin observaciones», «no habiendo ob
 
 
 def _is_correction_vote(vote):
-    text = NONE_RE.sub("", fold(vote.get("asunto") or ""))
-    call = NONE_RE.sub("", fold(_call_text(vote.get("_llamado")))) if vote.get("_llamado") else ""
+    return _is_correction_text(vote.get("asunto") or "", _call_text(vote.get("_llamado")) if vote.get("_llamado") else None)
+
+
+@functools.lru_cache(maxsize=1 << 10)
+def _is_correction_text(asunto, call_text):
+    """`_is_correction_vote` of a vote's asunto and call (remembered within a parse: the state of
+    each document and the corrections ask it of the same votes)."""
+    text = NONE_RE.sub("", fold(asunto))
+    call = NONE_RE.sub("", fold(call_text)) if call_text is not None else ""
     if WITH_CORRECTIONS_RE.search(text):
         return False
     return bool(CORRECTION_WORDS_RE.search(text) or (re.search(r"\bpropuestas?\b", call) and CORRECTION_WORDS_RE.search(call)))
@@ -561,17 +568,14 @@ def _request_sentence_end(folded):
         return None    # what no sentence can hold if the paragraph does not: most paragraphs end here
     for start, end in _sentences(text):
         sentence = text[start:end]
-        position = end
-        answer = ANSWER_CLAUSE_RE.search(sentence)
-        if answer:
-            position = start + answer.start()
         asks = (CORRECTION_WORDS_RE.search(sentence) and REQUEST_RE.search(sentence)) or FE_DE_ERRATAS.regex.search(sentence)
         if asks and \
                 not ASKS_OR_DOUBTS_RE.search(sentence) and \
                 not FUTURE_DOCUMENT_RE.search(sentence) and not LISTA_DE_OBSERVACIONES.regex.search(sentence) and \
                 not re.search(r"\bpresent(o|aron)\b.{0,160}\bque propone", sentence) and \
                 not WITH_CORRECTIONS_RE.search(sentence) and not RESULT_RE.search(sentence):
-            return position
+            answer = ANSWER_CLAUSE_RE.search(sentence)
+            return start + answer.start() if answer else end
     return None
 
 
