@@ -47,8 +47,10 @@ COLUMN_KINDS = (
 _ANY_KIND_RE = re.compile("|".join(f"(?:{regex.pattern})" for _, regex in COLUMN_KINDS))
 
 
+@functools.lru_cache(maxsize=1 << 12)
 def column_kind(cell):
-    """The kind of a header cell, or None. «Cargo o representación» -> cargo."""
+    """The kind of a header cell, or None. «Cargo o representación» -> cargo. Asked of every
+    short line of the acta, and of a table's header on each of its rows: read once per text."""
     if len(cell) > 60:
         return None
     key = fold_words(cell)
@@ -72,8 +74,8 @@ def rejoin_grids(lines):
     out = list(lines)
     index = 0
     while index < len(lines):
-        if not GRID_RULE_RE.match(lines[index]):
-            index += 1
+        if "+" not in lines[index] or not GRID_RULE_RE.match(lines[index]):
+            index += 1      # a rule is made of «+»: a line without one is not tried against the pattern
             continue
         rule = lines[index]
         bounds = [i for i, c in enumerate(rule) if c == "+"]
@@ -127,16 +129,19 @@ def rejoin_cell_runs(lines):
 
     A row ends the run when its first cell is prose (long, or a sentence) rather than a value."""
     out = list(lines)
+    # Lines that may be cells of a header: short, not empty, not already a row (and a last False).
+    short = [0 < len(line.strip()) < 40 and "\t" not in line for line in lines] + [False]
     index = 0
     while index < len(lines):
+        if not short[index + 1]:
+            index += 1   # a header is two short lines or more: without a second, the first is not read
+            continue
         header = []
         probe = index
-        while probe < len(lines) and 0 < len(lines[probe].strip()) < 40 and "\t" not in lines[probe] and \
-                column_kind(lines[probe].strip()):
-            header.append(lines[probe].strip())
+        while short[probe] and column_kind(cell := lines[probe].strip()):
+            header.append(cell)
             probe += 1
-        kinds = [column_kind(h) for h in header]
-        if len(header) < 2 or "nombre" not in kinds:
+        if len(header) < 2 or "nombre" not in (kinds := [column_kind(h) for h in header]):
             index = probe + 1 if probe > index else index + 1
             continue
         width = len(header)
@@ -217,8 +222,8 @@ def find_tables(lines):
     index = 0
     while index < len(lines):
         line = lines[index]
-        if "\t" not in line.strip():
-            index += 1
+        if "\t" not in line or "\t" not in line.strip():
+            index += 1   # most lines hold no tab at all: they are not stripped to see it
             continue
         cells = [c.strip() for c in line.strip().split("\t")]
         kinds = [column_kind(c) for c in cells]
@@ -274,6 +279,8 @@ def speaker_of(text):
     text like: 'El C. Secretario Ejecutivo: Con gusto…', 'La C. Consejera Presidenta: Presente.',
     'SECRETARIO EJECUTIVO, LIC. JUAN PÉREZ LÓPEZ: Gracias.', 'Mtra. Ana Ruiz Soto: A favor.'.
     A label is a short run of capitalised words (titles, particles and commas allowed)."""
+    if ":" not in text:
+        return None   # no label without its colon: most paragraphs are answered without the pattern
     match = LABEL_RE.match(text)
     if not match:
         return None
@@ -331,9 +338,11 @@ _VOTE_START_RE = re.compile(r"^[\s\-–—•*¡]*(?:" + RESPUESTA_VOTO.patron +
 _LIST_START_RE = re.compile(r"^[\s\-–—•*¡]*(?:" + RESPUESTA_LISTA.patron + r")" + _ANSWER_TAIL)
 
 
+@functools.lru_cache(maxsize=1 << 12)
 def answer_kind(text):
     """«lista», «voto» or «ninguna» when `text` (a turn's speech, or a line) is an answer to a
-    call, else None."""
+    call, else None. Read once per text: the roll call and the votes both pair the acta's
+    paragraphs (`pares`), and the same answers («A favor.», «Presente.») recur."""
     folded = fold(text).strip()
     if SIN_RESPUESTA.search(folded) and len(folded) < 80:
         return "ninguna"

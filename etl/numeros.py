@@ -6,8 +6,10 @@ año dos mil veinticuatro», «siendo las diecisiete horas con veinticinco minut
 Spanish reader is kept here instead of a dependency: it must also take ordinals («décima»),
 plurals left by typos («el número ochos») and Roman numerals («SESIÓN ORDINARIA XII»).
 """
+import functools
 import re
 
+from etl.patrones import compilar
 from etl.vocabulario import fold  # one accent folding for the whole project
 
 UNIDADES = {
@@ -106,8 +108,10 @@ def roman_to_int(text):
 _TO_INT_RE = re.compile(r"(\d+)\s*(?:[aoº°ª]|era|da|ra|ta|va|na|ma)?\.?")
 
 
+@functools.lru_cache(maxsize=1 << 12)
 def to_int(token):
-    """A number written any way: «2», «dos», «II», «segunda», «2a.», «ochos»."""
+    """A number written any way: «2», «dos», «II», «segunda», «2a.», «ochos». Read once per
+    spelling: an acta numbers its items, its votes and its documents with the same few words."""
     token = (token or "").strip().strip(".,;:()*").strip()
     if not token:
         return None
@@ -182,8 +186,9 @@ _PAREN = r"(?:\s*\([^)]{1,40}\))?"
 DATE_RES = (
     # «28 (veintiocho) de enero de 2021 (dos mil veintiuno)», «1o. de marzo del 2024»
     re.compile(rf"\b{_DAY}(?:o|º|°)?\.?{_PAREN}\s+de\s+{_MONTH}\s+(?:de(?:l)?\s+)?(?:(?:ano|año)\s+)?{_YEAR}"),
-    # «a los veinticinco días del mes de marzo del año dos mil veinticuatro»
-    re.compile(rf"\b{_DAY}{_PAREN}\s+dias?\s+del\s+mes\s+de\s+{_MONTH}\s+de(?:l)?\s+(?:ano\s+)?{_YEAR}"),
+    # «a los veinticinco días del mes de marzo del año dos mil veinticuatro»; through `compilar`, as
+    # most dates have no «mes» and are not searched (an opening paragraph: 65 µs)
+    compilar(rf"\b{_DAY}{_PAREN}\s+dias?\s+del\s+mes\s+de\s+{_MONTH}\s+de(?:l)?\s+(?:ano\s+)?{_YEAR}"),
     # «enero 28 de 2021»
     re.compile(rf"\b{_MONTH}\s+{_DAY}{_PAREN},?\s+de(?:l)?\s+{_YEAR}"),
 )

@@ -47,6 +47,18 @@ def test_pdf_cells_one_per_line_become_rows():
     assert rows[9].startswith("Asimismo")                # prose ends the table
 
 
+def test_a_lone_header_word_is_no_table_and_the_next_header_still_is():
+    # A header needs two short lines in a row: «Nombre» alone (a blank after it) is passed over
+    # without being read, and the header two lines below is found as before.
+    lines = ["Nombre", "", "Nombre", "Cargo", "Dra. Ana Cecilia Berumen Llamas", "Asesora Técnica",
+             "Nombre", "Presentación del informe de actividades del comité técnico asesor", "Cargo"]
+    rows = rejoin_cell_runs(lines)
+    assert rows[:2] == ["Nombre", ""]
+    assert rows[2] == "Nombre\tCargo" and rows[3] == ""
+    assert rows[4] == "Dra. Ana Cecilia Berumen Llamas\tAsesora Técnica"
+    assert rows[6:] == lines[6:]                          # a long line breaks the header: no table
+
+
 def test_speaker_labels():
     assert speaker_of("El C. Secretario Ejecutivo: Con gusto, Presidenta.")[0] == "El C. Secretario Ejecutivo"
     assert speaker_of("SECRETARIO EJECUTIVO, LIC. RODRIGO ABEL PINEDA ZAMUDIO: Con gusto.")[0] == \

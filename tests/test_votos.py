@@ -1,0 +1,118 @@
+"""The shortcuts of the votes reader (etl/votos.py) answer what the patterns they stand before
+would: a word test or a later start never drops a match. Checked against the patterns' own
+syntax (`palabras_necesarias`) and on every line, sentence and paragraph of the bundled actas."""
+import glob
+import re
+
+import pytest
+
+from etl import votos
+from etl.frases import LLAMADO, SENTIDO
+from etl.patrones import palabras_necesarias
+from etl.vocabulario import fold
+
+FILES = sorted(glob.glob("tests/fixtures/**/*.txt", recursive=True) + glob.glob("data/actas/*.txt"))
+
+
+def _texts():
+    """Lines, sentences and blank-line paragraphs of the bundled actas, with hard cases added:
+    capitals, the dotless «ı», the long «ſ» and the dotted «İ» (which `re.IGNORECASE` matches
+    to «i» or «s»), and an «en contra favor» where two senses overlap."""
+    found = set()
+    for path in FILES:
+        text = open(path, encoding="utf-8", errors="replace").read()
+        for paragraph in re.split(r"\n\s*\n", text):
+            joined = " ".join(paragraph.split())
+            found.update({joined, joined.upper()})
+            found.update(re.split(r"(?<=[.;])\s+", joined))
+        found.update(line.strip() for line in text.splitlines())
+    found.update({"SE SOMETE A VOTACıÓN EL ACTA", "ſe ſomete a votación el acta", "Se somete a VOTACİÓN el acta",
+                  "y sometemos a su consideración el informe", "Dra. Ana Ruiz: en contra favor de todo",
+                  "Quienes estén a favor, sírvanse manifestarlo.", "", "  ", "somete"})
+    return sorted(found)
+
+
+TEXTS = _texts()
+
+
+def _covered(pattern, words):
+    """Some necessary set of `pattern` (read case-sensitively, as written in lower case) has each
+    word, folded, holding one of `words`; none of `words` has an «i», which `re.IGNORECASE`
+    lets match the dotless «ı» that `fold` keeps."""
+    sets = palabras_necesarias(pattern, 0)
+    return not any("i" in w for w in words) and any(
+        all(any(w in fold(needed) for w in words) for needed in necessary) for necessary in sets)
+
+
+def test_sense_words_are_necessary_for_every_entry_of_the_sense_family():
+    for entrada in SENTIDO.entradas:
+        assert _covered(entrada.patron, votos.SENSE_NEEDS), entrada.patron
+
+
+def test_asunto_words_are_necessary_for_their_patterns():
+    for words, pattern in zip(votos._ASUNTO_WORDS, votos._ASUNTO_PATTERNS):
+        assert _covered(pattern, words), pattern
+
+
+def test_the_word_tests_never_drop_a_match_on_the_actas():
+    sense = re.compile(SENTIDO.patron, SENTIDO.flags)
+    for text in TEXTS:
+        folded = fold(text)
+        if sense.search(text):
+            assert votos._may_sense(folded), text
+        for words, regex in votos.ASUNTO_RES:
+            if regex.regex.search(text):
+                assert any(w in folded for w in words), text
+
+
+def test_starts_are_read_from_the_pattern():
+    def starts(pattern):
+        return votos.Temprano(re.compile(pattern, re.IGNORECASE)).comienzos
+    assert starts(r"\b(?:Someto|sometemos)\s+(?P<a>.+)") == {"someto", "sometemos"}
+    assert starts(r"a (?:favor de|su consideraci[oó]n)") == {"a favor de", "a su consideraci"}
+    assert starts(r"(?<!\bsi )se aprueba") == {"se aprueba"}
+    assert starts(r"(?:se )?tom[oó] la votaci[oó]n") is None      # may begin with «tom»: unknown
+    assert starts(r"vot[oó]|\w+ votos") is None
+    assert votos.Temprano(re.compile(r"someto")).comienzos is None   # case-sensitive: not its business
+
+
+@pytest.mark.parametrize("regex", [votos.CALL_RE] + [regex for _, regex in votos.ASUNTO_RES],
+                         ids=lambda regex: regex.regex.pattern[:30])
+def test_a_search_from_the_first_possible_start_finds_what_the_whole_search_finds(regex):
+    for text in TEXTS:
+        whole, early = regex.regex.search(text), regex.search(text)
+        assert (whole and (whole.span(), whole.groupdict())) == (early and (early.span(), early.groupdict())), text
+
+
+def test_the_call_is_the_family_pattern():
+    assert votos.CALL_RE.regex is LLAMADO.regex
+
+
+def test_two_senses_counts_as_the_pattern_does():
+    for text in TEXTS:
+        folded = fold(text)
+        assert votos._two_senses(folded) == (len(votos.INLINE_SENSE_RE.findall(folded)) >= 2), text
+
+
+def test_call_sentences_cut_where_the_lookbehind_first_pattern_cut():
+    before = re.compile(r"(?<=[a-záéíóúñ]{3})[.;]\s+")
+    for text in TEXTS:
+        assert votos._call_sentences(text) == tuple(s for s in before.split(text) if s.strip())
+
+
+def test_a_ballot_line_is_read_the_same_each_time():
+    line = "-Dra. Alejandra del Carmen Arreola Delgado, Asesora Técnica del COTAPREP. - A favor."
+    assert votos._read_ballot_line(line) == (
+        "votos", (("Dra.", "Alejandra del Carmen Arreola Delgado", "a favor"),))
+    assert votos._read_ballot_line("A favor: Mtra. Ruiz Matus, Dr. Jiménez Toledo e Ing. Mendoza Cruz.") == (
+        "votos", (("Mtra.", "Ruiz Matus", "a favor"), ("Dr.", "Jiménez Toledo", "a favor"),
+                  ("Ing.", "Mendoza Cruz", "a favor")))
+    assert votos._read_ballot_line("En contra: ninguno.") == ("votos", ())
+    assert votos._read_ballot_line("Mtro. José Luis Bautista Cabrera.") == ("nombre", ("Mtro.", "José Luis Bautista Cabrera"))
+    assert votos._read_ballot_line("Se aprueba el orden del día.") is None
+
+
+def test_an_asunto_is_trimmed_where_the_pattern_first_splits_it():
+    for text in TEXTS:
+        kept = votos._TRIM_ASUNTO_RE.split(text)[0].strip(" ,.;:")
+        assert votos._trim_asunto(text) == ((kept[:1].upper() + kept[1:])[:240] if kept else None), text
