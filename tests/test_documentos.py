@@ -3,8 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from etl.documentos import (_JOINABLE, CONCLUDED_RE, SHOWN_RE, WITHDRAWN_RE, _first_line,
-                            _never_matches_line_break)
+from etl.documentos import (_JOINABLE, CONCLUDED_RE, CORRECTION_WORDS_RE, REQUEST_RE, SHOWN_RE, WITHDRAWN_RE,
+                            _first_line, _never_matches_line_break, _request_sentence_end, _starts_within)
 from etl.frases import TENIDO_POR_PRESENTADO
 from etl.texto import Parrafo, Texto
 from etl.vocabulario import fold
@@ -64,3 +64,43 @@ def test_una_busqueda_sobre_los_parrafos_unidos_da_lo_mismo_que_una_por_parrafo(
                 assert _first(regex, paragraphs[start:]) == _one_by_one(regex, paragraphs[start:]), \
                     (acta.name, regex.pattern[:30], start)
     assert found >= 20
+
+
+# One word for each alternative of the two patterns: the lookahead on their first letters must let
+# every one through (a letter missing there would silently lose requests).
+CORRECTION_WORDS = ["corrija", "corregir", "correccion", "correcciones", "corregido", "errores de ortografia",
+                    "errores de forma", "modificacion", "modificar", "modifique", "sustituir", "cambio de",
+                    "cambiar", "quitar", "eliminar", "elimine", "suprimir", "agregar", "agregue", "adicionar",
+                    "precisar", "precise", "precisen", "ajuste", "observacion", "numerar", "renumerar",
+                    "incisos", "leyenda", "redaccion", "ortografia", "erratas", "incluye", "incluir",
+                    "incluyan", "incorporar", "anadir", "agregaron"]
+REQUEST_WORDS = ["solicito", "pido", "pidio", "pide", "piden", "pedir", "pedimos", "propongo", "propone",
+                 "propuso", "propuesta", "sugiere", "sugerir", "sugiero", "sugirio", "convendria", "quisiera",
+                 "me gustaria", "se corrija", "sean corregidos", "se modifique", "se sustituya", "se elimine",
+                 "se agregue", "hacer la correccion", "senalo que", "formulo observaciones al",
+                 "hizo observaciones al", "hace observaciones al", "hago observaciones al",
+                 "realizo observaciones al", "presento observaciones al", "planteo observaciones al",
+                 "expreso observaciones al", "tengo observaciones al", "tenemos observaciones al",
+                 "tiene observaciones al", "una de las observaciones al", "unas observaciones al", "dos observaciones al",
+                 "tres observaciones al", "mis observaciones al", "nuestras observaciones al",
+                 "algunas observaciones al", "las siguientes observaciones al", "sus observaciones al"]
+
+
+@pytest.mark.parametrize("regex, word", [(CORRECTION_WORDS_RE, w) for w in CORRECTION_WORDS]
+                         + [(REQUEST_RE, w) for w in REQUEST_WORDS])
+def test_first_letter_lookahead_lets_every_alternative_through(regex, word):
+    assert regex.search(f"el consejero {word} en la pagina 3").group().startswith(word.split()[0][:4])
+
+
+def test_starts_within():
+    assert _starts_within([3, 10, 40], 5, 11)
+    assert not _starts_within([3, 10, 40], 11, 40)
+    assert _starts_within([3, 10, 40], 40, 41)
+    assert not _starts_within([], 0, 100)
+
+
+def test_request_sentence_end_needs_both_words_in_one_sentence():
+    """A correction word in one sentence and a request in another are no request."""
+    assert _request_sentence_end("la consejera solicito la palabra. hay errores de ortografia en el dictamen") is None
+    text = "la consejera tomo la palabra. solicito corregir la pagina 13. gracias"
+    assert _request_sentence_end(text) == text.index(". gracias")
