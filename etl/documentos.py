@@ -43,16 +43,13 @@ NOT_DOCUMENT_RE = re.compile(r"^(lista|pase de lista|verificacion|declaracion|in
                              r"(,? en su caso,?)? del orden del dia|asuntos generales|clausura|sintesis|bienvenida|"
                              r"aprobacion del orden|orden del dia)")
 OMISSION_RE = compilar(r"\b(omitir|omision|dispensa|dispensar|lectura del|su lectura)\b")
-# Both patterns read folded (lower-case) text and every alternative opens with one of the letters
-# of their lookahead: `re` skips the other characters (spaces, «b», «v», «y» …) instead of trying
-# every alternative there (same matches).
 CORRECTION_WORDS_RE = re.compile(
-    r"(?=[aceilmnopqrs])\b(?:corri(ja|jan|gir|gio|ge|jo)|correg\w*|correccion|correcciones|corregid|errores? (de )?(ortograf|forma|redacc|dedo)|"
+    r"\b(?:corri(ja|jan|gir|gio|ge|jo)|correg\w*|correccion|correcciones|corregid|errores? (de )?(ortograf|forma|redacc|dedo)|"
     r"modificaci|modificar|modifiqu|sustitu|cambio de|cambiar|quitar|eliminar|elimine|suprimir|agregar|agregue|adicionar|"
     r"precisar|precise|precisen|ajust|observaci|numerar|renumerar|incisos|leyenda|redaccion|ortografi|errat|"
     r"incluy\w+|incluir|incluya\w*|incorpor\w+|anad\w+|agreg\w+)")
 REQUEST_RE = re.compile(
-    r"(?=[acdefhlmnpqrstu])\b(solicit(?!ud|ante)\w*|pido|pidi\w*|pide|piden|pedir\w*|pedimos|propong\w*|propone\w*|propus\w*|propuestas?|sugier\w*|sugerir\w*|sugiero|sugirio|convendria|quisiera|"
+    r"\b(solicit(?!ud|ante)\w*|pido|pidi\w*|pide|piden|pedir\w*|pedimos|propong\w*|propone\w*|propus\w*|propuestas?|sugier\w*|sugerir\w*|sugiero|sugirio|convendria|quisiera|"
     r"me gustaria|se corrija\w*|sean corregid\w*|se modifiqu\w*|se sustitu\w*|se elimin\w*|se agregu\w*|"
     r"hacer (nada mas )?la correccion|senal\w+ que|"
     r"(formul\w+|hizo|hace|hago|hacer|realiz\w+|present\w+|plante\w+|expres\w+|tengo|tenemos|tiene|una|unas|dos|tres|"
@@ -569,14 +566,9 @@ def _request_sentence_end(folded):
     text = NONE_RE.sub("", folded)
     if not ((CORRECTION_WORDS_RE.search(text) and REQUEST_RE.search(text)) or FE_DE_ERRATAS.regex.search(text)):
         return None    # what no sentence can hold if the paragraph does not: most paragraphs end here
-    # Neither pattern matches a «.» or «;», so each match lies inside one sentence and is found by
-    # one scan of the paragraph (same as searching each sentence, which rescanned it twice).
-    corrections = [m.start() for m in CORRECTION_WORDS_RE.finditer(text)]
-    requests = [m.start() for m in REQUEST_RE.finditer(text)]
     for start, end in _sentences(text):
         sentence = text[start:end]
-        asks = (_starts_within(corrections, start, end) and _starts_within(requests, start, end)) \
-            or FE_DE_ERRATAS.regex.search(sentence)
+        asks = (CORRECTION_WORDS_RE.search(sentence) and REQUEST_RE.search(sentence)) or FE_DE_ERRATAS.regex.search(sentence)
         if asks and \
                 not ASKS_OR_DOUBTS_RE.search(sentence) and \
                 not FUTURE_DOCUMENT_RE.search(sentence) and not LISTA_DE_OBSERVACIONES.regex.search(sentence) and \
@@ -585,12 +577,6 @@ def _request_sentence_end(folded):
             answer = ANSWER_CLAUSE_RE.search(sentence)
             return start + answer.start() if answer else end
     return None
-
-
-def _starts_within(starts, start, end):
-    """Whether some position of the sorted `starts` falls in [start, end)."""
-    i = bisect.bisect_left(starts, start)
-    return i < len(starts) and starts[i] < end
 
 
 def _request_for(vote, by_punto, consumed):
