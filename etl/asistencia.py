@@ -433,6 +433,15 @@ class _Asistencia:
         for paragraph in self.lector.paragraphs:
             if paragraph.linea >= self.closing or len(paragraph.text) < 30:
                 continue
+            # «- Lic. X, Representante — Partido del Trabajo — justificó su inasistencia»: a list
+            # item, not a speaker's turn, even with a dash after the name.
+            body, skipped = (paragraph.text, 0) if BULLET_ITEM_RE.match(paragraph.text) else _body(paragraph.text)
+            # Only titled names are counted present or absent, and the titled names of the body
+            # are those of its sentences (a name stops at the «.», «;», «!» or «?» that ends a
+            # sentence): a body that names no one is passed over before the phrases are searched.
+            # The names of the body are kept (`names_in`) and `_read_actors` asks for them again.
+            if not names_in(body):
+                continue
             folded_paragraph = fold_accents(paragraph.text)
             # One search for the paragraph before one per sentence. Presence counts only in the
             # opening (below), so later paragraphs are searched for absences alone: an absence
@@ -440,9 +449,6 @@ class _Asistencia:
             if not (AUSENCIA.search(folded_paragraph) or
                     (paragraph.linea < self._opening_limit() and PRESENCIA.search(folded_paragraph))):
                 continue
-            # «- Lic. X, Representante — Partido del Trabajo — justificó su inasistencia»: a list
-            # item, not a speaker's turn, even with a dash after the name.
-            body, skipped = (paragraph.text, 0) if BULLET_ITEM_RE.match(paragraph.text) else _body(paragraph.text)
             for sentence, offset in _sentences(body):
                 offset += skipped
                 folded = fold_accents(sentence)
