@@ -11,7 +11,11 @@ in the session comes from the vote on it (not from the vote to omit its reading,
 on corrections), or from its withdrawal; otherwise it was presented.
 """
 import bisect
+import functools
+import itertools
 import re
+from re import _constants as sre
+from re import _parser as sre_parse
 
 from etl.descripcion import asunto_de_correccion, asunto_de_omision, describir
 from etl.frases import (ACEPTADA_SIN_VOTO, CLAVE_CITADA, DOCUMENTO_FUTURO, EN_LO_PARTICULAR, FE_DE_ERRATAS, INCISOS, LISTA_DE_OBSERVACIONES, LLAMADO,
@@ -85,14 +89,17 @@ def parse_documentos(lector, votaciones):
 
 # A document the committee receives without deciding on it: its life ends as presented, it is not
 # waiting for a vote. «Las personas integrantes tuvieron por presentado el Informe mensual»; «se
-# da por recibido el informe»; «el dictamen no será sometido a votación».
+# da por recibido el informe»; «el dictamen no será sometido a votación». Every alternative opens
+# with one of «dnqstu»: the lookahead spares `re` trying six alternatives at every other character
+# (same matches, a third of the time).
 CONCLUDED_RE = compilar(
+    r"(?=[dnqstu])(?:"
     r"\b(tuvo|tiene|tienen|tuvieron|tenga|da|dio|dan|dieron|de) por (presentad|recibid|rendid|conocid)|"
     r"\bse (tiene|tuvo|da|dio) por (presentad|recibid|rendid|conocid)|"
     r"queda(n|ron)? (debidamente )?(presentad|recibid)|"
     r"no (sera|seran|es|fue|fueron|se) (sometid\w+|somete|sometera|somet\w+) a (votacion|aprobacion|consideracion)|"
     r"no (requiere|requieren|amerita|ameritan) (de )?(votacion|aprobacion)|"
-    r"(unicamente|solo|solamente) (para|de) (su )?conocimiento")
+    r"(unicamente|solo|solamente) (para|de) (su )?conocimiento)")
 
 
 ACTA_SESSION_RE = re.compile(r"sesion\s+(ordinaria|extraordinaria|especial|solemne|de instalacion)\s+(?:numero\s+|no\.?\s*)?(\w+)")
@@ -163,34 +170,107 @@ FOLLOW_UP_RE = compilar(r"\bseguimiento (de|a) (los |las )?(acuerdos|observacion
 
 
 def _state(lector, numero, votaciones, agenda_line, key=None):
-    """What happened to the document of agenda item `numero`, and the line that says it."""
+    """What happened to the document of agenda item `numero`, and the line that says it.
+
+    A withdrawal decides first; then the vote on the document; only without a vote does the item's
+    text tell how it was presented, so that text is read for more than the withdrawal only then
+    (same answer, a fraction of the searches)."""
     start = next((line for line, n in lector.puntos if n == numero and line > 0), None)
-    presented = explicit_line = None
-    concluded = False
-    for paragraph in lector.paragraphs:
-        if not start or paragraph.linea < start or lector.punto_at(paragraph.linea) != numero:
-            continue
-        folded = fold(paragraph.text)
-        withdrawn = WITHDRAWN_RE.search(folded)
-        if withdrawn:
-            return "retirado", paragraph.linea_at(withdrawn.start()), False
-        explicit = TENIDO_POR_PRESENTADO.regex.search(folded)
-        concluded = concluded or bool(CONCLUDED_RE.search(folded))
-        if explicit and explicit_line is None:
-            explicit_line = paragraph.linea_at(explicit.start())
-        shown = SHOWN_RE.search(folded)
-        if shown and presented is None:
-            presented = paragraph.linea_at(shown.start())
+    paragraphs = [p for p in _paragraphs_of_item(lector, numero) if start and p.linea >= start]
     votes = [v for v in votaciones if v["punto"] == numero and _decides_document(v)]
     general = [v for v in votes if not EN_LO_PARTICULAR.search(fold(v.get("asunto") or "") + " " +
                                                                fold(_call_text(v.get("_llamado"))))]
     votes = general or votes       # voted in parts: the vote «en lo general» decides the document
     if key:
         votes = [v for v in votes if _mentions_session(lector, v, key)]
+    folded = [fold(paragraph.text) for paragraph in paragraphs]
+    withdrawn = _first_line(WITHDRAWN_RE, paragraphs, folded)
+    if withdrawn is not None:
+        return "retirado", withdrawn, False
     if votes:
         vote = votes[-1]
         return vote["resultado"], vote["fuente"]["linea"], False
+    explicit_line = _first_line(TENIDO_POR_PRESENTADO.regex, paragraphs, folded)
+    presented = _first_line(SHOWN_RE, paragraphs, folded)
+    concluded = _first_line(CONCLUDED_RE, paragraphs, folded) is not None
     return "presentado", explicit_line or presented or start or agenda_line, concluded
+
+
+def _first_line(regex, paragraphs, folded):
+    """The line of the first match of `regex` in `paragraphs` (`folded`, their folded texts), as
+    one search per paragraph finds it, or None. A pattern that can never match a line break
+    searches them all at once, joined by line breaks: no match crosses one, and the leftmost match
+    is the first paragraph's."""
+    if not _JOINABLE.get((regex.pattern, regex.flags), False):
+        for paragraph, text in zip(paragraphs, folded):
+            match = regex.search(text)
+            if match:
+                return paragraph.linea_at(match.start())
+        return None
+    match = regex.search("\n".join(folded))
+    if match is None:
+        return None
+    starts = list(itertools.accumulate((len(text) + 1 for text in folded[:-1]), initial=0))
+    index = bisect.bisect_right(starts, match.start()) - 1
+    return paragraphs[index].linea_at(match.start() - starts[index])
+
+
+_CATEGORIES_WITHOUT_LINE_BREAK = {sre.CATEGORY_DIGIT, sre.CATEGORY_WORD, sre.CATEGORY_NOT_SPACE}
+
+
+def _never_matches_line_break(pattern, flags=0):
+    """Whether no part of `pattern` can match «\\n» and its only anchors are word boundaries, read
+    from its syntax: then it matches a text joined by line breaks exactly where it matches each
+    part alone (a lookaround reaching a break fails or succeeds as at the text's end). Anything
+    not known to be safe (`.`, `\\s`, a negated class, `^`, `$`, a backreference) says no."""
+    return _items_without_line_break(sre_parse.parse(pattern, flags))
+
+
+def _items_without_line_break(items):
+    for op, av in items:
+        if op is sre.LITERAL:
+            safe = av != ord("\n")
+        elif op is sre.IN:
+            safe = all((kind is sre.LITERAL and value != ord("\n")) or
+                       (kind is sre.RANGE and not value[0] <= ord("\n") <= value[1]) or
+                       (kind is sre.CATEGORY and value in _CATEGORIES_WITHOUT_LINE_BREAK) for kind, value in av)
+        elif op is sre.AT:
+            safe = av in (sre.AT_BOUNDARY, sre.AT_NON_BOUNDARY)
+        elif op is sre.BRANCH:
+            safe = all(_items_without_line_break(branch) for branch in av[1])
+        elif op is sre.SUBPATTERN:
+            safe = _items_without_line_break(av[3])
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+            safe = _items_without_line_break(av[2])
+        elif op in (sre.ASSERT, sre.ASSERT_NOT):
+            safe = _items_without_line_break(av[1])
+        elif op is sre.ATOMIC_GROUP:
+            safe = _items_without_line_break(av)
+        else:
+            safe = False
+        if not safe:
+            return False
+    return True
+
+
+# The patterns a document's state reads, and whether each may search joined paragraphs: read from
+# their syntax once, at import (constants of the module, not a memory kept between actas).
+# CONCLUDED_RE goes paragraph by paragraph: its word test rules out most of them at once, which
+# costs less than its search over them all.
+_JOINABLE = {(regex.pattern, regex.flags): _never_matches_line_break(regex.pattern, regex.flags)
+             for regex in (WITHDRAWN_RE, TENIDO_POR_PRESENTADO.regex, SHOWN_RE)}
+
+
+def _paragraphs_of_item(lector, numero):
+    """The paragraphs read under agenda item `numero`, in line order: grouped once per acta
+    (each document of the agenda asks), not found by walking every paragraph per document."""
+    cached = getattr(lector, "_item_paragraphs", None)
+    if cached is None or cached[0] is not lector.puntos or cached[1] is not lector.paragraphs:
+        grouped = {}
+        for paragraph in lector.paragraphs:
+            grouped.setdefault(lector.punto_at(paragraph.linea), []).append(paragraph)
+        cached = lector._item_paragraphs = (lector.puntos, lector.paragraphs, grouped)
+    return cached[2].get(numero, [])
 
 
 def _decides_document(vote):
@@ -216,8 +296,15 @@ NONE_RE = SIN_OBSERVACIONES.regex      # «sin observaciones», «no habiendo ob
 
 
 def _is_correction_vote(vote):
-    text = NONE_RE.sub("", fold(vote.get("asunto") or ""))
-    call = NONE_RE.sub("", fold(_call_text(vote.get("_llamado")))) if vote.get("_llamado") else ""
+    return _is_correction_text(vote.get("asunto") or "", _call_text(vote.get("_llamado")) if vote.get("_llamado") else None)
+
+
+@functools.lru_cache(maxsize=1 << 10)
+def _is_correction_text(asunto, call_text):
+    """`_is_correction_vote` of a vote's asunto and call (remembered within a parse: the state of
+    each document and the corrections ask it of the same votes)."""
+    text = NONE_RE.sub("", fold(asunto))
+    call = NONE_RE.sub("", fold(call_text)) if call_text is not None else ""
     if WITH_CORRECTIONS_RE.search(text):
         return False
     return bool(CORRECTION_WORDS_RE.search(text) or (re.search(r"\bpropuestas?\b", call) and CORRECTION_WORDS_RE.search(call)))
@@ -227,9 +314,13 @@ def _call_text(call):
     """What a vote's call says: in a long narrative paragraph, only the sentences that call the
     vote («Suficientemente discutido el asunto, la secretaria sometió a votación económica el
     proyecto …»), not the requests and replies before them."""
-    if call is None:
-        return ""
-    text = call.text
+    return "" if call is None else _said_in_call(call.text)
+
+
+@functools.lru_cache(maxsize=1 << 10)
+def _said_in_call(text):
+    """`_call_text` of a call's text (remembered within a parse: each vote's call is read by the
+    document's state, the correction tests and the proposal search)."""
     if len(text) <= 400 or speaker_label(text):
         return text
     sentences = re.split(r"(?<=[a-z0-9)»\"]{2})\.\s+", text)
@@ -460,28 +551,31 @@ def _asks_correction(folded):
     return _request_sentence_end(folded) is not None
 
 
+# A question or a doubt, not a request. Every alternative opens with «?», «c», «d», «p» or «s»:
+# the lookahead spares `re` trying five alternatives at every other character (same matches).
+ASKS_OR_DOUBTS_RE = re.compile(r"(?=[?cdps])(?:pregunt\w*|\?|\bdudas?\b|consult\w* si|\bse aprobo\b)")
 ANSWER_CLAUSE_RE = re.compile(r",\s*(?:lo que|lo cual|a lo que|misma que|mismas que|cosa que|propuesta que|precision que)\b")
 
 
+@functools.lru_cache(maxsize=1 << 12)
 def _request_sentence_end(folded):
     """Where the first sentence that asks for a change ends (or where its answer starts: «…, lo
-    que la consejera presidenta aceptó incluir en el acuerdo»), or None."""
+    que la consejera presidenta aceptó incluir en el acuerdo»), or None. Remembered within a
+    parse: the search for requests, the reports of attended corrections and the answer to each
+    request read the same paragraphs."""
     text = NONE_RE.sub("", folded)
     if not ((CORRECTION_WORDS_RE.search(text) and REQUEST_RE.search(text)) or FE_DE_ERRATAS.regex.search(text)):
         return None    # what no sentence can hold if the paragraph does not: most paragraphs end here
     for start, end in _sentences(text):
         sentence = text[start:end]
-        position = end
-        answer = ANSWER_CLAUSE_RE.search(sentence)
-        if answer:
-            position = start + answer.start()
         asks = (CORRECTION_WORDS_RE.search(sentence) and REQUEST_RE.search(sentence)) or FE_DE_ERRATAS.regex.search(sentence)
         if asks and \
-                not re.search(r"pregunt\w*|\?|\bdudas?\b|consult\w* si|\bse aprobo\b", sentence) and \
+                not ASKS_OR_DOUBTS_RE.search(sentence) and \
                 not FUTURE_DOCUMENT_RE.search(sentence) and not LISTA_DE_OBSERVACIONES.regex.search(sentence) and \
                 not re.search(r"\bpresent(o|aron)\b.{0,160}\bque propone", sentence) and \
                 not WITH_CORRECTIONS_RE.search(sentence) and not RESULT_RE.search(sentence):
-            return position
+            answer = ANSWER_CLAUSE_RE.search(sentence)
+            return start + answer.start() if answer else end
     return None
 
 
@@ -517,7 +611,7 @@ def _accepted_later(lector, paragraph, punto):
         for unit in _units(padre):
             if unit.inicio > paragraph.inicio:
                 if id(unit) in requests or _asks_correction(fold(unit.text)):
-                    return _outcome(texts) if _outcome(texts) is not None else _answered_together(lector, padre, punto)
+                    return _outcome_or(texts, lambda: _answered_together(lector, padre, punto))
                 texts.append(fold(unit.text))
     for later in lector.paragraphs[lector.paragraph_index(padre.linea) + 1:]:
         if lector.punto_at(later.linea) != punto:
@@ -525,7 +619,7 @@ def _accepted_later(lector, paragraph, punto):
         later_folded = fold(later.text)
         if _asks_correction(later_folded) and not ATTENDED_RE.search(later_folded):
             texts.append(later_folded[:_request_sentence_end(later_folded) or 0])
-            return _outcome(texts) if _outcome(texts) is not None else _answered_together(lector, later, punto)
+            return _outcome_or(texts, lambda: _answered_together(lector, later, punto))
         texts.append(later_folded)
     return _outcome(texts)
 
@@ -539,6 +633,12 @@ def _answered_together(lector, following, punto):
         if WITH_CORRECTIONS_RE.search(fold(later.text)):
             return True
     return None
+
+
+def _outcome_or(texts, otherwise):
+    """The outcome the texts say (read once), or else what `otherwise()` finds."""
+    outcome = _outcome(texts)
+    return outcome if outcome is not None else otherwise()
 
 
 def _outcome(texts):
@@ -573,9 +673,9 @@ def _proposal_line(lector, punto, paragraph, solicitante, asistentes):
     trasladarlo a la Escuela Secundaria Técnica número 12», before «incorporar al proyecto la
     propuesta del Lic. Pech Cauich»."""
     line = None
-    for earlier in lector.paragraphs[:lector.paragraph_index(paragraph.linea)]:
-        if lector.punto_at(earlier.linea) != punto:
-            continue
+    for earlier in _paragraphs_of_item(lector, punto):
+        if earlier.linea >= paragraph.linea:
+            break
         for unit in _units(earlier):
             if _subject_of(unit, asistentes) == solicitante and PROPOSAL_RE.search(fold(unit.text)):
                 line = unit.linea
@@ -659,6 +759,12 @@ def _doc_label(doc):
     return doc["titulo"] or doc["clave"]
 
 
+# «las propuestas realizadas por la Doctora Alejandra Arreola». Every match opens with «f», «h»,
+# «p» or «r»: the lookahead spares `re` trying five alternatives at every other character.
+MADE_BY_RE = re.compile(r"(?=[fhpr])(?:realizad[oa]s?|formulad[oa]s?|hechas?|presentad[oa]s?|planteadas?)"
+                        r"\s+por\s+(?:el|la)\s+(.{0,80})", re.IGNORECASE)
+
+
 def _requester(lector, paragraph, vote, asistentes):
     """Who asked: the paragraph's speaker label; a person named as asking ('la Dra. X solicita');
     the person a call names ('las propuestas realizadas por la Doctora Alejandra Arreola'); else
@@ -679,8 +785,7 @@ def _requester(lector, paragraph, vote, asistentes):
             return subject
     call = vote.get("_llamado") if vote else None
     for text in filter(None, [call.text if call else None, paragraph.text if paragraph else None]):
-        match = re.search(r"(?:realizad[oa]s?|formulad[oa]s?|hechas?|presentad[oa]s?|planteadas?)\s+por\s+(?:el|la)\s+(.{0,80})",
-                          text, re.IGNORECASE)
+        match = MADE_BY_RE.search(text)
         if match:
             for grado, name, start, end in names_in(match.group(1)):
                 return _full_name(name, asistentes)
@@ -767,7 +872,7 @@ def _attended_reports(lector):
     reports, paragraphs = [], [p for p in lector.paragraphs
                                if p.linea not in lector.agenda_lines
                                and p.linea < (lector.closing_line or 10 ** 9)]
-    index = 0
+    index, follow_up = 0, _follow_up_items(lector)
     while index < len(paragraphs):
         paragraph = paragraphs[index]
         folded = fold(paragraph.text)
@@ -779,7 +884,7 @@ def _attended_reports(lector):
         punto = lector.punto_at(paragraph.linea)
         if attended or STATUS_INTRO_RE.search(folded):
             report = _Report(paragraph, attended)
-        elif _follow_up_item(lector, punto) and _names_document(paragraph.text) \
+        elif punto in follow_up and _names_document(paragraph.text) \
                 and PAST_CHANGE_RE.search(folded):
             # An item «Seguimiento de acuerdos y observaciones» whose paragraphs go straight to
             # each document: «En el Informe mensual de enero se corrigió el cronograma del anexo 1».
@@ -810,11 +915,14 @@ def _attended_reports(lector):
     return reports
 
 
-def _follow_up_item(lector, punto):
-    """The agenda item is a follow-up of agreements or observations: «Seguimiento de acuerdos y
-    observaciones», «Seguimiento a las observaciones formuladas a los informes anteriores»."""
-    titulo = next((t for n, t, _ in lector.orden if n == punto), "")
-    return bool(FOLLOW_UP_RE.search(fold(titulo)))
+def _follow_up_items(lector):
+    """The agenda items that are a follow-up of agreements or observations: «Seguimiento de
+    acuerdos y observaciones», «Seguimiento a las observaciones formuladas a los informes
+    anteriores» (by number, from the first title of each; read once, not per paragraph)."""
+    titulos = {}
+    for numero, titulo, _ in lector.orden:
+        titulos.setdefault(numero, titulo)
+    return {numero for numero, titulo in titulos.items() if FOLLOW_UP_RE.search(fold(titulo))}
 
 
 def _names_document(text):

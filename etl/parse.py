@@ -97,6 +97,50 @@ SESSION_RE = compilar(
     rf"(?:\b(?P<ordinal>(?:(?:vigesim|trigesim|decim)[oa]\s+)?\w+\.?)\s+)?sesion(?:es)?\s+(?:publica\s+|virtual\s+|remota\s+|de\s+caracter\s+)?"
     rf"(?P<tipo>extraordinaria|ordinaria|especial|solemne|de instalacion|instalacion)"
     rf"(?:\s+(?:(?:urgente|virtual|publica|no|num|numero|n°|nº|#)\.?\s*){{0,2}}(?P<numero>{_NUM_TOKEN}))?")
+def _is_word_char(char):
+    return char.isalnum() or char == "_"      # what `\w` is in a str pattern
+
+
+def _session_starts(folded):
+    """Every offset where a match of `SESSION_RE` could begin: each «sesion», and the first
+    letter of the one or two words just before it (the optional ordinal, «decima primera»,
+    «2.», then spaces). A superset: `SESSION_RE.match` decides."""
+    starts, found = set(), folded.find("sesion")
+    while found >= 0:
+        starts.add(found)
+        at = found
+        for _ in range(2):            # «primera sesion», «decima primera sesion»
+            end = at
+            while at and folded[at - 1].isspace():
+                at -= 1
+            if at == end:
+                break
+            if at and folded[at - 1] == ".":
+                at -= 1
+            end = at
+            while at and _is_word_char(folded[at - 1]):
+                at -= 1
+            if at == end:
+                break
+            starts.add(at)
+        found = folded.find("sesion", found + 1)
+    return sorted(starts)
+
+
+def session_matches(folded):
+    """`SESSION_RE.finditer(folded)`, the same matches, trying the pattern only where one could
+    begin (`_session_starts`) instead of at every character of the paragraph: leftmost first,
+    the next from where the last one ended, as `finditer` does (a match is never empty).
+    0.55 -> 0.14 ms an acta."""
+    pos = 0
+    for start in _session_starts(folded):
+        if start >= pos:
+            match = SESSION_RE.regex.match(folded, start)
+            if match:
+                yield match
+                pos = match.end()
+
+
 THIS_SESSION_BEFORE = re.compile(
     r"(esta|presente|celebrar la|celebrar|clausurada la|concluida la|instalada|inicio a la|da inicio a la|"
     r"apertura de la|desarrollo de la|convocad[oa]s? a la|asistencia a esta|celebrada la|clausura de la|"
@@ -313,7 +357,7 @@ class Lector:
             folded = fold(paragraph.text)
             if "sesion" not in folded:
                 continue
-            for match in SESSION_RE.finditer(folded):
+            for match in session_matches(folded):
                 tipo = SESSION_TYPES[match.group("tipo")]
                 numero = _session_number(match, folded)
                 word = match.start() + match.group(0).find("sesion")
@@ -556,21 +600,22 @@ class Lector:
                     markers.append((paragraph.linea, numero))
                 continue
             text = strip_label(paragraph.text)
+            folded = fold(text)
             numero = _punto_marker(text, orden, body_numbered)
-            announced = NEXT_ITEM_RE.search(fold(text)) if numero is None and numbers else None
+            announced = NEXT_ITEM_RE.search(folded) if numero is None and numbers else None
             if announced and re.search(r"\b(dictamen|informe|documento|acta|acuerdo|tema)s? (del|en el) $",
-                                       fold(text)[max(0, announced.start() - 40):announced.start()]):
+                                       folded[max(0, announced.start() - 40):announced.start()]):
                 announced = None    # «… se analiza en el dictamen del punto siguiente» names, not moves
             if announced:
                 numero = _item_by_title(text[announced.end():], orden)
             if numero is None and numbers and announced:
                 line = paragraph.linea
-                if _PARSE_PUNTOS_RE.search(fold(text)) and len(text) > 40:
+                if _PARSE_PUNTOS_RE.search(folded) and len(text) > 40:
                     line = paragraph.ultima_linea + 1
                 following.append(line)
             elif numero is not None and (not numbers or numero in numbers):
                 line = paragraph.linea
-                if _PARSE_PUNTOS_RE2.search(fold(text)) and len(text) > 80:
+                if _PARSE_PUNTOS_RE2.search(folded) and len(text) > 80:
                     line = paragraph.ultima_linea + 1   # «…por lo que continuó con el desahogo del tercer punto.»
                 if not markers or markers[-1][1] != numero:
                     markers.append((line, numero))
@@ -650,6 +695,13 @@ DATE_AFTER_NUMBER_RE = re.compile(r"\s*(?:\(\w+\)\s*)?de\s+(" + "|".join(
      "septiembre", "octubre", "noviembre", "diciembre"]) + r")\b")
 
 
+@functools.lru_cache(maxsize=1 << 10)
+def _number_of(token):
+    """`to_int`, once per word an acta: the word before every «sesión» («la», «esta», «décima») is
+    read as a possible ordinal at each mention, twice."""
+    return to_int(token)
+
+
 def _session_number(match, folded):
     """The session's number from «número 2», «XII», «dos», or an ordinal before «sesión»."""
     token = match.group("numero")
@@ -659,16 +711,16 @@ def _session_number(match, folded):
             token = None
         elif _SESSION_NUMBER_RE.fullmatch(token) and token in {"i", "c", "l"} and not _SESSION_NUMBER_RE2.search(folded[:match.start("numero")]):
             token = None
-    value = to_int(token) if token else None
+    value = _number_of(token) if token else None
     if value is None and match.group("ordinal"):
-        value = to_int(match.group("ordinal"))
+        value = _number_of(match.group("ordinal"))
         if value is not None and match.group("ordinal").isdigit():
             value = None
     return value if value and value < 500 else None
 
 
 def _ordinal_value(token):
-    value = to_int(token)
+    value = _number_of(token)
     return value if value and not token.strip(".").isdigit() else None
 
 

@@ -37,11 +37,14 @@ def clean_line(line):
     """One line without Markdown marks, odd spaces or bullets. Expecting lines like:
     '**ACTA DE LA SESIÓN ORDINARIA NÚMERO 2', '## Orden del día', '| Nombre | Cargo |'.
     Each mark is looked for only when its character is on the line (most lines have none)."""
+    if not line or line.isspace():
+        return ""   # nearly half an acta's lines: blank stays blank (NFC keeps a space a space)
     if not line.isascii():
         line = unicodedata.normalize("NFC", line).replace("\u00a0", " ").replace("\ufeff", "")
         line = line.replace("\u2003", " ").replace("\u2002", " ")
     line = line.rstrip()
-    if "-" in line and (MD_RULE_RE.fullmatch(line) or ("|" in line and MD_RULE_PIPES_RE.fullmatch(line))):
+    if "-" in line and (("---" in line and MD_RULE_RE.fullmatch(line))
+                        or ("|" in line and MD_RULE_PIPES_RE.fullmatch(line))):
         return ""   # a Markdown table's separator row, «|---|:-:|»
     if line.lstrip().startswith("|"):
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
@@ -54,7 +57,8 @@ def clean_line(line):
         line = QUOTE_MARK_RE.sub("", line)
     if "*" in line or "_" in line:
         line = line.replace("**", "").replace("__", "")
-        line = EMPHASIS_RE.sub(r"\1", line)
+        if "*" in line:
+            line = EMPHASIS_RE.sub(r"\1", line)
     if line.lstrip()[:1] in ("•", "·", "▪", "●", "◦", "*", "+"):
         line = BULLET_RE.sub("", line, count=1)
     return line
@@ -122,18 +126,25 @@ class Texto:
         """Lines that recur three times or more and read as a heading, not as speech: the page
         header of a PDF («Comité Técnico Asesor del Programa de Resultados…» on every page).
         The first occurrence at the top of the document is kept: it is the acta's heading."""
-        keys = [self._header_key(line) for line in self.lines]      # each line's key, once
-        counts = Counter(key for key in keys if key)
-        first_of = {}
-        for index, key in enumerate(keys):
-            first_of.setdefault(key, index)
+        keys = [" ".join(line.split()).lower() for line in self.lines]   # `_header_key` of each line, once
+        counts = Counter(keys)
+        counts.pop("", None)
+        repeated_keys = {key for key, count in counts.items() if count >= 2}   # a header recurs: only these lines
+        if not repeated_keys:
+            return
         threshold = 3 if len(self.lines) > 80 else 4
         near_breaks = self._lines_near_page_breaks()
-        first_text = next((i for i, l in enumerate(self.lines) if len(l.strip()) > 200), len(self.lines))
-        for index, line in enumerate(self.lines):
-            key = keys[index]
-            repeated = counts[key] >= threshold or (counts[key] >= 2 and key in near_breaks)
-            if key and repeated and "\t" not in line and self._looks_like_header(line):
+        first_of, first_text = {}, None
+        for index, key in enumerate(keys):
+            if key not in repeated_keys:
+                continue
+            first_of.setdefault(key, index)
+            repeated = counts[key] >= threshold or key in near_breaks
+            line = self.lines[index]
+            if repeated and "\t" not in line and self._looks_like_header(line):
+                if first_text is None:     # the first prose line (a dropped header is never one)
+                    first_text = next((i for i, l in enumerate(self.lines) if len(l) > 200 and len(l.strip()) > 200),
+                                      len(self.lines))
                 if index < first_text and first_of[key] == index:
                     continue
                 self._drop(index)
@@ -179,8 +190,8 @@ class Texto:
                 gap += 1
                 gap_has_noise = gap_has_noise or self.noise[index]
                 continue
-            if current is not None and _JOIN_PARAGRAPHS_RE.search(current.text[-2:]) and text[:1].islower() \
-                    and (gap == 0 or gap_has_noise):
+            if current is not None and text[:1].islower() and (gap == 0 or gap_has_noise) \
+                    and current.text.endswith("-") and _JOIN_PARAGRAPHS_RE.search(current.text[-2:]):
                 current.text = current.text[:-1]      # «convo-⏎catoria», «unani-⏎[página]⏎midad»
                 current.spans.append((len(current.text), index + 1))
                 current.text += text
@@ -196,7 +207,8 @@ class Texto:
     def _continues(self, current, text, gap, gap_has_noise, index):
         previous = current.text
         prev_line = self.lines[current.ultima_linea - 1]
-        if gap == 0 and TITLE_AT_END_RE.search(previous[-40:]) and text[0].isupper() and len(prev_line.strip()) >= 40:
+        if gap == 0 and previous.endswith(".") and text[0].isupper() and len(prev_line.strip()) >= 40 \
+                and TITLE_AT_END_RE.search(previous[-40:]):
             return True   # «… El Mtro.⏎Ricardo Enrique Zamora …»: a title's dot ends no sentence
         if gap == 0 and previous.endswith(";") and len(prev_line.strip()) >= 60 and text[:1].islower() \
                 and not LIST_MARK_RE.match(text) and not is_column_line(prev_line):

@@ -71,3 +71,59 @@ def test_omitir_la_lectura_dice_de_que():
     assert asunto_de_omision("Omitir la lectura del Acta de la sesión 3", "Acta") == \
         "Omisión de la lectura del Acta de la sesión 3"
     assert asunto_de_omision("El orden del día", "Acta") is None
+
+
+def _patrones_con_palabras():
+    """Each pattern searched only after its word test, with the words every match of it holds,
+    and whether every match opens with one of them (then it is searched from the first)."""
+    from etl import descripcion as d
+    yield from zip(d.REEMPLAZOS, d.PALABRAS_DE_REEMPLAZO, d.REEMPLAZOS_QUE_ABREN_CON_SU_PALABRA)
+    yield d.LEYENDA, ("leyenda",), False
+    yield d.NUMERACION, d.NUMERACION_PALABRAS, False
+    yield d.ORTOGRAFIA, ("ortograf",), False
+    for tipo, patron in d.LUGARES:
+        yield patron, d.PALABRAS_DE_LUGAR[tipo], tipo in d.LUGARES_QUE_ABREN_CON_SU_PALABRA
+
+
+def test_cada_coincidencia_contiene_una_de_las_palabras_que_se_prueban_antes():
+    """The word test before each pattern (etl/descripcion.py, `_puede`) never skips a passage the
+    pattern matches: every match, on every acta the project keeps and on phrasings in capitals and
+    with accents, holds one of its words."""
+    from etl.descripcion import _llano, _puede
+    textos = [p.read_text(encoding="utf-8", errors="replace")
+              for p in sorted([*(ROOT / "tests" / "fixtures").rglob("*.txt"), *(ROOT / "data" / "actas").glob("*.txt")])]
+    textos += ["EN LA PÁGINA 10, CAPÍTULO III, SECCIÓN 2, GRÁFICA DOS, CUADRO 4, ANEXO 2, NUMERAL 3.1, "
+               "CONSIDERANDO IV, ANTECEDENTES 9 Y 27, EN EL INCISO B), ERRORES DE ORTOGRAFÍA; DICE \"A\" Y DEBE "
+               "DECIR \"B\"; SUSTITUIR \"X\" POR \"Y\"; EL TÉRMINO ayuntamientos POR distritos; QUITAR LA LEYENDA "
+               "QUE DICE ANEXO; LA NUMERACIÓN DE LOS PÁRRAFOS"]
+    vistos = 0
+    for patron, palabras, abre in _patrones_con_palabras():
+        for texto in textos:
+            for m in patron.finditer(texto):
+                vistos += 1
+                assert _puede(palabras, m.group(0).lower()), (patron.pattern[:40], m.group(0))
+                if abre:
+                    assert m.group(0).lower().startswith(palabras), (patron.pattern[:40], m.group(0))
+    assert vistos > 100
+
+
+def test_sin_minusculas_fiables_se_busca_siempre():
+    """«ı», «ſ» and «İ» match ASCII letters in `re` with IGNORECASE but not after `str.lower`: with
+    one of them in the passage no pattern is skipped."""
+    from etl.descripcion import _llano, lugares_en
+    assert _llano("En la PÁGINA 10") == "en la página 10"
+    assert _llano("en la pagına 10") is None
+    assert [l.texto() for l in lugares_en("en la pagına 10")] == ["la página 10"]
+
+
+def test_la_mirada_adelante_sale_de_la_sintaxis_del_patron():
+    """`_con_iniciales` reads the characters a pattern's matches open with (optional groups let the
+    next item open them) and leaves the pattern alone when its syntax does not tell."""
+    import re
+
+    from etl.descripcion import _con_iniciales
+    assert _con_iniciales(re.compile(r"\b(?:quitar|se\s+quite)\s+leyenda", re.I)).pattern == \
+        r"(?=[qs])(?:\b(?:quitar|se\s+quite)\s+leyenda)"
+    assert _con_iniciales(re.compile(r"(de )?x|[yz]")).pattern == r"(?=[dxyz])(?:(de )?x|[yz])"
+    for opaco in (r"\w+ por", r"(a)?", r"[^a]b", r"[a-z]b"):
+        assert _con_iniciales(re.compile(opaco)).pattern == opaco

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from etl.frases import FAMILIAS
-from etl.patrones import Patron, compilar, palabras_necesarias
+from etl.patrones import Minusculas, Patron, _stems, compilar, palabras_necesarias
 from etl.texto import Texto
 from etl.vocabulario import GRADO_RE, GRADOS, fold
 
@@ -64,6 +64,23 @@ def test_necessary_words_never_hide_a_match(nombre, parrafos):
             assert patron.split(text) == patron.regex.split(text)
 
 
+def test_stems_cover_every_word_with_fewer_tests():
+    words = frozenset(f"{a} {b} {c}" for a in ("de", "a") for b in ("los", "las")
+                      for c in ("observaciones", "modificaciones", "acuerdos"))
+    stems = _stems(words)
+    assert stems == {"observaciones", "modificaciones", "acuerdos"}
+    assert _stems(frozenset({"retira", "retirado", "retiramos"})) == {"retira"}
+    assert _stems(frozenset({"a favor", "en contra"})) == {"a favor", "en contra"}   # nothing shared: as they are
+    assert _stems(frozenset({"se retiro", "fue retirado"})) == {"retir"}
+    for pattern in (r"se retira (del orden del dia|el punto|el proyecto) (de la|del) (sesion|orden)",
+                    r"(fueron|han sido) (atendid|solventad)\w* las observaciones"):
+        sets = palabras_necesarias(pattern)
+        assert [len(s) for s in sets] == sorted(len(s) for s in sets)     # the cheapest test first
+        for text in ("se retira el punto de la sesion", "fueron atendidas las observaciones"):
+            if re.search(pattern, text):
+                assert all(any(w in text for w in s) for s in sets)
+
+
 def test_a_pattern_without_words_stays_a_plain_pattern():
     assert isinstance(compilar(r"\w+\s+\d+"), re.Pattern)
     assert isinstance(compilar(r"(?i)se aprueba"), re.Pattern)        # any case: no word to test
@@ -99,3 +116,42 @@ def test_grado_re_reads_as_the_case_insensitive_alternation(parrafos):
     for tail in (r"\s+[A-ZÁÉ]\w+", r"$", r"(?:\.|\s)"):
         old, new = re.compile(rf"(?<![\w.])(?i:{before}){tail}"), re.compile(rf"(?<![\w.]){GRADO_RE}{tail}")
         assert [t for t in texts if [m.span() for m in old.finditer(t)] != [m.span() for m in new.finditer(t)]] == []
+
+
+def test_session_matches_are_those_of_finditer(parrafos):
+    """`etl.parse.session_matches` tries `SESSION_RE` only before each «sesion»: the same matches
+    as `finditer` on every paragraph, and on random runs of ordinals, numbers, dots and spaces."""
+    from etl.parse import SESSION_RE, session_matches
+
+    def found(matches):
+        return [(m.span(), m.groupdict()) for m in matches]
+
+    pieces = ["sesion", "sesiones", "ordinaria", "extraordinaria", "decima", "primera", "vigesimo", "2.", "2",
+              "numero", "no.", "xii", "de instalacion", "especial", "publica", "n°", "#", "dos", "asesion", "_",
+              "sesionx", "\t", "\n"]
+    rng = random.Random(7)
+    texts = [fold(p) for p in parrafos] + [
+        "".join(rng.choice(pieces) + rng.choice([" ", "", "  ", ".", ". "]) for _ in range(rng.randint(1, 12)))
+        for _ in range(20000)]
+    for text in texts:
+        assert found(session_matches(text)) == found(SESSION_RE.finditer(text)), text[:120]
+
+
+def test_ignorecase_patterns_searched_lower_cased_find_what_they_found(parrafos):
+    """`Minusculas`: an IGNORECASE family searched on the lower-cased text finds the pattern's
+    own match, also in text with «İ», «ı», «ſ», «K» (Kelvin), «ς», which IGNORECASE reads apart."""
+    familias = [f for f in FAMILIAS.values() if isinstance(f.regex, Minusculas)]
+    assert {"llamado", "sentido"} <= {f.nombre for f in familias}
+    assert not isinstance(compilar(r"Se vota", re.IGNORECASE), Minusculas)    # an upper-case letter
+    assert not isinstance(compilar(r"(vot)\1", re.IGNORECASE), Minusculas)   # a back-reference
+    examples = [e for f in FAMILIAS.values() for entrada in f.entradas for e in entrada.ejemplos]
+    odd = ["İ", "ı", "ſ", "\u212a", "ς", "Σ", "µ", "ẞ", "Ó", "ó", " ", "\n", "VOTACIÓN", "ſometo", "a FAVOR de",
+           "A Su Consideración", "SÍRVANSE", "SE VOTÓ", "xse vota", "En Contra", "ABSTENCIÓN", "\u0307"]
+    rng = random.Random(3)
+    texts = parrafos + examples + [e.upper() for e in examples] + [
+        "".join(rng.choice(odd) for _ in range(rng.randint(1, 10))) for _ in range(5000)]
+    for familia in familias:
+        for text in texts:
+            for pos in (0, 3):
+                found, expected = familia.regex.search(text, pos), familia.regex.regex.search(text, pos)
+                assert (found and (found.span(), found.groups())) == (expected and (expected.span(), expected.groups()))
