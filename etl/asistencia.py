@@ -88,6 +88,7 @@ class _Asistencia:
         # Each line without its margins, and the index of the first line with text from each
         # index on (len(lines) when none): the roster reader asks for both around every line.
         self._stripped = [line.strip() for line in self.doc.lines]
+        self._indents = [len(line) - len(line.lstrip()) for line in self.doc.lines]
         self._filled_from = [len(self._stripped)] * (len(self._stripped) + 1)
         for index in range(len(self._stripped) - 1, -1, -1):
             self._filled_from[index] = index if self._stripped[index] else self._filled_from[index + 1]
@@ -156,11 +157,10 @@ class _Asistencia:
         even long and without a colon. Expecting lines like:
             Representaciones de los partidos políticos ante el Consejo General
                 PAN       Lic. Daniel Alonso Rivera Mireles, propietario"""
-        line = self.doc.lines[number - 1]
         after = self._next_line(number)
-        if not after or _indent(self.doc.lines[after[0] - 1]) <= _indent(line):
+        if not after or self._indents[after[0] - 1] <= self._indents[number - 1]:
             return None   # the cheap test first: most lines have no indented line below
-        header = _section_words(line.strip())
+        header = _section_words(self._stripped[number - 1])
         return header if header and _roster_entry(after[1], None, header)[0] else None
 
     def _heading_below(self, number, following, section, listed):
@@ -175,9 +175,8 @@ class _Asistencia:
         final colon, or a name above that is one of a list of names without cargo lines
         (`listed`). «Secretario Técnico» under a signature keeps being its signer's cargo."""
         line_no, text = following
-        lines = self.doc.lines
         if not (listed or line_no > number + 1 or text.endswith(":")
-                or _indent(lines[line_no - 1]) < _indent(lines[number - 1])):
+                or self._indents[line_no - 1] < self._indents[number - 1]):
             return False   # right under the name, as a cargo is written: «Mtra. X⏎Secretaria Técnica»
         header = _section_words(text)
         if not header or header == section:
@@ -312,8 +311,8 @@ class _Asistencia:
     def _signature_pairs(self, index, text, skip, section):
         """Two or more signatures side by side: «DRA. X⇥⇥DR. Y» over «ASESORA TÉCNICA⇥ASESOR TÉCNICO»."""
         cells = [c for c in _SIGNATURE_PAIRS_RE.split(text) if c.strip()]
-        if len(cells) < 2:
-            return False
+        if len(cells) < 2 or not all(_PERSON_RE.match(c.strip(" -–—•*,;:")) for c in cells):
+            return False   # a cell without a title before it («ASESORA TÉCNICA») is read no further
         people = []
         for cell in cells:
             person = _person(cell)
@@ -433,6 +432,15 @@ class _Asistencia:
         for paragraph in self.lector.paragraphs:
             if paragraph.linea >= self.closing or len(paragraph.text) < 30:
                 continue
+            # «- Lic. X, Representante — Partido del Trabajo — justificó su inasistencia»: a list
+            # item, not a speaker's turn, even with a dash after the name.
+            body, skipped = (paragraph.text, 0) if BULLET_ITEM_RE.match(paragraph.text) else _body(paragraph.text)
+            # Only titled names are counted present or absent, and the titled names of the body
+            # are those of its sentences (a name stops at the «.», «;», «!» or «?» that ends a
+            # sentence): a body that names no one is passed over before the phrases are searched.
+            # The names of the body are kept (`names_in`) and `_read_actors` asks for them again.
+            if not names_in(body):
+                continue
             folded_paragraph = fold_accents(paragraph.text)
             # One search for the paragraph before one per sentence. Presence counts only in the
             # opening (below), so later paragraphs are searched for absences alone: an absence
@@ -440,9 +448,6 @@ class _Asistencia:
             if not (AUSENCIA.search(folded_paragraph) or
                     (paragraph.linea < self._opening_limit() and PRESENCIA.search(folded_paragraph))):
                 continue
-            # «- Lic. X, Representante — Partido del Trabajo — justificó su inasistencia»: a list
-            # item, not a speaker's turn, even with a dash after the name.
-            body, skipped = (paragraph.text, 0) if BULLET_ITEM_RE.match(paragraph.text) else _body(paragraph.text)
             for sentence, offset in _sentences(body):
                 offset += skipped
                 folded = fold_accents(sentence)
@@ -729,10 +734,6 @@ def _names_someone(label):
     """Whether a speaker label names a person or a cargo («La C. Consejera Presidenta», «El C.
     Fausto Trejo Barrera»), not a form field («Resultado», «Modalidad», «Votación nominal»)."""
     return bool(names_in(label)) or rol_of(label) != "otro" or _is_cargo(label)
-
-
-def _indent(line):
-    return len(line) - len(line.lstrip())
 
 
 @functools.lru_cache(maxsize=1 << 12)

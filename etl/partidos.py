@@ -4,7 +4,6 @@ Actas name a party many ways: «P.M.C.», «Movimiento Ciudadano», «RPTE. SUP.
 «Partido Político MORENA». `Catalogo.resolve` turns any of them into the canonical acronym.
 """
 import csv
-import re
 
 from etl.vocabulario import fold_acronym
 from dataclasses import dataclass, field
@@ -31,17 +30,29 @@ class Catalogo:
         pairs = [(fold_acronym(v), p.partido) for p in self.partidos.values() for v in p.variantes]
         pairs.sort(key=lambda pair: -len(pair[0]))
         self._variantes = pairs
-        self._regex = {v: re.compile(rf"(?<!\w){re.escape(v)}(?!\w)") for v, _ in pairs}
+        # A folded text is words of letters and digits joined by single spaces, and so is a folded
+        # spelling: the spelling stands in the text as whole words exactly when its words are a
+        # run of the text's words. Each spelling is filed under its first word, with its rank in
+        # the longest-first order, so a text is compared only with the spellings that begin with
+        # one of its words (not with all 54).
+        self._by_first_word = {}
+        for rank, (variante, partido) in enumerate(pairs):
+            words = tuple(variante.split())
+            self._by_first_word.setdefault(words[:1], []).append((rank, words, partido))
 
     def resolve(self, text):
         """The acronym of the party named in `text`, or None. Expecting text like:
         'RPTE. SUP. P.V.E.M.', 'representante del Partido Redes Sociales Progresistas'."""
-        folded = fold_acronym(text)
-        for variante, partido in self._variantes:
-            # The substring test first: most spellings are not in the text at all.
-            if variante in folded and self._regex[variante].search(folded):
-                return partido
-        return None
+        words = fold_acronym(text).split()
+        if not words:   # only a blank spelling stands in a blank text
+            blank = self._by_first_word.get(())
+            return blank[0][2] if blank else None
+        best = None
+        for index, word in enumerate(words):
+            for rank, spelling, partido in self._by_first_word.get((word,), ()):
+                if (best is None or rank < best[0]) and tuple(words[index:index + len(spelling)]) == spelling:
+                    best = (rank, partido)
+        return best[1] if best else None
 
     def __contains__(self, acronym):
         return acronym in self.partidos

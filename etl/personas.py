@@ -108,7 +108,7 @@ def title_case(name):
 def clean_name(name):
     """Trim a captured name of trailing cargo words and punctuation."""
     words = name.strip(" ,.;:-–—").split()
-    while words and (fold(words[-1]) in NOT_NAME_WORDS or fold(words[-1]) in PARTICLES):
+    while words and ((last := fold(words[-1])) in NOT_NAME_WORDS or last in PARTICLES):
         words.pop()
     while words and fold(words[0]) in PARTICLES:
         words.pop(0)
