@@ -958,18 +958,19 @@ def _clean_title(title):
 
 # «3. Lectura y aprobación del acta…» repeated in the body as the item's heading.
 NUMBERED_LINE_RE = re.compile(r"^\s*(?:punto\s+)?(?P<n>\d{1,2}|[ivxl]{1,6})\s*(?:[.)\-–]|\.-)\s+\S")
+# Each but the numbered line holds «punto»: `compilar` skips them on a paragraph without it.
 PUNTO_MARKER_RES = [
-    re.compile(rf"\bpunto\s+(?:del\s+orden\s+del\s+dia\s+)?(?:que\s+corresponde\s+|es\s+|corresponde\s+)?"
+    compilar(rf"\bpunto\s+(?:del\s+orden\s+del\s+dia\s+)?(?:que\s+corresponde\s+|es\s+|corresponde\s+)?"
                rf"(?:(?:el|al)\s+)?(?:(?:numero|no\.?|num\.?)\s+)?(?P<n>\d{{1,2}}\b|[ivxl]{{1,6}}\b|{NUMBER_WORDS_RE}\b)"),
-    re.compile(r"\b(?P<n>\w+)\s+punto\s+del\s+orden\s+del\s+dia"),
-    re.compile(r"\b(?:el|del|al)\s+(?P<n>(?:primer|segundo|tercer|cuarto|quinto|sexto|septimo|octavo|noveno|decimo|undecimo|"
+    compilar(r"\b(?P<n>\w+)\s+punto\s+del\s+orden\s+del\s+dia"),
+    compilar(r"\b(?:el|del|al)\s+(?P<n>(?:primer|segundo|tercer|cuarto|quinto|sexto|septimo|octavo|noveno|decimo|undecimo|"
                r"duodecimo)\w*(?:\s+\w+o)?)\s+punto\b"),
     NUMBERED_LINE_RE,
-    re.compile(rf"^\s*punto\s+(?:numero\s+|no\.?\s*)?(?P<n>\d{{1,2}}|[ivxl]{{1,6}}|{NUMBER_WORDS_RE}|\w+)\b"),
+    compilar(rf"^\s*punto\s+(?:numero\s+|no\.?\s*)?(?P<n>\d{{1,2}}|[ivxl]{{1,6}}|{NUMBER_WORDS_RE}|\w+)\b"),
     # «Informe de actividades de abril (punto 4).»: a heading that names its item in parentheses.
-    re.compile(rf"^[^.]{{0,160}}\(punto\s+(?P<n>\d{{1,2}}|[ivxl]{{1,6}}|{NUMBER_WORDS_RE})\)\W*$"),
+    compilar(rf"^[^.]{{0,160}}\(punto\s+(?P<n>\d{{1,2}}|[ivxl]{{1,6}}|{NUMBER_WORDS_RE})\)\W*$"),
     # «En desahogo del punto TERCERO», «se pasó al punto SÉPTIMO»: the item by its ordinal.
-    re.compile(rf"\b(?:del|al|el|en)\s+punto\s+(?P<n>{ORDINAL_WORDS_RE})\b"),
+    compilar(rf"\b(?:del|al|el|en)\s+punto\s+(?P<n>{ORDINAL_WORDS_RE})\b"),
 ]
 BODY_NUMBER_RE = re.compile(r"^\s*(\d{1,3})\.\s+[A-ZÁÉÍÓÚ]")
 PUNTO_CONTEXT_RE = compilar(r"^\W*(?:\w+\s+){0,5}(?:en\s+)?(?:el|del|al)\s+(?:\w+\s+)?punto\b|siguiente punto|punto del orden|orden del dia|desahogo|pasamos al|pasando al|"

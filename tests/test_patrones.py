@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from etl.frases import FAMILIAS
-from etl.patrones import Minusculas, Patron, _stems, compilar, palabras_necesarias
+from etl.patrones import Minusculas, Patron, _stems, compilar, palabras_necesarias, sin_implicados
 from etl.texto import Texto
 from etl.vocabulario import GRADO_RE, GRADOS, fold
 
@@ -48,6 +48,14 @@ def test_compilar_is_used_and_finds_words():
     assert len(patrones) >= 15
     assert all(p.palabras for p in patrones.values())
     assert any("atendid" in words for words in palabras_necesarias(r"(fueron|han sido) (atendid|solventad)\w* las observaciones"))
+
+
+def test_a_set_an_earlier_one_implies_is_not_tested_again():
+    sets = [("punto", "desahogo"), ("punto", "desahogo", ")"), ("(punto ", "desahogo"), ("punto del", "orden")]
+    # «punto…» or «desahogo» in the text: «punto» or «desahogo» or «)» is; «punto del» is not.
+    assert sin_implicados(sets) == [("punto", "desahogo"), ("(punto ", "desahogo"), ("punto del", "orden")]
+    assert sin_implicados([("retir",), ("se retira", "se retiro")]) == [("retir",), ("se retira", "se retiro")]
+    assert sin_implicados([("se retira", "se retiro"), ("retir",)]) == [("se retira", "se retiro")]
 
 
 @pytest.mark.parametrize("nombre", sorted(_patrones()))
