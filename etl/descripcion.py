@@ -29,6 +29,8 @@ from dataclasses import dataclass, field
 from re import _constants as sre
 from re import _parser as sre_parse
 
+from etl.patrones import minusculas_fiables
+
 LARGO_MAXIMO = 160
 
 _A = "[aá]"
@@ -94,14 +96,10 @@ class Lugar:
 # Python's `re` with IGNORECASE cannot skip ahead to a pattern's first letter: it tries every
 # position of the passage. Each pattern here is searched only when the passage, in lower case,
 # holds one of the words every match of it holds («gina» for «página 10» or «PÁGINA 10»): most
-# passages name two or three kinds of place, not eight. `re` also folds «ı», «ſ» and «İ» to ASCII
-# letters, which `str.lower` does not: a passage with one of them skips the test.
-_PLIEGUES_PROPIOS_DE_RE = ("ı", "ſ", "İ")
-
-
-def _llano(texto):
-    """The passage in lower case for `_puede`, or None when `str.lower` may miss what `re` matches."""
-    return None if any(c in texto for c in _PLIEGUES_PROPIOS_DE_RE) else texto.lower()
+# passages name two or three kinds of place, not eight. `re` also holds «ı», «ſ»… equal to ASCII
+# letters, which `str.lower` does not: a passage with one of them skips the test (the passage in
+# lower case, or None, is `patrones.minusculas_fiables`).
+_llano = minusculas_fiables
 
 
 def _puede(palabras, llano):

@@ -12,11 +12,8 @@ import bisect
 import functools
 import itertools
 import re
-import string
-from re import _constants as sre
-from re import _parser as sre_parse
 
-from etl.patrones import compilar
+from etl.patrones import Temprano, compilar
 from etl.frases import ACUERDO_TOMADO, LLAMADO, RESULTADO, RESULTADO_NEGATIVO, RESULTADO_REFERIDO, SENTIDO, UNANIMIDAD
 from etl.numeros import NUMBER_WORDS_RE, fold, to_int
 from etl.vocabulario import fold_words, sentido_of
@@ -24,60 +21,6 @@ from etl.estructura import pares
 from etl.asistencia import called_person
 from etl.personas import (GRADO_RE, NAME_RE, Persona, canonical_grado, display_name,
                           looks_like_name, name_after_cargo, resolve)
-
-
-class Temprano:
-    """A case-insensitive pattern searched from the first place a match can begin. Python's `re`
-    tries an alternation read with IGNORECASE at every character («votaci[oó]n|someto|…» costs
-    ~0.3 µs a character: 300 µs on a long call); the words every match begins with, read from the
-    pattern itself, are found first with `str.find` on the lower-cased text, and the search starts
-    at the first of them. The answer is the pattern's own: no match can begin before that place,
-    and a search from it still sees what lies behind (`\\b`, lookbehinds). Where lower case would
-    not keep the characters in place or in the pattern's sense («İ», «ı», «ſ»), the whole text
-    is searched."""
-
-    __slots__ = ("regex", "comienzos")
-
-    def __init__(self, regex):
-        self.regex = regex
-        tree = sre_parse.parse(regex.pattern, regex.flags)
-        self.comienzos = _starts(list(tree)) if tree.state.flags & re.IGNORECASE else None
-
-    def search(self, text):
-        if not self.comienzos:
-            return self.regex.search(text)
-        lowered = text.lower()
-        if len(lowered) != len(text) or "ı" in lowered or "ſ" in lowered:
-            return self.regex.search(text)
-        first = min((at for at in map(lowered.find, self.comienzos) if at >= 0), default=-1)
-        return self.regex.search(text, first) if first >= 0 else None
-
-
-_START_LETTERS = frozenset(string.ascii_lowercase + " ")
-_ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
-
-
-def _starts(items):
-    """The lower-case words one of which every match of a parsed sequence begins with (a leading
-    run of literal letters, branching where the pattern branches), or None when a match may begin
-    otherwise. A shorter word than the pattern allows is still a true beginning."""
-    prefix = ""
-    for op, av in items:
-        if op in _ZERO_WIDTH and not prefix:
-            continue   # «\b», a lookbehind: where the match begins is the next item
-        if op is sre.LITERAL and chr(av).isascii() and chr(av).lower() in _START_LETTERS:
-            prefix += chr(av).lower()
-            continue
-        inner = None
-        if op is sre.SUBPATTERN and not av[1] and not av[2]:
-            inner = _starts(list(av[3]))
-        elif op is sre.BRANCH:
-            branches = [_starts(list(alternative)) for alternative in av[1]]
-            inner = None if any(b is None for b in branches) else {w for b in branches for w in b}
-        if inner is not None:
-            return {prefix + word for word in inner}
-        break
-    return {prefix} if prefix else None
 
 
 SENSE_RE = rf"(?P<sentido>{SENTIDO.patron})"

@@ -163,3 +163,12 @@ def test_ignorecase_patterns_searched_lower_cased_find_what_they_found(parrafos)
             for pos in (0, 3):
                 found, expected = familia.regex.search(text, pos), familia.regex.regex.search(text, pos)
                 assert (found and (found.span(), found.groups())) == (expected and (expected.span(), expected.groups()))
+
+
+def test_lower_case_is_trusted_only_where_ignorecase_means_the_same():
+    """`minusculas_fiables`, the one test of Minusculas, Temprano and descripcion: the text in lower
+    case, or None where a lower-case search would not stand for an IGNORECASE one."""
+    from etl.patrones import minusculas_fiables
+    assert minusculas_fiables("Votación NOMINAL") == "votación nominal"
+    for raro in ("DİCTAMEN", "dictamen ı", "ſesión", "Σ final ς"):
+        assert minusculas_fiables(raro) is None
