@@ -97,3 +97,26 @@ def test_request_sentence_end_needs_both_words_in_one_sentence():
     assert _request_sentence_end("la consejera solicito la palabra. hay errores de ortografia en el dictamen") is None
     text = "la consejera tomo la palabra. solicito corregir la pagina 13. gracias"
     assert _request_sentence_end(text) == text.index(". gracias")
+
+
+def test_las_palabras_de_correccion_agrupadas_por_letra_dan_las_mismas_coincidencias():
+    """CORRECTION_WORDS_RE, its words grouped by first letter, finds what the plain alternation of
+    the same words finds (places and groups) on every paragraph of every acta the project keeps
+    and on random mixes of its words."""
+    import random
+    import re
+
+    from etl import documentos
+    plain = re.compile(r"\b(?:" + "|".join(documentos.CORRECTION_WORDS) + ")")
+    actas = sorted([*(ROOT / "tests" / "fixtures").rglob("*.txt"), *(ROOT / "data" / "actas").glob("*.txt")])
+    texts = [fold(p.text) for acta in actas
+             for p in Texto(acta.read_text(encoding="utf-8", errors="replace")).paragraphs]
+    rng = random.Random(3)
+    pieces = CORRECTION_WORDS + ["x", "de", "a", " ", ". ", "co", "err", "errores  de forma", "mcambiar"]
+    texts += ["".join(rng.choice(pieces) + rng.choice(" ,;.") for _ in range(30)) for _ in range(500)]
+    found = 0
+    for text in texts:
+        expected = [(m.span(), m.groups()) for m in plain.finditer(text)]
+        assert [(m.span(), m.groups()) for m in CORRECTION_WORDS_RE.finditer(text)] == expected, text[:80]
+        found += len(expected)
+    assert found > 500
