@@ -521,13 +521,14 @@ def _unir_iguales(cambios):
 # at every other character of a long call (same matches).
 LLAMADO = re.compile(rf"(?=[acs])(?:si\s+(?:est{_A}n|estamos|se\s+est{_A})\s+a\s+favor|a\s+su\s+consideraci{_O}n|"
                      rf"\bsomet\w+\s+a\s+(?:votaci{_O}n|consideraci{_O}n)|\bconsult\w+\s+si\b)", re.I)
+EN_MINUSCULAS[LLAMADO] = _en_minusculas(LLAMADO)      # a pattern of lower-case words too
 
 
 def texto_del_llamado(texto):
     """What a call puts to the vote: the words after its last «si están a favor de» (a call may
     close a long request in the same paragraph)."""
     ultimo = None
-    for m in LLAMADO.finditer(texto):
+    for m in _encontrar(LLAMADO, texto, _llano(texto)):
         ultimo = m
     return texto[ultimo.start():] if ultimo else texto
 

@@ -554,7 +554,7 @@ def _units(paragraph):
     """A paragraph, split where a sentence opens with a titled person as its subject («. La Lic.
     Adriana Zárate pidió …»); a speaker's turn («Dra. X: …») and a lettered item stay whole."""
     text = paragraph.text
-    if speaker_label(text) or len(text) < 200:
+    if len(text) < 200 or speaker_label(text):     # the length first: most paragraphs are short
         return [paragraph]
     starts = [0] + [start for start, _ in _sentences(text)[1:] if _opens_with_person(text[start:start + 160])]
     if len(starts) == 1:
