@@ -600,6 +600,12 @@ def _request_sentence_end(folded):
     que la consejera presidenta aceptó incluir en el acuerdo»), or None. Remembered within a
     parse: the search for requests, the reports of attended corrections and the answer to each
     request read the same paragraphs."""
+    # Removing «sin observaciones» cannot give a paragraph a correction word or an erratum's
+    # word it did not have: what it removes opens and closes a word, so what is joined meets
+    # across two signs, and those words hold no two signs in a row. A paragraph without them is
+    # answered before removing anything (most paragraphs).
+    if not CORRECTION_WORDS_RE.search(folded) and not FE_DE_ERRATAS.regex.puede(folded):
+        return None
     text = NONE_RE.sub("", folded)
     if not ((CORRECTION_WORDS_RE.search(text) and REQUEST_RE.search(text)) or FE_DE_ERRATAS.regex.search(text)):
         return None    # what no sentence can hold if the paragraph does not: most paragraphs end here
