@@ -20,6 +20,7 @@ PAGE_NUMBER_RE = re.compile(
 TITLE_AT_END_RE = re.compile(r"(?:(?:^|\s)(?i:el|la|del|al|los|las|y|e|a)\s+|,\s*)(?:Dra?|Mtr[oa]|Lic|Licda|Ing|C|Arq|Profr?a?|M\.D|C\.P)\.$")
 BALLOT_HINT_RE = re.compile(r"\b(a favor|en contra|abstenci[oó]n|me abstengo)\b", re.IGNORECASE)
 TERMINAL = ".:;!?"
+_TERMINAL_ENDS = tuple(TERMINAL)
 LIST_MARK_RE = re.compile(r"^\w{1,3}[.)]\s")
 BULLET_ITEM_RE = re.compile(r"^[-–—•·▪●◦]\s+\S")
 
@@ -33,20 +34,38 @@ EMPHASIS_RE = re.compile(r"(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])")
 BULLET_RE = re.compile(r"^\s*[•·▪●◦]\s*|^\s*[*+]\s+")
 
 
+def _page_number_may_end(line):
+    """Whether a line ends as every form of `PAGE_NUMBER_RE` does, in a digit (`\\d` is
+    `isdecimal`) or a dash: most lines end otherwise and are not tried against the pattern."""
+    end = line.rstrip()[-1:]
+    return bool(end) and (end.isdecimal() or end in "-–—")
+
+
 def clean_line(line):
     """One line without Markdown marks, odd spaces or bullets. Expecting lines like:
-    '**ACTA DE LA SESIÓN ORDINARIA NÚMERO 2', '## Orden del día', '| Nombre | Cargo |'.
-    Each mark is looked for only when its character is on the line (most lines have none)."""
+    '**ACTA DE LA SESIÓN ORDINARIA NÚMERO 2', '## Orden del día', '| Nombre | Cargo |'."""
     if not line or line.isspace():
         return ""   # nearly half an acta's lines: blank stays blank (NFC keeps a space a space)
-    if not line.isascii():
-        line = unicodedata.normalize("NFC", line).replace("\u00a0", " ").replace("\ufeff", "")
-        line = line.replace("\u2003", " ").replace("\u2002", " ")
+    return _clean_marks(_normalise(line))
+
+
+def _normalise(text):
+    """Composed accents (NFC) and plain spaces. The same a line at a time or for a whole text:
+    a line break is a character NFC never reorders or composes with."""
+    if text.isascii():
+        return text
+    text = unicodedata.normalize("NFC", text).replace("\u00a0", " ").replace("\ufeff", "")
+    return text.replace("\u2003", " ").replace("\u2002", " ")
+
+
+def _clean_marks(line):
+    """`clean_line` of a line already normalised (`_normalise`). Each mark is looked for only when
+    its character is on the line (most lines have none)."""
     line = line.rstrip()
     if "-" in line and (("---" in line and MD_RULE_RE.fullmatch(line))
                         or ("|" in line and MD_RULE_PIPES_RE.fullmatch(line))):
         return ""   # a Markdown table's separator row, «|---|:-:|»
-    if line.lstrip().startswith("|"):
+    if "|" in line and line.lstrip().startswith("|"):
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
         line = "\t".join(cells)
     if "...." in line or ". ." in line:
@@ -59,7 +78,8 @@ def clean_line(line):
         line = line.replace("**", "").replace("__", "")
         if "*" in line:
             line = EMPHASIS_RE.sub(r"\1", line)
-    if line.lstrip()[:1] in ("•", "·", "▪", "●", "◦", "*", "+"):
+    first = line.lstrip()[:1]
+    if first and first in "•·▪●◦*+":
         line = BULLET_RE.sub("", line, count=1)
     return line
 
@@ -68,8 +88,9 @@ _IS_COLUMN_LINE_RE = re.compile(r"\S {3,}\S")
 
 
 def is_column_line(line):
-    """A roster-like line laid out in columns (tabs or runs of spaces)."""
-    return "\t" in line.strip() or bool(_IS_COLUMN_LINE_RE.search(line))
+    """A roster-like line laid out in columns (tabs or runs of spaces). A run of three spaces is
+    looked for with `in` before the pattern, which would otherwise walk every long prose line."""
+    return "\t" in line.strip() or ("   " in line and bool(_IS_COLUMN_LINE_RE.search(line)))
 
 
 @dataclass
@@ -95,10 +116,27 @@ class Parrafo:
         return line
 
 
+_HEADER_MAX = 160   # the longest line read as a page header
 _LOOKS_LIKE_HEADER_RE = re.compile(r"^[-–—]")
 _LOOKS_LIKE_HEADER_RE2 = re.compile(r"\b[A-Z][a-z]{1,4}\.$")
 _JOIN_PARAGRAPHS_RE = re.compile(r"[a-záéíóúñ]-$")
 _CONTINUES_RE = re.compile(r"^\d+[.)]\s")
+
+
+def _header_key_if_short(line):
+    """`_header_key(line)`, or None where that key cannot be a header's: splitting and joining
+    every long prose line was most of the time spent looking for headers. A header has at
+    most 160 characters, so its key at most 320 (`lower` makes «İ» two characters, no letter
+    more). A line whose only space is « » (`isprintable`) has a key at least as long as its
+    characters that are not spaces; when those are more than 320 it shares no header's key."""
+    if not line:
+        return ""
+    if line.isprintable():    # its only space is « »
+        if len(line) > 2 * _HEADER_MAX and len(line) - line.count(" ") > 2 * _HEADER_MAX:
+            return None
+        if "  " not in line and line[0] != " " and line[-1] != " ":
+            return line.lower()   # single spaces between words: splitting and joining gives it back
+    return " ".join(line.split()).lower()
 
 
 class Texto:
@@ -107,7 +145,11 @@ class Texto:
     def __init__(self, raw):
         raw = raw.replace("\r\n", "\n").replace("\r", "\n")
         self.raw_lines = raw.split("\n")
-        self.lines = [clean_line(line) for line in rejoin_grids(self.raw_lines)]
+        lines = rejoin_grids(self.raw_lines)
+        whole = "\n".join(lines)
+        if not whole.isascii():
+            lines = _normalise(whole).split("\n")   # once for the text, not once a line (`clean_line`)
+        self.lines = [_clean_marks(line) if line else "" for line in lines]
         self.noise = [False] * len(self.lines)
         self._mark_page_numbers()
         self.lines = rejoin_cell_runs(self.lines)    # before repeated lines are taken for page headers:
@@ -116,9 +158,11 @@ class Texto:
         self.paragraphs = self._join_paragraphs()
 
     def _mark_page_numbers(self):
+        """Lines that are only a page number (`PAGE_NUMBER_RE`), each tried only when it ends as
+        one can (`_page_number_may_end`)."""
         self.page_breaks = []
         for index, line in enumerate(self.lines):
-            if line.strip() and PAGE_NUMBER_RE.match(line):
+            if _page_number_may_end(line) and PAGE_NUMBER_RE.match(line):
                 self._drop(index)
                 self.page_breaks.append(index)
 
@@ -126,25 +170,33 @@ class Texto:
         """Lines that recur three times or more and read as a heading, not as speech: the page
         header of a PDF («Comité Técnico Asesor del Programa de Resultados…» on every page).
         The first occurrence at the top of the document is kept: it is the acta's heading."""
-        keys = [" ".join(line.split()).lower() for line in self.lines]   # `_header_key` of each line, once
-        counts = Counter(keys)
-        counts.pop("", None)
+        lines = self.lines
+        copies = Counter(lines)   # an acta repeats its header and «Gracias.» word for word:
+        copies.pop("", None)      # each different line is keyed and judged once
+        key_of = {line: _header_key_if_short(line) for line in copies}
+        counts = {}
+        for line, number in copies.items():
+            if key := key_of[line]:
+                counts[key] = counts.get(key, 0) + number
         repeated_keys = {key for key, count in counts.items() if count >= 2}   # a header recurs: only these lines
         if not repeated_keys:
             return
-        threshold = 3 if len(self.lines) > 80 else 4
+        threshold = 3 if len(lines) > 80 else 4
         near_breaks = self._lines_near_page_breaks()
-        first_of, first_text = {}, None
-        for index, key in enumerate(keys):
+        first_of, first_text, header_like = {}, None, {}
+        for index, line in enumerate(lines):
+            key = key_of.get(line)
             if key not in repeated_keys:
                 continue
             first_of.setdefault(key, index)
-            repeated = counts[key] >= threshold or key in near_breaks
-            line = self.lines[index]
-            if repeated and "\t" not in line and self._looks_like_header(line):
+            if not (counts[key] >= threshold or key in near_breaks) or "\t" in line:
+                continue
+            if line not in header_like:
+                header_like[line] = self._looks_like_header(line)
+            if header_like[line]:
                 if first_text is None:     # the first prose line (a dropped header is never one)
-                    first_text = next((i for i, l in enumerate(self.lines) if len(l) > 200 and len(l.strip()) > 200),
-                                      len(self.lines))
+                    first_text = next((i for i, l in enumerate(lines) if len(l) > 200 and len(l.strip()) > 200),
+                                      len(lines))
                 if index < first_text and first_of[key] == index:
                     continue
                 self._drop(index)
@@ -166,7 +218,7 @@ class Texto:
     @staticmethod
     def _looks_like_header(line):
         text = line.strip()
-        if len(text) < 4 or len(text) > 160 or BALLOT_HINT_RE.search(text):
+        if len(text) < 4 or len(text) > _HEADER_MAX or BALLOT_HINT_RE.search(text):
             return False
         if text.lower().strip(".¡!") in {"gracias", "muchas gracias", "bienvenido", "bienvenida"}:
             return False
@@ -182,49 +234,36 @@ class Texto:
         """Join hard-wrapped lines. A line continues the previous one when the previous does not
         end a sentence and this one starts in lower case or with a digit (across blank lines and
         removed page headers, as in «…sesión ordinaria número⏎⏎[header]⏎1 de fecha 22…»), or when
-        both are long prose lines with no blank line between them."""
-        paragraphs, current, gap, gap_has_noise = [], None, 0, False
+        both are long prose lines with no blank line between them. Each line is stripped and
+        asked whether it is laid out in columns once, here, for itself and for the line after it."""
+        paragraphs, spans, gap, gap_has_noise = [], None, 0, False
+        noise = self.noise
+        previous = prev_text = ""
+        prev_column = False
         for index, line in enumerate(self.lines):
             text = line.strip()
             if not text:
                 gap += 1
-                gap_has_noise = gap_has_noise or self.noise[index]
+                gap_has_noise = gap_has_noise or noise[index]
                 continue
-            if current is not None and text[:1].islower() and (gap == 0 or gap_has_noise) \
-                    and current.text.endswith("-") and _JOIN_PARAGRAPHS_RE.search(current.text[-2:]):
-                current.text = current.text[:-1]      # «convo-⏎catoria», «unani-⏎[página]⏎midad»
-                current.spans.append((len(current.text), index + 1))
-                current.text += text
-            elif current is not None and self._continues(current, text, gap, gap_has_noise, index):
-                current.spans.append((len(current.text) + 1, index + 1))
-                current.text += " " + text
+            column = "\t" in text or ("   " in text and bool(_IS_COLUMN_LINE_RE.search(text)))
+            if spans is not None and text[0].islower() and (gap == 0 or gap_has_noise) \
+                    and previous.endswith("-") and _JOIN_PARAGRAPHS_RE.search(previous[-2:]):
+                previous = previous[:-1]      # «convo-⏎catoria», «unani-⏎[página]⏎midad»
+                spans.append((len(previous), index + 1))
+                previous += text
+            elif spans is not None and _continues(previous, prev_text, prev_column, text, column, gap, gap_has_noise):
+                spans.append((len(previous) + 1, index + 1))
+                previous += " " + text
             else:
-                current = Parrafo(text, [(0, index + 1)])
-                paragraphs.append(current)
+                if spans is not None:
+                    paragraphs.append(Parrafo(previous, spans))
+                previous, spans = text, [(0, index + 1)]
+            prev_text, prev_column = text, column
             gap, gap_has_noise = 0, False
+        if spans is not None:
+            paragraphs.append(Parrafo(previous, spans))
         return paragraphs
-
-    def _continues(self, current, text, gap, gap_has_noise, index):
-        previous = current.text
-        prev_line = self.lines[current.ultima_linea - 1]
-        if gap == 0 and previous.endswith(".") and text[0].isupper() and len(prev_line.strip()) >= 40 \
-                and TITLE_AT_END_RE.search(previous[-40:]):
-            return True   # «… El Mtro.⏎Ricardo Enrique Zamora …»: a title's dot ends no sentence
-        if gap == 0 and previous.endswith(";") and len(prev_line.strip()) >= 60 and text[:1].islower() \
-                and not LIST_MARK_RE.match(text) and not is_column_line(prev_line):
-            return True   # «…de casilla;⏎sexto, análisis y, …»: a prose enumeration wrapped after «;»
-        if previous.endswith(tuple(TERMINAL)) or is_column_line(prev_line) or is_column_line(self.lines[index]):
-            return False
-        if BULLET_ITEM_RE.match(text):
-            return False   # «- C. Óscar Manuel Rubio Heraldez, Representante — …»: a list item is its own paragraph
-        starts_lower = text[0].islower() or (text[0].isdigit() and not _CONTINUES_RE.match(text))
-        if gap == 0:
-            if starts_lower:
-                return True
-            return len(prev_line.strip()) >= 60 and not prev_line.strip().isupper()
-        if starts_lower and (gap_has_noise or gap <= 1):
-            return len(prev_line.strip()) >= 40
-        return False
 
     def line(self, number):
         """Cleaned text of 1-based line `number`."""
@@ -235,3 +274,27 @@ class Texto:
             if paragraph.linea <= number <= paragraph.ultima_linea:
                 return paragraph
         return None
+
+
+def _continues(previous, prev_text, prev_column, text, column, gap, gap_has_noise):
+    """Whether the stripped line `text` continues the paragraph `previous`, whose last line,
+    stripped, is `prev_text`; `prev_column` and `column` say whether each line is laid out in
+    columns (`is_column_line`)."""
+    if gap == 0 and previous.endswith(".") and text[0].isupper() and len(prev_text) >= 40 \
+            and TITLE_AT_END_RE.search(previous[-40:]):
+        return True   # «… El Mtro.⏎Ricardo Enrique Zamora …»: a title's dot ends no sentence
+    if gap == 0 and previous.endswith(";") and len(prev_text) >= 60 and text[0].islower() \
+            and not LIST_MARK_RE.match(text) and not prev_column:
+        return True   # «…de casilla;⏎sexto, análisis y, …»: a prose enumeration wrapped after «;»
+    if previous.endswith(_TERMINAL_ENDS) or prev_column or column:
+        return False
+    if text[0] in "-–—•·▪●◦" and BULLET_ITEM_RE.match(text):
+        return False   # «- C. Óscar Manuel Rubio Heraldez, Representante — …»: a list item is its own paragraph
+    starts_lower = text[0].islower() or (text[0].isdigit() and not _CONTINUES_RE.match(text))
+    if gap == 0:
+        if starts_lower:
+            return True
+        return len(prev_text) >= 60 and not prev_text.isupper()
+    if starts_lower and (gap_has_noise or gap <= 1):
+        return len(prev_text) >= 40
+    return False
