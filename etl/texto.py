@@ -117,26 +117,19 @@ class Parrafo:
 
 
 _HEADER_MAX = 160   # the longest line read as a page header
-_LOOKS_LIKE_HEADER_RE = re.compile(r"^[-–—]")
+_THANKS = {"gracias", "muchas gracias", "bienvenido", "bienvenida"}
 _LOOKS_LIKE_HEADER_RE2 = re.compile(r"\b[A-Z][a-z]{1,4}\.$")
 _JOIN_PARAGRAPHS_RE = re.compile(r"[a-záéíóúñ]-$")
 _CONTINUES_RE = re.compile(r"^\d+[.)]\s")
 
 
-def _header_key_if_short(line):
-    """`_header_key(line)`, or None where that key cannot be a header's: splitting and joining
-    every long prose line was most of the time spent looking for headers. A header has at
-    most 160 characters, so its key at most 320 (`lower` makes «İ» two characters, no letter
-    more). A line whose only space is « » (`isprintable`) has a key at least as long as its
-    characters that are not spaces; when those are more than 320 it shares no header's key."""
-    if not line:
-        return ""
-    if line.isprintable():    # its only space is « »
-        if len(line) > 2 * _HEADER_MAX and len(line) - line.count(" ") > 2 * _HEADER_MAX:
-            return None
-        if "  " not in line and line[0] != " " and line[-1] != " ":
-            return line.lower()   # single spaces between words: splitting and joining gives it back
-    return " ".join(line.split()).lower()
+def _header_key_ends(text):
+    """The first and last characters of the header key (`Texto._header_key`) of a stripped,
+    non-empty line, without lowering the whole line; None when they cannot be told so (a final
+    «Σ» lowers as «ς» or «σ» by what stands before it)."""
+    if text[-1] == "Σ":
+        return None
+    return text[0].lower()[:1], text[-1].lower()[-1:]
 
 
 class Texto:
@@ -172,28 +165,37 @@ class Texto:
         The first occurrence at the top of the document is kept: it is the acta's heading."""
         lines = self.lines
         copies = Counter(lines)   # an acta repeats its header and «Gracias.» word for word:
-        copies.pop("", None)      # each different line is keyed and judged once
-        key_of = {line: _header_key_if_short(line) for line in copies}
-        counts = {}
-        for line, number in copies.items():
-            if key := key_of[line]:
-                counts[key] = counts.get(key, 0) + number
-        repeated_keys = {key for key, count in counts.items() if count >= 2}   # a header recurs: only these lines
-        if not repeated_keys:
+        copies.pop("", None)      # each different line is judged once
+        headers = {line for line in copies if "\t" not in line and self._looks_like_header(line)}
+        if not headers:
             return
+        key_of = {line: self._header_key(line) for line in headers}
+        header_keys = set(key_of.values())
+        # Other lines count towards a header's copies when they share its key («DURANGO», «Durango»);
+        # a line whose key cannot begin and end as a header's does not, and is not lowered whole.
+        ends = {(key[0], key[-1]) for key in header_keys}
+        for line in copies:
+            if line in key_of or not (text := line.strip()):
+                continue
+            line_ends = _header_key_ends(text)
+            if line_ends is not None and line_ends not in ends:
+                continue
+            key = self._header_key(line)
+            if key in header_keys:
+                key_of[line] = key
+        counts = {}
+        for line, key in key_of.items():
+            counts[key] = counts.get(key, 0) + copies[line]
         threshold = 3 if len(lines) > 80 else 4
         near_breaks = self._lines_near_page_breaks()
-        first_of, first_text, header_like = {}, None, {}
-        for index, line in enumerate(lines):
-            key = key_of.get(line)
-            if key not in repeated_keys:
+        first_of, first_text = {}, None
+        for index in [index for index, line in enumerate(lines) if line in key_of]:
+            line = lines[index]
+            key = key_of[line]
+            if counts[key] < 2:   # a header recurs
                 continue
             first_of.setdefault(key, index)
-            if not (counts[key] >= threshold or key in near_breaks) or "\t" in line:
-                continue
-            if line not in header_like:
-                header_like[line] = self._looks_like_header(line)
-            if header_like[line]:
+            if line in headers and (counts[key] >= threshold or key in near_breaks):
                 if first_text is None:     # the first prose line (a dropped header is never one)
                     first_text = next((i for i, l in enumerate(lines) if len(l) > 200 and len(l.strip()) > 200),
                                       len(lines))
@@ -217,14 +219,16 @@ class Texto:
 
     @staticmethod
     def _looks_like_header(line):
+        """Whether a line reads as a heading: short, no dash first, no full stop at the end
+        (but an abbreviation's), no thanks, no ballot. Cheapest tests first."""
         text = line.strip()
-        if len(text) < 4 or len(text) > _HEADER_MAX or BALLOT_HINT_RE.search(text):
+        if len(text) < 4 or len(text) > _HEADER_MAX or text[0] in "-–—":
             return False
-        if text.lower().strip(".¡!") in {"gracias", "muchas gracias", "bienvenido", "bienvenida"}:
-            return False
-        if _LOOKS_LIKE_HEADER_RE.match(text):
-            return False
-        return not text.endswith((".", ":", "?")) or bool(_LOOKS_LIKE_HEADER_RE2.search(text))
+        if text.endswith((".", ":", "?")) and not _LOOKS_LIKE_HEADER_RE2.search(text[-7:]):
+            return False   # the abbreviation is at most six characters and what stands before it
+        if len(text.strip(".¡!")) <= 14 and text.lower().strip(".¡!") in _THANKS:
+            return False   # lowering makes no text shorter: a longer one is no thanks
+        return not BALLOT_HINT_RE.search(text)
 
     def _drop(self, index):
         self.noise[index] = True

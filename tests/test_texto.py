@@ -8,7 +8,7 @@ import unicodedata
 import pytest
 
 from bench.instantanea import actas
-from etl.texto import (PAGE_NUMBER_RE, Texto, _clean_marks, _continues, _header_key_if_short,
+from etl.texto import (BALLOT_HINT_RE, PAGE_NUMBER_RE, Texto, _clean_marks, _continues, _header_key_ends,
                        _normalise, _page_number_may_end, clean_line, is_column_line)
 
 _ALPHABET = (" \t\u00a0\u2002\u2003\u2000\u3000\ufeff\u0301\u0308abcxyzABCÁÉÍñÑİıſ0123456789"
@@ -36,18 +36,97 @@ def _header_key_long_way(line):
     return " ".join(line.split()).lower() if line.strip() else ""
 
 
-def test_la_clave_de_encabezado_corta_es_la_larga_o_no_puede_ser_de_un_encabezado():
-    """A line's header key is the long way's, or None only when that key is longer than any
-    header's (a header has at most 160 characters, 320 once lowered)."""
-    skipped = 0
-    for line in LINES + [clean_line(line) for line in LINES]:
-        key = _header_key_if_short(line)
-        if key is None:
-            skipped += 1
-            assert len(_header_key_long_way(line)) > 320
-        else:
-            assert key == _header_key_long_way(line), line
-    assert skipped > 0   # the shortcut is taken
+def test_los_extremos_de_la_clave_sin_bajar_la_linea_entera():
+    """The first and last characters of a header key, told from the line's own ends."""
+    greek = ["ΟΔΟΣ", "Οδός ΑΣ", "ΑΣ.", "Σ", "ΣΑ"]
+    for line in LINES + greek:
+        text = line.strip()
+        if not text:
+            continue
+        key = _header_key_long_way(line)
+        ends = _header_key_ends(text)
+        assert ends is None or ends == (key[0], key[-1]), line
+    assert _header_key_ends("ΟΔΟΣ") is None
+
+
+def _looks_like_header_long_way(line):
+    """Texto._looks_like_header as it was written before it asked the cheapest tests first."""
+    text = line.strip()
+    if len(text) < 4 or len(text) > 160 or BALLOT_HINT_RE.search(text):
+        return False
+    if text.lower().strip(".¡!") in {"gracias", "muchas gracias", "bienvenido", "bienvenida"}:
+        return False
+    if re.match(r"^[-–—]", text):
+        return False
+    return not text.endswith((".", ":", "?")) or bool(re.search(r"\b[A-Z][a-z]{1,4}\.$", text))
+
+
+def test_parece_encabezado_como_antes():
+    extra = ["Muchas gracias.", "¡Gracias!", "Dr. Juan Pérez Lic.", "Sesión del Comité Dra.", "Ing.", "Abc Ing.",
+             "xAbc.", "Votos a favor", "EN CONTRA", "— Encabezado", "A" * 161, "Orden del día:"]
+    for line in LINES + extra:
+        assert Texto._looks_like_header(line) == _looks_like_header_long_way(line), line
+
+
+def _repeated_headers_long_way(lines, page_breaks):
+    """The lines Texto._mark_repeated_headers dropped before it judged each different line once:
+    every line keyed, counted, and judged where it stands."""
+    from collections import Counter
+    lines = list(lines)
+    dropped = set()
+    keys = [" ".join(line.split()).lower() for line in lines]
+    counts = Counter(keys)
+    counts.pop("", None)
+    repeated_keys = {key for key, count in counts.items() if count >= 2}
+    threshold = 3 if len(lines) > 80 else 4
+    near_breaks = set()
+    for index in page_breaks:
+        for near in range(max(0, index - 4), min(len(lines), index + 5)):
+            if near != index and lines[near].strip():
+                near_breaks.add(" ".join(lines[near].split()).lower())
+    first_of, first_text = {}, None
+    for index, key in enumerate(keys):
+        if key not in repeated_keys:
+            continue
+        first_of.setdefault(key, index)
+        line = lines[index]
+        if (counts[key] >= threshold or key in near_breaks) and "\t" not in line \
+                and _looks_like_header_long_way(line):
+            if first_text is None:
+                first_text = next((i for i, l in enumerate(lines) if len(l) > 200 and len(l.strip()) > 200),
+                                  len(lines))
+            if index < first_text and first_of[key] == index:
+                continue
+            dropped.add(index)
+            lines[index] = ""
+    return dropped
+
+
+def _documents():
+    """Each acta, then random documents of acta lines with a header repeated (in other cases and
+    spacings too) and page numbers."""
+    for ruta in actas():
+        yield ruta.read_text(encoding="utf-8", errors="replace")
+    rng = random.Random(7)
+    odd = ["Comité Técnico Asesor", "COMITÉ  TÉCNICO asesor", " comité técnico asesor ", "Comité\tTécnico Asesor",
+           "Página 2 de 3", "- 4 -", "Gracias.", "Durango", "DURANGO", "Dr. Ing.", "ΟΔΟΣ", "οδος", ""]
+    for _ in range(300):
+        doc = [rng.choice(odd) if rng.random() < 0.4 else rng.choice(LINES) for _ in range(rng.randint(1, 120))]
+        yield "\n".join(doc)
+    # a header counted with its copies in a table row (a tab) that end in a final sigma
+    yield "\n".join(["Texto.", "Οδός ΟΔΌΣ", "x", "Οδός\tΟΔΌΣ", "y", "Οδός ΟΔΌΣ", "z", "Οδός\tΟΔΌΣ"])
+
+
+def test_encabezados_repetidos_como_antes():
+    for raw in _documents():
+        doc = Texto.__new__(Texto)
+        doc.raw_lines = raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        doc.lines = [clean_line(line) for line in doc.raw_lines]
+        doc.noise = [False] * len(doc.lines)
+        doc._mark_page_numbers()
+        expected = _repeated_headers_long_way(doc.lines, doc.page_breaks) | set(doc.page_breaks)
+        doc._mark_repeated_headers()
+        assert {i for i, noise in enumerate(doc.noise) if noise} == expected
 
 
 def test_normalizar_el_texto_entero_es_normalizar_cada_linea():
