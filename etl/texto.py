@@ -5,12 +5,14 @@ Actas arrive with the marks of where they came from: repeated page headers and �
 `Texto` removes that noise line by line and joins wrapped lines into paragraphs, and each
 paragraph maps any offset back to the 1-based line of the original text (`fuente.linea`).
 """
+import functools
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from etl.estructura import find_tables, rejoin_cell_runs, rejoin_grids
+from etl.vocabulario import fold
 
 PAGE_NUMBER_RE = re.compile(
     r"^\s*(?:(?:p[áa]gina|p[áa]g\.?|hoja|foja)\s*\d+(?:\s*(?:de|/)\s*\d+)?"
@@ -19,6 +21,17 @@ PAGE_NUMBER_RE = re.compile(
 )
 TITLE_AT_END_RE = re.compile(r"(?:(?:^|\s)(?i:el|la|del|al|los|las|y|e|a)\s+|,\s*)(?:Dra?|Mtr[oa]|Lic|Licda|Ing|C|Arq|Profr?a?|M\.D|C\.P)\.$")
 BALLOT_HINT_RE = re.compile(r"\b(a favor|en contra|abstenci[oó]n|me abstengo)\b", re.IGNORECASE)
+
+
+def _may_be_ballot(text):
+    """Whether `text` may hold a match of BALLOT_HINT_RE, which IGNORECASE searches at every
+    character: each match holds «favor», «contra», or «ab» and «ten» (abstención, me abstengo),
+    letters IGNORECASE holds equal to their ASCII capitals only, so they are looked for in the
+    text's bytes with ASCII letters lowered."""
+    data = text.encode("utf-8", "surrogatepass").lower()
+    return b"favor" in data or b"contra" in data or (b"ten" in data and b"ab" in data)
+
+
 TERMINAL = ".:;!?"
 _TERMINAL_ENDS = tuple(TERMINAL)
 LIST_MARK_RE = re.compile(r"^\w{1,3}[.)]\s")
@@ -93,14 +106,22 @@ def is_column_line(line):
     return "\t" in line.strip() or ("   " in line and bool(_IS_COLUMN_LINE_RE.search(line)))
 
 
-@dataclass
+@dataclass(init=False)
 class Parrafo:
     """A paragraph of joined lines. `spans` holds (offset, linea) where each source line starts."""
     text: str
-    spans: list = field(default_factory=list)
+    spans: list
 
-    def __post_init__(self):
-        self.linea = self.spans[0][1]   # an attribute, not a property: readers ask it ~5 000 times an acta
+    def __init__(self, text, spans):
+        self.text = text
+        self.spans = spans
+        self.linea = spans[0][1]   # an attribute, not a property: readers ask it ~5 000 times an acta
+
+    @functools.cached_property
+    def plegado(self):
+        """`fold(text)`, kept on the paragraph once asked: a reader may ask it instead of calling
+        `fold` on the text again (each call looks the text up in fold's memo)."""
+        return fold(self.text)
 
     @property
     def ultima_linea(self):
@@ -133,7 +154,8 @@ def _header_key_ends(text):
 
 
 class Texto:
-    """An acta's text, cleaned. `lines[i]` is line i+1 of the original, '' where it was noise."""
+    """An acta's text, cleaned. `lines[i]` is line i+1 of the original, '' where it was noise;
+    `stripped[i]` is `lines[i].strip()`."""
 
     def __init__(self, raw):
         raw = raw.replace("\r\n", "\n").replace("\r", "\n")
@@ -155,7 +177,7 @@ class Texto:
         one can (`_page_number_may_end`)."""
         self.page_breaks = []
         for index, line in enumerate(self.lines):
-            if _page_number_may_end(line) and PAGE_NUMBER_RE.match(line):
+            if line and _page_number_may_end(line) and PAGE_NUMBER_RE.match(line):
                 self._drop(index)
                 self.page_breaks.append(index)
 
@@ -228,7 +250,7 @@ class Texto:
             return False   # the abbreviation is at most six characters and what stands before it
         if len(text.strip(".¡!")) <= 14 and text.lower().strip(".¡!") in _THANKS:
             return False   # lowering makes no text shorter: a longer one is no thanks
-        return not BALLOT_HINT_RE.search(text)
+        return not (_may_be_ballot(text) and BALLOT_HINT_RE.search(text))
 
     def _drop(self, index):
         self.noise[index] = True
@@ -238,14 +260,15 @@ class Texto:
         """Join hard-wrapped lines. A line continues the previous one when the previous does not
         end a sentence and this one starts in lower case or with a digit (across blank lines and
         removed page headers, as in «…sesión ordinaria número⏎⏎[header]⏎1 de fecha 22…»), or when
-        both are long prose lines with no blank line between them. Each line is stripped and
-        asked whether it is laid out in columns once, here, for itself and for the line after it."""
+        both are long prose lines with no blank line between them. Each line is stripped (kept in
+        `stripped` for every reader) and asked whether it is laid out in columns once, here, for
+        itself and for the line after it."""
+        self.stripped = [line.strip() for line in self.lines]
         paragraphs, spans, gap, gap_has_noise = [], None, 0, False
         noise = self.noise
         previous = prev_text = ""
         prev_column = False
-        for index, line in enumerate(self.lines):
-            text = line.strip()
+        for index, text in enumerate(self.stripped):
             if not text:
                 gap += 1
                 gap_has_noise = gap_has_noise or noise[index]

@@ -9,7 +9,7 @@ import pytest
 
 from bench.instantanea import actas
 from etl.texto import (BALLOT_HINT_RE, PAGE_NUMBER_RE, Texto, _clean_marks, _continues, _header_key_ends,
-                       _normalise, _page_number_may_end, clean_line, is_column_line)
+                       _may_be_ballot, _normalise, _page_number_may_end, clean_line, is_column_line)
 
 _ALPHABET = (" \t\u00a0\u2002\u2003\u2000\u3000\ufeff\u0301\u0308abcxyzABCÁÉÍñÑİıſ0123456789"
              ".,;:-–—•·*+|#>_/()«»¿?")
@@ -192,3 +192,26 @@ def test_encabezado_repetido_se_quita_y_el_primero_queda():
     assert len(kept) == 1 and doc.lines[0] == header
     assert all(doc.noise[i] for i, raw in enumerate(doc.raw_lines) if raw == header and i > 0)
     assert unicodedata.is_normalized("NFC", "\n".join(doc.lines))
+
+
+def test_lineas_sin_margen_y_parrafos_plegados():
+    """`stripped` and each paragraph's `plegado` are what readers would compute themselves."""
+    from etl.vocabulario import fold
+    for raw in list(_documents())[:60]:
+        doc = Texto(raw)
+        assert doc.stripped == [line.strip() for line in doc.lines]
+        for paragraph in doc.paragraphs:
+            assert paragraph.plegado == fold(paragraph.text)
+            assert paragraph.plegado is paragraph.plegado   # kept once asked
+
+
+def test_sin_sus_letras_no_hay_voto():
+    """BALLOT_HINT_RE is searched only where its letters are: never a match turned away, on
+    every acta line, random lines and odd capitals («ſ» for «s», «İ», surrogates)."""
+    extra = ["A FAVOR", "En Contra", "ABSTENCIÓN", "me abſtengo", "Me Abstengo.", "abſtención", "\ud800 a favor"]
+    found = 0
+    for line in LINES + extra:
+        if BALLOT_HINT_RE.search(line):
+            found += 1
+            assert _may_be_ballot(line), line
+    assert found >= len(extra)
