@@ -64,11 +64,17 @@ def clean_line(line):
 
 def _normalise(text):
     """Composed accents (NFC) and plain spaces. The same a line at a time or for a whole text:
-    a line break is a character NFC never reorders or composes with."""
+    a line break is a character NFC never reorders or composes with. A text of the first 256
+    characters is NFC already (no combining mark among them, no two that compose), and only
+    its no-break spaces change: NFC's check of each character is skipped."""
     if text.isascii():
         return text
-    text = unicodedata.normalize("NFC", text).replace("\u00a0", " ").replace("\ufeff", "")
-    return text.replace("\u2003", " ").replace("\u2002", " ")
+    try:
+        text.encode("latin-1")
+    except UnicodeEncodeError:
+        text = unicodedata.normalize("NFC", text).replace("\ufeff", "")
+        text = text.replace("\u2003", " ").replace("\u2002", " ")
+    return text.replace("\u00a0", " ")
 
 
 def _clean_marks(line):
@@ -161,9 +167,11 @@ class Texto:
         raw = raw.replace("\r\n", "\n").replace("\r", "\n")
         self.raw_lines = raw.split("\n")
         lines = rejoin_grids(self.raw_lines)
-        whole = "\n".join(lines)
-        if not whole.isascii():
-            lines = _normalise(whole).split("\n")   # once for the text, not once a line (`clean_line`)
+        if not raw.isascii():   # a grid's rows hold the text's characters and tabs
+            whole = "\n".join(lines)
+            normalised = _normalise(whole)   # once for the text, not once a line (`clean_line`)
+            if normalised is not whole:
+                lines = normalised.split("\n")
         self.lines = [_clean_marks(line) if line else "" for line in lines]
         self.noise = [False] * len(self.lines)
         self._mark_page_numbers()

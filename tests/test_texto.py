@@ -137,6 +137,22 @@ def test_normalizar_el_texto_entero_es_normalizar_cada_linea():
     assert _normalise("e\n\u0301x\u00a0\ufeff").split("\n") == ["e", "\u0301x "]
 
 
+def _normalise_long_way(text):
+    if text.isascii():
+        return text
+    text = unicodedata.normalize("NFC", text).replace("\u00a0", " ").replace("\ufeff", "")
+    return text.replace("\u2003", " ").replace("\u2002", " ")
+
+
+def test_normalizar_como_antes():
+    """NFC is skipped for a text of the first 256 characters: each of them, and each pair, is
+    NFC already (NFC composes only a character with the next), and the result is the long way's."""
+    latin1 = [chr(code) for code in range(256)]
+    assert all(unicodedata.is_normalized("NFC", a + b) for a in latin1 for b in latin1)
+    for line in LINES + ["\u00a0é\u00a0", "e\u0301\u00a0", "\ufeffá\u2003b\u2002"]:
+        assert _normalise(line) == _normalise_long_way(line), line
+
+
 def test_limpiar_una_linea_normalizada_es_limpiarla():
     for line in LINES:
         assert (_clean_marks(_normalise(line)) if line else "") == clean_line(line), line
