@@ -3,13 +3,35 @@
 `names_in` scans for titled names with a pattern that begins with the character before the title
 instead of a look-behind, and `resolve` tests a person's words all together before each spelling;
 both must read exactly as `TITLED_NAME_RE.finditer` and `same_person` over every spelling do."""
+import random
 from pathlib import Path
 
 import pytest
 
-from etl.personas import TITLED_NAME_RE, Persona, _titled_names, first_titled_name, resolve, same_person
+from etl.personas import (_SPEAKER_LABEL_RE, _STRIP_LABEL_RE, TITLED_NAME_RE, Persona, _may_have_bare_label,
+                          _may_have_label, _titled_names, first_titled_name, resolve, same_person)
+from etl.texto import Texto
 
 FIXTURES = Path(__file__).parent / "fixtures"
+ACTAS = Path(__file__).parents[1] / "data" / "actas"
+
+
+@pytest.fixture(scope="module")
+def parrafos():
+    """Every paragraph of every fixture and bundled acta, and every line of them."""
+    found = []
+    for path in sorted(FIXTURES.rglob("*.txt")) + sorted(FIXTURES.rglob("*.md")) + sorted(ACTAS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        found += [paragraph.text for paragraph in Texto(text).paragraphs] + text.splitlines()
+    assert len(found) > 5000
+    return found
+
+
+def _random_texts(seed, count=100000):
+    """Short runs of the characters a label turns on: letters, spaces, dashes, stops, dots."""
+    rng = random.Random(seed)
+    pool = list("ab A É.:-–—!?;,\t\n\u00a0")
+    return ["".join(rng.choice(pool) for _ in range(rng.randint(0, 30))) for _ in range(count)]
 
 
 def _plain(text):
@@ -40,6 +62,19 @@ def test_titled_names_read_as_the_plain_pattern_over_every_fixture():
     for path in files:
         text = path.read_text(encoding="utf-8", errors="replace")
         assert list(_titled_names(text)) == _plain(text), path.name
+
+
+def test_label_pretests_never_hide_a_label(parrafos):
+    """`_may_have_label` and `_may_have_bare_label` answer «no» only where the pattern they stand
+    before finds no match: on every paragraph and line of the actas and on random texts."""
+    texts = parrafos + _random_texts(11)
+    labels = [t for t in texts if _SPEAKER_LABEL_RE.match(t)]
+    bare = [t for t in texts if _STRIP_LABEL_RE.match(t)]
+    assert len(labels) > 1000 and len(bare) > 500
+    assert all(_may_have_label(t) for t in labels)
+    assert all(_may_have_bare_label(t) for t in bare)
+    # and they do rule texts out: most paragraphs have no label
+    assert sum(map(_may_have_label, parrafos)) < len(parrafos) / 2
 
 
 def _plain_resolve(name, people):
