@@ -188,9 +188,13 @@ class Persona:
         self._index_words()
 
     def add_spelling(self, name):
-        if name not in self.spellings:     # each ballot names its voter again: keep one of each
+        known = name in self.spellings
+        if not known:                      # each ballot names its voter again: keep one of each
             self.spellings.append(name)
-        self.nombre = better_spelling(self.nombre, name)
+        nombre = better_spelling(self.nombre, name)
+        if known and nombre == self.nombre:
+            return                         # the same name and spellings: their words are indexed
+        self.nombre = nombre
         self._index_words()
 
     def _index_words(self):
@@ -292,8 +296,9 @@ def resolve(name, people, single_word=False):
     surname («la Dra. Arreola») designates the only person who bears it."""
     words = _name_set(name)
     # `same_person` needs two shared words: a name of fewer designates no one by it, and a person
-    # whose spellings together share fewer than two words with it is passed over unread.
-    matches = [p for p in people if len(words & p._words) >= 2
+    # whose spellings together share fewer than two words with it is passed over unread (most
+    # share none, which `isdisjoint` tells without making the set of shared words).
+    matches = [p for p in people if not words.isdisjoint(p._words) and len(words & p._words) >= 2
                and any(_same_words(words, spelt) for spelt in p._sets)] if len(words) >= 2 else []
     if len(matches) == 1:
         return matches[0]
