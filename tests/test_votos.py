@@ -116,3 +116,33 @@ def test_an_asunto_is_trimmed_where_the_pattern_first_splits_it():
     for text in TEXTS:
         kept = votos._TRIM_ASUNTO_RE.split(text)[0].strip(" ,.;:")
         assert votos._trim_asunto(text) == ((kept[:1].upper() + kept[1:])[:240] if kept else None), text
+
+
+def _result_texts():
+    """Folded lines, sentences and paragraphs of the actas, RESULTADO's examples, and random runs
+    of its words, blanks of every kind, «no», «si» and punctuation: where a statement opens far
+    before its word («quedan    debidamente⏎aprobados»), two words close together, a «si» behind."""
+    import random
+    from etl.frases import RESULTADO
+    found = {fold(text) for text in TEXTS}
+    found.update(fold(example) for entrada in RESULTADO.entradas for example in entrada.ejemplos)
+    found.update(fold(example) for example in RESULTADO.contraejemplos)
+    pieces = ["aprobado", "aprobada", "aprobaron", "rechazaron", "rechazada", "aprueba", "aprueban", "rechaza",
+              "se", "no", "si", "es", "son", "ha sido", "han sido", "fue", "fueron", "queda", "quedan", "debidamente",
+              "resulta", "resulto", "por", "con", "unanimidad", "mayoria", "dos votos", "el acta", ".", ";", ",",
+              "¡", "—", "aprob", "rechaz", "aprueb", "el", "la", "sesion", "mediante", "x"]
+    blanks = [" ", "  ", "\t", "\n", " \u00a0 ", "\u2003", "", "      "]
+    leads = ["quedan debidamente", "queda debidamente", "han sido", "no ha sido", "no resulto", "no se", "se",
+             ".", ". no", ";no", "es", "fueron", "si se", "resultan"]
+    rng = random.Random(1028)
+    for _ in range(4000):
+        found.add("".join(rng.choice(pieces) + rng.choice(blanks) for _ in range(rng.randint(1, 9))))
+        found.add(rng.choice(pieces) + rng.choice(blanks) + rng.choice(leads) + rng.choice(blanks) * rng.randint(1, 3)
+                  + rng.choice(pieces[:8]) + rng.choice(blanks) + rng.choice(pieces))
+    return sorted(found)
+
+
+def test_a_result_is_matched_where_the_search_finds_it():
+    for text in _result_texts():
+        whole, found = votos.RESULT_RE.regex.search(text), votos._result_in.__wrapped__(text)
+        assert (whole and (whole.span(), whole.groups())) == (found and (found.span(), found.groups())), text
