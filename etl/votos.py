@@ -13,7 +13,7 @@ import functools
 import itertools
 import re
 
-from etl.patrones import Temprano, compilar
+from etl.patrones import Temprano, compilar, minusculas_fiables
 from etl.frases import ACUERDO_TOMADO, LLAMADO, RESULTADO, RESULTADO_NEGATIVO, RESULTADO_REFERIDO, SENTIDO, UNANIMIDAD
 from etl.numeros import NUMBER_WORDS_RE, fold, to_int
 from etl.vocabulario import fold_words, sentido_of
@@ -32,7 +32,42 @@ SENSE_ONLY_RE = re.compile(rf"^[\s\-–—•*]*(?i:{SENSE_RE})[\s.!,]*$")
 RESULT_RE = RESULTADO            # phrase families search like compiled patterns, with a fast pre-test
 NEGATIVE_RE = RESULTADO_NEGATIVO
 REFERENCE_RE = RESULTADO_REFERIDO
-CALL_RE = Temprano(LLAMADO.regex)
+
+
+class Comienzos:
+    """A case-insensitive pattern matched only where a match can begin: at each place the
+    lower-cased text holds one of the words every match begins with (`Temprano.comienzos`, read
+    from the pattern), in order, instead of searched from the first of them to the end. A call
+    of 500 characters that holds «propuesta» (whose «puest» may begin «puesto a votación el…»)
+    but no call was searched letter by letter from there, ~0.15 µs a letter; the first place that
+    matches is the one the search finds, so the match is the pattern's own. Where lower case does
+    not keep the text's places (`minusculas_fiables`), or the pattern may begin otherwise, the
+    whole text is searched. The same methods as `Temprano`: `search`, and `regex`."""
+
+    __slots__ = ("regex", "comienzos", "palabras")
+
+    def __init__(self, regex):
+        self.regex, self.comienzos = regex, Temprano(regex).comienzos
+        # «sometemos» begins where «somete» does: the shortest words find every beginning.
+        self.palabras = tuple(sorted(w for w in self.comienzos or () if not any(
+            w != other and w.startswith(other) for other in self.comienzos)))
+
+    def search(self, text):
+        lowered = _lowered(text) if self.palabras else None
+        if lowered is None:
+            return self.regex.search(text)
+        match = self.regex.match
+        for start in sorted({at for word in self.palabras for at in _occurrences(lowered, word)}):
+            found = match(text, start)
+            if found:
+                return found
+        return None
+
+
+# A text in lower case for the searches of one vote (its call is read for the call, its sentences
+# for the object), once per text.
+_lowered = functools.lru_cache(maxsize=1 << 10)(minusculas_fiables)
+CALL_RE = Comienzos(LLAMADO.regex)
 FILLER_MAX = 60
 # Words one of which every sense of SENTIDO contains (folded).
 SENSE_WORDS = ("favor", "contra", "absten", "afirmativa", "negativa", "con el proyecto", "mismos terminos")
@@ -656,7 +691,7 @@ _ASUNTO_WORDS = (
     ("consult", "pregunt"),
     ("aprobac",),
 )
-ASUNTO_RES = [(words, Temprano(re.compile(p, re.IGNORECASE))) for words, p in zip(_ASUNTO_WORDS, _ASUNTO_PATTERNS)]
+ASUNTO_RES = [(words, Comienzos(re.compile(p, re.IGNORECASE))) for words, p in zip(_ASUNTO_WORDS, _ASUNTO_PATTERNS)]
 
 
 def _asunto_in(text):
