@@ -171,21 +171,51 @@ def parse_votaciones(lector, asistentes):
 
 
 NOMINAL_CALL_RE = compilar(r"votacion nominal|tomare la votacion|votacion de manera nominal|en forma nominal")
+NOMINAL_CALL_WORDS = ("nominal", "tomare la votacion")    # one of them in every match
 
 
 def _check_votes(lector, votes):
     """Where the structure says votes should be and none were read, say so with the line: a
     nominal vote announced with no ballots after it, a vote with no count at all."""
     nominal_lines = sorted(v["fuente"]["linea"] for v in votes if v["forma"] == "nominal")
-    for paragraph in lector.paragraphs:
+    folded = _folded_paragraphs(lector)[0]
+    for index in _paragraphs_holding(lector, NOMINAL_CALL_WORDS):
+        paragraph = lector.paragraphs[index]
         if paragraph.linea in lector.agenda_lines or paragraph.linea >= (lector.closing_line or 10 ** 9):
             continue
-        if NOMINAL_CALL_RE.search(fold(paragraph.text)) and not _any_between(
+        if NOMINAL_CALL_RE.search(folded[index]) and not _any_between(
                 nominal_lines, paragraph.linea, paragraph.linea + 60):
             lector.aviso("Se anuncia una votación nominal pero no se leyeron sus votos: revise el acta.", paragraph.linea)
     for vote in votes:
         if vote["a_favor"] + vote["en_contra"] + vote["abstenciones"] == 0 and vote["forma"] == "nominal":
             lector.aviso("Votación nominal sin votos contados (0-0-0).", vote["fuente"]["linea"])
+
+
+def _folded_paragraphs(lector):
+    """The acta's paragraphs folded, joined by «\\n», and where each starts in the joined text:
+    made once per acta, for `_paragraphs_holding` and the readers that walk every paragraph."""
+    if getattr(lector, "_folded_of", None) is not lector.paragraphs:
+        folded = [fold(p.text) for p in lector.paragraphs]
+        starts = list(itertools.accumulate((len(f) + 1 for f in folded[:-1]), initial=0))
+        lector._folded_of, lector._folded = lector.paragraphs, (folded, "\n".join(folded), starts)
+    return lector._folded
+
+
+def _paragraphs_holding(lector, words):
+    """The indexes, ascending, of the paragraphs whose folded text holds one of `words` (none of
+    which holds «\\n»): found with `str.find` over the whole acta at once, then placed by
+    bisection, instead of a test, a fold and a call on each of its paragraphs (the votes by show
+    of hands, the inline ballots and the check of nominal calls each asked all ~170 of them).
+    A paragraph holding none of a pattern's necessary words is one the pattern cannot match."""
+    _, joined, starts = _folded_paragraphs(lector)
+    found, count = set(), len(starts)
+    for word in words:
+        at = joined.find(word)
+        while at >= 0:
+            index = bisect.bisect_right(starts, at) - 1
+            found.add(index)
+            at = joined.find(word, starts[index + 1]) if index + 1 < count else -1
+    return sorted(found)
 
 
 def _any_between(ordered, first, last):
@@ -333,10 +363,14 @@ def _inline_ballots(lector, taken, asistentes=()):
     Lic. Landa Jácome, a favor.', 'el Dr. X votó a favor, la Mtra. Y votó a favor…', 'la Consejera
     Presidenta votó a favor, mientras que el Dr. X y la Lic. Y votaron en contra' (two or more)."""
     found = []
-    for paragraph in lector.paragraphs:
+    folded = _folded_paragraphs(lector)[0]
+    # A paragraph with no sense and no « votaron » (folded: it is in the folded text when it is
+    # in the text) is skipped below: only those holding one are read.
+    for index in _paragraphs_holding(lector, _INLINE_SENSES + (" votaron ",)):
+        paragraph = lector.paragraphs[index]
         if paragraph.linea in taken or paragraph.linea in lector.agenda_lines:
             continue
-        if not _two_senses(fold(paragraph.text)) and " votaron " not in paragraph.text:
+        if not _two_senses(folded[index]) and " votaron " not in paragraph.text:
             continue   # two ballots need two senses: most paragraphs are skipped before the costly search
         ballots = []
         for match in INLINE_BALLOT_RE.finditer(paragraph.text):
@@ -767,10 +801,12 @@ def _economic_votes(lector, asistentes, used_lines, ballot_lines=frozenset()):
     votes = []
     skip_puntos = _summary_puntos(lector)
     used_sorted = sorted(used_lines)
-    for index, paragraph in enumerate(lector.paragraphs):
+    every_folded = _folded_paragraphs(lector)[0]
+    for index in _paragraphs_holding(lector, RESULT_WORDS):    # no statement without one of them
+        paragraph = lector.paragraphs[index]
         if paragraph.linea in lector.agenda_lines or paragraph.linea >= (lector.closing_line or 10 ** 9):
             continue
-        folded = fold(paragraph.text)
+        folded = every_folded[index]
         match = _result_in(folded)
         if not match or paragraph.linea_at(match.start()) in used_lines:
             continue

@@ -146,3 +146,22 @@ def test_a_result_is_matched_where_the_search_finds_it():
     for text in _result_texts():
         whole, found = votos.RESULT_RE.regex.search(text), votos._result_in.__wrapped__(text)
         assert (whole and (whole.span(), whole.groups())) == (found and (found.span(), found.groups())), text
+
+
+def test_nominal_call_words_are_necessary():
+    """The pattern reads folded text case-sensitively: each word of one of its necessary sets
+    holds one of the words, so a paragraph without them is one it cannot match."""
+    sets = palabras_necesarias(votos.NOMINAL_CALL_RE.pattern, 0)
+    assert any(all(any(w in needed for w in votos.NOMINAL_CALL_WORDS) for needed in necessary) for necessary in sets)
+
+
+def test_paragraphs_holding_a_word_are_those_a_walk_finds():
+    from types import SimpleNamespace
+    from etl.texto import Texto
+    for path in FILES:
+        doc = Texto(open(path, encoding="utf-8", errors="replace").read())
+        lector = SimpleNamespace(paragraphs=doc.paragraphs)
+        for words in (votos.RESULT_WORDS, votos.NOMINAL_CALL_WORDS, votos._INLINE_SENSES + (" votaron ",), ("a",), ("zzq",)):
+            walked = [i for i, p in enumerate(doc.paragraphs) if any(w in fold(p.text) for w in words)]
+            assert votos._paragraphs_holding(lector, words) == walked, (path, words)
+        assert votos._folded_paragraphs(lector)[0] == [fold(p.text) for p in doc.paragraphs]
