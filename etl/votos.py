@@ -19,7 +19,7 @@ from etl.numeros import NUMBER_WORDS_RE, fold, to_int
 from etl.vocabulario import fold_words, sentido_of
 from etl.estructura import pares
 from etl.asistencia import called_person
-from etl.personas import (GRADO_RE, NAME_RE, Persona, canonical_grado, display_name,
+from etl.personas import (GRADO_RE, NAME_RE, Persona, better_spelling, canonical_grado, display_name,
                           looks_like_name, name_after_cargo, resolve)
 
 
@@ -153,9 +153,9 @@ def parse_votaciones(lector, asistentes):
     closing = lector.closing_line or 10 ** 9
     ballots = [b for b in _ballot_lines(lector, asistentes) if b["sentido"] or b["linea"] < closing]
     groups = _group_ballots(ballots, lector.doc.lines)
-    votes, used_lines = [], set()
+    votes, used_lines, known = [], set(), {}
     for group in groups:
-        vote = _nominal_vote(lector, group, asistentes, used_lines)
+        vote = _nominal_vote(lector, group, asistentes, used_lines, known)
         if vote:
             votes.append(vote)
     ballot_lines = {b["linea"] for b in ballots}
@@ -535,7 +535,7 @@ def _same_voter(a, b):
     return same_person(a, b) or fold(a) == fold(b)
 
 
-def _nominal_vote(lector, group, asistentes, used_lines):
+def _nominal_vote(lector, group, asistentes, used_lines, known):
     """One nominal vote from its run of ballots and the result statement after it."""
     if _gap_has_prose(lector, group):
         return None
@@ -543,7 +543,7 @@ def _nominal_vote(lector, group, asistentes, used_lines):
     for ballot in group:
         if not ballot["sentido"]:
             continue
-        persona = _voter(lector, ballot, asistentes)
+        persona = _voter(lector, ballot, asistentes, known)
         name = display_name(persona.nombre)
         if name in seen:
             if seen[name] != ballot["sentido"]:
@@ -592,13 +592,26 @@ def _gap_has_prose(lector, group):
     return len(line) > 160
 
 
-def _voter(lector, ballot, asistentes):
-    """The roster person a ballot names; an unknown voter is added, with an aviso."""
-    persona = resolve(ballot["who"]["nombre"], asistentes, single_word=True)
+def _voter(lector, ballot, asistentes, known):
+    """The roster person a ballot names; an unknown voter is added, with an aviso. `known` holds
+    the spellings read since the roster last changed whose person already had them: `resolve`
+    reads only the roster's names and spellings, so while no person and no spelling is added it
+    names the same person again, and `add_spelling` of a spelling the person has, shown as it
+    already is, changes nothing (the acta names each voter on every vote: 27 ballots, 3
+    spellings)."""
+    name = ballot["who"]["nombre"]
+    if name in known:
+        return known[name]
+    persona = resolve(name, asistentes, single_word=True)
     if persona:
-        persona.add_spelling(ballot["who"]["nombre"])
+        if name in persona.spellings and better_spelling(persona.nombre, name) == persona.nombre:
+            known[name] = persona
+        else:
+            known.clear()          # a new spelling: the roster reads differently from now on
+            persona.add_spelling(name)
         return persona
-    persona = Persona(nombre=ballot["who"]["nombre"], grado=ballot["who"]["grado"], rol="integrante",
+    known.clear()
+    persona = Persona(nombre=name, grado=ballot["who"]["grado"], rol="integrante",
                       con_voto=True, linea=ballot["linea"], origen="voto")
     asistentes.append(persona)
     lector.aviso(f"{display_name(persona.nombre)} vota pero no figura en la lista de asistencia.", ballot["linea"])
@@ -640,14 +653,24 @@ def _call_before(lector, first_line):
     before = [p for p in lector.paragraphs[start:end] if first_line - p.ultima_linea <= 14]
     for paragraph in reversed(before):
         last = _call_sentences(paragraph.text)[-1] if paragraph.text.strip() else ""
-        result, called = _result_in(fold(last)), CALL_RE.search(last)
+        result, long = _result_in(fold(last)), len(paragraph.text) > 40
+        if not result and not long:
+            continue       # «Gracias.»: no result to end the search, too short to be the call
+        called = _call_in(last)
         if result and (not called or result.start() > called.start()):
             return None
-        if called and len(paragraph.text) > 40:
+        if called and long:
             return paragraph
-        if len(paragraph.text) > 40 and not _result_in(fold(paragraph.text)) and CALL_RE.search(paragraph.text):
+        if long and not _result_in(fold(paragraph.text)) and _call_in(paragraph.text):
             return paragraph
     return None
+
+
+@functools.lru_cache(maxsize=1 << 10)
+def _call_in(text):
+    """The first call (`CALL_RE`) in a text, once per text: each vote looks for its call in the
+    paragraphs before it, and the same ballot lines («-Dra. X. - A favor.») stand before most."""
+    return CALL_RE.search(text)
 
 
 def _last_lines_so_far(lector):
