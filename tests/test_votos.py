@@ -165,3 +165,43 @@ def test_paragraphs_holding_a_word_are_those_a_walk_finds():
             walked = [i for i, p in enumerate(doc.paragraphs) if any(w in fold(p.text) for w in words)]
             assert votos._paragraphs_holding(lector, words) == walked, (path, words)
         assert votos._folded_paragraphs(lector)[0] == [fold(p.text) for p in doc.paragraphs]
+
+
+def test_a_voter_known_by_spelling_is_the_one_resolve_would_name():
+    """`_voter` with its memo of spellings gives the person, the roster and the avisos that
+    resolving every ballot and adding its spelling gave, over ballots in random order: fuller and
+    shorter spellings, capitals, a lone surname, an unknown voter named twice, one who shares a surname with another."""
+    import copy
+    import random
+    from types import SimpleNamespace
+    from etl.personas import Persona, resolve
+
+    roster = [Persona("Alejandra del Carmen Arreola Delgado", "Dra."), Persona("José Luis Bautista Cabrera", "Mtro."),
+              Persona("Martín Gallardo García", "Dr."), Persona("Martín Gallardo Ruiz", "Lic.")]
+    names = ["Alejandra del Carmen Arreola Delgado", "Alejandra Arreola", "ALEJANDRA ARREOLA DELGADO", "Arreola",
+             "José Luis Bautista Cabrera", "José Luis Bautista", "Martín Gallardo García", "Martín Gallardo",
+             "Gallardo García", "Gallardo", "Rosa Díaz Pérez", "Díaz Pérez", "Cabrera", "Rosa Arreola", "Ruiz"]
+
+    def plain(lector, ballot, asistentes):
+        persona = resolve(ballot["who"]["nombre"], asistentes, single_word=True)
+        if persona:
+            persona.add_spelling(ballot["who"]["nombre"])
+            return persona
+        persona = Persona(nombre=ballot["who"]["nombre"], grado=None, rol="integrante", con_voto=True,
+                          linea=ballot["linea"], origen="voto")
+        asistentes.append(persona)
+        lector.aviso(persona.nombre, ballot["linea"])
+        return persona
+
+    rng = random.Random(7)
+    for _ in range(300):
+        ballots = [{"linea": n, "who": {"grado": None, "nombre": rng.choice(names)}} for n in range(rng.randint(1, 30))]
+        results = []
+        for reader in (plain, None):
+            people, avisos = copy.deepcopy(roster), []
+            lector = SimpleNamespace(aviso=lambda mensaje, linea: avisos.append(linea))
+            known = {}
+            chosen = [people.index(plain(lector, b, people) if reader else votos._voter(lector, b, people, known))
+                      for b in ballots]
+            results.append((chosen, [(p.nombre, p.spellings, p._sets) for p in people], avisos))
+        assert results[0] == results[1], ballots
