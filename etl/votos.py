@@ -767,13 +767,44 @@ _TRIM_ASUNTO_RE = re.compile(r",\s+con\s+(?:\w+\s+){0,2}votos?\b|,?\s+(?:por lo 
                     r"sirvanse|s[ií]rvanse|levantando|y procedo|procedo|de manera nominal|para lo cual)", re.IGNORECASE)
 
 
+# The words after which `_TRIM_ASUNTO_RE` matches, lower case: each match is a «,» or blanks
+# and then one of them.
+_TRIM_WORDS = ("con", "por lo que", "quienes est", "quien est", "les pido", "les solicito", "favor de manifestarlo",
+               "sirvanse", "sírvanse", "levantando", "y procedo", "procedo", "de manera nominal", "para lo cual")
+
+
 def _trim_asunto(text):
     """The object of a call up to what follows it («…, por lo que procedo…»): the text before the
     first match (what `split(text)[0]` gave, without looking for the others)."""
-    end = _TRIM_ASUNTO_RE.search(text)
+    end = _trim_at(text)
     text = text[:end.start()] if end else text
     text = text.strip(" ,.;:")
     return (text[:1].upper() + text[1:])[:240] if text else None
+
+
+def _trim_at(text):
+    """`_TRIM_ASUNTO_RE.search(text)`, tried only where a match can begin, in order: the blanks
+    before one of `_TRIM_WORDS` (from the first of them: the blanks from there on match too),
+    or the «,» before those blanks. The pattern, read case-insensitively, opened a try at every
+    blank of a 400-character object, ~0.06 µs a character; where lower case does not keep the
+    text's places (`minusculas_fiables`) the text is searched whole."""
+    lowered = _lowered(text)
+    if lowered is None:
+        return _TRIM_ASUNTO_RE.search(text)
+    starts = set()
+    for word in _TRIM_WORDS:
+        for at in _occurrences(lowered, word):
+            blank = _before_blanks(lowered, at)
+            if blank < at:
+                starts.add(blank)
+                if blank and lowered[blank - 1] == ",":
+                    starts.add(blank - 1)
+    match = _TRIM_ASUNTO_RE.match
+    for start in sorted(starts):
+        found = match(text, start)
+        if found:
+            return found
+    return None
 
 
 def _check_declared_counts(lector, text, counts, linea):

@@ -205,3 +205,19 @@ def test_a_voter_known_by_spelling_is_the_one_resolve_would_name():
                       for b in ballots]
             results.append((chosen, [(p.nombre, p.spellings, p._sets) for p in people], avisos))
         assert results[0] == results[1], ballots
+
+
+def test_the_end_of_an_asunto_is_the_first_match_of_the_pattern():
+    """`_trim_at` finds what the search finds: on every text of the actas and on random runs of the
+    pattern's words in any case, with commas and blanks of every kind before them."""
+    import random
+    pieces = list(votos._TRIM_WORDS) + ["CON", "Con dos", "votos", "voto", "Por Lo Que", "SÍRVANSE", "Quienes Estén",
+                                        "el acta", "la propuesta", "x", "ıt", "con tres votos"]
+    blanks = [" ", "  ", "\t", "\n", "\u00a0", "", ",", ", ", ",\t ", " ,"]
+    rng = random.Random(5)
+    texts = list(TEXTS)
+    for _ in range(6000):
+        texts.append("".join(rng.choice(blanks) + rng.choice(pieces) for _ in range(rng.randint(1, 8))))
+    for text in texts:
+        whole, found = votos._TRIM_ASUNTO_RE.search(text), votos._trim_at(text)
+        assert (whole and whole.span()) == (found and found.span()), text
