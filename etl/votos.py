@@ -240,7 +240,9 @@ def _ballot_lines(lector, asistentes=()):
         text = line.strip()
         if not text or len(text) > 260 or index + 1 in skipped:
             continue   # a table's separator row is blank by now; the table ends at its first non-ballot row
-        header = _sense_columns(line) if "\t" in line else None
+        # A header names two senses, each a cell: a row without one (a roster's «Nombre | Cargo»
+        # rows) is not split and folded cell by cell (its line is folded once, for the reading).
+        header = _sense_columns(line) if "\t" in line and _has_any(fold(text), _SENSE_HEADERS) else None
         if header:
             columns = header
             continue
@@ -409,6 +411,7 @@ def _two_senses(folded):
 
 
 _SENSE_COLUMNS_RE = re.compile(r"a favor|en contra|abstencion(es)?")
+_SENSE_HEADERS = ("a favor", "en contra", "abstencion")    # one of them in every header cell
 
 
 def _sense_columns(line):

@@ -221,3 +221,11 @@ def test_the_end_of_an_asunto_is_the_first_match_of_the_pattern():
     for text in texts:
         whole, found = votos._TRIM_ASUNTO_RE.search(text), votos._trim_at(text)
         assert (whole and whole.span()) == (found and found.span()), text
+
+
+def test_a_sense_header_holds_one_of_the_header_words():
+    lines = [line for text in TEXTS for line in [text, text.replace("  ", "\t"), "\t".join(text.split(". "))]]
+    lines += ["Integrante\tA favor\tEn contra\tAbstención", "Nombre\tA FAVOR\tABSTENCIONES", "x\tEn contra\ta favor"]
+    for line in lines:
+        if votos._sense_columns(line):
+            assert votos._has_any(fold(line.strip()), votos._SENSE_HEADERS), line
