@@ -183,8 +183,9 @@ def _check_votes(lector, votes):
         paragraph = lector.paragraphs[index]
         if paragraph.linea in lector.agenda_lines or paragraph.linea >= (lector.closing_line or 10 ** 9):
             continue
-        if NOMINAL_CALL_RE.search(folded[index]) and not _any_between(
-                nominal_lines, paragraph.linea, paragraph.linea + 60):
+        # The ballots first: a call followed by its ballots (every one, in most actas) is not searched.
+        if not _any_between(nominal_lines, paragraph.linea, paragraph.linea + 60) and \
+                NOMINAL_CALL_RE.search(folded[index]):
             lector.aviso("Se anuncia una votación nominal pero no se leyeron sus votos: revise el acta.", paragraph.linea)
     for vote in votes:
         if vote["a_favor"] + vote["en_contra"] + vote["abstenciones"] == 0 and vote["forma"] == "nominal":
