@@ -229,3 +229,17 @@ def test_a_sense_header_holds_one_of_the_header_words():
     for line in lines:
         if votos._sense_columns(line):
             assert votos._has_any(fold(line.strip()), votos._SENSE_HEADERS), line
+
+
+def test_first_chars_are_read_from_the_pattern():
+    from re import _parser as sre_parse
+
+    def first(pattern):
+        chars, empty = votos._first_chars(list(sre_parse.parse(pattern)))
+        return None if chars is None else ("".join(sorted(chars)), empty)
+    assert first(r"\b(?:es|son)\s+aprob") == ("es", False)
+    assert first(r"(?<!\bsi )se aprueba|no se") == ("ns", False)
+    assert first(r"^\W*aprobado|[.;]\s*no") == (".;", False)
+    assert first(r"(?:no\s+)?aprobad") == ("an", False)
+    assert first(r"a?") == ("a", True)
+    assert first(r"\w+ votos") is None and first(r"(?i:se)") is None and first(r"[^a]x") is None
