@@ -317,7 +317,8 @@ def _ballot_lines(lector, asistentes=()):
             continue
         following = next((l.strip() for l in lines[index + 1:index + 3] if l.strip()), "")
         found.append({"linea": index + 1, "who": {"grado": value[0], "nombre": value[1]},
-                      "sentido": _sense(following) if SENSE_ONLY_RE.match(following) else None})
+                      "sentido": _sense(following) if _may_sense(fold(following)) and SENSE_ONLY_RE.match(following)
+                      else None})
     found.extend(_inline_ballots(lector, {b["linea"] for b in found}, asistentes))
     dialogue = _dialogue_ballots(lector, asistentes)
     answered = {b["linea"] for b in dialogue}

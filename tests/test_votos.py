@@ -243,3 +243,9 @@ def test_first_chars_are_read_from_the_pattern():
     assert first(r"(?:no\s+)?aprobad") == ("an", False)
     assert first(r"a?") == ("a", True)
     assert first(r"\w+ votos") is None and first(r"(?i:se)") is None and first(r"[^a]x") is None
+
+
+def test_a_sense_alone_on_its_line_holds_a_sense_word():
+    for text in TEXTS + ["A favor.", "- En contra!", "Mi voto es a favor", "ABSTENCIÓN", "Con el proyecto."]:
+        if votos.SENSE_ONLY_RE.match(text):
+            assert votos._may_sense(fold(text)), text
