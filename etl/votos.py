@@ -912,7 +912,7 @@ def _economic_votes(lector, asistentes, used_lines, ballot_lines=frozenset()):
     """Result statements with no ballots before them: 'Aprobado por unanimidad de votos', 'se
     aprueba por mayoría de votos: dos votos a favor y uno en contra', 'no es aprobada'."""
     votes = []
-    skip_puntos = _summary_puntos(lector)
+    skip_puntos = None        # read when a statement first gets that far (in most actas none does)
     used_sorted = sorted(used_lines)
     every_folded = _folded_paragraphs(lector)[0]
     for index in _paragraphs_holding(lector, RESULT_WORDS):    # no statement without one of them
@@ -938,6 +938,8 @@ def _economic_votes(lector, asistentes, used_lines, ballot_lines=frozenset()):
             continue
         linea = paragraph.linea_at(match.start())
         punto = lector.punto_at(linea)
+        if skip_puntos is None:
+            skip_puntos = _summary_puntos(lector)
         if punto in skip_puntos:
             continue
         previous = lector.paragraphs[index - 1].text if index else ""
