@@ -131,18 +131,20 @@ def rejoin_cell_runs(lines):
     out = list(lines)
     # Lines that may be cells of a header: short, not empty, not already a row (and a last False).
     short = [0 < len(line.strip()) < 40 and "\t" not in line for line in lines] + [False]
+    # A header is two short lines or more: only a short line followed by another is read, the
+    # others are passed over at once (not one turn of a loop each).
     index = 0
-    while index < len(lines):
-        if not short[index + 1]:
-            index += 1   # a header is two short lines or more: without a second, the first is not read
-            continue
+    for start in [i for i in range(len(lines)) if short[i] and short[i + 1]]:
+        if start < index:
+            continue     # inside a table just read
+        index = start
         header = []
         probe = index
         while short[probe] and column_kind(cell := lines[probe].strip()):
             header.append(cell)
             probe += 1
         if len(header) < 2 or "nombre" not in (kinds := [column_kind(h) for h in header]):
-            index = probe + 1 if probe > index else index + 1
+            index = probe + 1
             continue
         width = len(header)
         out[index] = "\t".join(header)
@@ -220,10 +222,13 @@ def find_tables(lines):
     that is not a row."""
     tables = []
     index = 0
-    while index < len(lines):
+    # Most lines hold no tab at all: only those that do are read (not one turn of a loop each).
+    for start in [i for i, line in enumerate(lines) if "\t" in line]:
+        if start < index:
+            continue     # a row of the table just read
+        index = start
         line = lines[index]
-        if "\t" not in line or "\t" not in line.strip():
-            index += 1   # most lines hold no tab at all: they are not stripped to see it
+        if "\t" not in line.strip():
             continue
         cells = [c.strip() for c in line.strip().split("\t")]
         kinds = [column_kind(c) for c in cells]

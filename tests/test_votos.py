@@ -116,3 +116,136 @@ def test_an_asunto_is_trimmed_where_the_pattern_first_splits_it():
     for text in TEXTS:
         kept = votos._TRIM_ASUNTO_RE.split(text)[0].strip(" ,.;:")
         assert votos._trim_asunto(text) == ((kept[:1].upper() + kept[1:])[:240] if kept else None), text
+
+
+def _result_texts():
+    """Folded lines, sentences and paragraphs of the actas, RESULTADO's examples, and random runs
+    of its words, blanks of every kind, «no», «si» and punctuation: where a statement opens far
+    before its word («quedan    debidamente⏎aprobados»), two words close together, a «si» behind."""
+    import random
+    from etl.frases import RESULTADO
+    found = {fold(text) for text in TEXTS}
+    found.update(fold(example) for entrada in RESULTADO.entradas for example in entrada.ejemplos)
+    found.update(fold(example) for example in RESULTADO.contraejemplos)
+    pieces = ["aprobado", "aprobada", "aprobaron", "rechazaron", "rechazada", "aprueba", "aprueban", "rechaza",
+              "se", "no", "si", "es", "son", "ha sido", "han sido", "fue", "fueron", "queda", "quedan", "debidamente",
+              "resulta", "resulto", "por", "con", "unanimidad", "mayoria", "dos votos", "el acta", ".", ";", ",",
+              "¡", "—", "aprob", "rechaz", "aprueb", "el", "la", "sesion", "mediante", "x"]
+    blanks = [" ", "  ", "\t", "\n", " \u00a0 ", "\u2003", "", "      "]
+    leads = ["quedan debidamente", "queda debidamente", "han sido", "no ha sido", "no resulto", "no se", "se",
+             ".", ". no", ";no", "es", "fueron", "si se", "resultan"]
+    rng = random.Random(1028)
+    for _ in range(4000):
+        found.add("".join(rng.choice(pieces) + rng.choice(blanks) for _ in range(rng.randint(1, 9))))
+        found.add(rng.choice(pieces) + rng.choice(blanks) + rng.choice(leads) + rng.choice(blanks) * rng.randint(1, 3)
+                  + rng.choice(pieces[:8]) + rng.choice(blanks) + rng.choice(pieces))
+    return sorted(found)
+
+
+def test_a_result_is_matched_where_the_search_finds_it():
+    for text in _result_texts():
+        whole, found = votos.RESULT_RE.regex.search(text), votos._result_in.__wrapped__(text)
+        assert (whole and (whole.span(), whole.groups())) == (found and (found.span(), found.groups())), text
+
+
+def test_nominal_call_words_are_necessary():
+    """The pattern reads folded text case-sensitively: each word of one of its necessary sets
+    holds one of the words, so a paragraph without them is one it cannot match."""
+    sets = palabras_necesarias(votos.NOMINAL_CALL_RE.pattern, 0)
+    assert any(all(any(w in needed for w in votos.NOMINAL_CALL_WORDS) for needed in necessary) for necessary in sets)
+
+
+def test_paragraphs_holding_a_word_are_those_a_walk_finds():
+    from types import SimpleNamespace
+    from etl.texto import Texto
+    for path in FILES:
+        doc = Texto(open(path, encoding="utf-8", errors="replace").read())
+        lector = SimpleNamespace(paragraphs=doc.paragraphs)
+        for words in (votos.RESULT_WORDS, votos.NOMINAL_CALL_WORDS, votos._INLINE_SENSES + (" votaron ",), ("a",), ("zzq",)):
+            walked = [i for i, p in enumerate(doc.paragraphs) if any(w in fold(p.text) for w in words)]
+            assert votos._paragraphs_holding(lector, words) == walked, (path, words)
+        assert votos._folded_paragraphs(lector)[0] == [fold(p.text) for p in doc.paragraphs]
+
+
+def test_a_voter_known_by_spelling_is_the_one_resolve_would_name():
+    """`_voter` with its memo of spellings gives the person, the roster and the avisos that
+    resolving every ballot and adding its spelling gave, over ballots in random order: fuller and
+    shorter spellings, capitals, a lone surname, an unknown voter named twice, one who shares a surname with another."""
+    import copy
+    import random
+    from types import SimpleNamespace
+    from etl.personas import Persona, resolve
+
+    roster = [Persona("Alejandra del Carmen Arreola Delgado", "Dra."), Persona("José Luis Bautista Cabrera", "Mtro."),
+              Persona("Martín Gallardo García", "Dr."), Persona("Martín Gallardo Ruiz", "Lic.")]
+    names = ["Alejandra del Carmen Arreola Delgado", "Alejandra Arreola", "ALEJANDRA ARREOLA DELGADO", "Arreola",
+             "José Luis Bautista Cabrera", "José Luis Bautista", "Martín Gallardo García", "Martín Gallardo",
+             "Gallardo García", "Gallardo", "Rosa Díaz Pérez", "Díaz Pérez", "Cabrera", "Rosa Arreola", "Ruiz"]
+
+    def plain(lector, ballot, asistentes):
+        persona = resolve(ballot["who"]["nombre"], asistentes, single_word=True)
+        if persona:
+            persona.add_spelling(ballot["who"]["nombre"])
+            return persona
+        persona = Persona(nombre=ballot["who"]["nombre"], grado=None, rol="integrante", con_voto=True,
+                          linea=ballot["linea"], origen="voto")
+        asistentes.append(persona)
+        lector.aviso(persona.nombre, ballot["linea"])
+        return persona
+
+    rng = random.Random(7)
+    for _ in range(300):
+        ballots = [{"linea": n, "who": {"grado": None, "nombre": rng.choice(names)}} for n in range(rng.randint(1, 30))]
+        results = []
+        for reader in (plain, None):
+            people, avisos = copy.deepcopy(roster), []
+            lector = SimpleNamespace(aviso=lambda mensaje, linea: avisos.append(linea))
+            known = {}
+            chosen = [people.index(plain(lector, b, people) if reader else votos._voter(lector, b, people, known))
+                      for b in ballots]
+            results.append((chosen, [(p.nombre, p.spellings, p._sets) for p in people], avisos))
+        assert results[0] == results[1], ballots
+
+
+def test_the_end_of_an_asunto_is_the_first_match_of_the_pattern():
+    """`_trim_at` finds what the search finds: on every text of the actas and on random runs of the
+    pattern's words in any case, with commas and blanks of every kind before them."""
+    import random
+    pieces = list(votos._TRIM_WORDS) + ["CON", "Con dos", "votos", "voto", "Por Lo Que", "SÍRVANSE", "Quienes Estén",
+                                        "el acta", "la propuesta", "x", "ıt", "con tres votos"]
+    blanks = [" ", "  ", "\t", "\n", "\u00a0", "", ",", ", ", ",\t ", " ,"]
+    rng = random.Random(5)
+    texts = list(TEXTS)
+    for _ in range(6000):
+        texts.append("".join(rng.choice(blanks) + rng.choice(pieces) for _ in range(rng.randint(1, 8))))
+    for text in texts:
+        whole, found = votos._TRIM_ASUNTO_RE.search(text), votos._trim_at(text)
+        assert (whole and whole.span()) == (found and found.span()), text
+
+
+def test_a_sense_header_holds_one_of_the_header_words():
+    lines = [line for text in TEXTS for line in [text, text.replace("  ", "\t"), "\t".join(text.split(". "))]]
+    lines += ["Integrante\tA favor\tEn contra\tAbstención", "Nombre\tA FAVOR\tABSTENCIONES", "x\tEn contra\ta favor"]
+    for line in lines:
+        if votos._sense_columns(line):
+            assert votos._has_any(fold(line.strip()), votos._SENSE_HEADERS), line
+
+
+def test_first_chars_are_read_from_the_pattern():
+    from re import _parser as sre_parse
+
+    def first(pattern):
+        chars, empty = votos._first_chars(list(sre_parse.parse(pattern)))
+        return None if chars is None else ("".join(sorted(chars)), empty)
+    assert first(r"\b(?:es|son)\s+aprob") == ("es", False)
+    assert first(r"(?<!\bsi )se aprueba|no se") == ("ns", False)
+    assert first(r"^\W*aprobado|[.;]\s*no") == (".;", False)
+    assert first(r"(?:no\s+)?aprobad") == ("an", False)
+    assert first(r"a?") == ("a", True)
+    assert first(r"\w+ votos") is None and first(r"(?i:se)") is None and first(r"[^a]x") is None
+
+
+def test_a_sense_alone_on_its_line_holds_a_sense_word():
+    for text in TEXTS + ["A favor.", "- En contra!", "Mi voto es a favor", "ABSTENCIÓN", "Con el proyecto."]:
+        if votos.SENSE_ONLY_RE.match(text):
+            assert votos._may_sense(fold(text)), text
