@@ -53,6 +53,13 @@ ACTION_RE = re.compile(
     r"hizo uso de la voz|dio lectura|agradeci[oó]|expres[oó]|indic[oó]|aclar[oó]|observ[oó]|se comprometi[oó]|"
     r"respondi[oó]|precis[oó]|mencion[oó]|destac[oó]|detall[oó]|realiz[oó])\b")
 PRESENCE_RE = PRESENCIA
+# Every verb ACTION_RE reads holds one of these words, once folded (the necessary words of the
+# pattern itself: tests/test_asistencia.py derives them and checks). A paragraph whose folded text
+# holds none of them names no one «doing something», and its names are not searched.
+ACTION_WORDS = ("present", "expu", "inform", "intervino", "manifest", "pregunt", "senal", "propu", "solicit",
+                "pidi", "coment", "explic", "rindi", "tomo ", "hizo uso de la voz", "dio lectura", "agradeci",
+                "expres", "indic", "aclar", "observ", "comprometi", "respondi", "precis", "mencion", "destac",
+                "detall", "realiz")
 
 
 def parse_asistentes(lector):
@@ -132,15 +139,15 @@ class _Asistencia:
             if len(text) > 200:
                 section = None
                 continue
-            header = _section_of(text) or self._heading_by_layout(number)
+            following = self._next_line(number)   # asked once: the heading, the entry and its cargo line
+            header = _section_of(text) or self._heading_by_layout(number, following)
             if header:
                 section, bare = header, number
                 continue
             if self._continues_prose(index):
                 continue
-            if self._signature_pairs(index, text, skip, section):
+            if self._signature_pairs(index, text, skip, section, following):
                 continue
-            following = self._next_line(number)
             entry, used_next = _roster_entry(text, following[1] if following else None, section)
             if used_next and self._heading_below(number, following, section, bare == number - 1):
                 entry, used_next = _roster_entry(text, None, section)   # the heading governs the names below it
@@ -155,12 +162,12 @@ class _Asistencia:
             entry["linea"] = number
             self._add_entry(entry, section, signature=number >= self.closing)
 
-    def _heading_by_layout(self, number):
+    def _heading_by_layout(self, number, after):
         """A line that names a group and stands over the indented names it governs is a heading,
         even long and without a colon. Expecting lines like:
             Representaciones de los partidos políticos ante el Consejo General
-                PAN       Lic. Daniel Alonso Rivera Mireles, propietario"""
-        after = self._next_line(number)
+                PAN       Lic. Daniel Alonso Rivera Mireles, propietario
+        `after`: `_next_line(number)`."""
         if not after or self._indents[after[0] - 1] <= self._indents[number - 1]:
             return None   # the cheap test first: most lines have no indented line below
         header = _section_words(self._stripped[number - 1])
@@ -311,8 +318,9 @@ class _Asistencia:
             return True
         return False
 
-    def _signature_pairs(self, index, text, skip, section):
-        """Two or more signatures side by side: «DRA. X⇥⇥DR. Y» over «ASESORA TÉCNICA⇥ASESOR TÉCNICO»."""
+    def _signature_pairs(self, index, text, skip, section, following):
+        """Two or more signatures side by side: «DRA. X⇥⇥DR. Y» over «ASESORA TÉCNICA⇥ASESOR TÉCNICO»
+        (`following`: the line below, as `_next_line` gives it)."""
         if not _may_split(text, 3):
             return False   # one cell: `_SIGNATURE_PAIRS_RE` splits on a tab or three spaces
         cells = [c for c in _SIGNATURE_PAIRS_RE.split(text) if c.strip()]
@@ -324,7 +332,6 @@ class _Asistencia:
             if not (person and person[0]):
                 return False   # every cell a titled name, or no signatures side by side
             people.append(person)
-        following = self._next_line(index + 1)
         cargos = [c for c in _SIGNATURE_PAIRS_RE.split(following[1]) if c.strip()] if following else []
         if len(cargos) == len(cells) and all(_is_cargo(c) for c in cargos):
             skip.add(following[0])
@@ -439,19 +446,19 @@ class _Asistencia:
                 continue
             # «- Lic. X, Representante — Partido del Trabajo — justificó su inasistencia»: a list
             # item, not a speaker's turn, even with a dash after the name.
-            body, skipped = (paragraph.text, 0) if BULLET_ITEM_RE.match(paragraph.text) else _body(paragraph.text)
-            # Only titled names are counted present or absent, and the titled names of the body
-            # are those of its sentences (a name stops at the «.», «;», «!» or «?» that ends a
-            # sentence): a body that names no one is passed over before the phrases are searched.
-            # The names of the body are kept (`names_in`) and `_read_actors` asks for them again.
-            if not names_in(body):
-                continue
             folded_paragraph = fold_accents(paragraph.text)
             # One search for the paragraph before one per sentence. Presence counts only in the
             # opening (below), so later paragraphs are searched for absences alone: an absence
             # phrase in a sentence is one in its paragraph too (the phrases have no anchors).
+            # The phrases first: few paragraphs hold one, and the names are the costlier search.
             if not (AUSENCIA.search(folded_paragraph) or
                     (paragraph.linea < self._opening_limit() and PRESENCIA.search(folded_paragraph))):
+                continue
+            body, skipped = (paragraph.text, 0) if BULLET_ITEM_RE.match(paragraph.text) else _body(paragraph.text)
+            # Only titled names are counted present or absent, and the titled names of the body
+            # are those of its sentences (a name stops at the «.», «;», «!» or «?» that ends a
+            # sentence): a body that names no one is passed over.
+            if not names_in(body):
                 continue
             for sentence, offset in _sentences(body):
                 offset += skipped
@@ -539,6 +546,9 @@ class _Asistencia:
         for paragraph in self.lector.paragraphs:
             if paragraph.linea >= self.closing or paragraph.linea in self.lector.agenda_lines:
                 continue
+            folded = fold_accents(paragraph.text)   # (`_read_movements` folds the same paragraphs)
+            if not any(word in folded for word in ACTION_WORDS):
+                continue   # no verb of ACTION_RE in the paragraph: none after any of its names
             body, skipped = _body(paragraph.text)
             for grado, name, start, end in names_in(body):
                 after = fold_accents(body[end:end + 120])
