@@ -23,6 +23,17 @@ def actas():
     return sorted(rutas)
 
 
+def nombre_de(ruta):
+    """A file's name inside the project («tests/fixtures/actas/x.txt») or the shared material
+    («shared/actas/x.txt»), so that two checkouts of the parser (two git worktrees) write the same
+    names and `diff -rq` compares their facts, not their folders; an acta elsewhere keeps its path."""
+    ruta = ruta.resolve()
+    for base, prefijo in ((ROOT, ""), (SHARED.resolve(), "shared/")):
+        if ruta.is_relative_to(base):
+            return prefijo + str(ruta.relative_to(base))
+    return str(ruta)
+
+
 def main(argv=None):
     from etl.parse import parse_acta
     from etl.partidos import load_catalogo
@@ -36,7 +47,7 @@ def main(argv=None):
             hechos = parse_acta(ruta.read_text(encoding="utf-8", errors="replace"), catalogo)
         except Exception as error:          # a refusal is a result to compare, not a crash
             hechos = {"error": f"{type(error).__name__}: {error}"}
-        nombre = str(ruta.resolve()).replace("/", "__") + ".json"
+        nombre = nombre_de(ruta).replace("/", "__") + ".json"
         (salida / nombre).write_text(json.dumps(hechos, ensure_ascii=False, indent=1, sort_keys=True,
                                                 default=str), encoding="utf-8")
     print(len(rutas), "actas")

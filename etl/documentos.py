@@ -43,12 +43,31 @@ NOT_DOCUMENT_RE = re.compile(r"^(lista|pase de lista|verificacion|declaracion|in
                              r"(,? en su caso,?)? del orden del dia|asuntos generales|clausura|sintesis|bienvenida|"
                              r"aprobacion del orden|orden del dia)")
 OMISSION_RE = compilar(r"\b(omitir|omision|dispensa|dispensar|lectura del|su lectura)\b")
-CORRECTION_WORDS_RE = re.compile(
-    r"\b(?:corri(ja|jan|gir|gio|ge|jo)|correg\w*|correccion|correcciones|corregid|errores? (de )?(ortograf|forma|redacc|dedo)|"
-    r"modificaci|modificar|modifiqu|sustitu|cambio de|cambiar|quitar|eliminar|elimine|suprimir|agregar|agregue|adicionar|"
-    r"precisar|precise|precisen|ajust|observaci|numerar|renumerar|incisos|leyenda|redaccion|ortografi|errat|"
-    r"incluy\w+|incluir|incluya\w*|incorpor\w+|anad\w+|agreg\w+)")
-REQUEST_RE = re.compile(
+CORRECTION_WORDS = (
+    r"corri(ja|jan|gir|gio|ge|jo)", r"correg\w*", "correccion", "correcciones", "corregid",
+    r"errores? (de )?(ortograf|forma|redacc|dedo)",
+    "modificaci", "modificar", "modifiqu", "sustitu", "cambio de", "cambiar", "quitar", "eliminar", "elimine", "suprimir",
+    "agregar", "agregue", "adicionar", "precisar", "precise", "precisen", "ajust", "observaci", "numerar", "renumerar",
+    "incisos", "leyenda", "redaccion", "ortografi", "errat", r"incluy\w+", "incluir", r"incluya\w*", r"incorpor\w+",
+    r"anad\w+", r"agreg\w+")
+
+
+def _by_first_letter(alternatives):
+    """An alternation of words that each open with a letter, grouped by that letter, in their
+    order: «corri…|correg…|cambiar|errat» -> «c(?:orri…|orreg…|ambiar)|e(?:rrat)». `re` tries
+    every alternative at each word of a paragraph; grouped, it tries a dozen letters and then
+    only the words that open with the one found. At any place only one letter's group can match,
+    and within it the order is kept: the same matches as the plain alternation."""
+    groups = {}
+    for alternative in alternatives:
+        groups.setdefault(alternative[0], []).append(alternative[1:])
+    return "|".join(f"{letter}(?:{'|'.join(rests)})" for letter, rests in groups.items())
+
+
+CORRECTION_WORDS_RE = re.compile(r"\b(?:" + _by_first_letter(CORRECTION_WORDS) + ")")
+# Compiled with its necessary words tested first (etl/patrones.py): a long paragraph with correction
+# words and no request word («solicit», «pido», «prop»…) is answered without searching it.
+REQUEST_RE = compilar(
     r"\b(solicit(?!ud|ante)\w*|pido|pidi\w*|pide|piden|pedir\w*|pedimos|propong\w*|propone\w*|propus\w*|propuestas?|sugier\w*|sugerir\w*|sugiero|sugirio|convendria|quisiera|"
     r"me gustaria|se corrija\w*|sean corregid\w*|se modifiqu\w*|se sustitu\w*|se elimin\w*|se agregu\w*|"
     r"hacer (nada mas )?la correccion|senal\w+ que|"
@@ -267,10 +286,28 @@ def _paragraphs_of_item(lector, numero):
     cached = getattr(lector, "_item_paragraphs", None)
     if cached is None or cached[0] is not lector.puntos or cached[1] is not lector.paragraphs:
         grouped = {}
-        for paragraph in lector.paragraphs:
-            grouped.setdefault(lector.punto_at(paragraph.linea), []).append(paragraph)
+        for paragraph, punto in zip(lector.paragraphs, _items_of_paragraphs(lector)):
+            grouped.setdefault(punto, []).append(paragraph)
         cached = lector._item_paragraphs = (lector.puntos, lector.paragraphs, grouped)
     return cached[2].get(numero, [])
+
+
+def _items_of_paragraphs(lector):
+    """The agenda item under way at each paragraph (`lector.punto_at` of its line), in one walk
+    over paragraphs and items together, both in line order (a paragraph out of order starts the
+    walk again), kept on the reader: documents and reports of attended corrections both ask."""
+    cached = getattr(lector, "_paragraph_items", None)
+    if cached is None or cached[0] is not lector.puntos or cached[1] is not lector.paragraphs:
+        starts, items, index, previous = [start for start, _ in lector.puntos], [], 0, None
+        for paragraph in lector.paragraphs:
+            if previous is not None and paragraph.linea < previous:
+                index = 0
+            while index < len(starts) and starts[index] <= paragraph.linea:
+                index += 1
+            items.append(lector.puntos[index - 1][1] if index else None)
+            previous = paragraph.linea
+        cached = lector._paragraph_items = (lector.puntos, lector.paragraphs, items)
+    return cached[2]
 
 
 def _decides_document(vote):
@@ -517,7 +554,7 @@ def _units(paragraph):
     """A paragraph, split where a sentence opens with a titled person as its subject («. La Lic.
     Adriana Zárate pidió …»); a speaker's turn («Dra. X: …») and a lettered item stay whole."""
     text = paragraph.text
-    if speaker_label(text) or len(text) < 200:
+    if len(text) < 200 or speaker_label(text):     # the length first: most paragraphs are short
         return [paragraph]
     starts = [0] + [start for start, _ in _sentences(text)[1:] if _opens_with_person(text[start:start + 160])]
     if len(starts) == 1:
@@ -563,13 +600,23 @@ def _request_sentence_end(folded):
     que la consejera presidenta aceptó incluir en el acuerdo»), or None. Remembered within a
     parse: the search for requests, the reports of attended corrections and the answer to each
     request read the same paragraphs."""
+    # Removing «sin observaciones» cannot give a paragraph a correction word or an erratum's
+    # word it did not have: what it removes opens and closes a word, so what is joined meets
+    # across two signs, and those words hold no two signs in a row. A paragraph without them is
+    # answered before removing anything (most paragraphs).
+    if not CORRECTION_WORDS_RE.search(folded) and not FE_DE_ERRATAS.regex.puede(folded):
+        return None
     text = NONE_RE.sub("", folded)
     if not ((CORRECTION_WORDS_RE.search(text) and REQUEST_RE.search(text)) or FE_DE_ERRATAS.regex.search(text)):
         return None    # what no sentence can hold if the paragraph does not: most paragraphs end here
     for start, end in _sentences(text):
+        # Searched in place (`pos`, `endpos`), not in a copy of the sentence: every pattern here
+        # opens with «\b» and a sentence starts after a space, so what it finds is the copy's.
+        if not ((CORRECTION_WORDS_RE.search(text, start, end) and REQUEST_RE.search(text, start, end))
+                or FE_DE_ERRATAS.regex.search(text, start, end)):
+            continue
         sentence = text[start:end]
-        asks = (CORRECTION_WORDS_RE.search(sentence) and REQUEST_RE.search(sentence)) or FE_DE_ERRATAS.regex.search(sentence)
-        if asks and \
+        if \
                 not ASKS_OR_DOUBTS_RE.search(sentence) and \
                 not FUTURE_DOCUMENT_RE.search(sentence) and not LISTA_DE_OBSERVACIONES.regex.search(sentence) and \
                 not re.search(r"\bpresent(o|aron)\b.{0,160}\bque propone", sentence) and \
@@ -869,19 +916,21 @@ def _attended_reports(lector):
     cached = getattr(lector, "_informes_atencion", None)
     if cached is not None:
         return cached
-    reports, paragraphs = [], [p for p in lector.paragraphs
-                               if p.linea not in lector.agenda_lines
-                               and p.linea < (lector.closing_line or 10 ** 9)]
+    closing = lector.closing_line or 10 ** 9
+    reports, paragraphs, items = [], [], []
+    for paragraph, punto in zip(lector.paragraphs, _items_of_paragraphs(lector)):
+        if paragraph.linea not in lector.agenda_lines and paragraph.linea < closing:
+            paragraphs.append(paragraph)
+            items.append(punto)
     index, follow_up = 0, _follow_up_items(lector)
     while index < len(paragraphs):
-        paragraph = paragraphs[index]
+        paragraph, punto = paragraphs[index], items[index]
         folded = fold(paragraph.text)
         index += 1
         if QUESTION_RE.search(folded):
             continue
         match = ATTENDED_RE.search(folded)
         attended = bool(match) and not FUTURE_RE.search(folded[max(0, match.start() - 40):match.end() + 20])
-        punto = lector.punto_at(paragraph.linea)
         if attended or STATUS_INTRO_RE.search(folded):
             report = _Report(paragraph, attended)
         elif punto in follow_up and _names_document(paragraph.text) \
@@ -895,7 +944,7 @@ def _attended_reports(lector):
         while index < len(paragraphs):
             following = paragraphs[index]
             text = fold(following.text)
-            if lector.punto_at(following.linea) != punto or following.text.isupper() \
+            if items[index] != punto or following.text.isupper() \
                     or QUESTION_RE.search(text) or RESULT_RE.search(text):
                 break
             names = _names_document(following.text)

@@ -127,3 +127,35 @@ def test_la_mirada_adelante_sale_de_la_sintaxis_del_patron():
     assert _con_iniciales(re.compile(r"(de )?x|[yz]")).pattern == r"(?=[dxyz])(?:(de )?x|[yz])"
     for opaco in (r"\w+ por", r"(a)?", r"[^a]b", r"[a-z]b"):
         assert _con_iniciales(re.compile(opaco)).pattern == opaco
+
+
+def test_buscar_en_minusculas_da_las_mismas_coincidencias():
+    """The patterns searched case-sensitively in the passage in lower case (`EN_MINUSCULAS`,
+    `_encontrar`) give the matches of the pattern itself, same places and groups, on every acta
+    the project keeps, on phrasings in capitals and with accents, and on random mixes of their
+    words; patterns naming a capital letter or a letter range keep IGNORECASE."""
+    import random
+    import re
+
+    from etl import descripcion as d
+    textos = [p.read_text(encoding="utf-8", errors="replace")
+              for p in sorted([*(ROOT / "tests" / "fixtures").rglob("*.txt"), *(ROOT / "data" / "actas").glob("*.txt")])]
+    textos += ["EN LA PÁGINA 10, GRÁFICA DOS, CUADRO 4, NUMERAL 3.1, ANTECEDENTES 9 Y 27, ERRORES DE ORTOGRAFÍA; "
+               "DICE \"A\" Y DEBE DECIR \"B\"; SUSTITUIR \"X\" POR \"Y\"; EL TÉRMINO Ayuntamientos POR Distritos; "
+               "QUITAR LA LEYENDA QUE DICE ANEXO; LA NUMERACIÓN DE LOS PÁRRAFOS; SE CORRIJA LA HORA; Se Agregue "
+               "la visita; pagına 3 y errores de ortografıa"]
+    azar = random.Random(7)
+    piezas = ("se ", "Se ", "SE ", "corrija ", "AGREGUE ", "la ", "página ", "Página ", "10 ", "«x» ", "por ", "«y» ",
+              "errores ", "de ", "ORTOGRAFÍA", "numeral ", "2.1", ", ", ". ", "; ", "palabra ", "ı", "İ", "ſ", "K")
+    textos += ["".join(azar.choice(piezas) for _ in range(40)) for _ in range(300)]
+    vistos = 0
+    for patron in d.EN_MINUSCULAS:
+        for texto in textos:
+            esperado = [(m.span(), m.groups()) for m in patron.finditer(texto)]
+            assert [(m.span(), m.groups()) for m in d._encontrar(patron, texto, d._llano(texto))] == esperado
+            vistos += len(esperado)
+    assert vistos > 100
+    assert all(d.EN_MINUSCULAS.get(p) for p in (d.ACCION, d.ORTOGRAFIA, d.LLAMADO))
+    for con_mayusculas in (r"anexo\s+([A-Z])", r"[IVX]+", r"(?-i:p)agina", r"(a)\1"):
+        assert d._en_minusculas(re.compile(con_mayusculas, re.I)) is None
+    assert d._en_minusculas(re.compile(r"p[aá]gina\s+[\wÁ]+", re.I)) is not None

@@ -97,3 +97,55 @@ def test_request_sentence_end_needs_both_words_in_one_sentence():
     assert _request_sentence_end("la consejera solicito la palabra. hay errores de ortografia en el dictamen") is None
     text = "la consejera tomo la palabra. solicito corregir la pagina 13. gracias"
     assert _request_sentence_end(text) == text.index(". gracias")
+
+
+def test_las_palabras_de_correccion_agrupadas_por_letra_dan_las_mismas_coincidencias():
+    """CORRECTION_WORDS_RE, its words grouped by first letter, finds what the plain alternation of
+    the same words finds (places and groups) on every paragraph of every acta the project keeps
+    and on random mixes of its words."""
+    import random
+    import re
+
+    from etl import documentos
+    plain = re.compile(r"\b(?:" + "|".join(documentos.CORRECTION_WORDS) + ")")
+    actas = sorted([*(ROOT / "tests" / "fixtures").rglob("*.txt"), *(ROOT / "data" / "actas").glob("*.txt")])
+    texts = [fold(p.text) for acta in actas
+             for p in Texto(acta.read_text(encoding="utf-8", errors="replace")).paragraphs]
+    rng = random.Random(3)
+    pieces = CORRECTION_WORDS + ["x", "de", "a", " ", ". ", "co", "err", "errores  de forma", "mcambiar"]
+    texts += ["".join(rng.choice(pieces) + rng.choice(" ,;.") for _ in range(30)) for _ in range(500)]
+    found = 0
+    for text in texts:
+        expected = [(m.span(), m.groups()) for m in plain.finditer(text)]
+        assert [(m.span(), m.groups()) for m in CORRECTION_WORDS_RE.finditer(text)] == expected, text[:80]
+        found += len(expected)
+    assert found > 500
+
+
+def test_quitar_sin_observaciones_no_crea_palabras_de_correccion_ni_de_fe_de_erratas():
+    """`_request_sentence_end` answers a paragraph without correction words nor erratum words
+    before removing «sin observaciones»: removing it never brings either in (what it removes opens
+    and closes a word; the words hold no two signs in a row). On every paragraph of the kept actas
+    and on texts built around the removed phrases."""
+    import itertools
+    import re
+
+    from etl.frases import FE_DE_ERRATAS, SIN_OBSERVACIONES
+    none, errata = SIN_OBSERVACIONES.regex, FE_DE_ERRATAS.regex
+    assert not any(re.search(r"\W\W", word) for words in errata.palabras for word in words)
+    actas = sorted([*(ROOT / "tests" / "fixtures").rglob("*.txt"), *(ROOT / "data" / "actas").glob("*.txt")])
+    texts = [fold(p.text) for acta in actas
+             for p in Texto(acta.read_text(encoding="utf-8", errors="replace")).paragraphs]
+    around = ["errores", "errores ", "cambio", "debe", "debe ", "corr", "de ortografia", " de forma", "ser", " decir", ""]
+    removed = ["sin observaciones", "no habiendo observaciones", "al no haber mas comentarios"]
+    texts += [f"{a} {r} {b}" for a, r, b in itertools.product(around, removed, around)]
+    texts += [f"{a}{r}{b}" for a, r, b in itertools.product(around, removed, around)]
+    removals = 0
+    for text in texts:
+        cleaned = none.sub("", text)
+        removals += cleaned != text
+        if CORRECTION_WORDS_RE.search(cleaned):
+            assert CORRECTION_WORDS_RE.search(text), text[:80]
+        if errata.puede(cleaned):
+            assert errata.puede(text), text[:80]
+    assert removals > 50

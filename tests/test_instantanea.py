@@ -30,3 +30,12 @@ def test_the_same_parser_gives_the_same_files(tmp_path):
     instantanea.main([str(tmp_path / "b")])
     for a in sorted((tmp_path / "a").iterdir()):
         assert a.read_bytes() == (tmp_path / "b" / a.name).read_bytes()
+
+
+def test_names_do_not_depend_on_where_the_project_is_checked_out(tmp_path):
+    nombres = [instantanea.nombre_de(ruta) for ruta in instantanea.actas()]
+    assert "data/actas/cotaprep-durango-2021-01-28-ordinaria-02.txt" in nombres
+    assert all(not nombre.startswith("/") for nombre in nombres)
+    assert len(set(nombres)) == len(nombres)
+    fuera = tmp_path / "otra.txt"
+    assert instantanea.nombre_de(fuera) == str(fuera.resolve())
