@@ -53,13 +53,6 @@ ACTION_RE = re.compile(
     r"hizo uso de la voz|dio lectura|agradeci[oó]|expres[oó]|indic[oó]|aclar[oó]|observ[oó]|se comprometi[oó]|"
     r"respondi[oó]|precis[oó]|mencion[oó]|destac[oó]|detall[oó]|realiz[oó])\b")
 PRESENCE_RE = PRESENCIA
-# Every verb ACTION_RE reads holds one of these words, once folded (the necessary words of the
-# pattern itself: tests/test_asistencia.py derives them and checks). A paragraph whose folded text
-# holds none of them names no one «doing something», and its names are not searched.
-ACTION_WORDS = ("present", "expu", "inform", "intervino", "manifest", "pregunt", "senal", "propu", "solicit",
-                "pidi", "coment", "explic", "rindi", "tomo ", "hizo uso de la voz", "dio lectura", "agradeci",
-                "expres", "indic", "aclar", "observ", "comprometi", "respondi", "precis", "mencion", "destac",
-                "detall", "realiz")
 
 
 def parse_asistentes(lector):
@@ -446,19 +439,19 @@ class _Asistencia:
                 continue
             # «- Lic. X, Representante — Partido del Trabajo — justificó su inasistencia»: a list
             # item, not a speaker's turn, even with a dash after the name.
+            body, skipped = (paragraph.text, 0) if BULLET_ITEM_RE.match(paragraph.text) else _body(paragraph.text)
+            # Only titled names are counted present or absent, and the titled names of the body
+            # are those of its sentences (a name stops at the «.», «;», «!» or «?» that ends a
+            # sentence): a body that names no one is passed over before the phrases are searched.
+            # The names of the body are kept (`names_in`) and `_read_actors` asks for them again.
+            if not names_in(body):
+                continue
             folded_paragraph = fold_accents(paragraph.text)
             # One search for the paragraph before one per sentence. Presence counts only in the
             # opening (below), so later paragraphs are searched for absences alone: an absence
             # phrase in a sentence is one in its paragraph too (the phrases have no anchors).
-            # The phrases first: few paragraphs hold one, and the names are the costlier search.
             if not (AUSENCIA.search(folded_paragraph) or
                     (paragraph.linea < self._opening_limit() and PRESENCIA.search(folded_paragraph))):
-                continue
-            body, skipped = (paragraph.text, 0) if BULLET_ITEM_RE.match(paragraph.text) else _body(paragraph.text)
-            # Only titled names are counted present or absent, and the titled names of the body
-            # are those of its sentences (a name stops at the «.», «;», «!» or «?» that ends a
-            # sentence): a body that names no one is passed over.
-            if not names_in(body):
                 continue
             for sentence, offset in _sentences(body):
                 offset += skipped
@@ -546,9 +539,6 @@ class _Asistencia:
         for paragraph in self.lector.paragraphs:
             if paragraph.linea >= self.closing or paragraph.linea in self.lector.agenda_lines:
                 continue
-            folded = fold_accents(paragraph.text)   # (`_read_movements` folds the same paragraphs)
-            if not any(word in folded for word in ACTION_WORDS):
-                continue   # no verb of ACTION_RE in the paragraph: none after any of its names
             body, skipped = _body(paragraph.text)
             for grado, name, start, end in names_in(body):
                 after = fold_accents(body[end:end + 120])

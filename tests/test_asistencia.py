@@ -234,14 +234,3 @@ def test_una_linea_sin_tabulador_ni_espacios_seguidos_es_una_celda():
             if not _may_split(texto, pares):
                 assert regex.search(texto) is None, (texto, pares)
 
-
-def test_las_palabras_de_una_accion_son_las_del_patron(monkeypatch):
-    """ACTION_WORDS stand for ACTION_RE: one set of the pattern's own necessary words (derived by
-    etl/patrones.py, here without its limit on how many) in which every word a folded text can
-    hold (no «ó»: folding removes accents) contains one of ACTION_WORDS."""
-    from etl import patrones
-    from etl.asistencia import ACTION_RE, ACTION_WORDS
-    monkeypatch.setattr(patrones, "_MAX_WORDS", 1000)
-    conjuntos = patrones.palabras_necesarias(ACTION_RE.pattern, ACTION_RE.flags)
-    assert any(all(any(w in palabra for w in ACTION_WORDS) for palabra in conjunto if palabra.isascii())
-               for conjunto in conjuntos)
