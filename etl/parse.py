@@ -231,12 +231,21 @@ class Lector:
     def field(self, label):
         """A field-style header near the top: '**Hora de inicio:** 18:20 horas', 'Fecha: 11 de
         marzo de 2021', 'Modalidad: virtual'. The value and its line, or (None, None)."""
-        for paragraph in self.paragraphs[:40]:
-            match = _compiled(rf"^\W*(?:{label})\s*:\s*(?P<v>.+)$").match(fold(paragraph.text))
+        regex = _compiled(rf"^\W*(?:{label})\s*:\s*(?P<v>.+)$")
+        for paragraph, folded in self._field_paragraphs():
+            match = regex.match(folded)
             if match:
                 value = paragraph.text[match.start("v"):].strip(" *")
                 return value + self._field_continuation(paragraph.ultima_linea), paragraph.linea
         return None, None
+
+    def _field_paragraphs(self):
+        """The paragraphs near the top that can hold a field, folded, read once for the five
+        fields asked: those with a «:» (every field's label ends with one)."""
+        if getattr(self, "_fields_of", None) is not self.paragraphs:
+            folded = ((paragraph, fold(paragraph.text)) for paragraph in self.paragraphs[:40])
+            self._fields_of, self._fields = self.paragraphs, [pair for pair in folded if ":" in pair[1]]
+        return self._fields
 
     def _field_continuation(self, last):
         """A form's value wrapped onto the next line, indented under the value:

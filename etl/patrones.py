@@ -176,23 +176,74 @@ def sin_implicados(palabras):
     return kept
 
 
+def anclas(words):
+    """One set of necessary words as the strings to look for and, for those that are no word of
+    the set but a stem of some, the words around them: (stems, {stem: ((word, offset), …)}). A
+    text holds one of `words` exactly when it holds a stem without words around it, or a stem
+    with one of its words around one of its places. «quedaron debidamente presentad», «tuvo por
+    recibid»… (46 phrases: 46 readings of a paragraph lacking them all) are found by their
+    `_stems` «presentad», «recibid»… (4 readings): a word holding its stem at `offset` occurs at
+    `at - offset` for some place `at` where the stem occurs, so trying each such place with
+    `startswith` answers what `word in text` answers. A stem that is one of the words answers
+    alone. Sets that no stem shortens stay as they are: (words, {})."""
+    stems = _stems(frozenset(words))
+    if len(stems) >= len(words):
+        return tuple(words), {}
+    order, around, left = sorted(stems, key=lambda s: (-len(s), s)), {}, list(words)
+    for stem in order:
+        mine = [word for word in left if stem in word]
+        left = [word for word in left if stem not in word]
+        if stem not in mine:
+            around[stem] = tuple((word, word.index(stem)) for word in mine)
+    return tuple(order), around
+
+
+def alineada(text, stem, words):
+    """Whether one of `words` ((word, offset of `stem` in it)) occurs in `text` around a place
+    where `stem` does (see `anclas`)."""
+    at = text.find(stem)
+    while at >= 0:
+        for word, offset in words:
+            if at >= offset and text.startswith(word, at - offset):
+                return True
+        at = text.find(stem, at + 1)
+    return False
+
+
+def pruebas(palabras):
+    """The tests of a Patron, one per necessary set of `palabras` (`anclas`), in their order. The
+    stems of a later set («presentad», «recibid»…), when they are an earlier set of their own,
+    give way to the later set found by them (`anclas`): it reads the text as many times and
+    answers for both."""
+    sets = [frozenset(words) for words in palabras]
+    tests, taken = [anclas(words) for words in palabras], set()
+    for index, words in enumerate(sets):
+        stems = _stems(words)
+        if len(stems) < len(words) and stems in sets[:index] and sets.index(stems) not in taken:
+            at = sets.index(stems)   # the stems' own test gives way to this one, in its place
+            tests[at], tests[index] = tests[index], None
+            taken.add(at)
+    return tuple(test for test in tests if test is not None)
+
+
 class Patron:
     """A compiled pattern that answers «no match» without searching a text lacking one word of
-    each of its necessary sets (those no earlier set implies). Same methods and results as
-    `re.Pattern`."""
+    each of its necessary sets (those no earlier set implies; each set read by its stems,
+    `pruebas`). Same methods and results as `re.Pattern`."""
 
-    __slots__ = ("regex", "palabras", "pattern", "flags", "groups", "groupindex")
+    __slots__ = ("regex", "palabras", "pruebas", "pattern", "flags", "groups", "groupindex")
 
     def __init__(self, regex, palabras):
         self.regex, self.palabras = regex, sin_implicados(palabras)
+        self.pruebas = pruebas(self.palabras)
         self.pattern, self.flags, self.groups, self.groupindex = \
             regex.pattern, regex.flags, regex.groups, regex.groupindex
 
     def puede(self, text):
         """Whether `text` holds one word of each necessary set (else it cannot match)."""
-        for words in self.palabras:
-            for word in words:
-                if word in text:
+        for stems, around in self.pruebas:
+            for stem in stems:
+                if stem in text and (stem not in around or alineada(text, stem, around[stem])):
                     break
             else:
                 return False
@@ -200,18 +251,18 @@ class Patron:
 
     def search(self, text, *args):
         # `puede`, written out: the parser calls `search` 60 000 times an acta, a frame each.
-        for words in self.palabras:
-            for word in words:
-                if word in text:
+        for stems, around in self.pruebas:
+            for stem in stems:
+                if stem in text and (stem not in around or alineada(text, stem, around[stem])):
                     break
             else:
                 return None
         return self.regex.search(text, *args)
 
     def match(self, text, *args):
-        for words in self.palabras:       # `puede`, written out, as in `search`
-            for word in words:
-                if word in text:
+        for stems, around in self.pruebas:   # `puede`, written out, as in `search`
+            for stem in stems:
+                if stem in text and (stem not in around or alineada(text, stem, around[stem])):
                     break
             else:
                 return None

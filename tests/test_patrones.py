@@ -172,3 +172,41 @@ def test_lower_case_is_trusted_only_where_ignorecase_means_the_same():
     assert minusculas_fiables("Votación NOMINAL") == "votación nominal"
     for raro in ("DİCTAMEN", "dictamen ı", "ſesión", "Σ final ς"):
         assert minusculas_fiables(raro) is None
+
+
+def test_a_set_read_by_its_stems_answers_what_its_words_answer(parrafos):
+    """`anclas`/`alineada`: a set of words looked for by its stems and the words around them
+    («presentad» for «quedaron debidamente presentad», …) is found in exactly the texts that hold
+    one of its words: every set of every pattern, on every paragraph and on random texts made of
+    its words' pieces (a word cut short, two stems side by side, a stem at the very start)."""
+    from etl.patrones import alineada, anclas
+
+    def holds(text, stems, around):
+        return any(stem in text and (stem not in around or alineada(text, stem, around[stem])) for stem in stems)
+
+    sets = {words for patron in _patrones().values() for words in patron.palabras}
+    shortened = [words for words in sets if anclas(words)[1]]
+    assert len(shortened) >= 5
+    rng = random.Random(11)
+    for words in sorted(sets):
+        stems, around = anclas(words)
+        pieces = list(words) + list(stems) + [w[:rng.randint(1, len(w))] for w in words] + [" ", "x", "."]
+        texts = parrafos + ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 6))) for _ in range(300)]
+        for text in texts:
+            assert holds(text, stems, around) == any(word in text for word in words), (words, text[:120])
+    # a stem that is one of the words answers alone; the others are tried around the stem's places
+    assert anclas(("tuvo por recibid", "tuvo por presentad", "dio por recibid")) == \
+        (("tuvo por presentad", "recibid"), {"recibid": (("tuvo por recibid", 9), ("dio por recibid", 8))})
+
+
+def test_a_stems_set_gives_way_to_the_set_it_stems_from():
+    """`pruebas`: the stems «recibid», «presentad», an earlier set of their own, give way to the
+    first later set read by them (its test answers for both); a second such set keeps its own."""
+    from etl.patrones import pruebas
+    stems = ("recibid", "presentad")
+    tuvo = ("tuvo por recibid", "tuvo por presentad", "dio por recibid", "dio por presentad")
+    fue = ("fue recibid", "fue presentad", "quedo recibid", "quedo presentad")
+    tests = pruebas([stems, tuvo, fue])
+    assert [sorted(w for ws in around.values() for w, _ in ws) for _, around in tests] == [sorted(tuvo), sorted(fue)]
+    assert pruebas([("retir",), ("se retira", "se retiro")]) == \
+        ((("retir",), {"retir": (("se retira", 3), ("se retiro", 3))}),)
