@@ -18,27 +18,30 @@ from etl.frases import (AUSENCIA_OTRA_SESION, ASISTENCIA_NO, ASISTENCIA_SI, AUSE
                         SUSTITUCION,
                         RETIRO, RETIRO_DE_PUNTO)
 from etl.numeros import to_int
+from etl.patrones import compilar
 from etl.vocabulario import fold as fold_accents
 from etl.personas import (first_titled_name, same_person, speaker_label, strip_label, GRADO_RE, NAME_ONLY_RE, TITLED_NAME_RE, Persona, calidad_of, canonical_grado,
                           clean_name, display_name, fold, looks_like_name, name_after_cargo, name_words, names_in,
                           resolve,
                           rol_of)
 
+# Through `compilar` (etl/patrones.py): a line without one of the words a section's name must hold
+# («represent», «invitad»…) is answered without a search; most lines name no section.
 SECTION_RES = [
-    (re.compile(r"\b(ausentes?|inasistencias?|no asistieron|no asisten|no asistio|no presentes)\b"), "ausente"),
-    (re.compile(r"\b(invitad[oa]s?|tambien asisten|otros asistentes|asistentes invitados)\b"), "invitado"),
-    (re.compile(r"\b(representantes?|representaciones)( de (los )?partidos| partidistas)?\b|\bpartidos politicos\b"),
+    (compilar(r"\b(ausentes?|inasistencias?|no asistieron|no asisten|no asistio|no presentes)\b"), "ausente"),
+    (compilar(r"\b(invitad[oa]s?|tambien asisten|otros asistentes|asistentes invitados)\b"), "invitado"),
+    (compilar(r"\b(representantes?|representaciones)( de (los )?partidos| partidistas)?\b|\bpartidos politicos\b"),
      "representante"),
-    (re.compile(r"\b(integrantes|asesores|asesoras|asesoria|miembros|consejeras|consejeros|vocales)\b"), "integrante"),
-    (re.compile(r"^\W*secretari[oa]s?( tecnic[oa]s?| ejecutiv[oa]s?)?( del (comite|consejo|comision))?\W*$"), "secretario"),
-    (re.compile(r"\b(presentes|asistentes|lista de asistencia|asistencia|pase de lista)\b"), "presente"),
+    (compilar(r"\b(integrantes|asesores|asesoras|asesoria|miembros|consejeras|consejeros|vocales)\b"), "integrante"),
+    (compilar(r"^\W*secretari[oa]s?( tecnic[oa]s?| ejecutiv[oa]s?)?( del (comite|consejo|comision))?\W*$"), "secretario"),
+    (compilar(r"\b(presentes|asistentes|lista de asistencia|asistencia|pase de lista)\b"), "presente"),
 ]
 PARENTHESIS_RE = re.compile(r"\s*\([^)]*\)")
 CARGO_START_RE = re.compile(
     r"^(el |la |los |las )?(asesor|secretari|represent|rpte|rep\b|consejer|invitad|integrante|vocal|president|"
     r"titular|director|coordinador|jef[ea]|encargad|auxiliar|comisionad|miembro|partido|tecnic|personal|"
     r"propietari|suplente|ministr|diputad|magistrad)")
-BALLOT_RE = re.compile(r"\b(a favor|en contra|me abstengo|abstencion)\b")
+BALLOT_RE = compilar(r"\b(a favor|en contra|me abstengo|abstencion)\b")   # «favor», «contra», «absten» first
 ROLL_CALL_RE = re.compile(r"[:.\-–—]\s*(presente|aqu[ií]|ausente)\b[^:]{0,40}$", re.IGNORECASE)
 ARRIVAL_RE = LLEGADA             # phrase families search like compiled patterns, with a fast pre-test
 DEPARTURE_RE = RETIRO
@@ -129,15 +132,15 @@ class _Asistencia:
             if len(text) > 200:
                 section = None
                 continue
-            header = _section_of(text) or self._heading_by_layout(number)
+            following = self._next_line(number)   # asked once: the heading, the entry and its cargo line
+            header = _section_of(text) or self._heading_by_layout(number, following)
             if header:
                 section, bare = header, number
                 continue
             if self._continues_prose(index):
                 continue
-            if self._signature_pairs(index, text, skip, section):
+            if self._signature_pairs(index, text, skip, section, following):
                 continue
-            following = self._next_line(number)
             entry, used_next = _roster_entry(text, following[1] if following else None, section)
             if used_next and self._heading_below(number, following, section, bare == number - 1):
                 entry, used_next = _roster_entry(text, None, section)   # the heading governs the names below it
@@ -152,12 +155,12 @@ class _Asistencia:
             entry["linea"] = number
             self._add_entry(entry, section, signature=number >= self.closing)
 
-    def _heading_by_layout(self, number):
+    def _heading_by_layout(self, number, after):
         """A line that names a group and stands over the indented names it governs is a heading,
         even long and without a colon. Expecting lines like:
             Representaciones de los partidos políticos ante el Consejo General
-                PAN       Lic. Daniel Alonso Rivera Mireles, propietario"""
-        after = self._next_line(number)
+                PAN       Lic. Daniel Alonso Rivera Mireles, propietario
+        `after`: `_next_line(number)`."""
         if not after or self._indents[after[0] - 1] <= self._indents[number - 1]:
             return None   # the cheap test first: most lines have no indented line below
         header = _section_words(self._stripped[number - 1])
@@ -308,8 +311,11 @@ class _Asistencia:
             return True
         return False
 
-    def _signature_pairs(self, index, text, skip, section):
-        """Two or more signatures side by side: «DRA. X⇥⇥DR. Y» over «ASESORA TÉCNICA⇥ASESOR TÉCNICO»."""
+    def _signature_pairs(self, index, text, skip, section, following):
+        """Two or more signatures side by side: «DRA. X⇥⇥DR. Y» over «ASESORA TÉCNICA⇥ASESOR TÉCNICO»
+        (`following`: the line below, as `_next_line` gives it)."""
+        if not _may_split(text, 3):
+            return False   # one cell: `_SIGNATURE_PAIRS_RE` splits on a tab or three spaces
         cells = [c for c in _SIGNATURE_PAIRS_RE.split(text) if c.strip()]
         if len(cells) < 2 or not all(_PERSON_RE.match(c.strip(" -–—•*,;:")) for c in cells):
             return False   # a cell without a title before it («ASESORA TÉCNICA») is read no further
@@ -319,7 +325,6 @@ class _Asistencia:
             if not (person and person[0]):
                 return False   # every cell a titled name, or no signatures side by side
             people.append(person)
-        following = self._next_line(index + 1)
         cargos = [c for c in _SIGNATURE_PAIRS_RE.split(following[1]) if c.strip()] if following else []
         if len(cargos) == len(cells) and all(_is_cargo(c) for c in cargos):
             skip.add(following[0])
@@ -743,15 +748,17 @@ def _section_words(text):
     vote, a sentence or a wrapped line names none."""
     if _is_columns(text) or len(text) > 130 or text[:1].islower():
         return None   # «inasistencia*», the wrapped end of an entry, opens no section
-    folded = fold_accents(text)
-    if first_titled_name(text) or BALLOT_RE.search(folded):
-        return None
     if text.rstrip().endswith(".") and not text.isupper():
         return None
-    folded = PARENTHESIS_RE.sub("", folded)   # «Secretaría Técnica (con voz, sin voto):»
+    folded = fold_accents(text)
+    if BALLOT_RE.search(folded):
+        return None
+    unbracketed = PARENTHESIS_RE.sub("", folded)   # «Secretaría Técnica (con voz, sin voto):»
     for regex, section in SECTION_RES:
-        if regex.search(folded):
-            return section
+        if regex.search(unbracketed):
+            # A titled name is no section («Dra. Ana Ruiz, asesora»); asked last, of the few
+            # lines that name one: the titles are the costliest search of the line.
+            return None if first_titled_name(text) else section
     return None
 
 
@@ -759,8 +766,18 @@ _IS_COLUMNS_RE = re.compile(r"\S {2,}\S")
 
 
 def _is_columns(line):
+    """A line of cells: a tab, or two spaces or more between words (searched for only in a line
+    that holds two spaces in a row, as the pattern needs)."""
     line = line.strip()
-    return "\t" in line or bool(_IS_COLUMNS_RE.search(line))
+    return "\t" in line or ("  " in line and bool(_IS_COLUMNS_RE.search(line)))
+
+
+def _may_split(text, spaces):
+    """Whether `text` may hold a tab or a run of `spaces` white spaces, where the roster's cells
+    are split: every white space but the plain space is unprintable (`str.isprintable`, one
+    pass in C), so a printable text without `spaces` spaces in a row has no such run and is one
+    cell (the split would search every character to find nothing)."""
+    return not text.isprintable() or " " * spaces in text
 
 
 @functools.lru_cache(maxsize=1 << 12)
@@ -850,6 +867,8 @@ _COLUMNS_ENTRY_RE3 = re.compile(r"(?i)(ausente|no asist|justific)")
 
 def _columns_entry(text):
     """'DRA. ALEJANDRA DEL CARMEN ARREOLA DELGADO⇥ASESORA TÉCNICA', also cargo first."""
+    if not _may_split(text, 2):
+        return None   # one cell: `_COLUMNS_ENTRY_RE` splits on a tab or two spaces
     cells = [c for c in _COLUMNS_ENTRY_RE.split(text.strip()) if c.strip()]
     state = [c for c in cells[1:] if _COLUMNS_ENTRY_RE2.fullmatch(c.strip())]
     cells = [c for c in cells if c not in state]

@@ -213,3 +213,24 @@ def test_una_sustitucion_de_otro_tiempo_no_cambia_la_asistencia():
     asistentes = {a["nombre"]: a for a in parse_acta(texto)["asistentes"]}
     assert asistentes["José Antonio Barrón Lara"]["presente"] is True
     assert asistentes["Gabriela Orozco Medina"]["presente"] is False
+
+
+# ---- the shortcuts of the roster and prose readers answer as the searches they spare ----------
+
+def test_una_linea_sin_tabulador_ni_espacios_seguidos_es_una_celda():
+    """`_may_split`: every white space but the plain space is unprintable, so a printable line
+    without a run of spaces holds none of the runs the roster's cells are split on."""
+    import random
+    import sys
+
+    from etl.asistencia import _COLUMNS_ENTRY_RE, _SIGNATURE_PAIRS_RE, _may_split
+    espacios = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
+    assert [c for c in espacios if c.isprintable()] == [" "]
+    azar = random.Random(7)
+    letras = espacios + list("Lic. Ana RUIZ—(PAN),:") + ["  ", "   "]
+    for _ in range(5000):
+        texto = "".join(azar.choice(letras) for _ in range(azar.randint(0, 12)))
+        for pares, regex in ((3, _SIGNATURE_PAIRS_RE), (2, _COLUMNS_ENTRY_RE)):
+            if not _may_split(texto, pares):
+                assert regex.search(texto) is None, (texto, pares)
+
