@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from re import _constants as sre
 from re import _parser as sre_parse
 
-from etl.patrones import minusculas_fiables
+from etl.patrones import iniciales, minusculas_fiables
 from etl.vocabulario import fold
 
 LARGO_MAXIMO = 160
@@ -222,45 +222,12 @@ LEYENDA_DICE = re.compile(rf"(?:donde|que)\s+dice\s+(?:que\s+)?(?P<dice>(?:{PALA
 NUMERACION_PALABRAS = ("inciso", "numeral", "apartado", "rrafo", "antecedente", "considerando")
 
 
-def _iniciales(items):
-    """(characters a match of the parsed `items` can open with, whether they can match empty);
-    None for the characters when the syntax does not say (a class like `\\w`, a negation)."""
-    iniciales = set()
-    for op, av in items:
-        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
-            continue                          # consume nothing: the next item opens the match
-        if op is sre.LITERAL:
-            return iniciales | {chr(av)}, False
-        if op is sre.IN:
-            if not all(kind is sre.LITERAL for kind, _ in av):
-                return None, False
-            return iniciales | {chr(value) for _, value in av}, False
-        if op is sre.SUBPATTERN:
-            parts = [list(av[3])]
-        elif op is sre.BRANCH:
-            parts = [list(branch) for branch in av[1]]
-        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] <= 1:
-            parts = [list(av[2])] + ([[]] if av[0] == 0 else [])
-        else:
-            return None, False
-        vacio = False
-        for part in parts:
-            letras, nula = _iniciales(part)
-            if letras is None:
-                return None, False
-            iniciales |= letras
-            vacio = vacio or nula or not part
-        if not vacio:
-            return iniciales, False
-    return iniciales, True
-
-
 def _con_iniciales(patron):
     """`patron` behind a lookahead on the characters its matches open with, read from its syntax
     («\\b(?:quitar|eliminar|…)» → «(?=[eoqrs])»): with IGNORECASE `re` tries every alternative at
     every word, the lookahead one class (same matches, 1.2–2× faster). Unchanged when the syntax
     does not tell."""
-    letras, nula = _iniciales(list(sre_parse.parse(patron.pattern, patron.flags)))
+    letras, nula = iniciales(list(sre_parse.parse(patron.pattern, patron.flags)))
     if letras is None or nula or not letras:
         return patron
     clase = "".join(re.escape(letra) for letra in sorted(letras))

@@ -432,6 +432,47 @@ def _starts(items):
     return {prefix} if prefix else None
 
 
+def iniciales(items, principio_probado=False):
+    """(chars, empty) of a parsed sequence (`sre_parse.parse(...)` as a list): the characters a
+    match can begin with, and whether it may match nothing; chars is None when the syntax does not
+    say (a class like «\\w», a range, a group with its own flags). Zero-width items («\\b», a
+    lookaround) are passed over: the next item begins the match. With `principio_probado` (the
+    caller always tries the text's start) a branch opening with «^» adds no character; without it
+    «^» is passed over like «\\b». Case is the caller's: under IGNORECASE a character stands for
+    its other case too. Used by `votos` (where a statement of a result may begin) and
+    `descripcion` (a lookahead on the first letters)."""
+    chars = set()
+    for op, av in items:
+        if principio_probado and op is sre.AT and av in (sre.AT_BEGINNING, sre.AT_BEGINNING_STRING):
+            return chars, False
+        if op in _ZERO_WIDTH:
+            continue
+        if op is sre.LITERAL:
+            return chars | {chr(av)}, False
+        if op is sre.IN:
+            if not all(kind is sre.LITERAL for kind, _ in av):
+                return None, False
+            return chars | {chr(value) for _, value in av}, False
+        if op is sre.SUBPATTERN and not av[1] and not av[2]:
+            inner, empty = iniciales(av[3], principio_probado)
+        elif op is sre.BRANCH:
+            branches = [iniciales(branch, principio_probado) for branch in av[1]]
+            if any(inner is None for inner, _ in branches):
+                return None, False
+            inner, empty = set().union(*(inner for inner, _ in branches)), any(empty for _, empty in branches)
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+            inner, empty = iniciales(av[2], principio_probado)
+            empty = empty or av[0] == 0
+        else:
+            return None, False
+        if inner is None:
+            return None, False
+        chars |= inner
+        if not empty:
+            return chars, False
+    return chars, True
+
+
 def compilar(pattern, flags=0):
     """`re.compile(pattern, flags)`, with its necessary words tested first when it has any; an
     IGNORECASE pattern of lower-case words, searched on the lower-cased text (`Minusculas`)."""

@@ -12,10 +12,9 @@ import bisect
 import functools
 import itertools
 import re
-from re import _constants as sre
 from re import _parser as sre_parse
 
-from etl.patrones import Temprano, compilar, minusculas_fiables
+from etl.patrones import Temprano, compilar, iniciales, minusculas_fiables
 from etl.frases import ACUERDO_TOMADO, LLAMADO, RESULTADO, RESULTADO_NEGATIVO, RESULTADO_REFERIDO, SENTIDO, UNANIMIDAD
 from etl.numeros import NUMBER_WORDS_RE, fold, to_int
 from etl.vocabulario import fold_words, sentido_of
@@ -112,49 +111,13 @@ def _result_in(folded):
 RESULT_WORDS = RESULTADO.requiere     # «aprob», «aprueb», «rechaz»: one of them is in every statement
 
 
-def _first_chars(items):
-    """(chars, empty) of a parsed sequence: the characters a match can begin with, and whether it
-    may match nothing; chars is None when any character may begin it (a class like «\\w», a flag).
-    A branch opening with «^» can begin only where the text begins, which is always tried: it
-    adds no character."""
-    chars = set()
-    for op, av in items:
-        if op is sre.AT and av in (sre.AT_BEGINNING, sre.AT_BEGINNING_STRING):
-            return chars, False
-        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
-            continue                       # «\\b», a lookbehind: the next item begins the match
-        if op is sre.LITERAL:
-            return chars | {chr(av)}, False
-        if op is sre.IN:
-            if not all(kind is sre.LITERAL for kind, _ in av):
-                return None, False
-            return chars | {chr(value) for _, value in av}, False
-        if op is sre.SUBPATTERN and not av[1] and not av[2]:
-            inner, empty = _first_chars(av[3])
-        elif op is sre.BRANCH:
-            branches = [_first_chars(branch) for branch in av[1]]
-            if any(inner is None for inner, _ in branches):
-                return None, False
-            inner, empty = set().union(*(inner for inner, _ in branches)), any(empty for _, empty in branches)
-        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
-            inner, empty = _first_chars(av[2])
-            empty = empty or av[0] == 0
-        else:
-            return None, False
-        if inner is None:
-            return None, False
-        chars |= inner
-        if not empty:
-            return chars, False
-    return chars, True
-
-
 def _result_first():
     """The characters RESULTADO's matches begin with (all but at the text's start), read from its
     pattern; None when it cannot tell (then every place of a window is tried)."""
     if RESULTADO.regex.flags & re.IGNORECASE:
         return None
-    chars, empty = _first_chars(list(sre_parse.parse(RESULTADO.regex.pattern, RESULTADO.regex.flags)))
+    chars, empty = iniciales(list(sre_parse.parse(RESULTADO.regex.pattern, RESULTADO.regex.flags)),
+                             principio_probado=True)
     return None if chars is None or empty else frozenset(chars)
 
 

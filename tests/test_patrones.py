@@ -210,3 +210,25 @@ def test_a_stems_set_gives_way_to_the_set_it_stems_from():
     assert [sorted(w for ws in around.values() for w, _ in ws) for _, around in tests] == [sorted(tuvo), sorted(fue)]
     assert pruebas([("retir",), ("se retira", "se retiro")]) == \
         ((("retir",), {"retir": (("se retira", 3), ("se retiro", 3))}),)
+
+
+def test_the_characters_a_match_begins_with_are_read_from_the_pattern():
+    """`patrones.iniciales`, shared by votos (where a result may begin) and descripcion (a
+    lookahead on first letters)."""
+    from re import _parser as sre_parse
+
+    from etl.patrones import iniciales
+
+    def first(pattern, principio_probado=True):
+        chars, empty = iniciales(list(sre_parse.parse(pattern)), principio_probado)
+        return None if chars is None else ("".join(sorted(chars)), empty)
+    assert first(r"\b(?:es|son)\s+aprob") == ("es", False)
+    assert first(r"(?<!\bsi )se aprueba|no se") == ("ns", False)
+    assert first(r"^\W*aprobado|[.;]\s*no") == (".;", False)
+    assert first(r"(?:no\s+)?aprobad") == ("an", False)
+    assert first(r"(de ){2,3}x") == ("d", False)
+    assert first(r"a?") == ("a", True)
+    assert first(r"\w+ votos") is None and first(r"(?i:se)") is None and first(r"[^a]x") is None
+    # without the text's start always tried, «^» is passed over like «\b»
+    assert first(r"^ab|c", principio_probado=False) == ("ac", False)
+    assert first(r"^ab|c") == ("c", False)

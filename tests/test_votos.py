@@ -231,20 +231,6 @@ def test_a_sense_header_holds_one_of_the_header_words():
             assert votos._has_any(fold(line.strip()), votos._SENSE_HEADERS), line
 
 
-def test_first_chars_are_read_from_the_pattern():
-    from re import _parser as sre_parse
-
-    def first(pattern):
-        chars, empty = votos._first_chars(list(sre_parse.parse(pattern)))
-        return None if chars is None else ("".join(sorted(chars)), empty)
-    assert first(r"\b(?:es|son)\s+aprob") == ("es", False)
-    assert first(r"(?<!\bsi )se aprueba|no se") == ("ns", False)
-    assert first(r"^\W*aprobado|[.;]\s*no") == (".;", False)
-    assert first(r"(?:no\s+)?aprobad") == ("an", False)
-    assert first(r"a?") == ("a", True)
-    assert first(r"\w+ votos") is None and first(r"(?i:se)") is None and first(r"[^a]x") is None
-
-
 def test_a_sense_alone_on_its_line_holds_a_sense_word():
     for text in TEXTS + ["A favor.", "- En contra!", "Mi voto es a favor", "ABSTENCIÓN", "Con el proyecto."]:
         if votos.SENSE_ONLY_RE.match(text):
