@@ -26,10 +26,9 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass, field
-from re import _constants as sre
 from re import _parser as sre_parse
 
-from etl.patrones import iniciales, minusculas_fiables
+from etl.patrones import iniciales, minusculas_fiables, solo_minusculas
 from etl.vocabulario import fold
 
 LARGO_MAXIMO = 160
@@ -246,50 +245,9 @@ LUGARES = tuple((tipo, _con_iniciales(patron) if tipo in ("apartado", "tabla") e
 # `patrones.Minusculas` does for a single search; these patterns are searched many times a
 # passage, with its lower case computed once.
 
-def _solo_minusculas(items):
-    """Whether a parsed pattern reads a lower-cased passage case-sensitively as it reads the
-    passage with IGNORECASE: every letter it names is lower case and one `_llano` keeps (a class
-    holding `\\w` holds every letter anyway), no back-reference, no inline flag."""
-    def letra_fiable(caracter):
-        return caracter == caracter.lower() and minusculas_fiables(caracter) is not None
-
-    for op, av in items:
-        if op is sre.LITERAL:
-            if not letra_fiable(chr(av)):
-                return False
-        elif op is sre.IN:
-            palabra = any(kind is sre.CATEGORY and value is sre.CATEGORY_WORD for kind, value in av) \
-                and not any(kind is sre.NEGATE for kind, _ in av)
-            for kind, value in av:
-                if kind is sre.LITERAL:
-                    caracter = chr(value)
-                    if not (letra_fiable(caracter) or (palabra and (caracter.isalnum() or caracter == "_"))):
-                        return False
-                elif kind is sre.RANGE:
-                    if any(chr(c).lower() != chr(c).upper() for c in range(value[0], value[1] + 1)):
-                        return False
-                elif kind not in (sre.CATEGORY, sre.NEGATE):
-                    return False
-        elif op is sre.SUBPATTERN:
-            if av[1] or av[2] or not _solo_minusculas(av[3]):
-                return False
-        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
-            if not _solo_minusculas(av[2]):
-                return False
-        elif op is sre.BRANCH:
-            if not all(_solo_minusculas(alternativa) for alternativa in av[1]):
-                return False
-        elif op in (sre.ASSERT, sre.ASSERT_NOT):
-            if not _solo_minusculas(av[1]):
-                return False
-        elif op not in (sre.AT, sre.ANY, sre.CATEGORY):
-            return False
-    return True
-
-
 def _en_minusculas(patron):
     """The case-sensitive copy of an IGNORECASE `patron` of lower-case words, or None."""
-    if not patron.flags & re.IGNORECASE or not _solo_minusculas(list(sre_parse.parse(patron.pattern, patron.flags))):
+    if not patron.flags & re.IGNORECASE or not solo_minusculas(list(sre_parse.parse(patron.pattern, patron.flags))):
         return None
     return re.compile(patron.pattern, patron.flags & ~re.IGNORECASE)
 

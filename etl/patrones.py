@@ -311,35 +311,44 @@ def _plain_lower(char):
     return char == char.lower() and not _OTHER_CASES.match(char)
 
 
-def _lower_case_only(items):
+def solo_minusculas(items):
     """Whether a parsed pattern names no letter but in lower case (and no back-reference, no
-    inline flag): then, case aside, it reads a lower-cased text as IGNORECASE reads the text."""
+    inline flag): then, case aside, it reads a lower-cased text as IGNORECASE reads the text. A
+    class holding «\\w» (not negated) holds every letter in both cases anyway, so any letter or
+    digit may stand in it; a negated class of lower-case letters excludes in the lowered text
+    what IGNORECASE excludes in the text. The one test of it for `compilar` (`Minusculas`) and
+    `etl/descripcion.py`."""
     for op, av in items:
         if op is sre.LITERAL:
             if not _plain_lower(chr(av)):
                 return False
         elif op is sre.IN:
+            palabra = any(kind is sre.CATEGORY and value is sre.CATEGORY_WORD for kind, value in av) \
+                and not any(kind is sre.NEGATE for kind, _ in av)
             for kind, value in av:
-                if kind is sre.LITERAL and not _plain_lower(chr(value)):
-                    return False
-                if kind is sre.RANGE and any(chr(c).lower() != chr(c).upper() for c in range(value[0], value[1] + 1)):
-                    return False
-                if kind not in (sre.LITERAL, sre.RANGE, sre.CATEGORY):
+                if kind is sre.LITERAL:
+                    char = chr(value)
+                    if not (_plain_lower(char) or (palabra and (char.isalnum() or char == "_"))):
+                        return False
+                elif kind is sre.RANGE:
+                    if any(chr(c).lower() != chr(c).upper() for c in range(value[0], value[1] + 1)):
+                        return False
+                elif kind not in (sre.CATEGORY, sre.NEGATE):
                     return False
         elif op is sre.SUBPATTERN:
-            if av[1] or av[2] or not _lower_case_only(av[3]):
+            if av[1] or av[2] or not solo_minusculas(av[3]):
                 return False
         elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
-            if not _lower_case_only(av[2]):
+            if not solo_minusculas(av[2]):
                 return False
         elif op is sre.BRANCH:
-            if not all(_lower_case_only(alternative) for alternative in av[1]):
+            if not all(solo_minusculas(alternative) for alternative in av[1]):
                 return False
         elif op in (sre.ASSERT, sre.ASSERT_NOT):
-            if not _lower_case_only(av[1]):
+            if not solo_minusculas(av[1]):
                 return False
         elif op is sre.ATOMIC_GROUP:
-            if not _lower_case_only(av):
+            if not solo_minusculas(av):
                 return False
         elif op not in (sre.AT, sre.ANY, sre.CATEGORY):
             return False
@@ -481,6 +490,6 @@ def compilar(pattern, flags=0):
     if palabras:
         return Patron(regex, palabras)
     if flags & re.IGNORECASE and not flags & (re.LOCALE | re.ASCII) \
-            and _lower_case_only(list(sre_parse.parse(pattern, flags))):
+            and solo_minusculas(list(sre_parse.parse(pattern, flags))):
         return Minusculas(regex, re.compile(pattern, flags & ~re.IGNORECASE))
     return regex
