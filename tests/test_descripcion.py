@@ -85,13 +85,18 @@ def _patrones_con_palabras():
         yield patron, d.PALABRAS_DE_LUGAR[tipo], tipo in d.LUGARES_QUE_ABREN_CON_SU_PALABRA
 
 
+def _textos_de_actas():
+    """Every text acta the project keeps (fixtures and data/actas), read whole."""
+    return [p.read_text(encoding="utf-8", errors="replace")
+            for p in sorted([*(ROOT / "tests" / "fixtures").rglob("*.txt"), *(ROOT / "data" / "actas").glob("*.txt")])]
+
+
 def test_cada_coincidencia_contiene_una_de_las_palabras_que_se_prueban_antes():
     """The word test before each pattern (etl/descripcion.py, `_puede`) never skips a passage the
     pattern matches: every match, on every acta the project keeps and on phrasings in capitals and
     with accents, holds one of its words."""
     from etl.descripcion import _llano, _puede
-    textos = [p.read_text(encoding="utf-8", errors="replace")
-              for p in sorted([*(ROOT / "tests" / "fixtures").rglob("*.txt"), *(ROOT / "data" / "actas").glob("*.txt")])]
+    textos = _textos_de_actas()
     textos += ["EN LA PÁGINA 10, CAPÍTULO III, SECCIÓN 2, GRÁFICA DOS, CUADRO 4, ANEXO 2, NUMERAL 3.1, "
                "CONSIDERANDO IV, ANTECEDENTES 9 Y 27, EN EL INCISO B), ERRORES DE ORTOGRAFÍA; DICE \"A\" Y DEBE "
                "DECIR \"B\"; SUSTITUIR \"X\" POR \"Y\"; EL TÉRMINO ayuntamientos POR distritos; QUITAR LA LEYENDA "
@@ -138,8 +143,7 @@ def test_buscar_en_minusculas_da_las_mismas_coincidencias():
     import re
 
     from etl import descripcion as d
-    textos = [p.read_text(encoding="utf-8", errors="replace")
-              for p in sorted([*(ROOT / "tests" / "fixtures").rglob("*.txt"), *(ROOT / "data" / "actas").glob("*.txt")])]
+    textos = _textos_de_actas()
     textos += ["EN LA PÁGINA 10, GRÁFICA DOS, CUADRO 4, NUMERAL 3.1, ANTECEDENTES 9 Y 27, ERRORES DE ORTOGRAFÍA; "
                "DICE \"A\" Y DEBE DECIR \"B\"; SUSTITUIR \"X\" POR \"Y\"; EL TÉRMINO Ayuntamientos POR Distritos; "
                "QUITAR LA LEYENDA QUE DICE ANEXO; LA NUMERACIÓN DE LOS PÁRRAFOS; SE CORRIJA LA HORA; Se Agregue "
