@@ -10,7 +10,7 @@ import re
 from re import _constants as sre
 from re import _parser as sre_parse
 
-from etl.vocabulario import GRADO_RE, GRADOS, LOWER_PARTICLES, PARTICLES, fold as fold_accents, fold_words
+from etl.vocabulario import GRADO_RE, GRADOS, LOWER_PARTICLES, PARTICLES, fold as fold_accents, fold_words, prefix_tree
 from dataclasses import dataclass, field
 
 _UPPER = "A-ZÁÉÍÓÚÜÑ"
@@ -365,20 +365,7 @@ def _runs(items):
     return runs
 
 
-def _prefix_tree(runs):
-    """One regex for runs of regex texts, their common beginnings read once (sixty alternatives
-    tried one by one at a place cost more than a tree that fails at its first letter)."""
-    following = {}
-    for run in runs:
-        if run:
-            following.setdefault(run[0], []).append(run[1:])
-    if not following:
-        return ""
-    tree = "(?:" + "|".join(first + _prefix_tree(rests) for first, rests in following.items()) + ")"
-    return tree + "?" if () in runs else tree
-
-
-GRADO_BACKWARDS_RE = _prefix_tree([run[::-1] for run in _runs(sre_parse.parse(GRADO_RE))])
+GRADO_BACKWARDS_RE = prefix_tree([run[::-1] for run in _runs(sre_parse.parse(GRADO_RE))])
 _TITLED_NAME_BACKWARDS_RE = re.compile(rf"[{_UPPER}]\s+{GRADO_BACKWARDS_RE}[^\w.]")
 
 

@@ -111,10 +111,11 @@ def any_case(word):
     return "".join(_ANY_CASE.get(c, f"[{c}{c.upper()}]") if c.isalpha() else re.escape(c) for c in word)
 
 
-def _trie(sequences):
+def prefix_tree(sequences):
     """One regex for token sequences, in order of preference, sharing their common beginnings:
     an alternation of sixty titles is tried at every word of an acta, and a factored one fails
-    at the first letter instead of sixty times. A longer continuation is tried before ending."""
+    at the first letter instead of sixty times. A longer continuation is tried before ending.
+    Also builds `personas.GRADO_BACKWARDS_RE`, the same titles read from their last letter."""
     groups = {}
     for sequence in sequences:
         groups.setdefault(sequence[0], []).append(sequence[1:])
@@ -124,7 +125,7 @@ def _trie(sequences):
         if not longer:
             branches.append(token)
             continue
-        inner = _trie(longer)
+        inner = prefix_tree(longer)
         branches.append(token + f"(?:{inner})" + ("?" if len(longer) < len(rests) else ""))
     return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
@@ -143,7 +144,7 @@ def _title_tokens(title):
 
 # Regex for a title, longest first; dots and spaces optional; any case (no `(?i:…)` needed
 # around it).
-GRADO_RE = "(?:" + _trie([_title_tokens(g) for g in sorted(GRADOS, key=len, reverse=True)]) + r")\.?"
+GRADO_RE = "(?:" + prefix_tree([_title_tokens(g) for g in sorted(GRADOS, key=len, reverse=True)]) + r")\.?"
 
 # The gender a title says of who carries it (folded, without dots); «Lic.», «C.», «Arq.» say none.
 GRADO_GENERO = {
