@@ -446,7 +446,7 @@ class _Asistencia:
             # The names of the body are kept (`names_in`) and `_read_actors` asks for them again.
             if not names_in(body):
                 continue
-            folded_paragraph = fold_accents(paragraph.text)
+            folded_paragraph = paragraph.plegado
             # One search for the paragraph before one per sentence. Presence counts only in the
             # opening (below), so later paragraphs are searched for absences alone: an absence
             # phrase in a sentence is one in its paragraph too (the phrases have no anchors).
@@ -497,7 +497,7 @@ class _Asistencia:
         (also «sustituye a», «en suplencia de», «en representación de»: `SUSTITUCION`)."""
         limit = min(self.closing, self._opening_limit())   # said where attendance is taken, not of another time
         for paragraph in self.lector.paragraphs:
-            if paragraph.linea >= limit or not SUSTITUCION.search(fold_accents(paragraph.text)):
+            if paragraph.linea >= limit or not SUSTITUCION.search(paragraph.plegado):
                 continue
             body, skipped = _body(paragraph.text)
             for sentence, offset in _sentences(body):
@@ -583,7 +583,7 @@ class _Asistencia:
         for paragraph in self.lector.paragraphs:
             if paragraph.linea >= self.closing or paragraph.linea in self.lector.agenda_lines:
                 continue
-            folded_paragraph = fold_accents(paragraph.text)
+            folded_paragraph = paragraph.plegado
             if not (LLEGADA.search(folded_paragraph) or RETIRO.search(folded_paragraph)):
                 continue   # one search for the paragraph before one per sentence
             body, skipped = (paragraph.text, 0) if BULLET_ITEM_RE.match(paragraph.text) else _body(paragraph.text)

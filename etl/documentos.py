@@ -202,7 +202,7 @@ def _state(lector, numero, votaciones, agenda_line, key=None):
     votes = general or votes       # voted in parts: the vote «en lo general» decides the document
     if key:
         votes = [v for v in votes if _mentions_session(lector, v, key)]
-    folded = [fold(paragraph.text) for paragraph in paragraphs]
+    folded = [paragraph.plegado for paragraph in paragraphs]
     withdrawn = _first_line(WITHDRAWN_RE, paragraphs, folded)
     if withdrawn is not None:
         return "retirado", withdrawn, False
@@ -649,7 +649,7 @@ def _accepted_later(lector, paragraph, punto):
     observaciones» or the presiding officer takes note of it («tomó nota», «aceptó incluir»,
     «consideró procedente»), declined when «su propuesta no fue secundada» or «no es
     procedente»; None when the acta does not say before the next request."""
-    folded = fold(paragraph.text)
+    folded = paragraph.plegado
     end = _request_sentence_end(folded)
     texts = [folded[end:] if end is not None and not _proposal_declined(folded[:end]) else folded]
     padre = getattr(paragraph, "padre", paragraph)
@@ -925,7 +925,7 @@ def _attended_reports(lector):
     index, follow_up = 0, _follow_up_items(lector)
     while index < len(paragraphs):
         paragraph, punto = paragraphs[index], items[index]
-        folded = fold(paragraph.text)
+        folded = paragraph.plegado
         index += 1
         if QUESTION_RE.search(folded):
             continue
@@ -1065,7 +1065,7 @@ def parse_correcciones_atendidas(lector, documentos, asistentes):
 def _named_in_match(paragraph, match, asistentes):
     """«la solicitud que el Dr. Fausto Jiménez Toledo formuló en la sesión anterior … fue
     atendida»: the person named inside the sentence that reports it."""
-    if match is None or len(fold(paragraph.text)) != len(paragraph.text):
+    if match is None or len(paragraph.plegado) != len(paragraph.text):
         return None
     names = names_in(paragraph.text[match.start():match.end()])
     return _full_name(names[0][1], asistentes) if names else None

@@ -243,7 +243,7 @@ class Lector:
         """The paragraphs near the top that can hold a field, folded, read once for the five
         fields asked: those with a «:» (every field's label ends with one)."""
         if getattr(self, "_fields_of", None) is not self.paragraphs:
-            folded = ((paragraph, fold(paragraph.text)) for paragraph in self.paragraphs[:40])
+            folded = ((paragraph, paragraph.plegado) for paragraph in self.paragraphs[:40])
             self._fields_of, self._fields = self.paragraphs, [pair for pair in folded if ":" in pair[1]]
         return self._fields
 
@@ -260,9 +260,9 @@ class Lector:
         """The opening paragraph. Expecting text like: 'En la Ciudad de Victoria de Durango,
         Dgo., siendo las 17:00 (diecisiete) horas del día jueves 28 … se reunieron de manera
         virtual los integrantes del Comité …'."""
-        agenda = next((p.linea for p in self.paragraphs if _FIND_OPENING_RE.search(fold(p.text))), 10 ** 9)
+        agenda = next((p.linea for p in self.paragraphs if _FIND_OPENING_RE.search(p.plegado)), 10 ** 9)
         for paragraph in self.paragraphs[:60]:
-            folded = fold(paragraph.text)
+            folded = paragraph.plegado
             if paragraph.linea > agenda:
                 break
             if len(folded) > 80 and APERTURA.search(folded):
@@ -278,14 +278,14 @@ class Lector:
     def _closing_line(self):
         """The line where the session is closed, or where signatures begin."""
         for paragraph in reversed(self.paragraphs):
-            folded = fold(paragraph.text)
+            folded = paragraph.plegado
             if CIERRE_DEL_ACTA.search(folded):
                 closing = paragraph.linea
                 break
         else:
             closing = None
         for paragraph in reversed(self.paragraphs):
-            folded = fold(paragraph.text)
+            folded = paragraph.plegado
             if CLAUSURA.search(folded) and parse_time(paragraph.text):
                 return min(paragraph.ultima_linea + 1, closing or 10 ** 9)
         return closing
@@ -363,7 +363,7 @@ class Lector:
     def _find_session_mentions(self):
         heading_ids = {id(p) for p in self.heading}
         for paragraph in self.paragraphs:
-            folded = fold(paragraph.text)
+            folded = paragraph.plegado
             if "sesion" not in folded:
                 continue
             for match in session_matches(folded):
@@ -464,7 +464,7 @@ class Lector:
         value, _ = self.field(r"hora de (?:termino|conclusion|clausura|cierre)|termino|conclusion|clausura")
         fin = parse_time(value) if value else None
         for paragraph in reversed(self.paragraphs if fin is None else []):
-            folded = fold(paragraph.text)
+            folded = paragraph.plegado
             if CLAUSURA.search(folded):
                 fin = parse_time(_after(paragraph.text, r"siendo las|siendo la|a las|las")) or parse_time(paragraph.text)
                 if fin:
@@ -517,7 +517,7 @@ class Lector:
         """Expecting text like: 'me permito informar que existe quórum legal para sesionar',
         'se declara la existencia del quórum', 'no existe el quórum requerido'."""
         for paragraph in self.paragraphs:
-            folded = fold(paragraph.text)
+            folded = paragraph.plegado
             if QUORUM_NO.search(folded):
                 self._quorum_line = paragraph.linea
                 return False
@@ -542,13 +542,13 @@ class Lector:
             if len(items) >= 2 and items[0][0] <= 1:
                 return items, used | {index + 1}
         for paragraph in self.paragraphs:
-            folded = fold(paragraph.text)
+            folded = paragraph.plegado
             if _PARSE_ORDEN_DEL_DIA_RE2.search(folded[-160:]):
                 items, used = _agenda_items(lines, paragraph.ultima_linea)
                 if len(items) >= 2 and items[0][0] <= 1:
                     return items, used | {paragraph.ultima_linea}
         for paragraph in self.paragraphs:
-            folded = fold(paragraph.text)
+            folded = paragraph.plegado
             match = _PARSE_ORDEN_DEL_DIA_RE3.search(folded)
             if match:
                 items = _inline_agenda(paragraph, match.end())
@@ -571,7 +571,7 @@ class Lector:
         Y, EN SU CASO, APROBACIÓN DEL ACTA …» (wrapped). Those headings are the agenda."""
         items = []
         for index, paragraph in enumerate(self.paragraphs):
-            match = HEADING_ITEM_RE.match(fold(paragraph.text))
+            match = HEADING_ITEM_RE.match(paragraph.plegado)
             if not match:
                 continue
             numero = to_int(match.group("n"))
@@ -666,7 +666,7 @@ class Lector:
             high = min(after + [10 ** 9])
             for paragraph in self.paragraphs:
                 if low < paragraph.linea < high and _compiled(key).search(fold(strip_label(paragraph.text))) and \
-                        (opens or _IMPLICIT_MARKERS_RE.search(fold(paragraph.text))):
+                        (opens or _IMPLICIT_MARKERS_RE.search(paragraph.plegado)):
                     # The agenda is voted right after it is read: the item starts there.
                     at_agenda = "orden del dia" in key and low == start
                     markers.append((low + 1 if at_agenda else paragraph.linea, numero))

@@ -213,7 +213,7 @@ def _folded_paragraphs(lector):
     """The acta's paragraphs folded, joined by «\\n», and where each starts in the joined text:
     made once per acta, for `_paragraphs_holding` and the readers that walk every paragraph."""
     if getattr(lector, "_folded_of", None) is not lector.paragraphs:
-        folded = [fold(p.text) for p in lector.paragraphs]
+        folded = [p.plegado for p in lector.paragraphs]
         starts = list(itertools.accumulate((len(f) + 1 for f in folded[:-1]), initial=0))
         lector._folded_of, lector._folded = lector.paragraphs, (folded, "\n".join(folded), starts)
     return lector._folded
@@ -652,7 +652,7 @@ def _statement_after(lector, last_line, group):
             return own.text[group[-1]["fin"]:], own.linea_at(offset)
     ballot_lines = {b["linea"] for b in group}
     for paragraph in lector.paragraphs_between(last_line + 1, last_line + 12):
-        folded = fold(paragraph.text)
+        folded = paragraph.plegado
         if paragraph.linea not in ballot_lines and _may_sense(folded) and BALLOT_LINE_RE.match(paragraph.text.strip()):
             break
         match = _result_in(folded)
@@ -683,7 +683,7 @@ def _call_before(lector, first_line):
             return None
         if called and long:
             return paragraph
-        if long and not _result_in(fold(paragraph.text)) and _call_in(paragraph.text):
+        if long and not _result_in(paragraph.plegado) and _call_in(paragraph.text):
             return paragraph
     return None
 
