@@ -90,7 +90,7 @@ class _Asistencia:
         self.closing = lector.closing_line or len(self.doc.lines) + 1
         # Each line without its margins, and the index of the first line with text from each
         # index on (len(lines) when none): the roster reader asks for both around every line.
-        self._stripped = [line.strip() for line in self.doc.lines]
+        self._stripped = self.doc.stripped   # every line stripped, made once by Texto
         self._indents = [len(line) - len(line.lstrip()) for line in self.doc.lines]
         self._filled_from = [len(self._stripped)] * (len(self._stripped) + 1)
         for index in range(len(self._stripped) - 1, -1, -1):
